@@ -1,0 +1,72 @@
+"""respcompare: did the government answer the petition?
+
+Read a government response to a UK petition and say, with evidence, whether it answered what
+the petition asked; align an original response with its revision; find the language that
+carries the weight; measure reused boilerplate.
+
+>>> import respcompare as rc
+>>> case = rc.load_example("grooming-gangs")
+>>> [r.label for r in case.responses]
+['original', 'revised']
+"""
+
+from __future__ import annotations
+
+from .errors import (
+    EmptyTextError,
+    InputError,
+    LexiconError,
+    OptionalDependencyError,
+    PetitionFormatError,
+    RespcompareError,
+    UnknownExampleError,
+)
+from .judge import assess
+from .load import case_from_texts, examples, load_example, load_petition
+from .model import (
+    Ask,
+    AskOutcome,
+    Assessment,
+    Attachment,
+    Case,
+    Cue,
+    Evidence,
+    Petition,
+    Response,
+    Span,
+    Verdict,
+)
+from .review import Review, review
+from .segment import segment
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Ask",
+    "AskOutcome",
+    "Assessment",
+    "Attachment",
+    "Case",
+    "Cue",
+    "EmptyTextError",
+    "Evidence",
+    "InputError",
+    "LexiconError",
+    "OptionalDependencyError",
+    "Petition",
+    "PetitionFormatError",
+    "RespcompareError",
+    "Response",
+    "Review",
+    "Span",
+    "UnknownExampleError",
+    "Verdict",
+    "__version__",
+    "assess",
+    "case_from_texts",
+    "examples",
+    "load_example",
+    "load_petition",
+    "review",
+    "segment",
+]

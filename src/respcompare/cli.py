@@ -1,0 +1,98 @@
+"""The command line: ``respcompare review ...``.
+
+``main(argv)`` returns the exit status: 0 on success, 2 on bad input (one line on stderr, no
+traceback), 1 for an unexpected error (reported as a bug).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .errors import InputError, RespcompareError
+from .load import case_from_texts, examples, load_example, load_petition
+from .model import Case
+from .review import review
+
+__all__ = ["main"]
+
+_BUG_URL = "please report it with the command you ran"
+
+
+class _ArgumentError(InputError):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise _ArgumentError(f"{self.prog}: {message} (see '{self.prog} --help')")
+
+
+def _read_text(path: str, what: str) -> str:
+    p = Path(path)
+    if not p.is_file():
+        raise InputError(f"{what}: no such file {path!r}")
+    try:
+        return p.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(f"{what}: {path!r} is not UTF-8 text; save it as UTF-8") from None
+
+
+def _parser() -> _Parser:
+    parser = _Parser(
+        prog="respcompare",
+        description="Did the government answer the petition? Review responses with evidence.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    rv = sub.add_parser("review", help="review one petition's responses")
+    rv.add_argument("file", nargs="?", help="petition JSON from petition.parliament.uk")
+    rv.add_argument("--example", help=f"a bundled example: {', '.join(sorted(examples()))}")
+    rv.add_argument("--petition", help="the petition's action, as text")
+    rv.add_argument("--original", help="file with the original (or only) response text")
+    rv.add_argument("--revised", help="file with the revised response text")
+    rv.add_argument("--format", choices=("md", "json"), default="md", help="output format")
+    return parser
+
+
+def _case(args: argparse.Namespace) -> Case:
+    sources = [s for s in (args.file, args.example, args.petition) if s]
+    if len(sources) != 1:
+        raise InputError(
+            "respcompare review: give exactly one of FILE.json, --example NAME, "
+            "or --petition TEXT with --original FILE"
+        )
+    if args.example:
+        return load_example(args.example)
+    if args.file:
+        return load_petition(Path(args.file))
+    if not args.original:
+        raise InputError("respcompare review: --petition needs --original FILE")
+    original = _read_text(args.original, "--original")
+    revised = _read_text(args.revised, "--revised") if args.revised else None
+    return case_from_texts(args.petition, original, revised)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; returns the exit status."""
+    try:
+        args = _parser().parse_args(argv)
+        if args.command == "review":
+            result = review(_case(args))
+            if args.format == "json":
+                out = json.dumps(result.to_dict(), indent=2, ensure_ascii=False)
+            else:
+                out = result.to_markdown()
+            sys.stdout.write(out if out.endswith("\n") else out + "\n")
+        return 0
+    except RespcompareError as exc:
+        sys.stderr.write(f"respcompare: error: {' '.join(str(exc).split())}\n")
+        return 2
+    except KeyboardInterrupt:
+        sys.stderr.write("respcompare: interrupted\n")
+        return 130
+    except Exception as exc:  # an unexpected error is a bug: say so on one line
+        sys.stderr.write(f"respcompare: internal error ({type(exc).__name__}: {exc}); {_BUG_URL}\n")
+        return 1

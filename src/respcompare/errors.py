@@ -1,0 +1,51 @@
+"""The error hierarchy: every way input can be wrong, each with a message that says what to do.
+
+Every error respcompare raises on bad input is a :class:`RespcompareError`, so a caller can catch
+one class. The CLI prints ``str(error)`` on one line and exits with status 2.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "EmptyTextError",
+    "InputError",
+    "LexiconError",
+    "OptionalDependencyError",
+    "PetitionFormatError",
+    "RespcompareError",
+    "UnknownExampleError",
+]
+
+
+class RespcompareError(Exception):
+    """Base class of every error respcompare raises on purpose."""
+
+
+class InputError(RespcompareError, ValueError):
+    """The input has the wrong type or value; the message says what was expected."""
+
+
+class EmptyTextError(InputError):
+    """A text that must have words (a petition action, a response) is empty or whitespace."""
+
+
+class PetitionFormatError(InputError):
+    """Petition JSON that cannot be read: malformed, truncated, or missing a required field.
+
+    The message names the source (file path or ``<dict>``) and the field.
+    """
+
+
+class UnknownExampleError(InputError, KeyError):
+    """``load_example`` was given a name that is not bundled; the message lists the names."""
+
+    def __str__(self) -> str:  # KeyError would otherwise quote the message
+        return str(self.args[0]) if self.args else ""
+
+
+class LexiconError(InputError):
+    """A lexicon file that cannot be read; the message names the file, line and problem."""
+
+
+class OptionalDependencyError(RespcompareError, ImportError):
+    """A feature needs an optional package; the message gives the ``pip install`` command."""

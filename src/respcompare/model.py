@@ -1,0 +1,442 @@
+"""Frozen dataclasses shared by every stage: what goes in and what comes out.
+
+Strings in, frozen dataclasses out. Every :class:`Span` is a half-open character range into the
+text it came from, so ``text[span.start:span.end] == span.text`` always holds. For a
+:class:`Response`, that text is :attr:`Response.full_text` (the summary, a blank line, then the
+details), the response as the petition site shows it.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from .errors import EmptyTextError, InputError
+
+__all__ = [
+    "Ask",
+    "AskOutcome",
+    "Assessment",
+    "Attachment",
+    "Case",
+    "Cue",
+    "Evidence",
+    "Petition",
+    "Response",
+    "Span",
+    "Verdict",
+    "parse_date",
+]
+
+
+class Verdict(StrEnum):
+    """How a response stands against the petition's ask.
+
+    The Committee's test is directness, not agreement: a clear "no" is an answer.
+
+    >>> Verdict("answered-partly").answered
+    True
+    >>> Verdict.DEFLECTED.answered
+    False
+    """
+
+    ANSWERED_YES = "answered-yes"
+    ANSWERED_PARTLY = "answered-partly"
+    ANSWERED_NO = "answered-no"
+    DEFERRED = "deferred"
+    DEFLECTED = "deflected"
+    NOT_ADDRESSED = "not-addressed"
+
+    @property
+    def answered(self) -> bool:
+        """True for the three verdicts that take a position on the ask."""
+        return self in (Verdict.ANSWERED_YES, Verdict.ANSWERED_PARTLY, Verdict.ANSWERED_NO)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open character range ``[start, end)`` into one owning text, with the text it covers.
+
+    >>> s = Span.of("We will publish.", 3, 15)
+    >>> s.text
+    'will publish'
+    >>> len(s)
+    12
+    """
+
+    start: int
+    end: int
+    text: str
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise InputError(f"span [{self.start}, {self.end}) is not a valid half-open range")
+        if len(self.text) != self.end - self.start:
+            raise InputError(
+                f"span [{self.start}, {self.end}) has {len(self.text)} characters of text; "
+                f"expected {self.end - self.start}"
+            )
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> Span:
+        """The span ``[start, end)`` of ``text``; raises InputError when it does not fit."""
+        if not 0 <= start <= end <= len(text):
+            raise InputError(f"span [{start}, {end}) does not fit a text of {len(text)} characters")
+        return cls(start, end, text[start:end])
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def contains(self, other: Span) -> bool:
+        """True when ``other`` lies inside this span."""
+        return self.start <= other.start and other.end <= self.end
+
+    def overlaps(self, other: Span) -> bool:
+        """True when the two spans share at least one character."""
+        return self.start < other.end and other.start < self.end
+
+
+_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for m in names
+}
+_LONG_DATE = re.compile(r"^\s*(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})\s*$")
+
+
+def parse_date(value: str | _dt.date | None, *, what: str = "date") -> _dt.date | None:
+    """Read a date given as ISO (``2020-04-24``, with or without a time) or as ``24 April 2020``.
+
+    >>> parse_date("24 April 2020")
+    datetime.date(2020, 4, 24)
+    >>> parse_date("2020-05-19T10:00:00Z")
+    datetime.date(2020, 5, 19)
+    """
+    if value is None or isinstance(value, _dt.date):
+        if isinstance(value, _dt.datetime):
+            return value.date()
+        return value
+    if not isinstance(value, str):
+        raise InputError(
+            f"{what} must be a string such as '2020-04-24', not {type(value).__name__}"
+        )
+    if not value.strip():
+        return None
+    try:
+        m = _ISO_DATE.match(value)
+        if m:
+            return _dt.date(int(m[1]), int(m[2]), int(m[3]))
+        m = _LONG_DATE.match(value)
+        if m and m[2].lower() in _MONTHS:
+            return _dt.date(int(m[3]), _MONTHS[m[2].lower()], int(m[1]))
+    except ValueError:
+        pass
+    raise InputError(
+        f"cannot read {what} {value!r}: give it as YYYY-MM-DD (e.g. '2020-04-24') "
+        "or as '24 April 2020'"
+    )
+
+
+def _require_text(value: object, what: str) -> str:
+    if not isinstance(value, str):
+        raise InputError(f"{what} must be a string, not {type(value).__name__}")
+    if not value.strip():
+        raise EmptyTextError(f"{what} is empty: give the text with at least one word")
+    return value
+
+
+def _optional_text(value: object, what: str) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise InputError(f"{what} must be a string, not {type(value).__name__}")
+    return value
+
+
+def _strings(values: Iterable[str] | str | None, what: str) -> tuple[str, ...]:
+    if values is None:
+        return ()
+    if isinstance(values, str):
+        return (values,)
+    out = tuple(values)
+    for v in out:
+        if not isinstance(v, str):
+            raise InputError(f"{what} must be strings, not {type(v).__name__}")
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Petition:
+    """A petition: its action (the ask, as a headline), background and additional details.
+
+    >>> p = Petition(action="Release the review in full")
+    >>> p.text
+    'Release the review in full'
+    """
+
+    action: str
+    background: str = ""
+    additional_details: str = ""
+    id: int | None = None
+    departments: tuple[str, ...] = ()
+    signature_count: int | None = None
+    url: str | None = None
+
+    def __post_init__(self) -> None:
+        _require_text(self.action, "Petition.action")
+        object.__setattr__(
+            self, "background", _optional_text(self.background, "Petition.background")
+        )
+        object.__setattr__(
+            self,
+            "additional_details",
+            _optional_text(self.additional_details, "Petition.additional_details"),
+        )
+        object.__setattr__(self, "departments", _strings(self.departments, "Petition.departments"))
+        if self.id is not None and not isinstance(self.id, int):
+            raise InputError(f"Petition.id must be an int, not {type(self.id).__name__}")
+
+    @property
+    def text(self) -> str:
+        """Action, background and additional details joined by blank lines."""
+        return "\n\n".join(t for t in (self.action, self.background, self.additional_details) if t)
+
+
+@dataclass(frozen=True, slots=True, init=False)
+class Response:
+    """One government response: the summary line, the details, and where it stands in the case.
+
+    ``label`` is ``"original"``, ``"revised"`` or ``"single"`` for site data, or any name you give.
+    ``notes`` keeps site notes the loader stripped out of the text ("This is a revised
+    response. ..."); ``signoff`` keeps the department line that closes a response.
+
+    >>> r = Response(text="We will publish it.", summary="Yes.", label="revised", date="2020-05-19")
+    >>> r.full_text
+    'Yes.\\n\\nWe will publish it.'
+    >>> r.date
+    datetime.date(2020, 5, 19)
+    >>> r.details_offset
+    6
+    """
+
+    text: str
+    summary: str
+    label: str
+    date: _dt.date | None
+    department: str | None
+    signoff: str | None
+    notes: tuple[str, ...]
+
+    def __init__(
+        self,
+        text: str,
+        summary: str = "",
+        label: str = "response",
+        date: _dt.date | str | None = None,
+        department: str | None = None,
+        signoff: str | None = None,
+        notes: Iterable[str] = (),
+    ) -> None:
+        if not isinstance(label, str) or not label:
+            raise InputError("Response.label must be a non-empty string such as 'original'")
+        _set = object.__setattr__
+        _set(self, "text", _require_text(text, f"the text of response {label!r}"))
+        _set(self, "summary", _optional_text(summary, "Response.summary"))
+        _set(self, "label", label)
+        _set(self, "date", parse_date(date, what=f"the date of response {label!r}"))
+        _set(self, "department", department)
+        _set(self, "signoff", signoff)
+        _set(self, "notes", _strings(notes, "Response.notes"))
+
+    @property
+    def full_text(self) -> str:
+        """The summary, a blank line, then the details: the text every response span indexes."""
+        if self.summary.strip():
+            return f"{self.summary}\n\n{self.text}"
+        return self.text
+
+    @property
+    def details_offset(self) -> int:
+        """Where :attr:`text` starts inside :attr:`full_text`."""
+        return len(self.summary) + 2 if self.summary.strip() else 0
+
+    @property
+    def summary_span(self) -> Span | None:
+        """The summary's span in :attr:`full_text`, or None when there is no summary."""
+        if not self.summary.strip():
+            return None
+        return Span(0, len(self.summary), self.summary)
+
+
+@dataclass(frozen=True, slots=True, init=False)
+class Attachment:
+    """A document that gives context to a case but is not a response (e.g. a minister's letter)."""
+
+    title: str
+    text: str
+    date: _dt.date | None
+
+    def __init__(self, title: str, text: str, date: _dt.date | str | None = None) -> None:
+        object.__setattr__(self, "title", title)
+        object.__setattr__(self, "text", _require_text(text, f"the text of attachment {title!r}"))
+        object.__setattr__(self, "date", parse_date(date, what="Attachment.date"))
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    """A petition and its responses in order (original first, then revisions).
+
+    >>> c = Case(petition=Petition(action="Do X"), responses=[Response(text="We will do X.")])
+    >>> len(c.responses)
+    1
+    """
+
+    petition: Petition
+    responses: tuple[Response, ...]
+    attachments: tuple[Attachment, ...] = ()
+    source: str | None = None
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.petition, Petition):
+            raise InputError(
+                f"Case.petition must be a Petition, not {type(self.petition).__name__}"
+            )
+        responses = tuple(self.responses)
+        if not responses:
+            raise InputError("a Case needs at least one Response")
+        for r in responses:
+            if not isinstance(r, Response):
+                raise InputError(f"Case.responses must be Response objects, not {type(r).__name__}")
+        labels = [r.label for r in responses]
+        if len(set(labels)) != len(labels):
+            raise InputError(
+                f"response labels must be unique within a case, got {labels}: "
+                "name them e.g. 'original', 'revised', 'revised-2'"
+            )
+        object.__setattr__(self, "responses", responses)
+        object.__setattr__(self, "attachments", tuple(self.attachments))
+
+    def response(self, label: str) -> Response:
+        """The response with this label; raises InputError naming the labels there are."""
+        for r in self.responses:
+            if r.label == label:
+                return r
+        raise InputError(
+            f"no response labelled {label!r}; this case has {[r.label for r in self.responses]}"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """The quoted text behind a figure: which rule fired, where, and what it shows.
+
+    ``span`` indexes the text named by ``source`` (``"response"``: the response's
+    :attr:`Response.full_text`; ``"petition"``: :attr:`Petition.text`); ``text`` is the quoted
+    sentence or phrase, equal to ``span.text``.
+    """
+
+    rule: str
+    span: Span
+    text: str
+    note: str = ""
+    source: str = "response"
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A rhetorical cue found in a text.
+
+    ``category`` is one of hedge, weasel, peacock, booster, emotive, commitment, refusal, deferral,
+    review-loop, acknowledgement, deontic, permission; ``sense`` refines it (e.g. "epistemic",
+    "approximator", "dated"); ``rule`` is the lexicon entry that fired. ``level`` is the rung on
+    the commitment ladder (0..5) for cues that take one; ``strength`` a weight in [0, 1];
+    ``scope`` the clause the cue governs.
+    """
+
+    category: str
+    sense: str
+    rule: str
+    span: Span
+    level: int | None = None
+    strength: float | None = None
+    scope: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Ask:
+    """One thing the petition asks for: an action on an object, narrowed by qualifiers.
+
+    >>> Ask(text="Release the review in full", action="release", object="review",
+    ...     qualifiers=("in full",)).qualifiers
+    ('in full',)
+    """
+
+    text: str
+    action: str
+    object: str
+    qualifiers: tuple[str, ...] = ()
+    span: Span | None = None
+    source: str = "action"
+
+
+@dataclass(frozen=True, slots=True)
+class AskOutcome:
+    """How one response stands against one ask."""
+
+    ask: Ask
+    verdict: Verdict
+    commitment: int | None
+    directness: float
+    evidence: tuple[Evidence, ...] = ()
+    downgrade: str | None = None
+
+    @property
+    def addressed(self) -> bool:
+        """True when the response takes a position on this ask."""
+        return self.verdict.answered
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """A response judged against a petition: verdict, directness, commitment, with evidence."""
+
+    verdict: Verdict
+    directness: float
+    commitment: int | None
+    asks: tuple[AskOutcome, ...]
+    evidence: tuple[Evidence, ...]
+    response_label: str = "response"
+    off_ask: tuple[Evidence, ...] = ()
+    deflection_share: float | None = None
+    downgrade: str | None = None
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.directness <= 1.0:
+            raise InputError(f"directness must lie in [0, 1], got {self.directness}")
+        if self.commitment is not None and not 0 <= self.commitment <= 5:
+            raise InputError(f"commitment must be 0..5 or None, got {self.commitment}")
+
+    @property
+    def answered(self) -> bool:
+        """True for answered-yes, answered-partly and answered-no."""
+        return self.verdict.answered

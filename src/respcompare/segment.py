@@ -1,0 +1,297 @@
+"""Text -> paragraphs, sentences and words, with character offsets, fully offline.
+
+Sentences come from nltk's ``PunktSentenceTokenizer`` built with our own parameters (a UK
+abbreviation list), never from ``nltk.sent_tokenize``, which would try to load trained data.
+Nothing here reads the network or NLTK_DATA.
+
+A paragraph break is a blank line, or a single line break after a line that ends a sentence
+(``.``, ``!``, ``?``, ``:``), before a bullet, or after a short heading-like line. Other single
+line breaks are soft wraps inside a paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+from .model import Span
+
+__all__ = ["Segmentation", "Sentence", "segment", "sentences", "words"]
+
+# Lower-case, without the final period, as Punkt stores them. Written for UK government prose.
+UK_ABBREVIATIONS: frozenset[str] = frozenset(
+    {
+        # titles and honorifics
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "rt",
+        "hon",
+        "rt hon",
+        "sir",
+        "st",
+        "revd",
+        "rev",
+        "capt",
+        "col",
+        "gen",
+        "lt",
+        "sgt",
+        "insp",
+        "supt",
+        "cllr",
+        "bros",
+        # Latin and editorial
+        "e.g",
+        "i.e",
+        "etc",
+        "cf",
+        "viz",
+        "vs",
+        "al",
+        "et al",
+        "approx",
+        "c",
+        "ca",
+        "ibid",
+        "n.b",
+        "nb",
+        "p.a",
+        "a.m",
+        "p.m",
+        # references
+        "no",
+        "nos",
+        "para",
+        "paras",
+        "s",
+        "ss",
+        "sch",
+        "reg",
+        "regs",
+        "art",
+        "arts",
+        "vol",
+        "ch",
+        "cl",
+        "pp",
+        "p",
+        "fig",
+        "sec",
+        "ref",
+        "ed",
+        "eds",
+        "op",
+        "cit",
+        "ltd",
+        "plc",
+        "co",
+        "inc",
+        "dept",
+        "govt",
+        "est",
+        "min",
+        "max",
+        "tel",
+        "ext",
+        "nr",
+        # months that are ordinary abbreviations (never "may", "june", "july")
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        # units and money
+        "bn",
+        "m",
+        "k",
+        "km",
+        "kg",
+        "yr",
+        "yrs",
+        "hr",
+        "hrs",
+        "mins",
+        "wk",
+        "wks",
+        # places and organisations
+        "u.k",
+        "u.s",
+        "u.n",
+        "e.u",
+        "h.m",
+        "hmg",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence: its span in the owning text and the index of the paragraph that holds it."""
+
+    span: Span
+    paragraph: int
+    index: int
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+    @property
+    def start(self) -> int:
+        return self.span.start
+
+    @property
+    def end(self) -> int:
+        return self.span.end
+
+
+@dataclass(frozen=True, slots=True)
+class Segmentation:
+    """A text cut into paragraphs and sentences; every span indexes ``text``."""
+
+    text: str
+    paragraphs: tuple[Span, ...]
+    sentences: tuple[Sentence, ...]
+
+    def sentences_in(self, paragraph: int) -> tuple[Sentence, ...]:
+        """The sentences of one paragraph, in order."""
+        return tuple(s for s in self.sentences if s.paragraph == paragraph)
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence that holds character ``offset``, or None in the gaps between sentences."""
+        for s in self.sentences:
+            if s.start <= offset < s.end:
+                return s
+        return None
+
+
+@lru_cache(maxsize=1)
+def _tokenizer() -> PunktSentenceTokenizer:
+    params = PunktParameters()
+    params.abbrev_types = set(UK_ABBREVIATIONS)
+    return PunktSentenceTokenizer(params)
+
+
+_BULLET = re.compile(r"^\s*(?:[•\-\*–·▪●◦]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
+_BREAK_AFTER = re.compile(r"[.!?:;…][\"'”’)\]]*\s*$")
+
+
+_LINE_BREAKS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line, without its line break."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        out.append((pos, pos + len(raw.rstrip(_LINE_BREAKS))))
+        pos += len(raw)
+    return out
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    paras: list[tuple[int, int]] = []
+    cur: tuple[int, int] | None = None
+    prev_line = ""
+    for start, end in _lines(text):
+        line = text[start:end]
+        if not line.strip():
+            if cur is not None:
+                paras.append(cur)
+                cur = None
+            prev_line = ""
+            continue
+        if cur is not None:
+            soft_wrap = (
+                not _BREAK_AFTER.search(prev_line)
+                and not _BULLET.match(line)
+                and len(prev_line.split()) > 6
+            )
+            if soft_wrap:
+                cur = (cur[0], end)
+                prev_line = line
+                continue
+            paras.append(cur)
+        cur = (start, end)
+        prev_line = line
+    if cur is not None:
+        paras.append(cur)
+    # trim surrounding white space so each paragraph starts and ends on a visible character
+    trimmed: list[tuple[int, int]] = []
+    for a, b in paras:
+        seg = text[a:b]
+        lead = len(seg) - len(seg.lstrip())
+        trail = len(seg) - len(seg.rstrip())
+        trimmed.append((a + lead, b - trail))
+    return trimmed
+
+
+def segment(text: str) -> Segmentation:
+    """Cut ``text`` into paragraphs and sentences with offsets into ``text``.
+
+    >>> seg = segment("We will publish it on 3 May. It sets out findings.\\n\\nNo. 10 agrees.")
+    >>> [s.text for s in seg.sentences]
+    ['We will publish it on 3 May.', 'It sets out findings.', 'No. 10 agrees.']
+    >>> [s.paragraph for s in seg.sentences]
+    [0, 0, 1]
+    """
+    if not isinstance(text, str):
+        from .errors import InputError
+
+        raise InputError(f"segment() takes a string, not {type(text).__name__}")
+    return _segment_cached(text)
+
+
+@lru_cache(maxsize=256)
+def _segment_cached(text: str) -> Segmentation:
+    tok = _tokenizer()
+    paragraphs: list[Span] = []
+    sents: list[Sentence] = []
+    for p_index, (a, b) in enumerate(_paragraph_spans(text)):
+        paragraphs.append(Span(a, b, text[a:b]))
+        block = text[a:b]
+        for s, e in tok.span_tokenize(block):
+            piece = block[s:e]
+            # Punkt keeps a soft line break inside a sentence; that is fine, but trim edges.
+            lead = len(piece) - len(piece.lstrip())
+            trail = len(piece) - len(piece.rstrip())
+            s2, e2 = a + s + lead, a + e - trail
+            if e2 > s2:
+                sents.append(Sentence(Span(s2, e2, text[s2:e2]), p_index, len(sents)))
+    return Segmentation(text, tuple(paragraphs), tuple(sents))
+
+
+def sentences(text: str) -> list[Span]:
+    """The sentence spans of ``text``.
+
+    >>> [s.text for s in sentences("Funding rose to £1.2 million. Rt Hon. Priti Patel MP agreed.")]
+    ['Funding rose to £1.2 million.', 'Rt Hon. Priti Patel MP agreed.']
+    """
+    return [s.span for s in segment(text).sentences]
+
+
+_WORD = re.compile(r"[£$€]?\d+(?:[.,]\d+)*%?|\w+(?:[’'\-]\w+)*", re.UNICODE)
+
+
+def words(text: str) -> list[Span]:
+    """Word tokens of ``text`` with their spans (letters, digits, internal hyphens/apostrophes).
+
+    Offline and cheap; punctuation is not a token.
+
+    >>> [w.text for w in words("Group-based offending: £1.2 million, isn't it?")]
+    ['Group-based', 'offending', '£1.2', 'million', "isn't", 'it']
+    """
+    return [Span(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]

@@ -1,0 +1,81 @@
+"""Quality gates that can fail: ruff, mypy --strict, and the one-way import order of stages."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = ROOT / "src" / "respcompare"
+
+# A stage may import only stages to its left (and itself). Keeps the pipeline readable.
+ORDER = [
+    "errors",
+    "model",
+    "segment",
+    "load",
+    "lexicon",
+    "cues",
+    "readability",
+    "asks",
+    "judge",
+    "align",
+    "reuse",
+    "report",
+    "plot",
+    "review",
+    "corpus",
+    "cli",
+    "__main__",
+    "__init__",
+]
+
+
+def _runtime_imports(tree: ast.Module) -> list[ast.ImportFrom]:
+    """Relative imports, leaving out those under ``if TYPE_CHECKING:``."""
+    skip: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            skip.update(id(n) for stmt in node.body for n in ast.walk(stmt))
+    return [
+        n
+        for n in ast.walk(tree)
+        if isinstance(n, ast.ImportFrom) and n.level >= 1 and n.module and id(n) not in skip
+    ]
+
+
+def _run(args: list[str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=600, check=False)
+
+
+def test_ruff() -> None:
+    pytest.importorskip("ruff", reason="ruff is not installed (pip install -e '.[test]')")
+    proc = _run(
+        [sys.executable, "-m", "ruff", "check", "src", "tests", "benchmarks", "conftest.py"]
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_mypy_strict() -> None:
+    pytest.importorskip("mypy")
+    proc = _run([sys.executable, "-m", "mypy", "--strict", "src/respcompare"])
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_imports_flow_one_way() -> None:
+    rank = {name: i for i, name in enumerate(ORDER)}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        module = path.stem if path.parent == PACKAGE else path.parent.name
+        assert module in rank, f"{path.name}: add the module to ORDER in tests/test_quality.py"
+        tree = ast.parse(path.read_text())
+        for node in _runtime_imports(tree):
+            assert node.module is not None
+            target = node.module.split(".")[0]
+            if target in rank:
+                assert rank[target] <= rank[module], (
+                    f"{path.name} imports .{target}, which comes later in the pipeline"
+                )
