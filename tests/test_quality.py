@@ -54,10 +54,13 @@ def _run(args: list[str]) -> subprocess.CompletedProcess[str]:
 
 def test_ruff() -> None:
     pytest.importorskip("ruff", reason="ruff is not installed (pip install -e '.[test]')")
-    proc = _run(
-        [sys.executable, "-m", "ruff", "check", "src", "tests", "benchmarks", "conftest.py"]
-    )
+    paths = [
+        p for p in ("src", "tests", "benchmarks", "examples", "conftest.py") if (ROOT / p).exists()
+    ]
+    proc = _run([sys.executable, "-m", "ruff", "check", *paths])
     assert proc.returncode == 0, proc.stdout + proc.stderr
+    proc = _run([sys.executable, "-m", "ruff", "format", "--check", *paths])
+    assert proc.returncode == 0, "run `ruff format`: " + proc.stdout + proc.stderr
 
 
 def test_mypy_strict() -> None:
