@@ -53,7 +53,7 @@ def _parser() -> _Parser:
     rv.add_argument("--petition", help="the petition's action, as text")
     rv.add_argument("--original", help="file with the original (or only) response text")
     rv.add_argument("--revised", help="file with the revised response text")
-    rv.add_argument("--format", choices=("md", "json"), default="md", help="output format")
+    rv.add_argument("--format", choices=("md", "html", "json"), default="md", help="output format")
     return parser
 
 
@@ -83,6 +83,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             result = review(_case(args))
             if args.format == "json":
                 out = json.dumps(result.to_dict(), indent=2, ensure_ascii=False)
+            elif args.format == "html":
+                out = result.to_html()
             else:
                 out = result.to_markdown()
             sys.stdout.write(out if out.endswith("\n") else out + "\n")

@@ -48,6 +48,17 @@ class Review:
 
         return to_markdown(self)
 
+    def to_html(self, *, full_page: bool = True) -> str:
+        """The review as self-contained HTML (inline CSS, no JavaScript, all text escaped)."""
+        from .report import to_html
+
+        return to_html(self, full_page=full_page)
+
+    def _repr_html_(self) -> str:
+        from .report import to_html
+
+        return to_html(self, full_page=False)
+
     def __repr__(self) -> str:
         verdicts = ", ".join(f"{a.response_label}={a.verdict.value}" for a in self.assessments)
         return f"<Review petition={self.case.petition.id} {verdicts}>"
