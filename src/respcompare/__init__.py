@@ -12,6 +12,7 @@ carries the weight; measure reused boilerplate.
 
 from __future__ import annotations
 
+from .align import Alignment, align
 from .errors import (
     EmptyTextError,
     InputError,
@@ -42,6 +43,7 @@ from .segment import segment
 __version__ = "0.1.0"
 
 __all__ = [
+    "Alignment",
     "Ask",
     "AskOutcome",
     "Assessment",
@@ -62,6 +64,7 @@ __all__ = [
     "UnknownExampleError",
     "Verdict",
     "__version__",
+    "align",
     "assess",
     "case_from_texts",
     "examples",

@@ -1,0 +1,96 @@
+"""Response x response -> :class:`Alignment`: what the revision kept, edited, moved, added and
+dropped, and what that did to the answer.
+
+>>> import respcompare as rc
+>>> al = rc.align("We care. We fund it.", "We fund it. We will publish the review.")
+>>> [(op.kind, op.b.text if op.b else None) for op in al.ops]
+[('removed', None), ('unchanged', 'We fund it.'), ('added', 'We will publish the review.')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..model import Petition, Response
+from .core import (
+    KINDS,
+    Alignment,
+    AlignOp,
+    AlignOptions,
+    AlignSummary,
+    MoveGroup,
+    OpKind,
+    WordEdit,
+    align_texts,
+    text_and_label,
+)
+from .effects import Effect, effects
+from .render import to_dict, to_html, to_markdown
+from .summary import describe
+
+__all__ = [
+    "KINDS",
+    "AlignOp",
+    "AlignOptions",
+    "AlignSummary",
+    "Alignment",
+    "Effect",
+    "MoveGroup",
+    "OpKind",
+    "WordEdit",
+    "align",
+    "describe",
+    "effects",
+    "to_dict",
+    "to_html",
+    "to_markdown",
+]
+
+
+def align(
+    a: Response | str,
+    b: Response | str,
+    *,
+    petition: Petition | None = None,
+    with_effects: bool = True,
+    options: AlignOptions | None = None,
+    edit_threshold: float | None = None,
+    split_threshold: float | None = None,
+) -> Alignment:
+    """Align two versions of a response sentence by sentence.
+
+    Parameters
+    ----------
+    a, b
+        The earlier and the later version: :class:`~respcompare.model.Response` objects (spans
+        then index ``Response.full_text``) or plain strings (spans index the string).
+    petition
+        When given, ops that make the revision answer the ask get the effect "ask now addressed".
+    with_effects
+        Label each op with its effects (cues are found once per text). Default True.
+    options
+        All thresholds (see :class:`AlignOptions`); ``edit_threshold`` and ``split_threshold``
+        override the two most used ones.
+
+    Returns
+    -------
+    Alignment
+        Ops with kind, spans on both sides, similarity in [0, 1], move groups, word-level edits.
+
+    >>> al = align("Funding rose. We care.", "We care. Funding rose sharply.")
+    >>> sorted(op.kind for op in al.ops)
+    ['moved-edited', 'unchanged']
+    """
+    a_text, a_label = text_and_label(a, "a", "the first version")
+    b_text, b_label = text_and_label(b, "b", "the second version")
+    opts = options or AlignOptions()
+    if edit_threshold is not None:
+        opts = replace(opts, edit_threshold=edit_threshold)
+    if split_threshold is not None:
+        opts = replace(opts, split_threshold=split_threshold)
+    al = align_texts(a_text, b_text, options=opts, a_label=a_label, b_label=b_label)
+    if not with_effects:
+        return al
+    labels = effects(al, petition)
+    ops = tuple(replace(op, effects=fx) for op, fx in zip(al.ops, labels, strict=True))
+    return replace(al, ops=ops)

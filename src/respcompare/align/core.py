@@ -1,0 +1,676 @@
+"""Sentence alignment of two versions of a response, with moves, splits, merges and word edits.
+
+The method, in order:
+
+1. Sentences come from :func:`respcompare.segment.segment` (cached, so a response is cut once
+   however many stages read it).
+2. *Exact anchors*: sentences whose text is identical up to white space are paired, the k-th
+   occurrence on one side with the k-th on the other.
+3. The remaining sentences are compared word by word with RapidFuzz (``process.cdist`` with
+   ``fuzz.ratio`` over lower-cased word lists: an Indel similarity on words), and against runs of
+   2..``max_parts`` adjacent sentences on the other side to find splits and merges. Candidates
+   are taken greedily, best first, one use per sentence.
+4. *Moves*: the heaviest chain of pairs that keeps its order on both sides (a heaviest increasing
+   subsequence, exact anchors weighing most) is the backbone; a pair that crosses it was moved.
+5. Inside every edited pair, word-level opcodes (``difflib.SequenceMatcher`` on words) with a
+   semantic clean-up: a short run of equal words sandwiched between two larger changes is folded
+   into the change, so no one-word islands such as "a" or "the" survive.
+
+Everything is symmetric: ``align(b, a)`` is the mirror of ``align(a, b)`` (added <-> removed,
+split <-> merged, the same pairs).
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from difflib import SequenceMatcher
+from typing import TYPE_CHECKING, Any, Literal
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from ..errors import InputError
+from ..model import Response, Span
+from ..segment import segment, words
+
+if TYPE_CHECKING:
+    from .effects import Effect
+
+__all__ = [
+    "KINDS",
+    "AlignOp",
+    "AlignOptions",
+    "AlignSummary",
+    "Alignment",
+    "MoveGroup",
+    "OpKind",
+    "WordEdit",
+    "align_texts",
+]
+
+OpKind = Literal[
+    "unchanged", "edited", "moved", "moved-edited", "added", "removed", "split", "merged"
+]
+KINDS: tuple[OpKind, ...] = (
+    "unchanged",
+    "edited",
+    "moved",
+    "moved-edited",
+    "added",
+    "removed",
+    "split",
+    "merged",
+)
+WordTag = Literal["equal", "replace", "delete", "insert"]
+MIRROR: Mapping[str, OpKind] = {
+    "unchanged": "unchanged",
+    "edited": "edited",
+    "moved": "moved",
+    "moved-edited": "moved-edited",
+    "added": "removed",
+    "removed": "added",
+    "split": "merged",
+    "merged": "split",
+}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AlignOptions:
+    """Thresholds of the alignment; all keyword-only, all similarities in [0, 1].
+
+    Attributes
+    ----------
+    edit_threshold
+        Least word-level similarity (Indel ratio on lower-cased words) for two sentences to count
+        as one sentence edited rather than one removed and one added. Default 0.5.
+    split_threshold
+        Least similarity between a sentence and 2..``max_parts`` adjacent sentences joined, for a
+        split (or, the other way round, a merge). Default 0.7.
+    split_margin
+        How much the joined match must beat the best single-sentence match. Default 0.08.
+    part_containment
+        Share of each part's words that must occur in the sentence it was split from. Default 0.6.
+    max_parts
+        Most sentences a split produces or a merge consumes. Default 3.
+    cleanup
+        Fold short equal islands inside word-level edits into the surrounding change. Default True.
+
+    >>> AlignOptions(edit_threshold=0.6).edit_threshold
+    0.6
+    """
+
+    edit_threshold: float = 0.5
+    split_threshold: float = 0.7
+    split_margin: float = 0.08
+    part_containment: float = 0.6
+    max_parts: int = 3
+    cleanup: bool = True
+
+    def __post_init__(self) -> None:
+        for name in ("edit_threshold", "split_threshold", "split_margin", "part_containment"):
+            value = getattr(self, name)
+            if not isinstance(value, (int, float)) or not 0.0 <= value <= 1.0:
+                raise InputError(f"AlignOptions.{name} must be a number in [0, 1], got {value!r}")
+        if not isinstance(self.max_parts, int) or self.max_parts < 2:
+            raise InputError(f"AlignOptions.max_parts must be an int >= 2, got {self.max_parts!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class WordEdit:
+    """One word-level opcode inside an edited pair; ``a`` and ``b`` index each side's text.
+
+    An insertion has an empty ``a`` span at the place of insertion, a deletion an empty ``b``.
+    """
+
+    tag: WordTag
+    a: Span
+    b: Span
+
+
+@dataclass(frozen=True, slots=True)
+class AlignOp:
+    """One alignment operation.
+
+    ``a``/``b`` are the spans on each side (None on the side an added/removed sentence lacks;
+    several sentences of a split or merge are covered by one span from the first to the last).
+    ``a_sentences``/``b_sentences`` are sentence indices. ``similarity`` is 1.0 for verbatim
+    pairs, the word-level similarity for edits, splits and merges, 0.0 for added/removed.
+    ``in_order`` says whether the pair lies on the order-keeping backbone; ``move_group`` links
+    a moved op to its :class:`MoveGroup`. ``words`` holds word-level opcodes for non-verbatim
+    pairs; ``effects`` what the op did to the answer.
+    """
+
+    kind: OpKind
+    a: Span | None
+    b: Span | None
+    a_sentences: tuple[int, ...]
+    b_sentences: tuple[int, ...]
+    similarity: float
+    in_order: bool = True
+    move_group: int | None = None
+    words: tuple[WordEdit, ...] = ()
+    effects: tuple[Effect, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class MoveGroup:
+    """Sentences moved together: the source span in ``a``, the destination in ``b``, the ops."""
+
+    id: int
+    a: Span
+    b: Span
+    ops: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AlignSummary:
+    """``unchanged_share``: share of words (both sides) in sentences carried over verbatim
+    (unchanged or moved); ``kept_share`` also counts equal words inside edits; ``counts`` the
+    number of ops of each kind."""
+
+    unchanged_share: float
+    kept_share: float
+    counts: Mapping[str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """Two versions of a response aligned sentence by sentence. Spans index ``a_text``/``b_text``
+    (for a :class:`~respcompare.model.Response`, its ``full_text``)."""
+
+    a_text: str
+    b_text: str
+    a_sentences: tuple[Span, ...]
+    b_sentences: tuple[Span, ...]
+    ops: tuple[AlignOp, ...]
+    moves: tuple[MoveGroup, ...] = ()
+    a_label: str = "a"
+    b_label: str = "b"
+    options: AlignOptions = field(default_factory=AlignOptions)
+
+    def opcodes(self) -> list[tuple[str, int, int, int, int]]:
+        """A monotone view in difflib's ``(tag, i1, i2, j1, j2)`` shape over sentence indices.
+
+        Moves cannot be monotone, so a moved sentence shows as a delete plus an insert here; the
+        full picture is in :attr:`ops`.
+
+        >>> from respcompare import align
+        >>> align("We act. We fund it.", "We act. New one here.").opcodes()
+        [('equal', 0, 1, 0, 1), ('replace', 1, 2, 1, 2)]
+        """
+        chain = sorted(
+            (op for op in self.ops if op.in_order and op.a_sentences and op.b_sentences),
+            key=lambda op: op.a_sentences[0],
+        )
+        out: list[tuple[str, int, int, int, int]] = []
+
+        def emit(tag: str, i1: int, i2: int, j1: int, j2: int) -> None:
+            if out and out[-1][0] == tag and out[-1][2] == i1 and out[-1][4] == j1:
+                out[-1] = (tag, out[-1][1], i2, out[-1][3], j2)
+            else:
+                out.append((tag, i1, i2, j1, j2))
+
+        ia = ib = 0
+        for op in [*chain, None]:
+            a_lo = op.a_sentences[0] if op else len(self.a_sentences)
+            b_lo = op.b_sentences[0] if op else len(self.b_sentences)
+            if a_lo > ia and b_lo > ib:
+                emit("replace", ia, a_lo, ib, b_lo)
+            elif a_lo > ia:
+                emit("delete", ia, a_lo, ib, ib)
+            elif b_lo > ib:
+                emit("insert", ia, ia, ib, b_lo)
+            if op is None:
+                break
+            a_hi, b_hi = op.a_sentences[-1] + 1, op.b_sentences[-1] + 1
+            emit("equal" if op.kind == "unchanged" else "replace", a_lo, a_hi, b_lo, b_hi)
+            ia, ib = a_hi, b_hi
+        return out
+
+    def summary(self) -> AlignSummary:
+        """Share of text carried over and the number of ops of each kind.
+
+        >>> s = align_texts("Same here. Old one.", "Same here. Brand new.").summary()
+        >>> s.counts["unchanged"], s.counts["added"], s.unchanged_share
+        (1, 1, 0.5)
+        """
+        counts = Counter(op.kind for op in self.ops)
+        total = sum(_nwords(s.text) for s in self.a_sentences) + sum(
+            _nwords(s.text) for s in self.b_sentences
+        )
+        same = 0
+        kept = 0
+        for op in self.ops:
+            both = _nwords(op.a.text if op.a else "") + _nwords(op.b.text if op.b else "")
+            if op.kind in ("unchanged", "moved"):
+                same += both
+                kept += both
+            else:
+                kept += sum(
+                    _nwords(w.a.text) + _nwords(w.b.text) for w in op.words if w.tag == "equal"
+                )
+        return AlignSummary(
+            unchanged_share=round(same / total, 4) if total else 1.0,
+            kept_share=round(kept / total, 4) if total else 1.0,
+            counts={k: counts.get(k, 0) for k in KINDS},
+        )
+
+    def of_kind(self, *kinds: OpKind) -> tuple[AlignOp, ...]:
+        """The ops of the given kinds, in order."""
+        return tuple(op for op in self.ops if op.kind in kinds)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The alignment as plain JSON types (spans as ``{"start", "end", "text"}``)."""
+        from .render import to_dict
+
+        return to_dict(self)
+
+    def to_html(self) -> str:
+        """A self-contained side-by-side HTML table (inline CSS, no JavaScript)."""
+        from .render import to_html
+
+        return to_html(self)
+
+    def to_markdown(self) -> str:
+        """An inline redline in Markdown."""
+        from .render import to_markdown
+
+        return to_markdown(self)
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+
+def _nwords(text: str) -> int:
+    return len(words(text)) if text else 0
+
+
+# --------------------------------------------------------------------------------------------
+# the algorithm
+
+
+@dataclass(slots=True)
+class _Match:
+    a: tuple[int, ...]
+    b: tuple[int, ...]
+    sim: float
+    exact: bool
+
+
+def _crc(text: str) -> int:
+    return zlib.crc32(text.encode("utf-8"))
+
+
+def _pair_key(a_text: str, b_text: str) -> tuple[int, int]:
+    x, y = _crc(a_text), _crc(b_text)
+    return (x, y) if x <= y else (y, x)
+
+
+def _containment(part: list[str], whole: Counter[str]) -> float:
+    if not part:
+        return 0.0
+    have = Counter(part)
+    return sum(min(n, whole.get(w, 0)) for w, n in have.items()) / len(part)
+
+
+def _runs(free: list[int], max_parts: int) -> list[tuple[int, ...]]:
+    """Runs of 2..max_parts consecutive sentence indices, all free."""
+    free_set = set(free)
+    out: list[tuple[int, ...]] = []
+    for i in free:
+        for k in range(2, max_parts + 1):
+            run = tuple(range(i, i + k))
+            if run[-1] not in free_set:
+                break
+            out.append(run)
+    return out
+
+
+def _fuzzy_matches(
+    a_tok: list[list[str]],
+    b_tok: list[list[str]],
+    ua: list[int],
+    ub: list[int],
+    a_norm: list[str],
+    b_norm: list[str],
+    opts: AlignOptions,
+) -> list[_Match]:
+    """Greedy best-first 1:1, split and merge pairs among the sentences left after anchors."""
+    ua = [i for i in ua if a_tok[i]]
+    ub = [j for j in ub if b_tok[j]]
+    if not ua or not ub:
+        return []
+    single = process.cdist([a_tok[i] for i in ua], [b_tok[j] for j in ub], scorer=fuzz.ratio)
+    single = np.asarray(single, dtype=np.float64) / 100.0  # RapidFuzz 0-100 -> [0, 1], once
+    row = {i: r for r, i in enumerate(ua)}
+    col = {j: c for c, j in enumerate(ub)}
+    # candidate: (score, size, tie key, a indices, b indices)
+    cands: list[tuple[float, int, tuple[int, int], tuple[int, ...], tuple[int, ...]]] = []
+    rr, cc = np.nonzero(single >= opts.edit_threshold)
+    for r, c in zip(rr.tolist(), cc.tolist(), strict=True):
+        i, j = ua[r], ub[c]
+        s = round(float(single[r, c]), 6)
+        cands.append((s, 2, _pair_key(a_norm[i], b_norm[j]), (i,), (j,)))
+
+    def many(
+        one_tok: list[list[str]],
+        one: list[int],
+        other_tok: list[list[str]],
+        other: list[int],
+        one_norm: list[str],
+        other_norm: list[str],
+        one_row: dict[int, int],
+        other_col: dict[int, int],
+        transpose: bool,
+    ) -> None:
+        runs = _runs(other, opts.max_parts)
+        if not runs:
+            return
+        joined = [[w for k in run for w in other_tok[k]] for run in runs]
+        scores = np.asarray(
+            process.cdist([one_tok[i] for i in one], joined, scorer=fuzz.ratio), dtype=np.float64
+        )
+        scores /= 100.0
+        rr2, cc2 = np.nonzero(scores >= opts.split_threshold)
+        for r, c in zip(rr2.tolist(), cc2.tolist(), strict=True):
+            i, run = one[r], runs[c]
+            s = round(float(scores[r, c]), 6)
+            best_single = max(
+                float(
+                    single[one_row[i], other_col[k]]
+                    if not transpose
+                    else single[other_col[k], one_row[i]]
+                )
+                for k in run
+            )
+            if s < best_single + opts.split_margin:
+                continue
+            whole = Counter(one_tok[i])
+            if any(_containment(other_tok[k], whole) < opts.part_containment for k in run):
+                continue
+            key = _pair_key(one_norm[i], " ".join(other_norm[k] for k in run))
+            if transpose:
+                cands.append((s, 1 + len(run), key, run, (i,)))
+            else:
+                cands.append((s, 1 + len(run), key, (i,), run))
+
+    many(a_tok, ua, b_tok, ub, a_norm, b_norm, row, col, False)  # splits: one a, many b
+    many(b_tok, ub, a_tok, ua, b_norm, a_norm, col, row, True)  # merges: many a, one b
+    cands.sort(key=lambda c: (-c[0], -c[1], c[2], min(c[3]) + min(c[4])))
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    out: list[_Match] = []
+    for s, _, _, ai, bj in cands:
+        if used_a.isdisjoint(ai) and used_b.isdisjoint(bj):
+            used_a.update(ai)
+            used_b.update(bj)
+            out.append(_Match(ai, bj, s, False))
+    return out
+
+
+def _backbone(matches: list[_Match], a_norm: list[str], b_norm: list[str]) -> set[int]:
+    """Indices of the heaviest chain of matches in order on both sides (exact anchors first)."""
+    order = sorted(range(len(matches)), key=lambda k: matches[k].a[0])
+    weights: list[int] = []
+    for k in order:
+        m = matches[k]
+        base = 1.0 if m.exact else 0.9 * m.sim
+        text = " ".join(a_norm[i] for i in m.a) + "\x00" + " ".join(b_norm[j] for j in m.b)
+        weights.append(round(base * 1_000_000) * 1000 + _crc(text) % 1000)
+    n = len(order)
+    best = [0] * n
+    prev = [-1] * n
+    for x in range(n):
+        mx = matches[order[x]]
+        best[x] = weights[x]
+        for y in range(x):
+            my = matches[order[y]]
+            if my.a[-1] < mx.a[0] and my.b[-1] < mx.b[0] and best[y] + weights[x] > best[x]:
+                best[x] = best[y] + weights[x]
+                prev[x] = y
+    if not n:
+        return set()
+    x = max(range(n), key=lambda k: best[k])
+    chain: set[int] = set()
+    while x >= 0:
+        chain.add(order[x])
+        x = prev[x]
+    return chain
+
+
+def _tokens(text: str, spans: tuple[Span, ...], idx: tuple[int, ...]) -> list[Span]:
+    out: list[Span] = []
+    for i in idx:
+        s = spans[i]
+        out.extend(Span(s.start + w.start, s.start + w.end, w.text) for w in words(s.text))
+    return out
+
+
+def _cleanup(ops: list[list[Any]], a_tok: list[Span], b_tok: list[Span]) -> list[list[Any]]:
+    """Fold into the change an equal island no longer than the changes on both sides of it, or
+    a single short word ("a", "the") between two changes (diff-match-patch's semantic rule)."""
+
+    def chars(tok: list[Span], lo: int, hi: int) -> int:
+        return sum(len(t) for t in tok[lo:hi])
+
+    changed = True
+    while changed:
+        changed = False
+        for k in range(1, len(ops) - 1):
+            tag, i1, i2 = ops[k][0], ops[k][1], ops[k][2]
+            if tag != "equal" or ops[k - 1][0] == "equal" or ops[k + 1][0] == "equal":
+                continue
+            eq = chars(a_tok, i1, i2)
+            p, q = ops[k - 1], ops[k + 1]
+            before = max(chars(a_tok, p[1], p[2]), chars(b_tok, p[3], p[4]))
+            after = max(chars(a_tok, q[1], q[2]), chars(b_tok, q[3], q[4]))
+            short_word = i2 - i1 == 1 and eq <= 3  # "a", "the", "of": never an island
+            if short_word or (eq <= before and eq <= after):
+                ops[k - 1 : k + 2] = [["replace", p[1], q[2], p[3], q[4]]]
+                changed = True
+                break
+    # merge neighbouring changes and name each by what it holds
+    merged: list[list[Any]] = []
+    for op in ops:
+        if merged and op[0] != "equal" and merged[-1][0] != "equal":
+            merged[-1] = ["replace", merged[-1][1], op[2], merged[-1][3], op[4]]
+        else:
+            merged.append(list(op))
+    for op in merged:
+        if op[0] != "equal":
+            op[0] = (
+                "replace"
+                if op[2] > op[1] and op[4] > op[3]
+                else "delete"
+                if op[2] > op[1]
+                else "insert"
+            )
+    return merged
+
+
+def word_edits(
+    a_text: str,
+    b_text: str,
+    a_tok: list[Span],
+    b_tok: list[Span],
+    a_span: Span,
+    b_span: Span,
+    *,
+    cleanup: bool = True,
+) -> tuple[WordEdit, ...]:
+    """Word-level opcodes between two token lists, spans into each side's text."""
+    sm = SequenceMatcher(None, [t.text for t in a_tok], [t.text for t in b_tok], autojunk=False)
+    ops: list[list[Any]] = [list(o) for o in sm.get_opcodes()]
+    if cleanup:
+        ops = _cleanup(ops, a_tok, b_tok)
+
+    def span(text: str, tok: list[Span], lo: int, hi: int, whole: Span) -> Span:
+        if hi > lo:
+            return Span.of(text, tok[lo].start, tok[hi - 1].end)
+        at = tok[lo].start if lo < len(tok) else (tok[-1].end if tok else whole.end)
+        return Span(at, at, "")
+
+    return tuple(
+        WordEdit(
+            tag,
+            span(a_text, a_tok, i1, i2, a_span),
+            span(b_text, b_tok, j1, j2, b_span),
+        )
+        for tag, i1, i2, j1, j2 in ops
+    )
+
+
+def _cover(text: str, spans: tuple[Span, ...], idx: tuple[int, ...]) -> Span | None:
+    if not idx:
+        return None
+    return Span.of(text, spans[idx[0]].start, spans[idx[-1]].end)
+
+
+def align_texts(
+    a_text: str,
+    b_text: str,
+    *,
+    options: AlignOptions | None = None,
+    a_label: str = "a",
+    b_label: str = "b",
+) -> Alignment:
+    """Align two plain texts (see :func:`respcompare.align.align` for the public entry point).
+
+    >>> al = align_texts("We care. We fund it.", "We fund it. We will publish it.")
+    >>> [op.kind for op in al.ops]
+    ['removed', 'unchanged', 'added']
+    """
+    opts = options or AlignOptions()
+    sa = tuple(s.span for s in segment(a_text).sentences)
+    sb = tuple(s.span for s in segment(b_text).sentences)
+    a_norm = [" ".join(s.text.split()) for s in sa]
+    b_norm = [" ".join(s.text.split()) for s in sb]
+
+    # 1. exact anchors: k-th occurrence with k-th occurrence
+    where: dict[str, list[int]] = {}
+    for j, t in enumerate(b_norm):
+        where.setdefault(t, []).append(j)
+    matches: list[_Match] = []
+    for i, t in enumerate(a_norm):
+        slots = where.get(t)
+        if slots:
+            matches.append(_Match((i,), (slots.pop(0),), 1.0, True))
+    used_a = {m.a[0] for m in matches}
+    used_b = {m.b[0] for m in matches}
+
+    # 2. similarity for the rest
+    a_tok_spans = [words(s.text) for s in sa]
+    b_tok_spans = [words(s.text) for s in sb]
+    a_low = [[w.text.lower() for w in ws] for ws in a_tok_spans]
+    b_low = [[w.text.lower() for w in ws] for ws in b_tok_spans]
+    ua = [i for i in range(len(sa)) if i not in used_a]
+    ub = [j for j in range(len(sb)) if j not in used_b]
+    matches += _fuzzy_matches(a_low, b_low, ua, ub, a_norm, b_norm, opts)
+
+    # 3. the order-keeping backbone; whatever crosses it moved
+    chain = _backbone(matches, a_norm, b_norm)
+
+    # 4. ops, with word-level edits
+    ops: list[tuple[tuple[float, int, int], AlignOp]] = []
+    chain_sorted = sorted((matches[k] for k in chain), key=lambda m: m.a[0])
+    for k, m in enumerate(matches):
+        in_order = k in chain
+        a_span = _cover(a_text, sa, m.a)
+        b_span = _cover(b_text, sb, m.b)
+        assert a_span is not None and b_span is not None
+        kind: OpKind
+        if len(m.a) > 1:
+            kind = "merged"
+        elif len(m.b) > 1:
+            kind = "split"
+        elif m.exact:
+            kind = "unchanged" if in_order else "moved"
+        else:
+            kind = "edited" if in_order else "moved-edited"
+        edits: tuple[WordEdit, ...] = ()
+        if not m.exact:
+            edits = word_edits(
+                a_text,
+                b_text,
+                _tokens(a_text, sa, m.a),
+                _tokens(b_text, sb, m.b),
+                a_span,
+                b_span,
+                cleanup=opts.cleanup,
+            )
+        op = AlignOp(
+            kind, a_span, b_span, m.a, m.b, min(1.0, max(0.0, m.sim)), in_order, None, edits
+        )
+        ops.append(((float(m.b[0]), 0, m.a[0]), op))
+    matched_a = {i for m in matches for i in m.a}
+    matched_b = {j for m in matches for j in m.b}
+    for i in range(len(sa)):
+        if i in matched_a:
+            continue
+        # right after the last backbone pair before it, so a gap reads removed-then-added
+        prv = [m for m in chain_sorted if m.a[-1] < i]
+        key = (prv[-1].b[-1] + 0.5 if prv else -0.5, -1, i)
+        ops.append((key, AlignOp("removed", sa[i], None, (i,), (), 0.0)))
+    for j in range(len(sb)):
+        if j not in matched_b:
+            ops.append(((float(j), 1, 0), AlignOp("added", None, sb[j], (), (j,), 0.0)))
+    ops.sort(key=lambda x: x[0])
+    ordered = [op for _, op in ops]
+
+    # 5. move groups: moved ops adjacent on both sides travel together
+    moved = sorted(
+        (k for k, op in enumerate(ordered) if op.kind in ("moved", "moved-edited")),
+        key=lambda k: ordered[k].a_sentences[0],
+    )
+    groups: list[list[int]] = []
+    for k in moved:
+        op = ordered[k]
+        if groups:
+            last = ordered[groups[-1][-1]]
+            if (
+                op.a_sentences[0] == last.a_sentences[-1] + 1
+                and op.b_sentences[0] == last.b_sentences[-1] + 1
+            ):
+                groups[-1].append(k)
+                continue
+        groups.append([k])
+    moves: list[MoveGroup] = []
+    for g, members in enumerate(groups):
+        first, last = ordered[members[0]], ordered[members[-1]]
+        assert first.a and last.a and first.b and last.b
+        moves.append(
+            MoveGroup(
+                g,
+                Span.of(a_text, first.a.start, last.a.end),
+                Span.of(b_text, first.b.start, last.b.end),
+                tuple(members),
+            )
+        )
+        for k in members:
+            ordered[k] = replace(ordered[k], move_group=g)
+    return Alignment(
+        a_text=a_text,
+        b_text=b_text,
+        a_sentences=sa,
+        b_sentences=sb,
+        ops=tuple(ordered),
+        moves=tuple(moves),
+        a_label=a_label,
+        b_label=b_label,
+        options=opts,
+    )
+
+
+def text_and_label(value: object, default_label: str, what: str) -> tuple[str, str]:
+    """The text spans index and a label, from a Response or a str."""
+    if isinstance(value, Response):
+        return value.full_text, value.label
+    if isinstance(value, str):
+        return value, default_label
+    raise InputError(
+        f"align() takes a Response or a str for {what}, not {type(value).__name__}; "
+        "pass response objects from rc.load_example/rc.load_petition or plain text"
+    )

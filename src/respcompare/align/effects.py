@@ -1,0 +1,198 @@
+"""What each alignment op did to the answer: commitments, hedges, the ask, boilerplate, tone.
+
+Cues come from :func:`respcompare.cues.find_cues`, run once over each whole text (so a cue
+keeps its context) and assigned to the op whose span holds it. "Ask now addressed" needs the
+petition: it compares the judge's assessments (:func:`respcompare.judge.assess`) of the two
+versions and marks the ops that carry the revision's new evidence.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from enum import StrEnum
+from typing import TYPE_CHECKING, cast
+
+from ..judge import assess
+from ..model import Cue, Petition, Response, Span
+
+if TYPE_CHECKING:
+    from .core import Alignment, AlignOp
+
+__all__ = ["Effect", "effects"]
+
+
+class Effect(StrEnum):
+    """What an op did to the answer; each effect has a mirror (the same op read backwards).
+
+    >>> Effect.ADDED_COMMITMENT.mirror
+    <Effect.REMOVED_COMMITMENT: 'removed commitment'>
+    """
+
+    ADDED_COMMITMENT = "added commitment"
+    REMOVED_COMMITMENT = "removed commitment"
+    ADDED_HEDGE = "added hedge"
+    REMOVED_HEDGE = "removed hedge"
+    ASK_NOW_ADDRESSED = "ask now addressed"
+    ASK_NO_LONGER_ADDRESSED = "ask no longer addressed"
+    BOILERPLATE_ADDED = "boilerplate added"
+    BOILERPLATE_REMOVED = "boilerplate removed"
+    POLARITY_FLIP = "polarity flip"
+    EMOTIVE_ADDED = "emotive language added"
+    EMOTIVE_REMOVED = "emotive language removed"
+
+    @property
+    def mirror(self) -> Effect:
+        """The effect of the same op when the two versions swap places."""
+        pairs = {
+            "added": "removed",
+            "removed": "added",
+            "now": "no longer",
+            "no longer": "now",
+        }
+        for x, y in pairs.items():
+            if x in self.value:
+                return Effect(self.value.replace(x, y))
+        return self
+
+
+# ---------------------------------------------------------------------------------------------
+# cues: the cue engine when it is there; a small built-in set until then
+
+_FALLBACK: tuple[tuple[str, str, re.Pattern[str]], ...] = (
+    (
+        "refusal",
+        "refusal",
+        re.compile(r"\b(?:no (?:current )?plans? to|will not|won't|does not intend)\b", re.I),
+    ),
+    (
+        "review-loop",
+        "continuity",
+        re.compile(r"\b(?:will|we) continue to\b|\bkeep (?:\w+ ){0,3}under review\b", re.I),
+    ),
+    (
+        "commitment",
+        "commitment",
+        re.compile(
+            r"\b(?:will|intends? to|is committed to|plans? to)\s+"
+            r"(?!continue\b|consider\b|not\b|keep\b)(?:publish|set|introduce|release|legislate|"
+            r"provide|make|bring|launch|establish|fund|deliver|outline|create)\b",
+            re.I,
+        ),
+    ),
+    ("hedge", "epistemic", re.compile(r"\b(?:may|might|could|possibly|perhaps|likely)\b", re.I)),
+    (
+        "emotive",
+        "moral",
+        re.compile(
+            r"\b(?:horrendous|horrific|appalling|vile|heinous|atrocious|repugnant|devastating|"
+            r"abhorrent|shocking|terrible|unthinkable|outrage)\b",
+            re.I,
+        ),
+    ),
+    ("acknowledgement", "acknowledgement", re.compile(r"\b(?:appreciates|understands)\b", re.I)),
+)
+
+
+def _fallback_cues(text: str) -> list[Cue]:
+    out = []
+    for category, sense, pattern in _FALLBACK:
+        for m in pattern.finditer(text):
+            out.append(Cue(category, sense, f"fallback.{category}", Span.of(text, *m.span())))
+    return out
+
+
+def _cue_finder() -> Callable[[str], Sequence[Cue]]:
+    try:  # the cue engine is written in parallel; use it as soon as it exists
+        module = importlib.import_module("..cues", __package__)
+    except ImportError:
+        return _fallback_cues
+    return cast("Callable[[str], Sequence[Cue]]", module.find_cues)
+
+
+_NEGATION = re.compile(r"\b(?:not|no|never|none|nor|neither|cannot)\b|n't\b", re.I)
+_BOILERPLATE = frozenset({"emotive", "acknowledgement", "peacock", "review-loop", "booster"})
+_ANSWERING = frozenset({"commitment", "refusal", "deferral"})
+
+
+def _within(cues: Sequence[Cue], span: Span | None) -> Counter[str]:
+    if span is None:
+        return Counter()
+    return Counter(c.category for c in cues if span.start <= c.span.start < span.end)
+
+
+def _answered_spans(petition: Petition, text: str, label: str) -> tuple[bool, list[Span]]:
+    if not text.strip():
+        return False, []
+    a = assess(petition, Response(text=text, label=label))
+    spans = [e.span for e in a.evidence if e.source == "response"]
+    return a.answered, spans
+
+
+def _one(
+    op: AlignOp,
+    a_cues: Sequence[Cue],
+    b_cues: Sequence[Cue],
+    ask_new: list[Span] | None,
+    ask_lost: list[Span] | None,
+) -> tuple[Effect, ...]:
+    if op.kind in ("unchanged", "moved"):
+        return ()
+    ca, cb = _within(a_cues, op.a), _within(b_cues, op.b)
+    out: list[Effect] = []
+
+    def more(cat: str, added: Effect, removed: Effect) -> None:
+        if cb[cat] > ca[cat]:
+            out.append(added)
+        elif ca[cat] > cb[cat]:
+            out.append(removed)
+
+    more("commitment", Effect.ADDED_COMMITMENT, Effect.REMOVED_COMMITMENT)
+    more("hedge", Effect.ADDED_HEDGE, Effect.REMOVED_HEDGE)
+    if ask_new and op.b and any(op.b.overlaps(s) for s in ask_new):
+        out.append(Effect.ASK_NOW_ADDRESSED)
+    if ask_lost and op.a and any(op.a.overlaps(s) for s in ask_lost):
+        out.append(Effect.ASK_NO_LONGER_ADDRESSED)
+
+    def stock(c: Counter[str]) -> bool:
+        return bool(set(c) & _BOILERPLATE) and not set(c) & _ANSWERING
+
+    if op.kind == "added" and stock(cb):
+        out.append(Effect.BOILERPLATE_ADDED)
+    if op.kind == "removed" and stock(ca):
+        out.append(Effect.BOILERPLATE_REMOVED)
+    if op.a is not None and op.b is not None:
+        neg_a = len(_NEGATION.findall(op.a.text)) % 2
+        neg_b = len(_NEGATION.findall(op.b.text)) % 2
+        if neg_a != neg_b or bool(ca["refusal"]) != bool(cb["refusal"]):
+            out.append(Effect.POLARITY_FLIP)
+    more("emotive", Effect.EMOTIVE_ADDED, Effect.EMOTIVE_REMOVED)
+    return tuple(out)
+
+
+def effects(
+    alignment: Alignment, petition: Petition | None = None
+) -> tuple[tuple[Effect, ...], ...]:
+    """Label each op of ``alignment`` with what it did to the answer (one tuple per op).
+
+    Without a petition, "ask now addressed" cannot be judged and is never given.
+
+    >>> from respcompare import align
+    >>> al = align("We care deeply.", "We care deeply. We will publish the report in June.",
+    ...            with_effects=False)
+    >>> [[e.value for e in fx] for fx in effects(al)]
+    [[], ['added commitment']]
+    """
+    find = _cue_finder()
+    a_cues = list(find(alignment.a_text)) if alignment.a_text.strip() else []
+    b_cues = list(find(alignment.b_text)) if alignment.b_text.strip() else []
+    ask_new: list[Span] | None = None
+    ask_lost: list[Span] | None = None
+    if petition is not None:
+        a_ok, a_spans = _answered_spans(petition, alignment.a_text, alignment.a_label)
+        b_ok, b_spans = _answered_spans(petition, alignment.b_text, alignment.b_label)
+        ask_new = b_spans if b_ok and not a_ok else None
+        ask_lost = a_spans if a_ok and not b_ok else None
+    return tuple(_one(op, a_cues, b_cues, ask_new, ask_lost) for op in alignment.ops)

@@ -1,0 +1,253 @@
+"""Alignment renderers: side-by-side HTML, an inline Markdown redline, and plain JSON types.
+
+HTML is self-contained: inline CSS, no JavaScript, every piece of text through
+:func:`html.escape`. Colours are from the Okabe-Ito palette (safe for colour-blind readers), and
+every change also carries a non-colour mark (underline, strike-through, a kind label).
+"""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING, Any
+
+from ..model import Span
+
+if TYPE_CHECKING:
+    from .core import Alignment, AlignOp
+
+__all__ = ["md_escape", "to_dict", "to_html", "to_markdown"]
+
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]<>()#+!|~"})
+
+
+def md_escape(text: str) -> str:
+    """Escape Markdown and HTML-significant characters (same rule as ``report.md_escape``).
+
+    >>> md_escape("a *b* <i>")
+    'a \\\\*b\\\\* \\\\<i\\\\>'
+    """
+    return " ".join(text.split()).translate(_MD_SPECIAL)
+
+
+def _span(s: Span | None) -> dict[str, Any] | None:
+    return None if s is None else {"start": s.start, "end": s.end, "text": s.text}
+
+
+def _op_dict(op: AlignOp) -> dict[str, Any]:
+    return {
+        "kind": op.kind,
+        "a": _span(op.a),
+        "b": _span(op.b),
+        "a_sentences": list(op.a_sentences),
+        "b_sentences": list(op.b_sentences),
+        "similarity": op.similarity,
+        "in_order": op.in_order,
+        "move_group": op.move_group,
+        "words": [{"tag": w.tag, "a": _span(w.a), "b": _span(w.b)} for w in op.words],
+        "effects": [e.value for e in op.effects],
+    }
+
+
+def to_dict(alignment: Alignment) -> dict[str, Any]:
+    """The alignment as plain JSON types.
+
+    >>> from respcompare import align
+    >>> d = to_dict(align("One here.", "One here. Two now.", with_effects=False))
+    >>> [op["kind"] for op in d["ops"]], d["summary"]["counts"]["added"]
+    (['unchanged', 'added'], 1)
+    """
+    s = alignment.summary()
+    return {
+        "a_label": alignment.a_label,
+        "b_label": alignment.b_label,
+        "a_sentences": [_span(x) for x in alignment.a_sentences],
+        "b_sentences": [_span(x) for x in alignment.b_sentences],
+        "ops": [_op_dict(op) for op in alignment.ops],
+        "moves": [
+            {"id": m.id, "a": _span(m.a), "b": _span(m.b), "ops": list(m.ops)}
+            for m in alignment.moves
+        ],
+        "summary": {
+            "unchanged_share": s.unchanged_share,
+            "kept_share": s.kept_share,
+            "counts": dict(s.counts),
+        },
+        "opcodes": [list(o) for o in alignment.opcodes()],
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# HTML
+
+_CSS = (
+    "table.rc-align{border-collapse:collapse;width:100%;font:14px/1.45 system-ui,sans-serif}"
+    ".rc-align td,.rc-align th{border-top:1px solid #ddd;padding:4px 8px;vertical-align:top}"
+    ".rc-align th{text-align:left;background:#f4f4f4}"
+    ".rc-align td.k{white-space:nowrap;color:#444;font-size:12px;width:8em}"
+    ".rc-align del{background:#f9dccb;color:#000;text-decoration:line-through}"
+    ".rc-align ins{background:#cfe3f3;color:#000;text-decoration:underline}"
+    ".rc-align tr.removed td.a{background:#fdf0e8}"
+    ".rc-align tr.added td.b{background:#e9f2fa}"
+    ".rc-align tr.moved td,.rc-align tr.moved-edited td{border-left:3px solid #CC79A7}"
+    ".rc-align tr.move-src td.a{color:#666;font-style:italic}"
+    ".rc-align .fx{display:block;font-size:12px;color:#0072B2}"
+    ".rc-align a{color:#0072B2}"
+)
+
+
+def _marked(text: str, whole: Span, marks: list[tuple[Span, str]]) -> str:
+    """Escaped ``whole`` with the given sub-spans wrapped in ``<del>``/``<ins>``."""
+    out: list[str] = []
+    pos = whole.start
+    for span, tag in sorted(marks, key=lambda m: m[0].start):
+        if span.start < pos or span.end > whole.end or not len(span):
+            continue
+        out.append(html.escape(text[pos : span.start]))
+        out.append(f"<{tag}>{html.escape(span.text)}</{tag}>")
+        pos = span.end
+    out.append(html.escape(text[pos : whole.end]))
+    return "".join(out)
+
+
+def _cell(alignment: Alignment, op: AlignOp, side: str) -> str:
+    span = op.a if side == "a" else op.b
+    if span is None:
+        return ""
+    text = alignment.a_text if side == "a" else alignment.b_text
+    if op.kind == "removed":
+        return f"<del>{html.escape(span.text)}</del>"
+    if op.kind == "added":
+        return f"<ins>{html.escape(span.text)}</ins>"
+    tag = "del" if side == "a" else "ins"
+    marks = [(w.a if side == "a" else w.b, tag) for w in op.words if w.tag != "equal"]
+    return _marked(text, span, marks)
+
+
+def to_html(alignment: Alignment) -> str:
+    """A side-by-side table: earlier version left, later version right, one row per op.
+
+    Moves are linked both ways: the source row (``#move-N-src``) links to the destination row
+    (``#move-N-dst``) and back.
+
+    >>> from respcompare import align
+    >>> page = to_html(align("<b>x</b> said.", "<b>x</b> said. New & bold.", with_effects=False))
+    >>> "<b>" in page, "&lt;b&gt;x" in page, "<script" in page
+    (False, True, False)
+    """
+    e = html.escape
+    rows: list[str] = []
+    ops = list(alignment.ops)
+    # where each move's source row goes: before the first in-order/removed op that follows it in a
+    src_before: dict[int, list[int]] = {}
+    for m in alignment.moves:
+        last_a = ops[m.ops[-1]].a_sentences[-1]
+        at = next(
+            (
+                k
+                for k, op in enumerate(ops)
+                if op.a_sentences and op.move_group is None and op.a_sentences[0] > last_a
+            ),
+            len(ops),
+        )
+        src_before.setdefault(at, []).append(m.id)
+
+    def src_row(g: int) -> str:
+        m = alignment.moves[g]
+        return (
+            f'<tr class="move-src" id="move-{g}-src"><td class="k">moved away</td>'
+            f'<td class="a">{e(m.a.text)} <a href="#move-{g}-dst">[to where it moved]</a></td>'
+            "<td></td></tr>"
+        )
+
+    for k, op in enumerate(ops):
+        for g in src_before.get(k, ()):
+            rows.append(src_row(g))
+        fx = "".join(f'<span class="fx">{e(x.value)}</span>' for x in op.effects)
+        link = ""
+        row_id = ""
+        if op.move_group is not None and k == alignment.moves[op.move_group].ops[0]:
+            row_id = f' id="move-{op.move_group}-dst"'
+        if op.move_group is not None:
+            link = f' <a href="#move-{op.move_group}-src">[from where it was]</a>'
+        sim = "" if op.kind in ("added", "removed") else f" {op.similarity:.2f}"
+        rows.append(
+            f'<tr class="{e(op.kind)}"{row_id}><td class="k">{e(op.kind)}{e(sim)}{fx}</td>'
+            f'<td class="a">{"" if op.move_group is not None else _cell(alignment, op, "a")}</td>'
+            f'<td class="b">{_cell(alignment, op, "b")}{link}</td></tr>'
+        )
+    for g in src_before.get(len(ops), ()):
+        rows.append(src_row(g))
+    s = alignment.summary()
+    counts = ", ".join(f"{n} {k}" for k, n in s.counts.items() if n)
+    headline = f"{s.unchanged_share:.0%} of the text unchanged; {counts}"
+    return (
+        f"<style>{_CSS}</style>"
+        f'<p class="rc-align-summary">{e(headline)}</p>'
+        '<table class="rc-align"><thead><tr><th>change</th>'
+        f"<th>{e(alignment.a_label)}</th><th>{e(alignment.b_label)}</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Markdown
+
+
+def _gap(text: str) -> str:
+    """Escaped text between words, keeping a space where there was white space."""
+    if not text.strip():
+        return " " if text else ""
+    lead = " " if text[0].isspace() else ""
+    trail = " " if text[-1].isspace() else ""
+    return lead + md_escape(text) + trail
+
+
+def _md_words(alignment: Alignment, op: AlignOp) -> str:
+    assert op.a is not None and op.b is not None
+    parts: list[str] = []
+    pos = op.b.start
+    b = alignment.b_text
+    for w in op.words:
+        if w.b.start > pos:
+            parts.append(_gap(b[pos : w.b.start]))
+        if w.tag == "equal":
+            parts.append(md_escape(w.b.text))
+        else:
+            if w.a.text:
+                parts.append(f"~~{md_escape(w.a.text)}~~")
+            if w.b.text:
+                parts.append(("" if not w.a.text else " ") + f"**{md_escape(w.b.text)}**")
+        pos = max(pos, w.b.end)
+    if op.b.end > pos:
+        parts.append(_gap(b[pos : op.b.end]))
+    return "".join(parts).strip()
+
+
+def to_markdown(alignment: Alignment) -> str:
+    """An inline redline: one line per op, deletions ``~~struck~~``, insertions ``**bold**``.
+
+    >>> from respcompare import align
+    >>> print(to_markdown(align("We care.", "We care a lot.", with_effects=False)))
+    - *edited* We care **a lot**.
+    """
+    out: list[str] = []
+    for op in alignment.ops:
+        fx = f" — {', '.join(x.value for x in op.effects)}" if op.effects else ""
+        if op.kind == "unchanged":
+            assert op.b is not None
+            out.append(f"- {md_escape(op.b.text)}")
+        elif op.kind == "removed":
+            assert op.a is not None
+            out.append(f"- *removed* ~~{md_escape(op.a.text)}~~{fx}")
+        elif op.kind == "added":
+            assert op.b is not None
+            out.append(f"- *added* **{md_escape(op.b.text)}**{fx}")
+        elif op.kind == "moved":
+            assert op.b is not None
+            out.append(
+                f"- *moved from sentence {op.a_sentences[0] + 1}* {md_escape(op.b.text)}{fx}"
+            )
+        else:
+            where = f" from sentence {op.a_sentences[0] + 1}" if op.kind == "moved-edited" else ""
+            out.append(f"- *{op.kind}{where}* {_md_words(alignment, op)}{fx}")
+    return "\n".join(out)
