@@ -1,0 +1,1187 @@
+"""The rhetoric cue engine: hedges, boosters, emotive language, and the commitment ladder.
+
+:func:`find_cues` returns a list of :class:`~respcompare.model.Cue`, sorted by position, with no
+two cues overlapping. Every cue has
+
+``category``
+    hedge, weasel, peacock, booster, emotive, commitment, refusal, deferral, review-loop,
+    acknowledgement, deontic or permission.
+``sense``
+    the reading that fired. Commitments: ``dated`` (a date or time frame), ``specific`` (an
+    amount), ``instrument`` (a named Act, Bill, Strategy, Group ...) - these three are level 5 -
+    ``plain`` (level 4), ``intended`` ("intends to", "plans to": capped at level 4),
+    ``predicted`` (a document as subject: "the Strategy will set out", level 4, weaker),
+    ``pledge`` ("is committed to"), ``conditional`` (inside "once ... has reported", "if",
+    "subject to": downgraded to level 3). Refusals: ``refusal`` (level 0), ``time-hedged``
+    ("no current plans", "at present": level 1), ``negated`` ("does not commit to").
+    Deferrals: ``timing``, ``consideration``. Review loops: ``review``, ``continuity``.
+    Hedges: ``epistemic``, ``doxastic``, ``conditional``, ``approximator``. ``may`` gives
+    ``permission`` ("you may apply") or an epistemic hedge; "May" the month gives no cue.
+``rule``
+    the rule id. Lexicon rules read ``category.sense:pattern``; engine rules read
+    ``modal.will``, ``modal.intend``, ``modal.to-be``, ``sense.may`` ... When the cue commits to
+    (or refuses, or defers) an action, the rule ends with ``>lemma``: ``modal.will>publish``,
+    ``refusal.refusal:no plans to>extend``, possibly followed by ``+modifier`` notes
+    (``+conditional``, ``+dated-next-sentence``). :func:`cue_action` returns the lemma.
+``level``
+    the commitment-ladder rung (0..5) for commitment, refusal, deferral and review-loop cues,
+    else None. Rank two commitments by ``(level, strength)``.
+``strength``
+    a weight in [0, 1] (how strongly the cue carries its category).
+``scope``
+    the clause the cue governs. For an active commitment it runs from the modal to the end of
+    the clause ("will publish a paper ... later this year"); for a passive one ("The paper, to be
+    published later this year") it starts at the clause's subject, so the committed object is
+    inside it.
+
+For the judge: take the cues with ``category in LADDER_CATEGORIES``, read ``cue.level``,
+``cue_action(cue)`` (the verb lemma, e.g. ``"publish"``) and ``cue.scope.text`` (what object is
+committed to). Text inside quotation marks (the petition's words quoted back) is not the
+government's voice and yields no cues.
+
+>>> cues = find_cues("We will publish the report in June. We have no plans to extend it.")
+>>> [(c.category, c.sense, c.level, cue_action(c)) for c in cues]
+[('commitment', 'dated', 5, 'publish'), ('refusal', 'refusal', 0, 'extend')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .errors import InputError
+from .lexicon import CATEGORIES, Entry, Lexicon, default_lexicon, inflections
+from .model import Cue, Span
+from .segment import segment, words
+
+__all__ = [
+    "LADDER_CATEGORIES",
+    "cue_action",
+    "find_cues",
+    "kwic",
+    "lemma",
+]
+
+LADDER_CATEGORIES: frozenset[str] = frozenset({"commitment", "refusal", "deferral", "review-loop"})
+
+
+def _ws(words_: str) -> frozenset[str]:
+    """A frozenset of the space-separated words."""
+    return frozenset(words_.split())
+
+
+# ---------------------------------------------------------------- tokens
+
+
+@dataclass(frozen=True, slots=True)
+class _Tokens:
+    """Word tokens of one text: parallel lists, plus the sentence each token belongs to."""
+
+    start: list[int]
+    end: list[int]
+    low: list[str]
+    raw: list[str]
+    sent: list[int]  # sentence index per token
+    sent_bounds: list[tuple[int, int]]  # token range [a, b) per sentence
+    sent_spans: list[tuple[int, int]]  # char range per sentence
+
+
+_CONTRACTIONS = {
+    "won't": ("will", "not", 2),
+    "can't": ("can", "not", 2),
+    "shan't": ("shall", "not", 3),
+}
+
+
+def _tokenize(text: str) -> _Tokens:
+    seg = segment(text)
+    start: list[int] = []
+    end: list[int] = []
+    low: list[str] = []
+    raw: list[str] = []
+    sent: list[int] = []
+    bounds: list[tuple[int, int]] = []
+    spans: list[tuple[int, int]] = []
+    for si, s in enumerate(seg.sentences):
+        a = len(low)
+        for w in words(s.text):
+            ws, we = s.start + w.start, s.start + w.end
+            t = w.text.replace("’", "'")
+            lt = t.lower()
+            parts: list[tuple[int, int, str]]
+            if lt in _CONTRACTIONS:
+                x, y, cut = _CONTRACTIONS[lt]
+                parts = [(ws, ws + cut, x), (ws + cut, we, y)]
+            elif lt.endswith("n't") and len(lt) > 3:
+                parts = [(ws, we - 3, lt[:-3]), (we - 3, we, "not")]
+            elif lt.endswith("'ll"):
+                parts = [(ws, we - 3, lt[:-3]), (we - 3, we, "will")]
+            elif lt.endswith("'re"):
+                parts = [(ws, we - 3, lt[:-3]), (we - 3, we, "are")]
+            elif lt.endswith("'ve"):
+                parts = [(ws, we - 3, lt[:-3]), (we - 3, we, "have")]
+            elif lt.endswith("'s"):
+                parts = [(ws, we - 2, lt[:-2]), (we - 2, we, "'s")]
+            else:
+                parts = [(ws, we, lt)]
+            for ps, pe, pl in parts:
+                start.append(ps)
+                end.append(pe)
+                low.append(pl)
+                raw.append(text[ps:pe])
+                sent.append(si)
+        bounds.append((a, len(low)))
+        spans.append((s.start, s.end))
+    return _Tokens(start, end, low, raw, sent, bounds, spans)
+
+
+# ---------------------------------------------------------------- pattern compiler
+
+_NUMBER_WORDS = _ws(
+    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty "
+    "fifty hundred hundreds thousand thousands million millions billion half dozen dozens"
+)
+_NUM_RE = re.compile(r"^[£$€]?\d")
+
+
+def _is_num(tok: str) -> bool:
+    return bool(_NUM_RE.match(tok)) or tok in _NUMBER_WORDS
+
+
+# element kinds
+_WORDS, _PREFIX, _ANY, _NUM, _GAP = range(5)
+_Elem = tuple[int, object]
+
+
+def _split_pattern_token(tok: str) -> list[str]:
+    """Pattern tokens split like text tokens (contractions, possessive 's)."""
+    t = tok.replace("’", "'")
+    if t.endswith("'s") and len(t) > 2 and "|" not in t:
+        return [t[:-2], "'s"]
+    if t.endswith("n't") and len(t) > 3:
+        return ["will" if t == "won't" else t[:-3], "not"]
+    return [t]
+
+
+def _compile_pattern(pattern: str) -> list[list[_Elem]]:
+    """A pattern -> its variants (optional words expanded), each a list of elements."""
+    variants: list[list[_Elem]] = [[]]
+    elem: _Elem
+    for tok0 in pattern.split():
+        for tok in _split_pattern_token(tok0):
+            optional = tok.endswith("?") and len(tok) > 1
+            if optional:
+                tok = tok[:-1]
+            if tok.startswith("..."):
+                n = int(tok[3:]) if tok[3:].isdigit() else 4
+                elem = (_GAP, n)
+            elif tok == "_":
+                elem = (_ANY, None)
+            elif tok == "<num>":
+                elem = (_NUM, None)
+            elif tok.endswith("*") and len(tok) > 1:
+                elem = (_PREFIX, tok[:-1])
+            else:
+                alts: set[str] = set()
+                for alt in tok.split("|"):
+                    if alt.endswith("~"):
+                        alts |= inflections(alt[:-1])
+                    else:
+                        alts.add(alt)
+                elem = (_WORDS, frozenset(alts))
+            if optional:
+                variants = [v for v in variants] + [[*v, elem] for v in variants]
+            else:
+                variants = [[*v, elem] for v in variants]
+    return [v for v in variants if v and v[0][0] != _GAP]
+
+
+@dataclass(frozen=True, slots=True)
+class _Compiled:
+    by_word: dict[str, list[tuple[Entry, list[_Elem]]]]
+    by_prefix: list[tuple[str, Entry, list[_Elem]]]
+    wild: list[tuple[Entry, list[_Elem]]]
+
+
+@lru_cache(maxsize=16)
+def _compile(lexicon: Lexicon) -> _Compiled:
+    by_word: dict[str, list[tuple[Entry, list[_Elem]]]] = {}
+    by_prefix: list[tuple[str, Entry, list[_Elem]]] = []
+    wild: list[tuple[Entry, list[_Elem]]] = []
+    for entry in lexicon:
+        for variant in _compile_pattern(entry.pattern):
+            kind, payload = variant[0]
+            if kind == _WORDS:
+                assert isinstance(payload, frozenset)
+                for w in payload:
+                    by_word.setdefault(w, []).append((entry, variant))
+            elif kind == _PREFIX:
+                assert isinstance(payload, str)
+                by_prefix.append((payload, entry, variant))
+            else:
+                wild.append((entry, variant))
+    return _Compiled(by_word, by_prefix, wild)
+
+
+def _match(elems: Sequence[_Elem], k: int, i: int, low: list[str], stop: int) -> int:
+    """Match elems[k:] at token i (sentence ends at ``stop``); return the end token or -1."""
+    if k == len(elems):
+        return i
+    kind, payload = elems[k]
+    if kind == _GAP:
+        assert isinstance(payload, int)
+        for j in range(i, min(i + payload, stop) + 1):
+            end = _match(elems, k + 1, j, low, stop)
+            if end >= 0:
+                return end
+        return -1
+    if i >= stop:
+        return -1
+    tok = low[i]
+    if kind == _WORDS:
+        assert isinstance(payload, frozenset)
+        ok = tok in payload
+    elif kind == _PREFIX:
+        assert isinstance(payload, str)
+        ok = tok.startswith(payload)
+    elif kind == _NUM:
+        ok = _is_num(tok)
+    else:
+        ok = True
+    return _match(elems, k + 1, i + 1, low, stop) if ok else -1
+
+
+# ---------------------------------------------------------------- lemmas
+
+_IRREGULAR = {
+    "laid": "lay",
+    "made": "make",
+    "given": "give",
+    "gave": "give",
+    "taken": "take",
+    "took": "take",
+    "brought": "bring",
+    "sent": "send",
+    "shown": "show",
+    "done": "do",
+    "held": "hold",
+    "kept": "keep",
+    "set": "set",
+    "put": "put",
+    "built": "build",
+    "met": "meet",
+    "paid": "pay",
+    "written": "write",
+    "spent": "spend",
+    "begun": "begin",
+    "sought": "seek",
+    "found": "find",
+    "led": "lead",
+    "left": "leave",
+    "read": "read",
+    "seen": "see",
+    "known": "know",
+    "told": "tell",
+    "said": "say",
+    "undertaken": "undertake",
+    "is": "be",
+    "are": "be",
+    "was": "be",
+    "were": "be",
+    "been": "be",
+    "has": "have",
+    "had": "have",
+}
+_E_ENDINGS = ("c", "v", "z", "u", "g", "dg", "rs", "ns", "ls")
+
+
+def lemma(word: str) -> str:
+    """An approximate verb lemma, offline and rule-based (enough to name a committed action).
+
+    >>> [lemma(w) for w in ["published", "publishes", "introducing", "laid", "released", "set"]]
+    ['publish', 'publish', 'introduce', 'lay', 'release', 'set']
+    """
+    w = word.lower().replace("’", "'")
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    for suffix in ("ing", "ed"):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            stem = w[: -len(suffix)]
+            if stem.endswith("i") and suffix == "ed":
+                return stem[:-1] + "y"
+            if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsfz":
+                return stem[:-1]
+            if stem.endswith(_E_ENDINGS) or (
+                re.search(r"[aeiou]s$", stem) and "ss" not in stem[-2:]
+            ):
+                return stem + "e"
+            if re.search(r"[^aeiou]at$|iz$", stem) or (
+                len(stem) <= 4 and re.search(r"[^aeiou][aeiou][^aeiouwxy]$", stem)
+            ):
+                return stem + "e"
+            return stem
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("shes", "ches", "sses", "xes", "zes")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+def cue_action(cue: Cue) -> str | None:
+    """The lemma of the action a ladder cue commits to, refuses or defers, or None.
+
+    >>> c = find_cues("The Government will publish a paper later this year.")[0]
+    >>> cue_action(c), c.level, c.sense
+    ('publish', 5, 'dated')
+    """
+    if ">" not in cue.rule:
+        return None
+    return cue.rule.rsplit(">", 1)[1].split("+", 1)[0] or None
+
+
+# ---------------------------------------------------------------- word classes
+
+_ADVERBS = _ws(
+    "also now then soon shortly still further again first jointly additionally therefore "
+    "urgently swiftly quickly formally immediately actually indeed both all only already "
+    "duly likewise thus hence subsequently"
+)
+_GOV_SUBJECTS = _ws(
+    "we i government office department ministry minister ministers secretary treasury hmg "
+    "hmrc dwp dfe dhsc defra mod fcdo beis dcms mhclg ofsted agency executive administration "
+    "cabinet it"
+)
+_DOC_SUBJECTS = _ws(
+    "strategy paper report review bill act legislation guidance consultation plan scheme fund "
+    "regulations regulation changes change measures framework programme document findings "
+    "which that white green policy code order study research evaluation inquiry group taskforce "
+    "panel system reforms reform"
+)
+_DEFER_VERBS = _ws(
+    "consider look examine explore reflect assess evaluate review think weigh study decide"
+)
+_LOOP_VERBS = _ws(
+    "continue keep remain monitor work strive seek endeavour endeavor try maintain persist"
+)
+_NON_ACTION = _ws(
+    "be have need depend mean help also make ensure not never do"
+)  # handled specially or too vague on their own ("make" is kept when a particle follows)
+_PARTICLES = _ws("out up forward down in on back")
+_DELIVERY_PP = _ws(
+    "published laid introduced launched released implemented completed updated issued "
+    "announced set brought made shared provided extended created established delivered "
+    "presented"
+)
+_IRREGULAR_PP = frozenset(k for k in _IRREGULAR if k not in {"is", "are", "was", "were", "has"})
+_INTENSIFIERS = _ws(
+    "truly deeply utterly particularly so really incredibly extremely most absolutely "
+    "completely wholly genuinely totally especially very profoundly"
+)
+_QUITE_MAX = _ws(
+    "right clear sure certain wrong true correct rightly simply different impossible "
+    "unacceptable clearly certainly"
+)
+_APPROX = _ws("about around approximately roughly nearly almost circa some")
+_EPISTEMIC_SHOULD_VERBS = _ws(
+    "help mean lead result enable allow reduce improve see be provide make give increase"
+)
+_NONHUMAN_SUBJECTS = _ws("this it that these those which measures changes")
+_PERMISSION_SUBJECTS = _ws(
+    "you applicants claimants parents employers employees individuals people "
+    "petitioners they families users anyone"
+)
+_MONTH_PREV = _ws(
+    "in of since until by from early late mid end during before after on this last next "
+    "between to and"
+)
+_TIME_HEDGE = re.compile(
+    r"\b(?:at present|currently|at this time|at the moment|for now|for the time being|"
+    r"at this stage|presently)\b",
+    re.I,
+)
+_CONDITIONAL = re.compile(
+    r"\b(?:once|if|subject to|at a time when|unless|provided that|depending on|pending|"
+    r"when\b[^.;]{0,60}\b(?:has|have|is|are) (?:reported|concluded|completed|been completed|"
+    r"finished|received))\b",
+    re.I,
+)
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+_DATE = re.compile(
+    r"\b(?:(?:later |earlier |by the end of |before the end of |end of )?this (?:year|month|"
+    r"week|spring|summer|autumn|winter|session|parliament|financial year)|"
+    r"(?:by |in |from |until |before |during |early |late |mid-?)?(?:the )?(?:spring|summer|"
+    r"autumn|winter) (?:of )?(?:19|20)\d\d|"
+    r"next (?:year|month|week|spring|summer|autumn|winter)|"
+    r"(?:19|20)\d\d(?:/\d\d)?|"
+    r"\d{1,2}(?:st|nd|rd|th)? " + _MONTH + r"|"
+    r"(?:in|by|from|until|before|during|early|late|mid-?|end of) "
+    + _MONTH
+    + r"|"
+    + _MONTH
+    + r" (?:\d{1,2}|(?:19|20)\d\d)|"
+    r"within (?:the next )?(?:\d+|one|two|three|four|six|twelve) (?:days|weeks|months|years)|"
+    r"by the end of (?:the )?(?:year|month|summer|spring|autumn|winter))\b"
+)
+_AMOUNT = re.compile(r"[£$€]\s?\d|\b\d[\d,.]*\s?(?:million|billion|m\b|bn\b|per cent|%)")
+_INSTRUMENT = re.compile(
+    r"\b(?:[A-Z][\w'’-]+ ){1,6}(?:Act|Bill|Strategy|Order|Regulations|Plan|Fund|Scheme|Code|"
+    r"Framework|Programme|Group|Paper|Review|Taskforce|Panel|Commission)\b"
+)
+_CLAUSE_END = re.compile(
+    r"[;:!?]|\.(?=\s|$)|\s[–—-]\s|,\s*(?:which|but|so that|while|whereas|although|and (?:we|it|"
+    r"the|this|they|i)\b)",
+)
+
+
+# ---------------------------------------------------------------- quoted text
+
+
+def _quoted_regions(text: str) -> list[tuple[int, int]]:
+    """Character ranges inside quotation marks (curly, straight double, or single ‘ ’)."""
+    out: list[tuple[int, int]] = []
+    for m in re.finditer(r"“[^”]{0,2000}”|\"[^\"\n]{0,2000}\"", text):
+        out.append((m.start(), m.end()))
+    for m in re.finditer(r"(?:(?<=^)|(?<=[\s(\[]))[‘'][^‘’'\n]{2,2000}?[’'](?![\w])", text):
+        out.append((m.start(), m.end()))
+    return sorted(out)
+
+
+# ---------------------------------------------------------------- the engine
+
+
+@dataclass(slots=True)
+class _Cand:
+    a: int  # first token
+    b: int  # end token (exclusive)
+    category: str
+    sense: str
+    rule: str
+    level: int | None
+    strength: float
+    scope_from_clause: bool = False
+    priority: int = 0
+
+
+class _Engine:
+    def __init__(self, text: str, toks: _Tokens) -> None:
+        self.text = text
+        self.t = toks
+        self.cands: list[_Cand] = []
+
+    # -- helpers
+    def sent_stop(self, i: int) -> int:
+        return self.t.sent_bounds[self.t.sent[i]][1]
+
+    def sent_start_tok(self, i: int) -> int:
+        return self.t.sent_bounds[self.t.sent[i]][0]
+
+    def low(self, i: int) -> str:
+        return self.t.low[i] if 0 <= i < len(self.t.low) else ""
+
+    def in_sentence(self, i: int, j: int) -> bool:
+        return 0 <= j < len(self.t.low) and self.t.sent[i] == self.t.sent[j]
+
+    def skip_adverbs(self, i: int, stop: int) -> int:
+        while i < stop and (
+            self.t.low[i] in _ADVERBS
+            or (self.t.low[i].endswith("ly") and self.t.low[i] not in {"apply", "supply", "rely"})
+        ):
+            i += 1
+        return i
+
+    def add(self, cand: _Cand) -> None:
+        self.cands.append(cand)
+
+    # -- lexicon
+    def lexicon_pass(self, comp: _Compiled) -> None:
+        low = self.t.low
+        for i, tok in enumerate(low):
+            stop = self.sent_stop(i)
+            options = comp.by_word.get(tok, [])
+            if comp.by_prefix:
+                options = options + [(e, v) for p, e, v in comp.by_prefix if tok.startswith(p)]
+            if comp.wild:
+                options = options + comp.wild
+            for entry, variant in options:
+                end = _match(variant, 0, i, low, stop)
+                if end < 0:
+                    continue
+                if entry.not_after and self.in_sentence(i, i - 1) and low[i - 1] in entry.not_after:
+                    continue
+                if entry.not_before and end < stop and low[end] in entry.not_before:
+                    continue
+                self.lexicon_cand(entry, i, end)
+
+    def lexicon_cand(self, entry: Entry, a: int, b: int) -> None:
+        category, sense, level, strength = entry.category, entry.sense, entry.level, entry.strength
+        rule = entry.rule
+        low = self.t.low
+        # negation just before: "does not commit to", "not fully"
+        neg = any(
+            self.in_sentence(a, j) and low[j] in {"not", "never", "no"} for j in (a - 1, a - 2)
+        ) and low[a] not in {"not", "no", "never"}
+        if neg and category in {
+            "commitment",
+            "booster",
+            "acknowledgement",
+            "emotive",
+            "peacock",
+            "permission",
+        }:
+            if category == "commitment":
+                category, sense, level, strength = "refusal", "negated", 0, 0.8
+                a = a - 1 if low[a - 1] in {"not", "never", "no"} else a - 2
+            elif category == "booster":
+                category, sense, level, strength = "hedge", "epistemic", None, 0.4
+                rule += "+negated"
+            else:
+                return
+        if category in LADDER_CATEGORIES and low[b - 1] == "to" and b < self.sent_stop(a):
+            v = self.skip_adverbs(b, self.sent_stop(a))
+            if v < self.sent_stop(a) and low[v] not in {"the", "a", "an", "this", "these", "be"}:
+                rule += ">" + lemma(low[v])
+        self.add(_Cand(a, b, category, sense, rule, level, strength, priority=1))
+
+    # -- sense rules
+    def sense_pass(self) -> None:
+        low, raw = self.t.low, self.t.raw
+        n = len(low)
+        for i in range(n):
+            tok = low[i]
+            stop = self.sent_stop(i)
+            first = i == self.sent_start_tok(i)
+            if tok == "may":
+                self.may(i, stop, first)
+            elif tok == "should":
+                self.should(i, stop, first)
+            elif tok in {"will", "shall"}:
+                self.will(i, stop)
+            elif tok in {
+                "intend",
+                "intends",
+                "intended",
+                "plan",
+                "plans",
+                "aim",
+                "aims",
+                "propose",
+                "proposes",
+                "hope",
+                "hopes",
+                "want",
+                "wants",
+            }:
+                if i + 1 < stop and low[i + 1] == "to" and not self.negated(i):
+                    self.intend(i, stop)
+            elif tok == "to" and i + 2 < stop and low[i + 1] == "be":
+                self.to_be(i, stop)
+            elif tok in _APPROX and i + 1 < stop and _is_num(low[i + 1]):
+                self.add(
+                    _Cand(
+                        i,
+                        i + 2,
+                        "hedge",
+                        "approximator",
+                        f"sense.{tok}+number",
+                        None,
+                        0.3,
+                        priority=2,
+                    )
+                )
+            elif tok == "quite" and i + 1 < stop:
+                if low[i + 1] in _QUITE_MAX:
+                    self.add(
+                        _Cand(
+                            i,
+                            i + 2,
+                            "booster",
+                            "maximiser",
+                            "sense.quite+absolute",
+                            None,
+                            0.5,
+                            priority=2,
+                        )
+                    )
+                else:
+                    b = i + 3 if low[i + 1] == "a" and i + 2 < stop else i + 2
+                    self.add(
+                        _Cand(
+                            i,
+                            b,
+                            "hedge",
+                            "approximator",
+                            "sense.quite+gradable",
+                            None,
+                            0.3,
+                            priority=2,
+                        )
+                    )
+            elif tok == "truly" and i + 1 < stop:
+                # intensifying the evaluative word after it: folded into that cue later
+                self.add(_Cand(i, i + 1, "booster", "intensifier", "sense.truly", None, 0.5))
+            _ = raw
+
+    def negated(self, i: int) -> bool:
+        return any(
+            self.in_sentence(i, j) and self.t.low[j] in {"not", "never", "no"}
+            for j in (i - 1, i - 2)
+        )
+
+    def may(self, i: int, stop: int, first: bool) -> None:
+        raw, low = self.t.raw, self.t.low
+        nxt = low[i + 1] if i + 1 < stop else ""
+        prev = low[i - 1] if self.in_sentence(i, i - 1) else ""
+        # the month: "3 May", "in May", "May 2020", or a capitalised May mid-sentence (a name)
+        if raw[i] == "May" and (not first or _is_num(nxt) or nxt in {"and", "to"}):
+            return
+        if _is_num(prev) or (prev in _MONTH_PREV and raw[i] == "May"):
+            return
+        if prev in _PERMISSION_SUBJECTS and nxt not in {
+            "be",
+            "have",
+            "not",
+            "well",
+            "also",
+            "find",
+        }:
+            v = self.skip_adverbs(i + 1, stop)
+            self.add(
+                _Cand(
+                    i - 1,
+                    min(v + 1, stop),
+                    "permission",
+                    "permission",
+                    "sense.may+permission",
+                    None,
+                    0.5,
+                    priority=2,
+                )
+            )
+            return
+        b = i + 2 if nxt in {"well", "be", "not", "have"} else i + 1
+        self.add(_Cand(i, b, "hedge", "epistemic", "sense.may+epistemic", None, 0.5, priority=2))
+
+    def should(self, i: int, stop: int, first: bool) -> None:
+        low = self.t.low
+        prev = low[i - 1] if self.in_sentence(i, i - 1) else ""
+        if first and i + 1 < stop and low[i + 1] in {"you", "they", "the", "a", "any", "we"}:
+            self.add(
+                _Cand(
+                    i,
+                    i + 1,
+                    "hedge",
+                    "conditional",
+                    "sense.should+inverted-if",
+                    None,
+                    0.4,
+                    priority=2,
+                )
+            )
+            return
+        v = self.skip_adverbs(i + 1, stop)
+        verb = low[v] if v < stop else ""
+        if prev in _NONHUMAN_SUBJECTS and verb in _EPISTEMIC_SHOULD_VERBS:
+            self.add(
+                _Cand(
+                    i,
+                    min(v + 1, stop),
+                    "hedge",
+                    "epistemic",
+                    "sense.should+expectation",
+                    None,
+                    0.4,
+                    priority=2,
+                )
+            )
+            return
+        self.add(
+            _Cand(i, i + 1, "deontic", "obligation", "sense.should+deontic", None, 0.6, priority=2)
+        )
+
+    def subject_kind(self, i: int) -> str:
+        """'gov', 'doc' or '' for the subject just before token i."""
+        low = self.t.low
+        j = i - 1
+        while self.in_sentence(i, j) and (low[j] in _ADVERBS or low[j].endswith("ly")):
+            j -= 1
+        if not self.in_sentence(i, j):
+            return ""
+        w = low[j]
+        if w in _GOV_SUBJECTS:
+            return "gov"
+        if w in _DOC_SUBJECTS:
+            return "doc"
+        if self.t.raw[j][:1].isupper() and j != self.sent_start_tok(i):
+            return "gov"  # a named body: "the Home Office", "Ofsted", "NHS England"
+        return ""
+
+    def will(self, i: int, stop: int) -> None:
+        low = self.t.low
+        subj = self.subject_kind(i)
+        v = self.skip_adverbs(i + 1, stop)
+        if v >= stop:
+            return
+        verb = low[v]
+        if verb in {"not", "never"}:
+            w = self.skip_adverbs(v + 1, stop)
+            if w < stop and low[w] not in {"only", "be", "hesitate"} and subj:
+                self.add(
+                    _Cand(
+                        i,
+                        w + 1,
+                        "refusal",
+                        "refusal",
+                        f"modal.will-not>{lemma(low[w])}",
+                        0,
+                        0.9,
+                        priority=3,
+                    )
+                )
+            return
+        if verb == "be":
+            w = self.skip_adverbs(v + 1, stop)
+            if w >= stop:
+                return
+            pp = low[w]
+            if not (pp.endswith("ed") or pp.endswith("en") or pp in _IRREGULAR_PP):
+                return
+            lem = lemma(pp)
+            if lem in _DEFER_VERBS:
+                self.add(
+                    _Cand(
+                        i,
+                        w + 1,
+                        "deferral",
+                        "consideration",
+                        f"modal.will-be>{lem}",
+                        3,
+                        0.6,
+                        priority=3,
+                    )
+                )
+            elif lem in {"keep", "monitor"}:
+                self.add(
+                    _Cand(
+                        i,
+                        w + 1,
+                        "review-loop",
+                        "review",
+                        f"modal.will-be>{lem}",
+                        2,
+                        0.6,
+                        priority=3,
+                    )
+                )
+            elif pp in _DELIVERY_PP or subj:
+                self.add(
+                    _Cand(
+                        i,
+                        w + 1,
+                        "commitment",
+                        "plain",
+                        f"modal.will-be>{lem}",
+                        4,
+                        0.8,
+                        scope_from_clause=True,
+                        priority=3,
+                    )
+                )
+            return
+        if not subj:
+            return
+        lem = lemma(verb)
+        after = low[v + 1] if v + 1 < stop else ""
+        if lem == "do" and after in {"everything", "all", "whatever", "what", "more"}:
+            self.add(
+                _Cand(i, v + 2, "review-loop", "continuity", "modal.will>do", 2, 0.5, priority=3)
+            )
+        elif lem in _DEFER_VERBS:
+            self.add(
+                _Cand(
+                    i, v + 1, "deferral", "consideration", f"modal.will>{lem}", 3, 0.6, priority=3
+                )
+            )
+        elif lem in _LOOP_VERBS:
+            b = v + 2 if v + 1 < stop and low[v + 1] == "to" else v + 1
+            self.add(
+                _Cand(i, b, "review-loop", "continuity", f"modal.will>{lem}", 2, 0.5, priority=3)
+            )
+        elif lem in _NON_ACTION or not verb.isalpha():
+            return
+        else:
+            b = v + 1
+            if (
+                b < stop
+                and low[b] in _PARTICLES
+                and lem in {"set", "bring", "lay", "take", "roll", "carry", "follow", "draw"}
+            ):
+                lem = f"{lem} {low[b]}"
+                b += 1
+            if subj == "doc":
+                self.add(
+                    _Cand(i, b, "commitment", "predicted", f"modal.will>{lem}", 4, 0.5, priority=3)
+                )
+            else:
+                self.add(
+                    _Cand(i, b, "commitment", "plain", f"modal.will>{lem}", 4, 0.9, priority=3)
+                )
+
+    def intend(self, i: int, stop: int) -> None:
+        low = self.t.low
+        v = self.skip_adverbs(i + 2, stop)
+        if v >= stop or not low[v].isalpha():
+            return
+        lem = lemma(low[v])
+        hoped = low[i].startswith(("hope", "want"))
+        if lem in _DEFER_VERBS:
+            self.add(
+                _Cand(
+                    i, v + 1, "deferral", "consideration", f"modal.intend>{lem}", 3, 0.5, priority=3
+                )
+            )
+        elif lem in _LOOP_VERBS:
+            self.add(
+                _Cand(
+                    i, v + 1, "review-loop", "continuity", f"modal.intend>{lem}", 2, 0.4, priority=3
+                )
+            )
+        elif lem not in _NON_ACTION:
+            self.add(
+                _Cand(
+                    i,
+                    v + 1,
+                    "commitment",
+                    "intended",
+                    f"modal.intend>{lem}",
+                    3 if hoped else 4,
+                    0.5 if hoped else 0.7,
+                    priority=3,
+                )
+            )
+
+    def to_be(self, i: int, stop: int) -> None:
+        low = self.t.low
+        w = self.skip_adverbs(i + 2, stop)
+        if w < stop and low[w] in _DELIVERY_PP:
+            lem = lemma(low[w])
+            self.add(
+                _Cand(
+                    i,
+                    w + 1,
+                    "commitment",
+                    "predicted",
+                    f"modal.to-be>{lem}",
+                    4,
+                    0.6,
+                    scope_from_clause=True,
+                    priority=2,
+                )
+            )
+
+
+def _clause_bounds(text: str, sent: tuple[int, int], at: int) -> tuple[int, int]:
+    """Character bounds of the clause holding ``at`` inside the sentence ``sent``."""
+    s0, s1 = sent
+    start = s0
+    for m in re.finditer(r"[;:]\s*|\s[–—-]\s", text[s0:at]):
+        start = s0 + m.end()
+    m2 = _CLAUSE_END.search(text, at, s1)
+    end = m2.start() if m2 else s1
+    end = max(end, at)
+    while end > start and text[end - 1] in " ,.":
+        end -= 1
+    return start, end
+
+
+def _appositive_end(text: str, at: int, stop: int) -> int:
+    """For "The paper, to be published later this year, will ...": end at the next comma."""
+    m = re.compile(r"[,;:]|\.(?=\s|$)").search(text, at, stop)
+    return m.start() if m else stop
+
+
+def _validate(categories: Iterable[str] | None) -> frozenset[str] | None:
+    if categories is None:
+        return None
+    if isinstance(categories, str):
+        categories = [categories]
+    cats = frozenset(categories)
+    unknown = sorted(cats - set(CATEGORIES))
+    if unknown:
+        raise InputError(f"unknown cue categories {unknown}; choose from {', '.join(CATEGORIES)}")
+    return cats
+
+
+def find_cues(
+    text: str,
+    *,
+    categories: Iterable[str] | None = None,
+    lexicon: Lexicon | None = None,
+) -> list[Cue]:
+    """Find the rhetorical cues in ``text``: hedges, commitments, refusals, deferrals, emotive ...
+
+    Parameters
+    ----------
+    text
+        Any text; for a response use :attr:`Response.full_text` so spans line up.
+    categories
+        Keep only these categories (default: all twelve).
+    lexicon
+        A :class:`~respcompare.lexicon.Lexicon` to use instead of ours (combine with ``+``).
+        The sense rules (may, should, will, quite, truly, about + number) always run.
+
+    Returns
+    -------
+    list of Cue, by position, never overlapping; see the module docstring for senses, levels,
+    rule ids and scope.
+
+    >>> [(c.span.text, c.category, c.sense) for c in find_cues("You may apply in May.")]
+    [('You may apply', 'permission', 'permission')]
+    >>> [(c.span.text, c.category) for c in find_cues("It is a truly horrendous crime.")]
+    [('truly horrendous', 'emotive')]
+    """
+    if not isinstance(text, str):
+        raise InputError(f"find_cues() takes a string, not {type(text).__name__}")
+    wanted = _validate(categories)
+    if lexicon is not None and not isinstance(lexicon, Lexicon):
+        raise InputError(
+            "lexicon= must be a Lexicon; load one with respcompare.lexicon.load_lexicon(path)"
+        )
+    if not text.strip():
+        return []
+    toks = _tokenize(text)
+    eng = _Engine(text, toks)
+    eng.lexicon_pass(_compile(lexicon if lexicon is not None else default_lexicon()))
+    eng.sense_pass()
+    return _finish(text, toks, eng.cands, wanted)
+
+
+def _finish(
+    text: str, toks: _Tokens, cands: list[_Cand], wanted: frozenset[str] | None
+) -> list[Cue]:
+    low = toks.low
+    # fold intensifiers into the emotive / peacock cue that follows them
+    for c in cands:
+        if c.category in {"emotive", "peacock"}:
+            a = c.a
+            while a - 1 >= 0 and toks.sent[a - 1] == toks.sent[c.a] and low[a - 1] in _INTENSIFIERS:
+                a -= 1
+            if a < c.a:
+                c.a = a
+                c.rule += "+intensifier"
+                c.strength = min(1.0, c.strength + 0.2)
+    # longest first, then engine rules before lexicon rules, then position
+    cands.sort(key=lambda c: (-(toks.end[c.b - 1] - toks.start[c.a]), -c.priority, c.a))
+    taken: list[tuple[int, int]] = []
+    kept: list[_Cand] = []
+    for c in cands:
+        if any(c.a < b and a < c.b for a, b in taken):
+            continue
+        taken.append((c.a, c.b))
+        kept.append(c)
+    kept.sort(key=lambda c: c.a)
+    quoted = _quoted_regions(text)
+    out: list[Cue] = []
+    for c in kept:
+        s, e = toks.start[c.a], toks.end[c.b - 1]
+        if any(q0 <= s < q1 for q0, q1 in quoted):
+            continue
+        sent = toks.sent_spans[toks.sent[c.a]]
+        cstart, cend = _clause_bounds(text, sent, s)
+        if (
+            c.category in LADDER_CATEGORIES
+            or c.category in {"deontic", "permission"}
+            or (c.category == "hedge" and c.sense == "doxastic")
+        ):
+            scope0, scope1 = s, max(cend, e)
+            if c.scope_from_clause:
+                scope0 = cstart
+                if c.rule.startswith("modal.to-be"):
+                    scope1 = max(_appositive_end(text, e, sent[1]), e)
+        else:
+            scope0, scope1 = min(cstart, s), max(cend, e)
+        sense, level, strength, rule = c.sense, c.level, c.strength, c.rule
+        if c.category == "commitment":
+            sense, level, strength, rule = _grade(text, sent, scope0, scope1, s, c)
+            if sense in {"plain", "intended"} and _dated_by_next(text, toks, c):
+                rule += "+dated-next-sentence"
+                sense, level = ("intended", 4) if sense == "intended" else ("dated", 5)
+        elif c.category == "refusal" and level == 0 and _TIME_HEDGE.search(text, *sent):
+            sense, level, strength = "time-hedged", 1, min(strength, 0.7)
+        if wanted is not None and c.category not in wanted:
+            continue
+        out.append(
+            Cue(
+                category=c.category,
+                sense=sense,
+                rule=rule,
+                span=Span(s, e, text[s:e]),
+                level=level,
+                strength=round(strength, 3),
+                scope=Span(scope0, scope1, text[scope0:scope1]),
+            )
+        )
+    return out
+
+
+_DETERMINERS = _ws("a an the its their our this these that new further")
+
+
+def _dated_by_next(text: str, toks: _Tokens, c: _Cand) -> bool:
+    """'... will publish a paper ... . The paper, to be published later this year, ...'.
+
+    The object of the commitment is taken up by the next sentence ("The paper", "It"), which
+    dates it.
+    """
+    low = toks.low
+    si = toks.sent[c.a]
+    stop = toks.sent_bounds[si][1]
+    j = c.b
+    while j < stop and low[j] in _DETERMINERS:
+        j += 1
+    if j >= stop:
+        return False
+    obj = low[j]
+    for sj in (si + 1, si + 2):
+        if sj >= len(toks.sent_bounds):
+            return False
+        a, b = toks.sent_bounds[sj]
+        if a >= b:
+            continue
+        head = low[a : min(a + 3, b)]
+        refers = head[:1] == ["it"] or (
+            len(head) >= 2 and head[0] in {"the", "this", "that"} and head[1] == obj
+        )
+        if refers:
+            s0, s1 = toks.sent_spans[sj]
+            return bool(_DATE.search(text, s0, s1))
+    return False
+
+
+def _grade(
+    text: str, sent: tuple[int, int], s0: int, s1: int, at: int, c: _Cand
+) -> tuple[str, int | None, float, str]:
+    """Place a commitment on the ladder: specifics raise it to 5, conditions lower it to 3."""
+    sense, level, strength, rule = (
+        c.sense,
+        c.level if c.level is not None else 4,
+        c.strength,
+        c.rule,
+    )
+    scope = text[s0:s1]
+    # a leading time adverbial: "Later this year, we will publish ..."
+    lead = text[sent[0] : at]
+    comma = lead.find(",")
+    lead_date = comma > 0 and len(lead[:comma].split()) <= 6 and bool(_DATE.search(lead[:comma]))
+    cond = _CONDITIONAL.search(text, sent[0], s1)
+    if (cond and cond.start() < at) or _CONDITIONAL.search(scope):
+        return "conditional", 3, min(strength, 0.6), rule + "+conditional"
+    specific = None
+    if _DATE.search(scope) or lead_date:
+        specific = "dated"
+    elif _AMOUNT.search(scope):
+        specific = "specific"
+    elif _INSTRUMENT.search(scope):
+        specific = "instrument"
+    if specific:
+        if sense == "intended":
+            level = 4
+        else:
+            sense, level = specific, 5
+        strength = min(1.0, strength + 0.1)
+    return sense, level, strength, rule
+
+
+# ---------------------------------------------------------------- kwic
+
+
+@dataclass(frozen=True, slots=True)
+class KwicRow:
+    """One keyword-in-context row, with quanteda's columns."""
+
+    docname: str
+    from_: int
+    to: int
+    pre: str
+    keyword: str
+    post: str
+    pattern: str
+
+    def as_dict(self) -> dict[str, object]:
+        """The row with quanteda's column names (``from``, ``to`` are 1-based token positions)."""
+        return {
+            "docname": self.docname,
+            "from": self.from_,
+            "to": self.to,
+            "pre": self.pre,
+            "keyword": self.keyword,
+            "post": self.post,
+            "pattern": self.pattern,
+        }
+
+
+def kwic(
+    text: str,
+    pattern_or_cues: str | Sequence[Cue],
+    *,
+    window: int = 5,
+    docname: str = "text1",
+) -> list[KwicRow]:
+    """Keywords in context with quanteda's columns: docname, from, to, pre, keyword, post, pattern.
+
+    ``pattern_or_cues`` is a lexicon pattern (``"keep ... under review"``) or cues from
+    :func:`find_cues`. ``from``/``to`` are 1-based token positions, as in quanteda.
+
+    >>> row = kwic("We will keep this policy under review.", "keep ... under review", window=2)[0]
+    >>> row.pre, row.keyword, row.post
+    ('We will', 'keep this policy under review', '')
+    """
+    if window < 0:
+        raise InputError("kwic window must be 0 or more words")
+    toks = _tokenize(text)
+    spans: list[tuple[int, int, str]] = []  # token ranges and pattern label
+    if isinstance(pattern_or_cues, str):
+        variants = _compile_pattern(" ".join(pattern_or_cues.lower().split()))
+        if not variants:
+            raise InputError(f"kwic pattern {pattern_or_cues!r} has no words to match")
+        i = 0
+        n = len(toks.low)
+        while i < n:
+            stop = toks.sent_bounds[toks.sent[i]][1]
+            best = -1
+            for v in variants:
+                best = max(best, _match(v, 0, i, toks.low, stop))
+            if best > i:
+                spans.append((i, best, pattern_or_cues))
+                i = best
+            else:
+                i += 1
+    else:
+        for cue in pattern_or_cues:
+            idx = [
+                k
+                for k in range(len(toks.low))
+                if toks.start[k] < cue.span.end and cue.span.start < toks.end[k]
+            ]
+            if idx:
+                spans.append((idx[0], idx[-1] + 1, cue.rule))
+    rows = []
+    for a, b, label in spans:
+        pre_a = max(0, a - window)
+        rows.append(
+            KwicRow(
+                docname=docname,
+                from_=a + 1,
+                to=b,
+                pre=" ".join(toks.raw[pre_a:a]),
+                keyword=text[toks.start[a] : toks.end[b - 1]],
+                post=" ".join(toks.raw[b : b + window]),
+                pattern=label,
+            )
+        )
+    return rows

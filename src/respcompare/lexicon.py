@@ -1,0 +1,445 @@
+"""Cue lexicons: load ours or yours, merge them, export them.
+
+A :class:`Lexicon` is a tuple of :class:`Entry` objects. Each entry is one *pattern* with its
+category (hedge, weasel, peacock, booster, emotive, commitment, refusal, deferral, review-loop,
+acknowledgement, deontic, permission), a sense, an optional ladder level, a strength in [0, 1]
+and its provenance (``source``): where the entry came from and what inspired it.
+
+Pattern syntax (tokens separated by spaces, matched case-insensitively on word tokens):
+
+``word``
+    the word itself.
+``a|b|c``
+    any one of the alternatives.
+``word~``
+    the word and its regular inflections (``publish~`` matches publish, publishes,
+    published, publishing).
+``word*``
+    any word starting with ``word``.
+``word?``
+    an optional word (may be combined: ``close?``).
+``...`` or ``...N``
+    a gap of 0..N arbitrary words (default 4) inside one sentence.
+``_``
+    exactly one arbitrary word.
+``<num>``
+    a number (``12``, ``£1.2``, ``50,000``, ``ten``).
+
+Sources we read: our own TOML files (``respcompare/data/*.toml``, written by us, each entry with
+its provenance); a user TOML file in the same format; a plain text file with one phrase per line
+(category given by the caller); a LIWC-style ``.dic`` file (for dictionaries you hold a licence
+for). We export as ``.dic``, quanteda-style YAML and CSV.
+
+>>> lex = default_lexicon()
+>>> len(lex) > 100
+True
+>>> sorted({e.category for e in lex})[:3]
+['acknowledgement', 'booster', 'commitment']
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import tomllib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+from .errors import LexiconError
+
+__all__ = [
+    "CATEGORIES",
+    "Entry",
+    "Lexicon",
+    "default_lexicon",
+    "export_lexicon",
+    "inflections",
+    "load_lexicon",
+]
+
+CATEGORIES: tuple[str, ...] = (
+    "hedge",
+    "weasel",
+    "peacock",
+    "booster",
+    "emotive",
+    "commitment",
+    "refusal",
+    "deferral",
+    "review-loop",
+    "acknowledgement",
+    "deontic",
+    "permission",
+)
+
+ExportFormat = Literal["dic", "yaml", "csv"]
+
+_DATA_FILES = (
+    "hedges.toml",
+    "stance.toml",
+    "commitment.toml",
+    "emotive.toml",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One lexicon pattern with its category, sense, ladder level, strength and provenance.
+
+    >>> Entry("in due course", "deferral", "timing", level=3, source="UK deferral formula").rule
+    'deferral.timing:in due course'
+    """
+
+    pattern: str
+    category: str
+    sense: str = ""
+    level: int | None = None
+    strength: float = 0.5
+    source: str = ""
+    lexicon: str = "user"
+    not_before: tuple[str, ...] = ()
+    not_after: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.category not in CATEGORIES:
+            raise LexiconError(
+                f"lexicon entry {self.pattern!r} has category {self.category!r}; "
+                f"use one of {', '.join(CATEGORIES)}"
+            )
+        if not self.pattern.strip():
+            raise LexiconError("a lexicon entry has an empty pattern: give at least one word")
+        if not 0.0 <= self.strength <= 1.0:
+            raise LexiconError(
+                f"lexicon entry {self.pattern!r} has strength {self.strength}; give 0..1"
+            )
+        if self.level is not None and not 0 <= self.level <= 5:
+            raise LexiconError(f"lexicon entry {self.pattern!r} has level {self.level}; give 0..5")
+
+    @property
+    def rule(self) -> str:
+        """The rule id a cue from this entry carries: ``category.sense:pattern``."""
+        return f"{self.category}.{self.sense or 'general'}:{self.pattern}"
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """An immutable collection of entries; combine with ``+``.
+
+    >>> small = Lexicon((Entry("world-leading", "peacock", source="ours"),), name="mine")
+    >>> len(small + small)
+    2
+    """
+
+    entries: tuple[Entry, ...]
+    name: str = "user"
+    sources: tuple[str, ...] = field(default=())
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self.entries)
+
+    def __add__(self, other: Lexicon) -> Lexicon:
+        return Lexicon(
+            self.entries + other.entries,
+            name=f"{self.name}+{other.name}",
+            sources=self.sources + other.sources,
+        )
+
+    def only(self, categories: Iterable[str]) -> Lexicon:
+        """The entries whose category is in ``categories``."""
+        keep = set(categories)
+        return Lexicon(
+            tuple(e for e in self.entries if e.category in keep), self.name, self.sources
+        )
+
+
+# ---------------------------------------------------------------- inflections
+
+
+def inflections(word: str) -> frozenset[str]:
+    """Regular English inflections of a verb or noun (a generous, offline approximation).
+
+    >>> sorted(inflections("publish"))
+    ['publish', 'published', 'publishes', 'publishing']
+    >>> sorted(inflections("commit"))
+    ['commit', 'commits', 'committed', 'committing']
+    """
+    w = word.lower()
+    out = {w}
+    if w.endswith("e") and not w.endswith("ee"):
+        out |= {w + "s", w + "d", w[:-1] + "ing"}
+    elif w.endswith("y") and len(w) > 2 and w[-2] not in "aeiou":
+        out |= {w[:-1] + "ies", w[:-1] + "ied", w + "ing"}
+    elif w.endswith(("s", "sh", "ch", "x", "z")):
+        out |= {w + "es", w + "ed", w + "ing"}
+    else:
+        out |= {w + "s", w + "ed", w + "ing"}
+        cvc = len(w) >= 3 and w[-1] not in "aeiouwxy" and w[-2] in "aeiou" and w[-3] not in "aeiou"
+        if cvc and (len(w) <= 4 or w.endswith("mit")):
+            out |= {w + w[-1] + "ed", w + w[-1] + "ing"}
+            out -= {w + "ed", w + "ing"}
+    return frozenset(out)
+
+
+# ---------------------------------------------------------------- loading
+
+
+def _words_of(value: object, where: str, what: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise LexiconError(f"{where}: {what!r} must be a list of words")
+    return tuple(str(v).lower() for v in value)
+
+
+def _entry_from(
+    raw: object,
+    group: dict[str, object],
+    *,
+    where: str,
+    lexicon: str,
+) -> Entry:
+    if isinstance(raw, str):
+        item: dict[str, object] = {"pattern": raw}
+    elif isinstance(raw, dict):
+        item = dict(raw)
+    else:
+        raise LexiconError(f"{where}: a phrase must be a string or a table, not {raw!r}")
+    merged = {**{k: v for k, v in group.items() if k != "phrases"}, **item}
+    pattern = merged.get("pattern")
+    category = merged.get("category")
+    if not isinstance(pattern, str) or not isinstance(category, str):
+        raise LexiconError(f"{where}: each entry needs a string 'pattern' and 'category'")
+    level = merged.get("level")
+    strength = merged.get("strength", 0.5)
+    if level is not None and not isinstance(level, int):
+        raise LexiconError(f"{where}: 'level' of {pattern!r} must be an integer 0..5")
+    if not isinstance(strength, int | float):
+        raise LexiconError(f"{where}: 'strength' of {pattern!r} must be a number in [0, 1]")
+    try:
+        return Entry(
+            pattern=" ".join(pattern.lower().split()),
+            category=category,
+            sense=str(merged.get("sense", "")),
+            level=level,
+            strength=float(strength),
+            source=str(merged.get("source", "")),
+            lexicon=lexicon,
+            not_before=_words_of(merged.get("not_before"), where, "not_before"),
+            not_after=_words_of(merged.get("not_after"), where, "not_after"),
+        )
+    except LexiconError as exc:
+        raise LexiconError(f"{where}: {exc}") from None
+
+
+def _from_toml(data: dict[str, object], *, where: str, default_name: str) -> Lexicon:
+    meta = data.get("meta", {})
+    name = default_name
+    if isinstance(meta, dict) and isinstance(meta.get("name"), str):
+        name = str(meta["name"])
+    entries: list[Entry] = []
+    groups = data.get("group", [])
+    if not isinstance(groups, list):
+        raise LexiconError(f"{where}: [[group]] must be an array of tables")
+    for gi, group in enumerate(groups):
+        if not isinstance(group, dict):
+            raise LexiconError(f"{where}: group {gi + 1} is not a table")
+        phrases = group.get("phrases", [])
+        if not isinstance(phrases, list):
+            raise LexiconError(f"{where}: group {gi + 1} needs a list 'phrases'")
+        for pi, raw in enumerate(phrases):
+            entries.append(
+                _entry_from(
+                    raw, group, where=f"{where} group {gi + 1} phrase {pi + 1}", lexicon=name
+                )
+            )
+    loose = data.get("entry", [])
+    if not isinstance(loose, list):
+        raise LexiconError(f"{where}: [[entry]] must be an array of tables")
+    for ei, raw in enumerate(loose):
+        entries.append(_entry_from(raw, {}, where=f"{where} entry {ei + 1}", lexicon=name))
+    if not entries:
+        raise LexiconError(
+            f"{where}: no entries found; add [[group]] tables with 'category' and 'phrases'"
+        )
+    return Lexicon(tuple(entries), name=name, sources=(where,))
+
+
+def _from_dic(text: str, *, where: str, category_map: dict[str, str] | None) -> Lexicon:
+    """LIWC-style: a ``%`` header of ``number<TAB>name`` lines, then ``word<TAB>numbers``."""
+    parts = text.split("%")
+    if len(parts) < 3:
+        raise LexiconError(
+            f"{where}: not a LIWC-style .dic (expected a header between two '%' lines)"
+        )
+    header, body = parts[1], "%".join(parts[2:])
+    names: dict[str, str] = {}
+    for line in header.strip().splitlines():
+        bits = line.split()
+        if len(bits) >= 2:
+            names[bits[0]] = bits[1]
+    entries: list[Entry] = []
+    for lineno, line in enumerate(body.strip().splitlines(), start=1):
+        if not line.strip():
+            continue
+        bits = line.split("\t") if "\t" in line else line.rsplit(maxsplit=1)
+        phrase = bits[0].strip()
+        for num in " ".join(bits[1:]).split():
+            dic_cat = names.get(num)
+            if dic_cat is None:
+                raise LexiconError(f"{where} line {lineno}: category number {num} not in header")
+            category = (category_map or {}).get(dic_cat, dic_cat)
+            try:
+                entries.append(
+                    Entry(phrase.lower(), category, sense=dic_cat, source=where, lexicon=where)
+                )
+            except LexiconError as exc:
+                raise LexiconError(
+                    f"{where} line {lineno}: {exc}; map .dic categories with category_map="
+                ) from None
+    return Lexicon(tuple(entries), name=Path(where).stem, sources=(where,))
+
+
+def load_lexicon(
+    source: str | Path,
+    *,
+    category: str | None = None,
+    sense: str = "",
+    category_map: dict[str, str] | None = None,
+) -> Lexicon:
+    """Load a lexicon file: TOML (ours or yours), ``.dic`` (LIWC-style), or one phrase a line.
+
+    Parameters
+    ----------
+    source
+        Path to a ``.toml``, ``.dic`` or ``.txt`` file.
+    category
+        For a one-phrase-per-line file: the category every phrase takes (required there).
+    sense
+        For a one-phrase-per-line file: the sense every phrase takes.
+    category_map
+        For a ``.dic`` file: map its category names to ours (e.g. ``{"tentat": "hedge"}``).
+
+    >>> import tempfile, os
+    >>> d = tempfile.mkdtemp(); p = os.path.join(d, "mine.txt")
+    >>> _ = open(p, "w").write("game changer\\n# a comment\\nbest in class\\n")
+    >>> [e.pattern for e in load_lexicon(p, category="peacock")]
+    ['game changer', 'best in class']
+    """
+    path = Path(source)
+    if not path.is_file():
+        raise LexiconError(
+            f"lexicon file {str(path)!r} not found: give the path to a .toml, .dic or .txt file"
+        )
+    text = path.read_text(encoding="utf-8")
+    where = str(path)
+    if path.suffix.lower() == ".toml":
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise LexiconError(f"{where}: invalid TOML ({exc}); fix the line it names") from None
+        return _from_toml(data, where=where, default_name=path.stem)
+    if path.suffix.lower() == ".dic":
+        return _from_dic(text, where=where, category_map=category_map)
+    if category is None:
+        raise LexiconError(
+            f"{where}: a one-phrase-per-line file needs category=, e.g. category='hedge'"
+        )
+    entries = []
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        phrase = line.strip()
+        if not phrase or phrase.startswith("#"):
+            continue
+        try:
+            entries.append(
+                Entry(
+                    " ".join(phrase.lower().split()),
+                    category,
+                    sense=sense,
+                    source=f"{where}:{lineno}",
+                    lexicon=path.stem,
+                )
+            )
+        except LexiconError as exc:
+            raise LexiconError(f"{where} line {lineno}: {exc}") from None
+    if not entries:
+        raise LexiconError(f"{where}: no phrases found (one phrase a line, '#' for comments)")
+    return Lexicon(tuple(entries), name=path.stem, sources=(where,))
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    """Our bundled lexicons (written by us; each entry says what inspired it).
+
+    >>> any(e.pattern == "in due course" for e in default_lexicon())
+    True
+    """
+    out: Lexicon | None = None
+    pkg = resources.files("respcompare") / "data"
+    for name in _DATA_FILES:
+        res = pkg / name
+        data = tomllib.loads(res.read_text(encoding="utf-8"))
+        lex = _from_toml(data, where=f"respcompare/data/{name}", default_name=name[:-5])
+        out = lex if out is None else out + lex
+    assert out is not None
+    return Lexicon(out.entries, name="respcompare", sources=out.sources)
+
+
+# ---------------------------------------------------------------- export
+
+
+def _yaml_str(s: str) -> str:
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def export_lexicon(lexicon: Lexicon, *, format: ExportFormat) -> str:
+    """Our (or any) lexicon as LIWC-style ``.dic``, quanteda-style YAML, or CSV text.
+
+    Gaps and alternatives are written as quanteda-style globs where they can be (``...`` -> ``*``
+    in YAML would change the meaning, so YAML keeps our pattern text verbatim).
+
+    >>> lex = Lexicon((Entry("in due course", "deferral", "timing", source="ours"),))
+    >>> print(export_lexicon(lex, format="yaml").strip())
+    deferral:
+      timing:
+        - "in due course"
+    >>> export_lexicon(lex, format="csv").splitlines()[0]
+    'pattern,category,sense,level,strength,source,lexicon'
+    """
+    if format == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(["pattern", "category", "sense", "level", "strength", "source", "lexicon"])
+        for e in lexicon:
+            level = "" if e.level is None else str(e.level)
+            w.writerow([e.pattern, e.category, e.sense, level, e.strength, e.source, e.lexicon])
+        return buf.getvalue()
+    if format == "yaml":
+        tree: dict[str, dict[str, list[str]]] = {}
+        for e in lexicon:
+            tree.setdefault(e.category, {}).setdefault(e.sense or "general", []).append(e.pattern)
+        lines: list[str] = []
+        for cat, senses in tree.items():
+            lines.append(f"{cat}:")
+            for sense, pats in senses.items():
+                lines.append(f"  {sense}:")
+                lines.extend(f"    - {_yaml_str(p)}" for p in pats)
+        return "\n".join(lines) + "\n"
+    if format == "dic":
+        cats = sorted({e.category for e in lexicon}, key=CATEGORIES.index)
+        number = {c: i + 1 for i, c in enumerate(cats)}
+        by_phrase: dict[str, list[int]] = {}
+        for e in lexicon:
+            nums = by_phrase.setdefault(e.pattern, [])
+            if number[e.category] not in nums:
+                nums.append(number[e.category])
+        lines = ["%"] + [f"{number[c]}\t{c}" for c in cats] + ["%"]
+        lines += [f"{p}\t" + "\t".join(map(str, nums)) for p, nums in by_phrase.items()]
+        return "\n".join(lines) + "\n"
+    raise LexiconError(f"unknown export format {format!r}: use 'dic', 'yaml' or 'csv'")
