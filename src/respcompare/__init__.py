@@ -12,6 +12,8 @@ carries the weight; measure reused boilerplate.
 
 from __future__ import annotations
 
+from typing import Any
+
 from .align import Alignment, align
 from .errors import (
     EmptyTextError,
@@ -39,6 +41,16 @@ from .model import (
 )
 from .review import Review, review
 from .segment import segment
+
+
+def __getattr__(name: str) -> Any:
+    """``rc.plot`` imports :mod:`respcompare.plot` (and so matplotlib) only on first use."""
+    if name == "plot":
+        import importlib
+
+        return importlib.import_module(f"{__name__}.plot")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __version__ = "0.1.0"
 

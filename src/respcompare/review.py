@@ -7,11 +7,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import InputError
 from .judge import assess
 from .model import Assessment, Case
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+    from .plot import ReviewChart
 
 __all__ = ["Review", "review"]
 
@@ -58,6 +63,15 @@ class Review:
         from .report import to_html
 
         return to_html(self, full_page=False)
+
+    def plot(self, kind: ReviewChart = "scorecard", *, ax: Axes | None = None) -> Axes:
+        """Draw one chart of this review on ``ax`` (or a new figure) and return the axes.
+
+        ``kind``: "scorecard", "ladder", "alignment" or "cues" (see :mod:`respcompare.plot`).
+        """
+        from .plot import plot_review
+
+        return plot_review(self, kind, ax=ax)
 
     def __repr__(self) -> str:
         verdicts = ", ".join(f"{a.response_label}={a.verdict.value}" for a in self.assessments)

@@ -1,0 +1,1090 @@
+"""Charts of a review and of a corpus, drawn with matplotlib.
+
+Every function takes the axes to draw on (``ax=``) and returns it; with ``ax=None`` it makes a
+new figure. Nothing here shows, saves, or changes ``rcParams``: the caller decides. Colours come
+from the Okabe-Ito palette, chosen to stay distinct for colour-blind readers, and each chart's
+title and axis labels say what it shows.
+
+Each chart draws plain data (a small frozen dataclass such as :class:`ScorecardData`), so you
+can draw your own numbers; an adapter such as :func:`scorecard_data` reads them from a
+:class:`~respcompare.review.Review`.
+
+``import respcompare`` does not import matplotlib; ``respcompare.plot`` does, on first use.
+
+>>> import respcompare as rc
+>>> from respcompare import plot
+>>> ax = plot.scorecard(rc.review(rc.load_example("grooming-gangs")))
+>>> ax.get_title()
+'Scorecard: original vs revised'
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import itertools
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+from matplotlib.patches import FancyArrowPatch, Patch, PathPatch, Rectangle
+from matplotlib.path import Path as MplPath
+from matplotlib.ticker import MaxNLocator
+
+from .errors import InputError
+from .model import Cue, Response, Verdict, parse_date
+from .segment import segment, words
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+    from .align import Alignment
+    from .review import Review
+
+__all__ = [
+    "CUE_COLOURS",
+    "KIND_COLOURS",
+    "LADDER_RUNGS",
+    "OKABE_ITO",
+    "RESPONSE_COLOURS",
+    "VERDICT_COLOURS",
+    "AlignmentMapData",
+    "LadderAsk",
+    "LadderData",
+    "MapOp",
+    "ScorecardData",
+    "alignment_map",
+    "alignment_map_data",
+    "boilerplate_by_department",
+    "commitment_ladder",
+    "cue_density",
+    "ladder_data",
+    "plot_review",
+    "scorecard",
+    "scorecard_data",
+    "verdicts_over_time",
+]
+
+#: The Okabe-Ito palette (Okabe & Ito 2008), distinct for the common forms of colour blindness.
+OKABE_ITO: dict[str, str] = {
+    "orange": "#E69F00",
+    "sky blue": "#56B4E9",
+    "bluish green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish purple": "#CC79A7",
+    "black": "#000000",
+    "grey": "#999999",
+}
+
+#: One colour per response, in the case's order (original, revised, a second revision...).
+RESPONSE_COLOURS: tuple[str, ...] = (
+    OKABE_ITO["orange"],
+    OKABE_ITO["blue"],
+    OKABE_ITO["bluish green"],
+    OKABE_ITO["reddish purple"],
+    OKABE_ITO["vermillion"],
+    OKABE_ITO["sky blue"],
+)
+
+#: One colour per alignment op kind. "unchanged" is a quiet grey so that changes stand out.
+KIND_COLOURS: dict[str, str] = {
+    "unchanged": "#BBBBBB",
+    "edited": OKABE_ITO["blue"],
+    "moved": OKABE_ITO["orange"],
+    "moved-edited": OKABE_ITO["vermillion"],
+    "added": OKABE_ITO["bluish green"],
+    "removed": OKABE_ITO["reddish purple"],
+    "split": OKABE_ITO["sky blue"],
+    "merged": OKABE_ITO["black"],
+}
+
+#: One colour per verdict, from answered (greens and blues) to not answered (warm and grey).
+VERDICT_COLOURS: dict[Verdict, str] = {
+    Verdict.ANSWERED_YES: OKABE_ITO["bluish green"],
+    Verdict.ANSWERED_PARTLY: OKABE_ITO["sky blue"],
+    Verdict.ANSWERED_NO: OKABE_ITO["blue"],
+    Verdict.DEFERRED: OKABE_ITO["orange"],
+    Verdict.DEFLECTED: OKABE_ITO["vermillion"],
+    Verdict.NOT_ADDRESSED: OKABE_ITO["grey"],
+}
+
+#: Cue categories in drawing order, each with a colour and a hatch (eight colours, twelve
+#: categories: the hatch tells the last four apart).
+CUE_COLOURS: dict[str, tuple[str, str]] = {
+    "hedge": (OKABE_ITO["orange"], ""),
+    "emotive": (OKABE_ITO["vermillion"], ""),
+    "commitment": (OKABE_ITO["bluish green"], ""),
+    "refusal": (OKABE_ITO["black"], ""),
+    "deferral": (OKABE_ITO["sky blue"], ""),
+    "review-loop": (OKABE_ITO["blue"], ""),
+    "booster": (OKABE_ITO["reddish purple"], ""),
+    "peacock": (OKABE_ITO["yellow"], ""),
+    "weasel": (OKABE_ITO["grey"], ""),
+    "acknowledgement": (OKABE_ITO["orange"], "//"),
+    "deontic": (OKABE_ITO["sky blue"], "//"),
+    "permission": (OKABE_ITO["bluish green"], "//"),
+}
+
+#: The commitment ladder, rung -> label (see the design: 5 is a specific commitment).
+LADDER_RUNGS: dict[int, str] = {
+    5: "5 specific commitment",
+    4: "4 commitment, no specifics",
+    3: "3 conditional or deferred",
+    2: "2 review loop / continuity",
+    1: "1 non-commitment, time hedge",
+    0: "0 explicit refusal",
+}
+_NOT_ADDRESSED_Y = -1.2
+
+OpKind = Literal[
+    "unchanged", "edited", "moved", "moved-edited", "added", "removed", "split", "merged"
+]
+Freq = Literal["month", "quarter", "year"]
+ReviewChart = Literal["scorecard", "ladder", "alignment", "cues"]
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _axes(ax: Axes | None, size: tuple[float, float]) -> Axes:
+    if ax is not None:
+        return ax
+    import matplotlib.pyplot as plt
+
+    _fig, new_ax = plt.subplots(figsize=size, layout="constrained")
+    return new_ax
+
+
+def _short(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _response_name(label: str, date: _dt.date | None) -> str:
+    return f"{label} ({date.day} {date:%b %Y})" if date else label
+
+
+def _per_100_words(count: int, n_words: int) -> float | None:
+    return None if n_words == 0 else 100.0 * count / n_words
+
+
+def _find_cues(text: str) -> list[Cue]:
+    from . import cues
+
+    return list(cues.find_cues(text))
+
+
+def _review_alignments(review: Review) -> list[Alignment]:
+    """The alignments of consecutive responses: ``review.alignments`` or computed here."""
+    found = getattr(review, "alignments", None)
+    if found is not None:
+        return list(found)
+    from .align import align
+
+    rs = review.case.responses
+    return [align(a, b, with_effects=False) for a, b in itertools.pairwise(rs)]
+
+
+def _review_cues(review: Review) -> list[list[Cue]]:
+    """The cues of each response: ``review.cues`` (by label or in order) or found here."""
+    rs = review.case.responses
+    found = getattr(review, "cues", None)
+    if isinstance(found, Mapping):
+        return [list(found[r.label]) for r in rs]
+    if found is not None:
+        return [list(c) for c in found]
+    return [_find_cues(r.full_text) for r in rs]
+
+
+# --------------------------------------------------------------------------- scorecard
+
+
+@dataclass(frozen=True, slots=True)
+class ScorecardData:
+    """The numbers a scorecard draws, one entry per response in each tuple (``None``: unknown).
+
+    ``commitment`` is the ladder rung 0..5 (drawn scaled to /5); ``hedge_density`` and
+    ``emotive_density`` are cues per 100 words; ``directness`` and ``boilerplate_share`` lie in
+    [0, 1]. ``boilerplate_share`` is the share of a response's characters carried over from the
+    response before it (``None`` for the first).
+
+    >>> d = ScorecardData(responses=("a", "b"), directness=(0.1, 0.9), commitment=(None, 4),
+    ...                   hedge_density=(1.0, 0.5), emotive_density=(2.0, 1.0),
+    ...                   boilerplate_share=(None, 0.4))
+    >>> d.metrics()[1]
+    ('commitment (rung / 5)', (None, 0.8))
+    """
+
+    responses: tuple[str, ...]
+    directness: tuple[float | None, ...]
+    commitment: tuple[int | None, ...]
+    hedge_density: tuple[float | None, ...]
+    emotive_density: tuple[float | None, ...]
+    boilerplate_share: tuple[float | None, ...]
+
+    def __post_init__(self) -> None:
+        n = len(self.responses)
+        for name in (
+            "directness",
+            "commitment",
+            "hedge_density",
+            "emotive_density",
+            "boilerplate_share",
+        ):
+            if len(getattr(self, name)) != n:
+                raise InputError(
+                    f"ScorecardData.{name} has {len(getattr(self, name))} values for "
+                    f"{n} responses: give one value (or None) per response"
+                )
+
+    def metrics(self) -> list[tuple[str, tuple[float | None, ...]]]:
+        """(label, values) per metric, top to bottom, commitment scaled to [0, 1]."""
+        return [
+            ("directness (0–1)", self.directness),
+            ("commitment (rung / 5)", tuple(None if c is None else c / 5 for c in self.commitment)),
+            ("hedges per 100 words", self.hedge_density),
+            ("emotive cues per 100 words", self.emotive_density),
+            ("boilerplate share (carried over, 0–1)", self.boilerplate_share),
+        ]
+
+
+def _carried_over_share(alignment: Alignment) -> float | None:
+    """Share of the later text's sentence characters in ops that carry text over verbatim."""
+    total = sum(len(s) for s in alignment.b_sentences)
+    if total == 0:
+        return None
+    carried = sum(
+        len(op.b) for op in alignment.ops if op.kind in ("unchanged", "moved") and op.b is not None
+    )
+    return min(1.0, carried / total)
+
+
+def scorecard_data(review: Review) -> ScorecardData:
+    """Read a scorecard's numbers from a review.
+
+    Reads ``review.assessments`` (directness, commitment), the cues of each response
+    (``review.cues`` when the review has them, else :func:`respcompare.cues.find_cues`) and the
+    alignments of consecutive responses (``review.alignments``, else :func:`respcompare.align`)
+    for the carried-over share.
+
+    >>> import respcompare as rc
+    >>> d = scorecard_data(rc.review(rc.load_example("grooming-gangs")))
+    >>> d.responses
+    ('original (24 Apr 2020)', 'revised (19 May 2020)')
+    """
+    rs = review.case.responses
+    cues = _review_cues(review)
+    hedge: list[float | None] = []
+    emotive: list[float | None] = []
+    for resp, found in zip(rs, cues, strict=True):
+        n_words = len(words(resp.full_text))
+        counts = Counter(c.category for c in found)
+        hedge.append(_per_100_words(counts["hedge"], n_words))
+        emotive.append(_per_100_words(counts["emotive"], n_words))
+    boilerplate: list[float | None] = [None]
+    if len(rs) > 1:
+        alignments = _review_alignments(review)
+        boilerplate += [_carried_over_share(al) for al in alignments]
+    return ScorecardData(
+        responses=tuple(_response_name(r.label, r.date) for r in rs),
+        directness=tuple(a.directness for a in review.assessments),
+        commitment=tuple(a.commitment for a in review.assessments),
+        hedge_density=tuple(hedge),
+        emotive_density=tuple(emotive),
+        boilerplate_share=tuple(boilerplate),
+    )
+
+
+def scorecard(review: Review | ScorecardData, *, ax: Axes | None = None) -> Axes:
+    """Original vs revised side by side: one group of horizontal bars per measure.
+
+    Each group holds one bar per response (colour = response, see the legend), labelled with
+    its value; an unknown value is written "n/a" and has no bar.
+
+    >>> d = ScorecardData(responses=("a", "b"), directness=(0.1, 0.9), commitment=(None, 4),
+    ...                   hedge_density=(1.0, 0.5), emotive_density=(2.0, 1.0),
+    ...                   boilerplate_share=(None, 0.4))
+    >>> bars = {p.get_gid(): float(p.get_width()) for p in scorecard(d).patches}
+    >>> bars["scorecard:1:0"], bars["scorecard:1:1"]  # response b: directness, commitment 4/5
+    (0.9, 0.8)
+    """
+    data = review if isinstance(review, ScorecardData) else scorecard_data(review)
+    ax = _axes(ax, (8.0, 5.0))
+    metrics = data.metrics()
+    n = max(len(data.responses), 1)
+    height = 0.8 / n
+    top = max([1.0] + [v for _, vals in metrics for v in vals if v is not None])
+    for i, name in enumerate(data.responses):
+        colour = RESPONSE_COLOURS[i % len(RESPONSE_COLOURS)]
+        for g, (label, vals) in enumerate(metrics):
+            y = g - 0.4 + height * (i + 0.5)
+            v = vals[i]
+            if v is None:
+                missing = "not addressed" if label.startswith("commitment") else "n/a"
+                ax.text(
+                    0.01 * top,
+                    y,
+                    missing,
+                    va="center",
+                    ha="left",
+                    fontsize=8,
+                    style="italic",
+                    color="#555555",
+                )
+                continue
+            ax.barh(
+                y,
+                v,
+                height=height * 0.92,
+                color=colour,
+                edgecolor="white",
+                label=name if g == 0 else None,
+                gid=f"scorecard:{i}:{g}",
+            )
+            raw = v * 5 if label.startswith("commitment") else v
+            text = f"{raw:.0f}/5" if label.startswith("commitment") else f"{raw:.2f}"
+            ax.text(v + 0.01 * top, y, text, va="center", ha="left", fontsize=8)
+    # a legend entry for every response, even one whose first bar is n/a
+    handles = [
+        Patch(facecolor=RESPONSE_COLOURS[i % len(RESPONSE_COLOURS)], label=name)
+        for i, name in enumerate(data.responses)
+    ]
+    ax.set_yticks(range(len(metrics)), [m for m, _ in metrics])
+    ax.set_ylim(len(metrics) - 0.5, -0.5)
+    ax.set_xlim(0, top * 1.15)
+    ax.set_xlabel("value (scores and shares 0–1; densities in cues per 100 words)")
+    ax.set_title("Scorecard: " + " vs ".join(r.split(" (")[0] for r in data.responses))
+    ax.legend(handles=handles, loc="lower right", fontsize=8, frameon=False)
+    ax.grid(axis="x", color="#dddddd", linewidth=0.6)
+    ax.set_axisbelow(True)
+    return ax
+
+
+# --------------------------------------------------------------------------- commitment ladder
+
+
+@dataclass(frozen=True, slots=True)
+class LadderAsk:
+    """One ask and its rung in each response (``None``: the response does not address it)."""
+
+    ask: str
+    levels: tuple[int | None, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LadderData:
+    """The commitment ladder's data: response names (left to right) and the asks.
+
+    >>> LadderData(responses=("original", "revised"),
+    ...            asks=(LadderAsk("Release the report", (None, 4)),)).asks[0].levels
+    (None, 4)
+    """
+
+    responses: tuple[str, ...]
+    asks: tuple[LadderAsk, ...]
+
+    def __post_init__(self) -> None:
+        for a in self.asks:
+            if len(a.levels) != len(self.responses):
+                raise InputError(
+                    f"ask {a.ask!r} has {len(a.levels)} levels for {len(self.responses)} "
+                    "responses: give one rung (0..5) or None per response"
+                )
+            for lv in a.levels:
+                if lv is not None and not 0 <= lv <= 5:
+                    raise InputError(f"ask {a.ask!r}: rung {lv} is not on the ladder 0..5")
+
+
+def ladder_data(review: Review) -> LadderData:
+    """Each ask's rung in each response, read from ``review.assessments[*].asks``.
+
+    Asks are matched across responses by their text; an ask a response does not list is drawn
+    as not addressed there.
+
+    >>> import respcompare as rc
+    >>> d = ladder_data(rc.review(rc.load_example("grooming-gangs")))
+    >>> len(d.responses)
+    2
+    """
+    order: list[str] = []
+    levels: dict[str, dict[int, int | None]] = {}
+    for i, a in enumerate(review.assessments):
+        for o in a.asks:
+            if o.ask.text not in levels:
+                order.append(o.ask.text)
+                levels[o.ask.text] = {}
+            levels[o.ask.text][i] = o.commitment
+    n = len(review.assessments)
+    return LadderData(
+        responses=tuple(_response_name(r.label, r.date) for r in review.case.responses),
+        asks=tuple(LadderAsk(t, tuple(levels[t].get(i) for i in range(n))) for t in order),
+    )
+
+
+def commitment_ladder(review: Review | LadderData, *, ax: Axes | None = None) -> Axes:
+    """The commitment ladder: each ask's rung before → after, one arrow per revision.
+
+    Rungs 0 (explicit refusal) to 5 (specific commitment) run up the y axis; an ask a response
+    does not address sits below the ladder, on the "not addressed" line.
+
+    >>> d = LadderData(responses=("original", "revised"),
+    ...                asks=(LadderAsk("Release the report", (None, 4)),))
+    >>> ax = commitment_ladder(d)
+    >>> [p.get_gid() for p in ax.patches]
+    ['ladder-arrow:0:0']
+    """
+    data = review if isinstance(review, LadderData) else ladder_data(review)
+    ax = _axes(ax, (8.0, 5.0))
+    n = len(data.responses)
+    for rung in LADDER_RUNGS:
+        ax.axhline(rung, color="#e4e4e4", linewidth=0.8, zorder=0)
+    ax.axhline(_NOT_ADDRESSED_Y, color="#e4e4e4", linewidth=0.8, zorder=0)
+    ax.axhline(-0.6, color="#888888", linewidth=0.8, linestyle="--", zorder=0)
+    k = len(data.asks)
+    spread = min(0.25, 0.5 / max(k, 1))
+    for j, ask in enumerate(data.asks):
+        colour = RESPONSE_COLOURS[(j + 1) % len(RESPONSE_COLOURS)] if k > 1 else "#000000"
+        dx = (j - (k - 1) / 2) * spread
+        xs = [i + dx for i in range(n)]
+        ys = [_NOT_ADDRESSED_Y if lv is None else float(lv) for lv in ask.levels]
+        ax.plot(
+            xs,
+            ys,
+            linestyle="none",
+            marker="o",
+            markersize=9,
+            color=colour,
+            label=_short(ask.ask, 60),
+            gid=f"ladder-points:{j}",
+            zorder=3,
+        )
+        for i in range(n - 1):
+            arrow = FancyArrowPatch(
+                (xs[i], ys[i]),
+                (xs[i + 1], ys[i + 1]),
+                arrowstyle="-|>",
+                mutation_scale=16,
+                color=colour,
+                linewidth=1.8,
+                shrinkA=7,
+                shrinkB=7,
+                zorder=2,
+                gid=f"ladder-arrow:{j}:{i}",
+            )
+            ax.add_patch(arrow)
+        for i, lv in enumerate(ask.levels):
+            ax.annotate(
+                "not addressed" if lv is None else str(lv),
+                (xs[i], ys[i]),
+                # arrows leave to the right: write the rung on the left, except at the end
+                xytext=(9, 0) if i == n - 1 else (-9, 0),
+                textcoords="offset points",
+                ha="left" if i == n - 1 else "right",
+                va="center",
+                fontsize=8,
+            )
+    ax.set_yticks(
+        [_NOT_ADDRESSED_Y, *sorted(LADDER_RUNGS)],
+        ["not addressed", *(LADDER_RUNGS[r] for r in sorted(LADDER_RUNGS))],
+    )
+    ax.set_ylim(_NOT_ADDRESSED_Y - 0.6, 5.5)
+    ax.set_xticks(range(n), list(data.responses))
+    ax.set_xlim(-0.5, n - 0.5)
+    ax.set_xlabel("response, in order")
+    ax.set_ylabel("commitment towards the ask")
+    ax.set_title("Commitment ladder: each ask, before → after")
+    if data.asks:
+        ax.legend(
+            title="ask",
+            loc="upper left",
+            bbox_to_anchor=(0.0, -0.13),
+            fontsize=8,
+            title_fontsize=8,
+            frameon=False,
+            alignment="left",
+        )
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    return ax
+
+
+# --------------------------------------------------------------------------- alignment map
+
+
+@dataclass(frozen=True, slots=True)
+class MapOp:
+    """One alignment op to draw: its kind and the sentence indices it covers on each side
+    (empty on the side it does not touch: an "added" op has no ``left`` sentence)."""
+
+    kind: str
+    left: tuple[int, ...]
+    right: tuple[int, ...]
+
+    def __post_init__(self) -> None:
+        if self.kind not in KIND_COLOURS:
+            raise InputError(
+                f"unknown alignment op kind {self.kind!r}: use one of {list(KIND_COLOURS)}"
+            )
+        if not self.left and not self.right:
+            raise InputError(f"a {self.kind!r} op needs a sentence on at least one side")
+
+
+@dataclass(frozen=True, slots=True)
+class AlignmentMapData:
+    """What an alignment map draws: each side's name and sentence lengths (in characters, in
+    reading order) and the ops between them, by sentence index.
+
+    >>> d = AlignmentMapData("original", "revised", (40, 25), (25, 40),
+    ...                      (MapOp("moved", (0,), (1,)), MapOp("unchanged", (1,), (0,))))
+    >>> d.ops[0].kind
+    'moved'
+    """
+
+    left_name: str
+    right_name: str
+    left_lengths: tuple[int, ...]
+    right_lengths: tuple[int, ...]
+    ops: tuple[MapOp, ...]
+
+    def __post_init__(self) -> None:
+        for op in self.ops:
+            for side, idx, n in (
+                ("left", op.left, len(self.left_lengths)),
+                ("right", op.right, len(self.right_lengths)),
+            ):
+                bad = [i for i in idx if not 0 <= i < n]
+                if bad:
+                    raise InputError(
+                        f"a {op.kind!r} op names {side} sentence(s) {bad}, but the {side} side "
+                        f"has {n} sentence(s)"
+                    )
+
+
+def alignment_map_data(
+    alignment: Alignment, *, names: tuple[str, str] | None = None
+) -> AlignmentMapData:
+    """Read an :class:`~respcompare.align.Alignment` into :class:`AlignmentMapData`.
+
+    ``names`` defaults to the alignment's own labels (``a_label``, ``b_label``).
+
+    >>> from respcompare.align import align
+    >>> d = alignment_map_data(align("We care. We will act.", "We will act. We care."))
+    >>> sorted(op.kind for op in d.ops)
+    ['moved', 'unchanged']
+    """
+    left, right = names or (alignment.a_label, alignment.b_label)
+    return AlignmentMapData(
+        left,
+        right,
+        tuple(len(s) for s in alignment.a_sentences),
+        tuple(len(s) for s in alignment.b_sentences),
+        tuple(MapOp(op.kind, op.a_sentences, op.b_sentences) for op in alignment.ops),
+    )
+
+
+def _column(lengths: Sequence[int], scale: float, gap: float) -> list[tuple[float, float]]:
+    """(top, bottom) of each sentence block in axis units, stacked downwards from y = 1."""
+    out: list[tuple[float, float]] = []
+    y = 1.0
+    for n in lengths:
+        out.append((y, y - n * scale))
+        y -= n * scale + gap
+    return out
+
+
+def _ribbon(x0: float, x1: float, left: tuple[float, float], right: tuple[float, float]) -> MplPath:
+    """A band from ``left`` (top, bottom) at x0 to ``right`` at x1 with S-shaped edges."""
+    mid = (x0 + x1) / 2
+    verts = [
+        (x0, left[0]),
+        (mid, left[0]),
+        (mid, right[0]),
+        (x1, right[0]),
+        (x1, right[1]),
+        (mid, right[1]),
+        (mid, left[1]),
+        (x0, left[1]),
+        (x0, left[0]),
+    ]
+    c4 = MplPath.CURVE4
+    codes = [MplPath.MOVETO, c4, c4, c4, MplPath.LINETO, c4, c4, c4, MplPath.CLOSEPOLY]
+    return MplPath(verts, codes)
+
+
+def _map_input(alignment: Any) -> AlignmentMapData:
+    if isinstance(alignment, AlignmentMapData):
+        return alignment
+    if hasattr(alignment, "case") and hasattr(alignment, "assessments"):
+        rs = alignment.case.responses
+        if len(rs) < 2:
+            raise InputError("an alignment map needs a case with at least two responses")
+        names = (_response_name(rs[0].label, rs[0].date), _response_name(rs[1].label, rs[1].date))
+        return alignment_map_data(_review_alignments(alignment)[0], names=names)
+    if hasattr(alignment, "ops") and hasattr(alignment, "a_sentences"):
+        return alignment_map_data(alignment)
+    raise InputError(
+        "alignment_map() takes an Alignment (rc.align(a, b)), a Review or an "
+        f"AlignmentMapData, not {type(alignment).__name__}"
+    )
+
+
+def alignment_map(
+    alignment: Alignment | Review | AlignmentMapData, *, ax: Axes | None = None
+) -> Axes:
+    """Two columns, the earlier text left and the later right, each sentence a block as tall as
+    it is long, with a ribbon between aligned sentences coloured by the op kind.
+
+    Both columns share one scale, so a shorter revision is a shorter column. A block takes the
+    colour of its op: added sentences are blocks on the right with no ribbon, removed ones blocks
+    on the left. Moved sentences' ribbons cross the others and are drawn on top.
+
+    ``alignment`` is an :class:`~respcompare.align.Alignment`, a
+    :class:`~respcompare.review.Review` (its first two responses) or an :class:`AlignmentMapData`.
+
+    >>> d = AlignmentMapData("original", "revised", (40, 25), (25, 30),
+    ...                      (MapOp("unchanged", (1,), (0,)), MapOp("removed", (0,), ()),
+    ...                       MapOp("added", (), (1,))))
+    >>> ax = alignment_map(d)
+    >>> [p.get_gid() for p in ax.patches if p.get_gid().startswith("ribbon")]
+    ['ribbon:0:unchanged']
+    """
+    data = _map_input(alignment)
+    ax = _axes(ax, (7.0, 9.0))
+    n_blocks = max(len(data.left_lengths), len(data.right_lengths), 1)
+    gap = min(0.008, 0.2 / n_blocks)
+    total = max(sum(data.left_lengths), sum(data.right_lengths), 1)
+    scale = (1.0 - gap * (n_blocks - 1)) / total
+    columns = (_column(data.left_lengths, scale, gap), _column(data.right_lengths, scale, gap))
+    lx, rx, width = 0.0, 0.8, 0.2
+    kinds: tuple[dict[int, str], dict[int, str]] = ({}, {})
+    for op in data.ops:
+        for i in op.left:
+            kinds[0].setdefault(i, op.kind)
+        for i in op.right:
+            kinds[1].setdefault(i, op.kind)
+    for side, x in ((0, lx), (1, rx)):
+        name = ("left", "right")[side]
+        for i, (top, bottom) in enumerate(columns[side]):
+            kind = kinds[side].get(i)
+            colour = KIND_COLOURS[kind] if kind else "#ffffff"
+            ax.add_patch(
+                Rectangle(
+                    (x, bottom),
+                    width,
+                    top - bottom,
+                    facecolor=colour,
+                    edgecolor="#555555",
+                    linewidth=0.4,
+                    gid=f"block:{name}:{i}:{kind or 'unaligned'}",
+                )
+            )
+    counts: Counter[str] = Counter(op.kind for op in data.ops)
+    for i, op in enumerate(data.ops):
+        if not op.left or not op.right:
+            continue
+        moved = op.kind in ("moved", "moved-edited")
+        left = (columns[0][min(op.left)][0], columns[0][max(op.left)][1])
+        right = (columns[1][min(op.right)][0], columns[1][max(op.right)][1])
+        ax.add_patch(
+            PathPatch(
+                _ribbon(lx + width, rx, left, right),
+                facecolor=KIND_COLOURS[op.kind],
+                edgecolor=KIND_COLOURS[op.kind],
+                linewidth=0.3,
+                alpha=0.85 if moved else 0.6,
+                zorder=3 if moved else 2,
+                gid=f"ribbon:{i}:{op.kind}",
+            )
+        )
+    handles = [
+        Patch(facecolor=KIND_COLOURS[k], edgecolor="#555555", label=f"{k} ({counts[k]})")
+        for k in KIND_COLOURS
+        if counts[k]
+    ]
+    ax.legend(
+        handles=handles,
+        title="what happened to the sentence (ops)",
+        loc="upper center",
+        bbox_to_anchor=(0.5, 0.0),
+        ncol=min(4, max(len(handles), 1)),
+        fontsize=8,
+        title_fontsize=8,
+        frameon=False,
+    )
+    for x, name in ((lx, data.left_name), (rx, data.right_name)):
+        ax.text(x + width / 2, 1.01, name, ha="center", va="bottom", fontsize=9, fontweight="bold")
+    lowest = min([1.0] + [b for col in columns for _, b in col])
+    ax.set_xlim(-0.01, 1.01)
+    ax.set_ylim(lowest - 0.01, 1.05)
+    ax.set_axis_off()
+    ax.set_title(
+        "Alignment map: each sentence a block as tall as it is long;\n"
+        "ribbons join aligned sentences, coloured by what happened to them",
+        fontsize=10,
+    )
+    return ax
+
+
+# --------------------------------------------------------------------------- cue density
+
+
+def cue_density(
+    text_or_response: str | Response,
+    *,
+    categories: Sequence[str] | None = None,
+    cues: Iterable[Cue] | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Cue density by paragraph: cues per 100 words of each category, stacked, one bar per
+    paragraph in reading order.
+
+    ``cues`` defaults to :func:`respcompare.cues.find_cues` on the text (a Response's
+    :attr:`~respcompare.model.Response.full_text`); ``categories`` defaults to the categories
+    found, in the order of :data:`CUE_COLOURS`. A cue belongs to the paragraph its first
+    character lies in.
+
+    >>> from respcompare.model import Cue, Span
+    >>> text = "We may act.\\n\\nIt is truly shocking."
+    >>> cs = [Cue("hedge", "epistemic", "may", Span(3, 6, "may")),
+    ...       Cue("emotive", "moral", "shocking", Span(26, 34, "shocking"))]
+    >>> ax = cue_density(text, cues=cs)
+    >>> [round(p.get_height()) for p in ax.patches]
+    [33, 0, 0, 25]
+    """
+    if isinstance(text_or_response, Response):
+        r = text_or_response
+        text, title = r.full_text, _response_name(r.label, r.date)
+    elif isinstance(text_or_response, str):
+        text, title = text_or_response, "text"
+    else:
+        raise InputError(
+            f"cue_density() takes a string or a Response, not {type(text_or_response).__name__}"
+        )
+    found = _find_cues(text) if cues is None else list(cues)
+    present = {c.category for c in found}
+    if categories is None:
+        cats = [c for c in CUE_COLOURS if c in present] + sorted(present - set(CUE_COLOURS))
+    else:
+        cats = list(categories)
+    paragraphs = segment(text).paragraphs
+    n_words = [len(words(p.text)) for p in paragraphs]
+    counts = [Counter[str]() for _ in paragraphs]
+    for c in found:
+        for k, p in enumerate(paragraphs):
+            if p.start <= c.span.start < p.end:
+                counts[k][c.category] += 1
+                break
+    ax = _axes(ax, (max(6.0, 0.45 * len(paragraphs) + 2), 4.5))
+    xs = list(range(1, len(paragraphs) + 1))
+    bottom = [0.0] * len(paragraphs)
+    for j, cat in enumerate(cats):
+        colour, hatch = CUE_COLOURS.get(cat, (RESPONSE_COLOURS[j % len(RESPONSE_COLOURS)], ".."))
+        heights = [
+            _per_100_words(cnt[cat], n) or 0.0 for cnt, n in zip(counts, n_words, strict=True)
+        ]
+        ax.bar(
+            xs,
+            heights,
+            bottom=bottom,
+            color=colour,
+            hatch=hatch,
+            edgecolor="white",
+            linewidth=0.5,
+            label=cat,
+            gid=f"cues:{cat}",
+        )
+        bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
+    # zero-height segments on top of a stack pin autoscaling to its top: set the limit here
+    ax.set_ylim(0, max([*bottom, 0.0]) * 1.08 or 1.0)
+    ax.set_xticks(xs, [f"{x}\n{n}w" for x, n in zip(xs, n_words, strict=True)], fontsize=8)
+    ax.set_xlim(0.4, len(paragraphs) + 0.6)
+    ax.set_xlabel("paragraph (in reading order; w = words)")
+    ax.set_ylabel("cues per 100 words")
+    ax.set_title(f"Cue density by paragraph: {title}")
+    if cats:
+        ax.legend(
+            title="cue category",
+            fontsize=8,
+            title_fontsize=8,
+            frameon=False,
+            loc="upper left",
+            bbox_to_anchor=(1.0, 1.0),
+        )
+    else:
+        ax.text(0.5, 0.5, "no cues found", transform=ax.transAxes, ha="center", color="#555555")
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    return ax
+
+
+# --------------------------------------------------------------------------- corpus charts
+
+
+def _rows(records: Any, required: Sequence[str]) -> list[dict[str, Any]]:
+    """A list of dicts from a list of dicts or a pandas DataFrame, checking the columns."""
+    if hasattr(records, "to_dict") and hasattr(records, "columns"):
+        rows = list(records.to_dict("records"))
+    elif isinstance(records, Iterable) and not isinstance(records, (str, bytes, Mapping)):
+        rows = list(records)
+    else:
+        raise InputError(
+            f"records must be a list of dicts or a pandas DataFrame, not {type(records).__name__}"
+        )
+    for i, row in enumerate(rows):
+        if not isinstance(row, Mapping):
+            raise InputError(f"record {i} is a {type(row).__name__}; give a dict per response")
+        missing = [c for c in required if c not in row]
+        if missing:
+            raise InputError(
+                f"record {i} has no {', '.join(missing)}: each record needs the columns "
+                f"{', '.join(required)} (it has {', '.join(map(str, row)) or 'none'})"
+            )
+    return [dict(r) for r in rows]
+
+
+def _missing(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    return value.__class__.__name__ in ("NaTType", "NAType")
+
+
+def _department(value: Any) -> str:
+    if isinstance(value, (list, tuple)):
+        return " / ".join(str(v) for v in value) or "unknown"
+    return str(value)
+
+
+def boilerplate_by_department(records: Any, *, ax: Axes | None = None) -> Axes:
+    """Boilerplate share per department across a corpus: a box (quartiles, median, whiskers to
+    1.5 IQR) with every response as a dot, departments sorted by median, highest on top.
+
+    ``records``: a list of dicts or a pandas DataFrame with the columns ``department`` (a name,
+    or a list of names joined with " / ") and ``boilerplate_share`` (in [0, 1]; a record with no
+    share is counted in the caption, not drawn).
+
+    >>> rows = [{"department": "Home Office", "boilerplate_share": s} for s in (0.1, 0.3, 0.5)]
+    >>> ax = boilerplate_by_department(rows)
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['Home Office (n=3)']
+    """
+    rows = _rows(records, ("department", "boilerplate_share"))
+    shares: dict[str, list[float]] = {}
+    unknown = 0
+    for i, row in enumerate(rows):
+        value = row["boilerplate_share"]
+        if _missing(value):
+            unknown += 1
+            continue
+        share = float(value)
+        if not 0.0 <= share <= 1.0:
+            raise InputError(f"record {i}: boilerplate_share {share} is not in [0, 1]")
+        shares.setdefault(_department(row["department"]), []).append(share)
+    import numpy as np
+
+    order = sorted(shares, key=lambda d: (-float(np.median(shares[d])), d))
+    ax = _axes(ax, (8.0, max(2.5, 0.5 * len(order) + 1.5)))
+    for y, dept in enumerate(order):
+        vals = np.asarray(sorted(shares[dept]), dtype=float)
+        q1, med, q3 = (float(v) for v in np.percentile(vals, [25, 50, 75]))
+        iqr = q3 - q1
+        lo = float(vals[vals >= q1 - 1.5 * iqr].min())
+        hi = float(vals[vals <= q3 + 1.5 * iqr].max())
+        ax.add_patch(
+            Rectangle(
+                (q1, y - 0.3),
+                iqr,
+                0.6,
+                facecolor=OKABE_ITO["sky blue"],
+                alpha=0.5,
+                edgecolor="#333333",
+                gid=f"box:{dept}",
+            )
+        )
+        ax.plot([med, med], [y - 0.3, y + 0.3], color="#000000", linewidth=2, gid=f"median:{dept}")
+        ax.plot([lo, q1], [y, y], color="#333333", linewidth=1)
+        ax.plot([q3, hi], [y, y], color="#333333", linewidth=1)
+        # deterministic jitter: spread the dots evenly inside the box's height
+        offsets = np.linspace(-0.2, 0.2, len(vals)) if len(vals) > 1 else np.zeros(1)
+        ax.scatter(
+            vals,
+            y + offsets,
+            s=14,
+            color=OKABE_ITO["vermillion"],
+            zorder=3,
+            edgecolors="white",
+            linewidths=0.4,
+            gid=f"dots:{dept}",
+        )
+    ax.set_yticks(range(len(order)), [f"{d} (n={len(shares[d])})" for d in order])
+    ax.set_ylim(len(order) - 0.5, -0.5)
+    ax.set_xlim(-0.02, 1.02)
+    caption = "boilerplate share (share of each response found in other responses)"
+    if unknown:
+        caption += f"\n{unknown} response(s) with no share not drawn"
+    ax.set_xlabel(caption)
+    ax.set_title("Boilerplate share by department")
+    ax.grid(axis="x", color="#e4e4e4", linewidth=0.6)
+    ax.set_axisbelow(True)
+    if not order:
+        ax.text(
+            0.5,
+            0.5,
+            "no responses with a boilerplate share",
+            transform=ax.transAxes,
+            ha="center",
+            color="#555555",
+        )
+    return ax
+
+
+def _as_date(value: Any, i: int) -> _dt.date:
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    parsed = parse_date(value if isinstance(value, str) else str(value), what=f"record {i}'s date")
+    if parsed is None:
+        raise InputError(f"record {i} has an empty date: give it as YYYY-MM-DD")
+    return parsed
+
+
+def _period(d: _dt.date, freq: Freq) -> tuple[int, int]:
+    if freq == "month":
+        return d.year, d.month
+    if freq == "quarter":
+        return d.year, (d.month - 1) // 3 + 1
+    return d.year, 1
+
+
+def _next_period(p: tuple[int, int], freq: Freq) -> tuple[int, int]:
+    per_year = {"month": 12, "quarter": 4, "year": 1}[freq]
+    year, k = p
+    return (year + 1, 1) if k == per_year else (year, k + 1)
+
+
+def _period_label(p: tuple[int, int], freq: Freq) -> str:
+    if freq == "month":
+        return f"{p[0]}-{p[1]:02d}"
+    if freq == "quarter":
+        return f"{p[0]} Q{p[1]}"
+    return str(p[0])
+
+
+def verdicts_over_time(records: Any, *, freq: Freq = "quarter", ax: Axes | None = None) -> Axes:
+    """How many responses got each verdict, per month, quarter or year: stacked bars.
+
+    ``records``: a list of dicts or a pandas DataFrame with the columns ``date`` (a date,
+    datetime, or string such as "2020-04-24") and ``verdict`` (a :class:`Verdict` or its value).
+    Periods with no responses between the first and the last are drawn empty; records with no
+    date are counted in the caption, not drawn.
+
+    >>> rows = [{"date": "2020-04-24", "verdict": "deflected"},
+    ...         {"date": "2020-05-19", "verdict": "answered-partly"}]
+    >>> ax = verdicts_over_time(rows, freq="month")
+    >>> [t.get_text() for t in ax.get_xticklabels()]
+    ['2020-04', '2020-05']
+    """
+    if freq not in ("month", "quarter", "year"):
+        raise InputError(f"freq must be 'month', 'quarter' or 'year', not {freq!r}")
+    rows = _rows(records, ("date", "verdict"))
+    counts: dict[tuple[int, int], Counter[Verdict]] = {}
+    undated = 0
+    for i, row in enumerate(rows):
+        try:
+            verdict = Verdict(row["verdict"])
+        except ValueError:
+            raise InputError(
+                f"record {i}: unknown verdict {row['verdict']!r}; use one of "
+                f"{[v.value for v in Verdict]}"
+            ) from None
+        if _missing(row["date"]) or (isinstance(row["date"], str) and not row["date"].strip()):
+            undated += 1
+            continue
+        p = _period(_as_date(row["date"], i), freq)
+        counts.setdefault(p, Counter())[verdict] += 1
+    periods: list[tuple[int, int]] = []
+    if counts:
+        p, last = min(counts), max(counts)
+        while p <= last:
+            periods.append(p)
+            p = _next_period(p, freq)
+    ax = _axes(ax, (min(16.0, max(6.0, 0.45 * len(periods) + 3)), 4.5))
+    xs = list(range(len(periods)))
+    bottom = [0] * len(periods)
+    for verdict in Verdict:
+        heights = [counts.get(p, Counter())[verdict] for p in periods]
+        if not any(heights):
+            continue
+        ax.bar(
+            xs,
+            heights,
+            bottom=bottom,
+            color=VERDICT_COLOURS[verdict],
+            edgecolor="white",
+            linewidth=0.5,
+            label=verdict.value,
+            gid=f"verdict:{verdict.value}",
+        )
+        bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
+    ax.set_ylim(0, max([*bottom, 0]) * 1.08 or 1.0)
+    labels = [_period_label(p, freq) for p in periods]
+    step = max(1, math.ceil(len(periods) / 24))
+    ax.set_xticks(
+        xs[::step],
+        labels[::step],
+        rotation=45 if len(periods) > 6 else 0,
+        ha="right" if len(periods) > 6 else "center",
+        fontsize=8,
+    )
+    caption = f"{freq} of the response"
+    if undated:
+        caption += f" ({undated} response(s) with no date not drawn)"
+    ax.set_xlabel(caption)
+    ax.set_ylabel("responses")
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_title(f"Verdicts per {freq}")
+    if periods:
+        ax.legend(
+            title="verdict",
+            fontsize=8,
+            title_fontsize=8,
+            frameon=False,
+            loc="upper left",
+            bbox_to_anchor=(1.0, 1.0),
+        )
+    else:
+        ax.text(
+            0.5, 0.5, "no dated responses", transform=ax.transAxes, ha="center", color="#555555"
+        )
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    return ax
+
+
+# --------------------------------------------------------------------------- Review.plot
+
+
+def plot_review(review: Review, kind: ReviewChart = "scorecard", *, ax: Axes | None = None) -> Axes:
+    """Draw one chart of a review: "scorecard", "ladder", "alignment" (first two responses) or
+    "cues" (cue density of the last response). Backs :meth:`Review.plot`.
+
+    >>> import respcompare as rc
+    >>> plot_review(rc.review(rc.load_example("grooming-gangs")), "ladder").get_title()
+    'Commitment ladder: each ask, before → after'
+    """
+    if kind == "scorecard":
+        return scorecard(review, ax=ax)
+    if kind == "ladder":
+        return commitment_ladder(review, ax=ax)
+    if kind == "alignment":
+        return alignment_map(review, ax=ax)
+    if kind == "cues":
+        last = review.case.responses[-1]
+        cues = _review_cues(review)[-1] if getattr(review, "cues", None) is not None else None
+        return cue_density(last, cues=cues, ax=ax)
+    raise InputError(f"unknown chart {kind!r}: use 'scorecard', 'ladder', 'alignment' or 'cues'")

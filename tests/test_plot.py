@@ -1,0 +1,467 @@
+"""Charts: assert on what was drawn (bar widths, points, ribbons, colours, labels), not pixels."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from matplotlib.colors import to_hex
+from matplotlib.figure import Figure
+from matplotlib.patches import PathPatch, Rectangle
+
+import respcompare as rc
+from respcompare import plot
+from respcompare.align import align
+from respcompare.cues import find_cues
+from respcompare.segment import segment, words
+
+from .conftest import PETITIONS
+
+
+@pytest.fixture(autouse=True)
+def _close_figures() -> Iterator[None]:
+    yield
+    plt.close("all")
+
+
+@pytest.fixture(scope="module")
+def seed() -> rc.Review:
+    return rc.review(rc.load_example("grooming-gangs"))
+
+
+def _gids(ax: Any, prefix: str) -> list[Any]:
+    return [p for p in ax.patches if (p.get_gid() or "").startswith(prefix)]
+
+
+def _corpus_records() -> list[dict[str, Any]]:
+    """One record per response of the fixture petitions, judged by rc.assess."""
+    out = []
+    for path in PETITIONS:
+        case = rc.load_petition(path)
+        for r in case.responses:
+            a = rc.assess(case.petition, r)
+            dept = r.department or (case.petition.departments or ("unknown",))[0]
+            out.append({"department": dept, "date": r.date, "verdict": a.verdict})
+    return out
+
+
+# --------------------------------------------------------------------------- contract
+
+
+def test_import_respcompare_does_not_import_matplotlib() -> None:
+    code = (
+        "import sys, respcompare as rc; assert 'matplotlib' not in sys.modules; "
+        "m = rc.plot; assert 'matplotlib' in sys.modules; print(m.__name__)"
+    )
+    env = {**os.environ, "MPLBACKEND": "Agg"}
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "respcompare.plot"
+
+
+def test_unknown_attribute_still_raises() -> None:
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        _ = rc.nope  # type: ignore[attr-defined]
+
+
+def test_charts_never_show_save_or_touch_rcparams(
+    seed: rc.Review, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError("a chart function showed or saved a figure")
+
+    monkeypatch.setattr(plt, "show", refuse)
+    monkeypatch.setattr(Figure, "savefig", refuse)
+    before = dict(plt.rcParams)
+    for kind in ("scorecard", "ladder", "alignment", "cues"):
+        _fig, ax = plt.subplots()
+        assert seed.plot(kind, ax=ax) is ax  # type: ignore[arg-type]
+    records = [{**r, "boilerplate_share": 0.5} for r in _corpus_records()]
+    _fig, ax = plt.subplots()
+    assert plot.boilerplate_by_department(records, ax=ax) is ax
+    _fig, ax = plt.subplots()
+    assert plot.verdicts_over_time(records, ax=ax) is ax
+    assert dict(plt.rcParams) == before
+
+
+def test_every_chart_has_a_title_and_labels(seed: rc.Review) -> None:
+    for kind in ("scorecard", "ladder", "cues"):
+        ax = seed.plot(kind)  # type: ignore[arg-type]
+        assert ax.get_title()
+        assert ax.get_xlabel()
+    assert seed.plot("alignment").get_title().startswith("Alignment map")
+
+
+def test_review_plot_rejects_unknown_kind(seed: rc.Review) -> None:
+    with pytest.raises(rc.InputError, match="'scorecard', 'ladder'"):
+        seed.plot("pie")  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- scorecard
+
+
+def test_scorecard_draws_the_reviews_numbers(seed: rc.Review) -> None:
+    ax = plot.scorecard(seed)
+    assert ax.get_title() == "Scorecard: original vs revised"
+    assert [t.get_text() for t in ax.get_yticklabels()] == [
+        "directness (0–1)",
+        "commitment (rung / 5)",
+        "hedges per 100 words",
+        "emotive cues per 100 words",
+        "boilerplate share (carried over, 0–1)",
+    ]
+    bars = {p.get_gid(): p for p in _gids(ax, "scorecard:")}
+    responses = seed.case.responses
+    for i, (resp, a) in enumerate(zip(responses, seed.assessments, strict=True)):
+        colour = plot.RESPONSE_COLOURS[i]
+        assert bars[f"scorecard:{i}:0"].get_width() == pytest.approx(a.directness)
+        if a.commitment is None:
+            assert f"scorecard:{i}:1" not in bars
+        else:
+            assert bars[f"scorecard:{i}:1"].get_width() == pytest.approx(a.commitment / 5)
+        cues = Counter(c.category for c in find_cues(resp.full_text))
+        n_words = len(words(resp.full_text))
+        for g, cat in ((2, "hedge"), (3, "emotive")):
+            bar = bars.get(f"scorecard:{i}:{g}")
+            expected = 100 * cues[cat] / n_words
+            assert (bar.get_width() if bar else 0.0) == pytest.approx(expected)
+        for gid, bar in bars.items():
+            if gid.startswith(f"scorecard:{i}:"):
+                assert to_hex(bar.get_facecolor()) == colour.lower()
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == ["original (24 Apr 2020)", "revised (19 May 2020)"]
+
+
+def test_scorecard_boilerplate_is_the_carried_over_share(seed: rc.Review) -> None:
+    a, b = seed.case.responses
+    al = align(a, b, with_effects=False)
+    carried = sum(len(op.b) for op in al.ops if op.kind in ("unchanged", "moved") and op.b)
+    d = plot.scorecard_data(seed)
+    assert d.boilerplate_share[0] is None  # nothing before the original to carry over
+    assert d.boilerplate_share[1] == pytest.approx(carried / sum(len(s) for s in al.b_sentences))
+    assert 0.0 <= d.boilerplate_share[1] <= 1.0
+
+
+def test_scorecard_writes_unknown_values_instead_of_drawing_zero() -> None:
+    d = plot.ScorecardData(
+        responses=("draft",),
+        directness=(0.3,),
+        commitment=(None,),
+        hedge_density=(None,),
+        emotive_density=(1.5,),
+        boilerplate_share=(None,),
+    )
+    ax = plot.scorecard(d)
+    assert len(_gids(ax, "scorecard:")) == 2
+    texts = [t.get_text() for t in ax.texts]
+    assert texts.count("n/a") == 2 and texts.count("not addressed") == 1
+
+
+def test_scorecard_data_checks_lengths() -> None:
+    with pytest.raises(rc.InputError, match="one value"):
+        plot.ScorecardData(("a", "b"), (0.1,), (1, 2), (0, 0), (0, 0), (None, None))
+
+
+opt_unit = st.none() | st.floats(0, 1, allow_nan=False)
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.lists(st.tuples(opt_unit, st.none() | st.integers(0, 5), opt_unit), min_size=1, max_size=4)
+)
+def test_scorecard_one_bar_per_known_value(rows: list[tuple[Any, Any, Any]]) -> None:
+    d = plot.ScorecardData(
+        responses=tuple(f"r{i}" for i in range(len(rows))),
+        directness=tuple(r[0] for r in rows),
+        commitment=tuple(r[1] for r in rows),
+        hedge_density=tuple(r[2] for r in rows),
+        emotive_density=tuple(None for _ in rows),
+        boilerplate_share=tuple(r[0] for r in rows),
+    )
+    ax = plot.scorecard(d)
+    bars = {p.get_gid(): p.get_width() for p in _gids(ax, "scorecard:")}
+    known = sum(v is not None for r in rows for v in (r[0], r[1], r[2], r[0]))
+    assert len(bars) == known
+    for i, r in enumerate(rows):
+        if r[1] is not None:
+            assert bars[f"scorecard:{i}:1"] == pytest.approx(r[1] / 5)
+    plt.close("all")
+
+
+# --------------------------------------------------------------------------- ladder
+
+
+def test_commitment_ladder_draws_each_asks_rungs(seed: rc.Review) -> None:
+    ax = plot.commitment_ladder(seed)
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels[0] == "not addressed"
+    assert labels[1] == "0 explicit refusal" and labels[-1] == "5 specific commitment"
+    asks = seed.assessments[0].asks
+    n = len(seed.assessments)
+    assert len(_gids(ax, "ladder-arrow:")) == len(asks) * (n - 1)
+    points = [ln for ln in ax.lines if (ln.get_gid() or "").startswith("ladder-points:")]
+    assert len(points) == len(asks)
+    for j, outcome in enumerate(asks):
+        levels = [
+            next(o.commitment for o in a.asks if o.ask.text == outcome.ask.text)
+            for a in seed.assessments
+        ]
+        expected = [-1.2 if lv is None else lv for lv in levels]
+        assert list(points[j].get_ydata()) == pytest.approx(expected)
+    assert [t.get_text() for t in ax.get_xticklabels()] == [
+        "original (24 Apr 2020)",
+        "revised (19 May 2020)",
+    ]
+
+
+def test_commitment_ladder_spreads_several_asks_and_labels_them() -> None:
+    d = plot.LadderData(
+        responses=("original", "revised", "revised-2"),
+        asks=(
+            plot.LadderAsk("Release the review in full", (None, 3, 5)),
+            plot.LadderAsk("Apologise to victims", (0, 0, 2)),
+        ),
+    )
+    ax = plot.commitment_ladder(d)
+    assert len(_gids(ax, "ladder-arrow:")) == 4
+    xs = [list(ln.get_xdata()) for ln in ax.lines if (ln.get_gid() or "").startswith("ladder")]
+    assert xs[0][0] != xs[1][0]  # asks sit side by side, not on top of each other
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == ["Release the review in full", "Apologise to victims"]
+
+
+def test_ladder_rejects_rungs_off_the_ladder() -> None:
+    with pytest.raises(rc.InputError, match="not on the ladder"):
+        plot.LadderData(("a",), (plot.LadderAsk("x", (7,)),))
+
+
+# --------------------------------------------------------------------------- alignment map
+
+
+def test_alignment_map_of_the_seed_case(seed: rc.Review) -> None:
+    a, b = seed.case.responses
+    al = align(a, b, with_effects=False)
+    ax = plot.alignment_map(al)
+    ribbons = _gids(ax, "ribbon:")
+    paired = [op for op in al.ops if op.a_sentences and op.b_sentences]
+    assert len(ribbons) == len(paired)
+    for p in ribbons:
+        kind = p.get_gid().split(":")[2]
+        assert to_hex(p.get_facecolor()) == plot.KIND_COLOURS[kind].lower()
+    left = _gids(ax, "block:left:")
+    right = _gids(ax, "block:right:")
+    assert len(left) == len(al.a_sentences) and len(right) == len(al.b_sentences)
+    # blocks are as tall as their sentences are long, on one scale for both columns
+    heights = [p.get_height() for p in left + right]
+    lengths = [len(s) for s in al.a_sentences + al.b_sentences]
+    ratios = np.asarray(heights) / np.asarray(lengths)
+    assert ratios == pytest.approx(ratios[0])
+    counts = Counter(op.kind for op in al.ops)
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == [f"{k} ({counts[k]})" for k in plot.KIND_COLOURS if counts[k]]
+    # added and removed sentences are coloured blocks without a ribbon
+    for op in al.ops:
+        if op.kind == "added":
+            (i,) = op.b_sentences
+            assert right[i].get_gid() == f"block:right:{i}:added"
+
+
+def test_moved_sentences_cross_and_sit_on_top() -> None:
+    a = "We care about victims. Funding rose to £12 million. We will publish the paper."
+    b = "We will publish the paper. We care about victims. Funding rose to £12 million."
+    al = align(a, b, with_effects=False)
+    ax = plot.alignment_map(al)
+    ribbons = _gids(ax, "ribbon:")
+    moved = [p for p in ribbons if ":moved" in p.get_gid()]
+    still = [p for p in ribbons if ":moved" not in p.get_gid()]
+    assert moved and still
+
+    def ends(p: PathPatch) -> tuple[float, float]:
+        v = p.get_path().vertices
+        return v[0][1], v[3][1]  # top edge: y at the left column, y at the right column
+
+    m_left, m_right = ends(moved[0])
+    s_left, s_right = ends(still[0])
+    assert (m_left - s_left) * (m_right - s_right) < 0  # the ribbons cross
+    assert moved[0].get_zorder() > still[0].get_zorder()
+
+
+def test_alignment_map_data_validates_indices() -> None:
+    with pytest.raises(rc.InputError, match="has 1 sentence"):
+        plot.AlignmentMapData("a", "b", (10,), (10,), (plot.MapOp("unchanged", (0,), (3,)),))
+    with pytest.raises(rc.InputError, match="unknown alignment op kind"):
+        plot.MapOp("shuffled", (0,), (0,))
+    with pytest.raises(rc.InputError, match="takes an Alignment"):
+        plot.alignment_map("not an alignment")
+
+
+def test_alignment_map_of_a_single_response_case_is_an_error() -> None:
+    case = rc.Case(petition=rc.Petition(action="Do X"), responses=[rc.Response(text="No.")])
+    with pytest.raises(rc.InputError, match="at least two responses"):
+        plot.alignment_map(rc.review(case))
+
+
+# --------------------------------------------------------------------------- cue density
+
+
+def test_cue_density_by_paragraph_of_the_seed_response(seed: rc.Review) -> None:
+    resp = seed.case.responses[0]
+    text = resp.full_text
+    ax = plot.cue_density(resp)
+    paragraphs = segment(text).paragraphs
+    assert len(ax.get_xticklabels()) == len(paragraphs)
+    cues = find_cues(text)
+    for cat in {c.category for c in cues}:
+        bars = _gids(ax, f"cues:{cat}")
+        assert len(bars) == len(paragraphs)
+        for k, (bar, p) in enumerate(zip(bars, paragraphs, strict=True)):
+            n = sum(1 for c in cues if c.category == cat and p.start <= c.span.start < p.end)
+            assert bar.get_height() == pytest.approx(100 * n / len(words(p.text))), (cat, k)
+            assert to_hex(bar.get_facecolor()) == plot.CUE_COLOURS[cat][0].lower()
+    # stacked: each paragraph's total is its overall cue density
+    tops = Counter[int]()
+    for bar in _gids(ax, "cues:"):
+        tops[round(bar.get_x() + bar.get_width() / 2)] += bar.get_height()
+    for k, p in enumerate(paragraphs, start=1):
+        n = sum(1 for c in cues if p.start <= c.span.start < p.end)
+        assert tops[k] == pytest.approx(100 * n / len(words(p.text)))
+
+
+def test_cue_density_categories_restrict_and_order_the_stack(seed: rc.Review) -> None:
+    text = seed.case.responses[1].full_text
+    ax = plot.cue_density(text, categories=["emotive", "hedge"])
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == ["emotive", "hedge"]
+    assert {p.get_gid() for p in ax.patches} == {"cues:emotive", "cues:hedge"}
+
+
+def test_cue_density_rejects_other_input() -> None:
+    with pytest.raises(rc.InputError, match="string or a Response"):
+        plot.cue_density(42)  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- corpus charts
+
+
+SHARES = [
+    {"department": "Home Office", "boilerplate_share": 0.40},
+    {"department": "Home Office", "boilerplate_share": 0.60},
+    {"department": "Home Office", "boilerplate_share": 0.55},
+    {"department": "DEFRA", "boilerplate_share": 0.10},
+    {"department": "DEFRA", "boilerplate_share": 0.20},
+    {"department": "DEFRA", "boilerplate_share": None},
+]
+
+
+def test_boilerplate_by_department_draws_quartiles_sorted_by_median() -> None:
+    ax = plot.boilerplate_by_department(SHARES)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Home Office (n=3)", "DEFRA (n=2)"]
+    boxes = {p.get_gid(): p for p in ax.patches if isinstance(p, Rectangle)}
+    q1, q3 = np.percentile([0.40, 0.60, 0.55], [25, 75])
+    assert boxes["box:Home Office"].get_x() == pytest.approx(q1)
+    assert boxes["box:Home Office"].get_width() == pytest.approx(q3 - q1)
+    med = next(ln for ln in ax.lines if ln.get_gid() == "median:DEFRA")
+    assert list(med.get_xdata()) == pytest.approx([0.15, 0.15])
+    dots = {c.get_gid(): c for c in ax.collections}
+    assert sorted(dots["dots:DEFRA"].get_offsets()[:, 0]) == pytest.approx([0.10, 0.20])
+    assert "1 response(s) with no share not drawn" in ax.get_xlabel()
+
+
+def test_boilerplate_by_department_accepts_a_dataframe() -> None:
+    pd = pytest.importorskip("pandas")
+    from_list = plot.boilerplate_by_department(SHARES)
+    from_frame = plot.boilerplate_by_department(pd.DataFrame(SHARES))
+    assert [t.get_text() for t in from_frame.get_yticklabels()] == [
+        t.get_text() for t in from_list.get_yticklabels()
+    ]
+    assert from_frame.get_xlabel() == from_list.get_xlabel()  # NaN counts as no share
+
+
+def test_corpus_charts_name_missing_columns() -> None:
+    with pytest.raises(rc.InputError, match="boilerplate_share"):
+        plot.boilerplate_by_department([{"department": "Home Office"}])
+    with pytest.raises(rc.InputError, match="list of dicts or a pandas DataFrame"):
+        plot.verdicts_over_time("2020-04-24")
+    with pytest.raises(rc.InputError, match="unknown verdict"):
+        plot.verdicts_over_time([{"date": "2020-04-24", "verdict": "maybe"}])
+    with pytest.raises(rc.InputError, match="not in"):
+        plot.boilerplate_by_department([{"department": "X", "boilerplate_share": 1.5}])
+
+
+def test_verdicts_over_time_counts_the_fixture_corpus() -> None:
+    records = _corpus_records()
+    ax = plot.verdicts_over_time(records, freq="quarter")
+    labels = [t.get_text() for t in ax.get_xticklabels()]
+    dated = [r for r in records if r["date"] is not None]
+    first = min(r["date"] for r in dated)
+    assert labels[0] == f"{first.year} Q{(first.month - 1) // 3 + 1}"
+    totals = Counter[float]()
+    by_verdict = Counter[str]()
+    for p in _gids(ax, "verdict:"):
+        totals[p.get_x()] += p.get_height()
+        by_verdict[p.get_gid().split(":", 1)[1]] += int(p.get_height())
+        verdict = rc.Verdict(p.get_gid().split(":", 1)[1])
+        assert to_hex(p.get_facecolor()) == plot.VERDICT_COLOURS[verdict].lower()
+    assert sum(totals.values()) == len(dated)
+    assert by_verdict == Counter(rc.Verdict(r["verdict"]).value for r in dated)
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == [v.value for v in rc.Verdict if by_verdict[v.value]]
+
+
+def test_verdicts_over_time_fills_empty_periods_and_accepts_a_dataframe() -> None:
+    rows = [
+        {"date": "2020-01-10", "verdict": "deflected"},
+        {"date": dt.date(2020, 4, 2), "verdict": rc.Verdict.ANSWERED_NO},
+        {"date": None, "verdict": "deferred"},
+    ]
+    ax = plot.verdicts_over_time(rows, freq="month")
+    assert [t.get_text() for t in ax.get_xticklabels()] == [
+        "2020-01",
+        "2020-02",
+        "2020-03",
+        "2020-04",
+    ]
+    assert "1 response(s) with no date not drawn" in ax.get_xlabel()
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame(rows)
+    frame["date"] = pd.to_datetime(frame["date"])
+    ax2 = plot.verdicts_over_time(frame, freq="month")
+    assert [t.get_text() for t in ax2.get_xticklabels()] == [
+        t.get_text() for t in ax.get_xticklabels()
+    ]
+    assert ax2.get_xlabel() == ax.get_xlabel()
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.dates(dt.date(2016, 1, 1), dt.date(2024, 12, 31)), st.sampled_from(rc.Verdict)
+        ),
+        min_size=1,
+        max_size=40,
+    ),
+    st.sampled_from(["month", "quarter", "year"]),
+)
+def test_verdicts_over_time_draws_every_record_once(
+    rows: list[tuple[dt.date, rc.Verdict]], freq: Any
+) -> None:
+    ax = plot.verdicts_over_time([{"date": d, "verdict": v} for d, v in rows], freq=freq)
+    assert sum(p.get_height() for p in _gids(ax, "verdict:")) == len(rows)
+    plt.close("all")
