@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as _dt
 import itertools
 import math
+import textwrap
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -887,7 +888,7 @@ def boilerplate_by_department(records: Any, *, ax: Axes | None = None) -> Axes:
     import numpy as np
 
     order = sorted(shares, key=lambda d: (-float(np.median(shares[d])), d))
-    ax = _axes(ax, (8.0, max(2.5, 0.5 * len(order) + 1.5)))
+    ax = _axes(ax, (8.0, max(3.0, 0.6 * len(order) + 1.5)))
     for y, dept in enumerate(order):
         vals = np.asarray(sorted(shares[dept]), dtype=float)
         q1, med, q3 = (float(v) for v in np.percentile(vals, [25, 50, 75]))
@@ -920,10 +921,15 @@ def boilerplate_by_department(records: Any, *, ax: Axes | None = None) -> Axes:
             linewidths=0.4,
             gid=f"dots:{dept}",
         )
-    ax.set_yticks(range(len(order)), [f"{d} (n={len(shares[d])})" for d in order])
+    # long department names wrap onto two or three lines rather than squeeze the chart
+    ax.set_yticks(
+        range(len(order)),
+        [textwrap.fill(f"{d} (n={len(shares[d])})", 32) for d in order],
+        fontsize=9,
+    )
     ax.set_ylim(len(order) - 0.5, -0.5)
     ax.set_xlim(-0.02, 1.02)
-    caption = "boilerplate share (share of each response found in other responses)"
+    caption = "boilerplate share: share of each response's words\nfound in other responses (0–1)"
     if unknown:
         caption += f"\n{unknown} response(s) with no share not drawn"
     ax.set_xlabel(caption)
