@@ -238,6 +238,10 @@ def _phrase_stems(phrase: str) -> tuple[str, ...]:
     return tuple(content_stems(phrase))
 
 
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
+_GLOSS = re.compile(r"\s*\(or ([\w’' -]{3,40})\)")
+
+
 def _learned_aliases(petition: Petition, response_text: str) -> list[tuple[str, str]]:
     """Pairs of phrases the texts themselves declare equivalent.
 
@@ -246,17 +250,24 @@ def _learned_aliases(petition: Petition, response_text: str) -> list[tuple[str, 
     """
     pairs: list[tuple[str, str]] = []
     for text in (petition.text, response_text):
-        for m in re.finditer(
-            r"((?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|the|on|&)\s+)?){1,8})\(([A-Z][A-Za-z&]{1,9})\)",
-            text,
-        ):
-            long = m.group(1).strip()
-            acro = m.group(2)
-            initials = "".join(w[0] for w in long.split() if w[0].isupper())
-            if acro.upper()[:2] == initials[:2] or acro.upper() in initials:
-                pairs.append((long.lower(), acro.lower()))
-        for m in re.finditer(r"([\w’' -]{3,60}?)\s*\(or ([\w’' -]{3,40})\)", text):
-            pairs.append((m.group(1).strip().lower(), m.group(2).strip().lower()))
+        for m in _ACRONYM.finditer(text):
+            acro = m.group(1)
+            before = text[max(0, m.start() - 120) : m.start()].split()[-9:]
+            long_words: list[str] = []
+            for w in reversed(before):
+                if w[:1].isupper() or w.lower() in ("of", "for", "and", "the", "on", "&"):
+                    long_words.insert(0, w)
+                else:
+                    break
+            while long_words and not long_words[0][:1].isupper():
+                long_words.pop(0)
+            initials = "".join(w[0] for w in long_words if w[:1].isupper())
+            if long_words and (acro.upper()[:2] == initials[:2] or acro.upper() in initials):
+                pairs.append((" ".join(long_words).lower(), acro.lower()))
+        for m in _GLOSS.finditer(text):
+            head = text[max(0, m.start() - 60) : m.start()].split()[-4:]
+            if head:
+                pairs.append((" ".join(head).lower(), m.group(1).strip().lower()))
     return pairs
 
 
