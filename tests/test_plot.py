@@ -246,6 +246,27 @@ def test_commitment_ladder_spreads_several_asks_and_labels_them() -> None:
     assert legend == ["Release the review in full", "Apologise to victims"]
 
 
+def test_commitment_ladder_names_scope_downgrades(seed: rc.Review) -> None:
+    ax = plot.commitment_ladder(seed)
+    notes = {t.get_gid(): " ".join(t.get_text().split()) for t in ax.texts if t.get_gid()}
+    expected = {
+        f"ladder-downgrade:{j}:{i}": o.downgrade
+        for i, a in enumerate(seed.assessments)
+        for j, o in enumerate(a.asks)
+        if o.downgrade
+    }
+    assert notes.keys() == expected.keys()
+    for gid, down in expected.items():
+        assert notes[gid].startswith("scope downgrade: ")
+        assert " ".join(down.split())[:40] in notes[gid]
+    d = plot.LadderData(
+        responses=("original", "revised"),
+        asks=(plot.LadderAsk("Release it in full", (None, 5), (None, '"in full" -> "findings"')),),
+    )
+    texts = [t.get_text() for t in plot.commitment_ladder(d).texts]
+    assert 'scope downgrade: "in full" ->\n"findings"' in texts
+
+
 def test_ladder_rejects_rungs_off_the_ladder() -> None:
     with pytest.raises(rc.InputError, match="not on the ladder"):
         plot.LadderData(("a",), (plot.LadderAsk("x", (7,)),))

@@ -369,10 +369,15 @@ def scorecard(review: Review | ScorecardData, *, ax: Axes | None = None) -> Axes
 
 @dataclass(frozen=True, slots=True)
 class LadderAsk:
-    """One ask and its rung in each response (``None``: the response does not address it)."""
+    """One ask and its rung in each response (``None``: the response does not address it).
+
+    ``downgrades`` optionally names, per response, how it narrowed the ask (e.g. ``'"in full"
+    -> "key findings"'``); it is written beside that response's point.
+    """
 
     ask: str
     levels: tuple[int | None, ...]
+    downgrades: tuple[str | None, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -412,16 +417,26 @@ def ladder_data(review: Review) -> LadderData:
     """
     order: list[str] = []
     levels: dict[str, dict[int, int | None]] = {}
+    downgrades: dict[str, dict[int, str | None]] = {}
     for i, a in enumerate(review.assessments):
         for o in a.asks:
             if o.ask.text not in levels:
                 order.append(o.ask.text)
                 levels[o.ask.text] = {}
+                downgrades[o.ask.text] = {}
             levels[o.ask.text][i] = o.commitment
+            downgrades[o.ask.text][i] = o.downgrade
     n = len(review.assessments)
     return LadderData(
         responses=tuple(_response_name(r.label, r.date) for r in review.case.responses),
-        asks=tuple(LadderAsk(t, tuple(levels[t].get(i) for i in range(n))) for t in order),
+        asks=tuple(
+            LadderAsk(
+                t,
+                tuple(levels[t].get(i) for i in range(n)),
+                tuple(downgrades[t].get(i) for i in range(n)),
+            )
+            for t in order
+        ),
     )
 
 
@@ -487,13 +502,30 @@ def commitment_ladder(review: Review | LadderData, *, ax: Axes | None = None) ->
                 va="center",
                 fontsize=8,
             )
+            down = ask.downgrades[i] if i < len(ask.downgrades) else None
+            if down:
+                ax.annotate(
+                    textwrap.fill("scope downgrade: " + _short(down, 140), 30),
+                    (xs[i], ys[i]),
+                    # beside the rung label, on the side the arrows leave free
+                    xytext=(9, -9) if i == n - 1 else (-9, -9),
+                    textcoords="offset points",
+                    ha="left" if i == n - 1 else "right",
+                    va="top",
+                    fontsize=7,
+                    style="italic",
+                    color="#333333",
+                    gid=f"ladder-downgrade:{j}:{i}",
+                )
     ax.set_yticks(
         [_NOT_ADDRESSED_Y, *sorted(LADDER_RUNGS)],
         ["not addressed", *(LADDER_RUNGS[r] for r in sorted(LADDER_RUNGS))],
     )
     ax.set_ylim(_NOT_ADDRESSED_Y - 0.6, 5.5)
     ax.set_xticks(range(n), list(data.responses))
-    ax.set_xlim(-0.5, n - 0.5)
+    # room on the right for a downgrade written beside the last response
+    last_down = any(len(a.downgrades) == n and a.downgrades[-1] for a in data.asks)
+    ax.set_xlim(-0.5, n - 0.5 + (0.5 if last_down else 0.0))
     ax.set_xlabel("response, in order")
     ax.set_ylabel("commitment towards the ask")
     ax.set_title("Commitment ladder: each ask, before → after")
