@@ -21,6 +21,7 @@ ORDER = [
     "lexicon",
     "cues",
     "readability",
+    "due",
     "asks",
     "judge",
     "align",
