@@ -54,7 +54,7 @@ from functools import lru_cache
 from .errors import InputError
 from .lexicon import CATEGORIES, Entry, Lexicon, default_lexicon, inflections
 from .model import Cue, Span
-from .segment import segment, words
+from .segment import segment
 
 __all__ = [
     "LADDER_CATEGORIES",
@@ -95,6 +95,9 @@ _CONTRACTIONS = {
 }
 
 
+_WORD = re.compile(r"[£$€]?\d+(?:[.,]\d+)*%?|\w+(?:[’'\-]\w+)*", re.UNICODE)
+
+
 def _tokenize(text: str) -> _Tokens:
     seg = segment(text)
     start: list[int] = []
@@ -106,10 +109,18 @@ def _tokenize(text: str) -> _Tokens:
     spans: list[tuple[int, int]] = []
     for si, s in enumerate(seg.sentences):
         a = len(low)
-        for w in words(s.text):
-            ws, we = s.start + w.start, s.start + w.end
-            t = w.text.replace("’", "'")
-            lt = t.lower()
+        # the same word pattern as segment.words(), run in place for speed (no Span objects)
+        for m in _WORD.finditer(text, s.start, s.end):
+            ws, we = m.span()
+            lt = m.group(0).lower()
+            if "'" not in lt and "’" not in lt:
+                start.append(ws)
+                end.append(we)
+                low.append(lt)
+                raw.append(m.group(0))
+                sent.append(si)
+                continue
+            lt = lt.replace("’", "'")
             parts: list[tuple[int, int, str]]
             if lt in _CONTRACTIONS:
                 x, y, cut = _CONTRACTIONS[lt]
@@ -205,6 +216,10 @@ class _Compiled:
     wild: list[tuple[Entry, list[_Elem]]]
 
 
+# id(variant) -> its word sets, for variants made only of words (kept alive by _compile's cache)
+_PLAIN: dict[int, tuple[frozenset[str], ...]] = {}
+
+
 @lru_cache(maxsize=16)
 def _compile(lexicon: Lexicon) -> _Compiled:
     by_word: dict[str, list[tuple[Entry, list[_Elem]]]] = {}
@@ -222,6 +237,10 @@ def _compile(lexicon: Lexicon) -> _Compiled:
                 by_prefix.append((payload, entry, variant))
             else:
                 wild.append((entry, variant))
+    for entries in by_word.values():
+        for _entry, variant in entries:
+            if all(kind == _WORDS for kind, _p in variant):
+                _PLAIN[id(variant)] = tuple(p for _k, p in variant)  # type: ignore[misc]
     return _Compiled(by_word, by_prefix, wild)
 
 
@@ -348,7 +367,7 @@ def cue_action(cue: Cue) -> str | None:
 _ADVERBS = _ws(
     "also now then soon shortly still further again first jointly additionally therefore "
     "urgently swiftly quickly formally immediately actually indeed both all only already "
-    "duly likewise thus hence subsequently"
+    "duly likewise thus hence subsequently always"
 )
 _GOV_SUBJECTS = _ws(
     "we i government office department ministry minister ministers secretary treasury hmg "
@@ -368,7 +387,7 @@ _LOOP_VERBS = _ws(
     "continue keep remain monitor work strive seek endeavour endeavor try maintain persist"
 )
 _NON_ACTION = _ws(
-    "be have need depend mean help also make ensure not never do"
+    "be have need depend mean help also make ensure not never do allow enable"
 )  # handled specially or too vague on their own ("make" is kept when a particle follows)
 _PARTICLES = _ws("out up forward down in on back")
 _DELIVERY_PP = _ws(
@@ -393,6 +412,20 @@ _NONHUMAN_SUBJECTS = _ws("this it that these those which measures changes")
 _PERMISSION_SUBJECTS = _ws(
     "you applicants claimants parents employers employees individuals people "
     "petitioners they families users anyone"
+)
+_MAY_EPISTEMIC_VERBS = _ws(
+    "be have not well find need face experience feel see get include require take affect lead "
+    "result mean vary differ seem appear become cause reduce increase help"
+)
+_AGENT_NOUNS = _ws(
+    "member members person persons applicant owner owners landlord landlords tenant tenants "
+    "employer council councils authority authorities court courts tribunal officer officers "
+    "constable inspector regulator"
+)
+_STATE_PP = _ws("entitled allowed permitted required expected obliged eligible needed pleased")
+_MONTH_NAMES = _ws(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday"
 )
 _MONTH_PREV = _ws(
     "in of since until by from early late mid end during before after on this last next "
@@ -447,6 +480,14 @@ def _quoted_regions(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for m in re.finditer(r"“[^”]{0,2000}”|\"[^\"\n]{0,2000}\"", text):
         out.append((m.start(), m.end()))
+    # an opening mark whose quotation runs on past this text (or paragraph), or a closing mark
+    # whose opening lies before it: quoted up to the paragraph edge
+    for m in re.finditer(r"“[^”]*$|^[^“]*”", text, re.M):
+        out.append((m.start(), m.end()))
+    stripped = text.lstrip()
+    if stripped.startswith('"') and text.count('"') % 2 == 1:
+        end = text.find("\n\n")
+        out.append((len(text) - len(stripped), len(text) if end < 0 else end))
     for m in re.finditer(r"(?:(?<=^)|(?<=[\s(\[]))[‘'][^‘’'\n]{2,2000}?[’'](?![\w])", text):
         out.append((m.start(), m.end()))
     return sorted(out)
@@ -509,7 +550,14 @@ class _Engine:
             if comp.wild:
                 options = options + comp.wild
             for entry, variant in options:
-                end = _match(variant, 0, i, low, stop)
+                plain = _PLAIN.get(id(variant))
+                if plain is not None:
+                    # fast path: every element is a word set ("in due course")
+                    end = i + len(plain)
+                    if end > stop or not all(low[i + k] in ws for k, ws in enumerate(plain) if k):
+                        continue
+                else:
+                    end = _match(variant, 0, i, low, stop)
                 if end < 0:
                     continue
                 if entry.not_after and self.in_sentence(i, i - 1) and low[i - 1] in entry.not_after:
@@ -546,6 +594,8 @@ class _Engine:
             v = self.skip_adverbs(b, self.sent_stop(a))
             if v < self.sent_stop(a) and low[v] not in {"the", "a", "an", "this", "these", "be"}:
                 rule += ">" + lemma(low[v])
+                if category == "commitment" and lemma(low[v]) in _DEFER_VERBS:
+                    category, sense, level = "deferral", "consideration", 3
         self.add(_Cand(a, b, category, sense, rule, level, strength, priority=1))
 
     # -- sense rules
@@ -576,6 +626,7 @@ class _Engine:
                 "hopes",
                 "want",
                 "wants",
+                "intention",
             }:
                 if i + 1 < stop and low[i + 1] == "to" and not self.negated(i):
                     self.intend(i, stop)
@@ -642,18 +693,21 @@ class _Engine:
             return
         if _is_num(prev) or (prev in _MONTH_PREV and raw[i] == "May"):
             return
-        if prev in _PERMISSION_SUBJECTS and nxt not in {
-            "be",
-            "have",
-            "not",
-            "well",
-            "also",
-            "find",
-        }:
-            v = self.skip_adverbs(i + 1, stop)
+        v = self.skip_adverbs(i + 1, stop)
+        verb = low[v] if v < stop else ""
+        if (
+            verb
+            and verb not in _MAY_EPISTEMIC_VERBS
+            and (
+                prev in _PERMISSION_SUBJECTS
+                or prev in _AGENT_NOUNS
+                or (self.subject_kind(i) == "gov" and prev not in {"it", "this", "that"})
+                or self.relative_agent(i)
+            )
+        ):
             self.add(
                 _Cand(
-                    i - 1,
+                    i - 1 if prev in _PERMISSION_SUBJECTS else i,
                     min(v + 1, stop),
                     "permission",
                     "permission",
@@ -666,6 +720,14 @@ class _Engine:
             return
         b = i + 2 if nxt in {"well", "be", "not", "have"} else i + 1
         self.add(_Cand(i, b, "hedge", "epistemic", "sense.may+epistemic", None, 0.5, priority=2))
+
+    def relative_agent(self, i: int) -> bool:
+        """'any member who has had an allegation made against them may seek ...'."""
+        low = self.t.low
+        a = max(self.sent_start_tok(i), i - 14)
+        return any(
+            low[k] in _AGENT_NOUNS and low[k + 1] in {"who", "that"} for k in range(a, i - 1)
+        )
 
     def should(self, i: int, stop: int, first: bool) -> None:
         low = self.t.low
@@ -713,11 +775,14 @@ class _Engine:
         if not self.in_sentence(i, j):
             return ""
         w = low[j]
+        if w in {"and", "but", "or", "then"}:
+            a = self.sent_start_tok(i)
+            return "gov" if any(low[k] in _GOV_SUBJECTS for k in range(a, j)) else ""
         if w in _GOV_SUBJECTS:
             return "gov"
         if w in _DOC_SUBJECTS:
             return "doc"
-        if self.t.raw[j][:1].isupper() and j != self.sent_start_tok(i):
+        if self.t.raw[j][:1].isupper() and j != self.sent_start_tok(i) and w not in _MONTH_NAMES:
             return "gov"  # a named body: "the Home Office", "Ofsted", "NHS England"
         return ""
 
@@ -749,7 +814,9 @@ class _Engine:
             if w >= stop:
                 return
             pp = low[w]
-            if not (pp.endswith("ed") or pp.endswith("en") or pp in _IRREGULAR_PP):
+            if pp in _STATE_PP or not (
+                pp.endswith("ed") or pp.endswith("en") or pp in _IRREGULAR_PP
+            ):
                 return
             lem = lemma(pp)
             if lem in _DEFER_VERBS:
@@ -801,7 +868,7 @@ class _Engine:
             self.add(
                 _Cand(i, v + 2, "review-loop", "continuity", "modal.will>do", 2, 0.5, priority=3)
             )
-        elif lem in _DEFER_VERBS:
+        elif lem in _DEFER_VERBS or (lem == "take" and after == "time"):
             self.add(
                 _Cand(
                     i, v + 1, "deferral", "consideration", f"modal.will>{lem}", 3, 0.6, priority=3
@@ -834,6 +901,14 @@ class _Engine:
 
     def intend(self, i: int, stop: int) -> None:
         low = self.t.low
+        prev = low[i - 1] if self.in_sentence(i, i - 1) else ""
+        if low[i] == "intention":
+            if prev not in {"its", "our", "my", "'s", "the", "his", "her", "their"}:
+                return
+        elif prev in _DETERMINERS or prev in {"his", "her", "my", "'s", "payment"}:
+            return  # a noun: "a plan to pay", "our plans to transform"
+        elif self.subject_kind(i) != "gov":
+            return  # someone else's intention: "an employer who proposes to ..."
         v = self.skip_adverbs(i + 2, stop)
         if v >= stop or not low[v].isalpha():
             return
@@ -867,6 +942,8 @@ class _Engine:
 
     def to_be(self, i: int, stop: int) -> None:
         low = self.t.low
+        if i == 0 or "," not in self.text[self.t.end[i - 1] : self.t.start[i]]:
+            return  # only the appositive "The paper, to be published later this year, ..."
         w = self.skip_adverbs(i + 2, stop)
         if w < stop and low[w] in _DELIVERY_PP:
             lem = lemma(low[w])
@@ -885,12 +962,15 @@ class _Engine:
             )
 
 
+_CLAUSE_START = re.compile(r"[;:]\s*|\s[–—-]\s")
+
+
 def _clause_bounds(text: str, sent: tuple[int, int], at: int) -> tuple[int, int]:
     """Character bounds of the clause holding ``at`` inside the sentence ``sent``."""
     s0, s1 = sent
     start = s0
-    for m in re.finditer(r"[;:]\s*|\s[–—-]\s", text[s0:at]):
-        start = s0 + m.end()
+    for m in _CLAUSE_START.finditer(text, s0, at):
+        start = m.end()
     m2 = _CLAUSE_END.search(text, at, s1)
     end = m2.start() if m2 else s1
     end = max(end, at)
@@ -977,12 +1057,12 @@ def _finish(
                 c.strength = min(1.0, c.strength + 0.2)
     # longest first, then engine rules before lexicon rules, then position
     cands.sort(key=lambda c: (-(toks.end[c.b - 1] - toks.start[c.a]), -c.priority, c.a))
-    taken: list[tuple[int, int]] = []
+    occupied = bytearray(len(low))
     kept: list[_Cand] = []
     for c in cands:
-        if any(c.a < b and a < c.b for a, b in taken):
+        if any(occupied[c.a : c.b]):
             continue
-        taken.append((c.a, c.b))
+        occupied[c.a : c.b] = b"\x01" * (c.b - c.a)
         kept.append(c)
     kept.sort(key=lambda c: c.a)
     quoted = _quoted_regions(text)
@@ -1032,6 +1112,18 @@ def _finish(
 _DETERMINERS = _ws("a an the its their our this these that new further")
 
 
+def _future_date(text: str) -> bool:
+    """A time expression that is not plainly past ("earlier this year", "last May")."""
+    for m in _DATE.finditer(text):
+        before = text[max(0, m.start() - 9) : m.start()].lower()
+        if "earlier" in before or "last" in before or "since" in before or "ago" in before:
+            continue
+        if m.group(0).lower().startswith(("earlier", "since")):
+            continue
+        return True
+    return False
+
+
 def _dated_by_next(text: str, toks: _Tokens, c: _Cand) -> bool:
     """'... will publish a paper ... . The paper, to be published later this year, ...'.
 
@@ -1059,7 +1151,7 @@ def _dated_by_next(text: str, toks: _Tokens, c: _Cand) -> bool:
         )
         if refers:
             s0, s1 = toks.sent_spans[sj]
-            return bool(_DATE.search(text, s0, s1))
+            return _future_date(text[s0:s1])
     return False
 
 
@@ -1077,12 +1169,12 @@ def _grade(
     # a leading time adverbial: "Later this year, we will publish ..."
     lead = text[sent[0] : at]
     comma = lead.find(",")
-    lead_date = comma > 0 and len(lead[:comma].split()) <= 6 and bool(_DATE.search(lead[:comma]))
+    lead_date = comma > 0 and len(lead[:comma].split()) <= 6 and _future_date(lead[:comma])
     cond = _CONDITIONAL.search(text, sent[0], s1)
     if (cond and cond.start() < at) or _CONDITIONAL.search(scope):
         return "conditional", 3, min(strength, 0.6), rule + "+conditional"
     specific = None
-    if _DATE.search(scope) or lead_date:
+    if _future_date(scope) or lead_date:
         specific = "dated"
     elif _AMOUNT.search(scope):
         specific = "specific"
