@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from .align import Alignment, align
+from .cues import cue_action, find_cues, kwic
 from .errors import (
     EmptyTextError,
     InputError,
@@ -25,6 +26,7 @@ from .errors import (
     UnknownExampleError,
 )
 from .judge import assess
+from .lexicon import Lexicon, load_lexicon
 from .load import case_from_texts, examples, load_example, load_petition
 from .model import (
     Ask,
@@ -39,6 +41,7 @@ from .model import (
     Span,
     Verdict,
 )
+from .readability import Readability, readability
 from .review import Review, review
 from .segment import segment
 
@@ -65,10 +68,12 @@ __all__ = [
     "EmptyTextError",
     "Evidence",
     "InputError",
+    "Lexicon",
     "LexiconError",
     "OptionalDependencyError",
     "Petition",
     "PetitionFormatError",
+    "Readability",
     "RespcompareError",
     "Response",
     "Review",
@@ -79,9 +84,14 @@ __all__ = [
     "align",
     "assess",
     "case_from_texts",
+    "cue_action",
     "examples",
+    "find_cues",
+    "kwic",
     "load_example",
+    "load_lexicon",
     "load_petition",
+    "readability",
     "review",
     "segment",
 ]
