@@ -220,7 +220,11 @@ def _pool() -> list[str]:
     out: list[str] = []
     for path in PETITIONS:
         for r in rc.load_petition(path).responses:
-            out += [s.text for s in rc.segment(r.text).sentences if len(s.text.split()) >= 4]
+            out += [
+                s.text
+                for s in rc.segment(r.text).sentences
+                if len(s.text.split()) >= 4 and s.text.endswith(".") and "\n" not in s.text
+            ]
     return sorted(set(out))[:400]
 
 

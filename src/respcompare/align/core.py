@@ -12,7 +12,7 @@ The method, in order:
    are taken greedily, best first, one use per sentence.
 4. *Moves*: the heaviest chain of pairs that keeps its order on both sides (a heaviest increasing
    subsequence, exact anchors weighing most) is the backbone; a pair that crosses it was moved.
-5. Inside every edited pair, word-level opcodes (``difflib.SequenceMatcher`` on words) with a
+5. Inside every edited pair, word-level opcodes (an LCS over words, ``Indel.opcodes``) with a
    semantic clean-up: a short run of equal words sandwiched between two larger changes is folded
    into the change, so no one-word islands such as "a" or "the" survive.
 
@@ -26,11 +26,11 @@ import zlib
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Indel
 
 from ..errors import InputError
 from ..model import Response, Span
@@ -90,7 +90,7 @@ class AlignOptions:
         Least similarity between a sentence and 2..``max_parts`` adjacent sentences joined, for a
         split (or, the other way round, a merge). Default 0.7.
     split_margin
-        How much the joined match must beat the best single-sentence match. Default 0.08.
+        How much the joined match must beat the best single-sentence match. Default 0.02.
     part_containment
         Share of each part's words that must occur in the sentence it was split from. Default 0.6.
     max_parts
@@ -104,7 +104,7 @@ class AlignOptions:
 
     edit_threshold: float = 0.5
     split_threshold: float = 0.7
-    split_margin: float = 0.08
+    split_margin: float = 0.02
     part_containment: float = 0.6
     max_parts: int = 3
     cleanup: bool = True
@@ -309,7 +309,7 @@ def _pair_key(a_text: str, b_text: str) -> tuple[int, int]:
     return (x, y) if x <= y else (y, x)
 
 
-def _containment(part: list[str], whole: Counter[str]) -> float:
+def _containment(part: str, whole: Counter[str]) -> float:
     if not part:
         return 0.0
     have = Counter(part)
@@ -330,8 +330,8 @@ def _runs(free: list[int], max_parts: int) -> list[tuple[int, ...]]:
 
 
 def _fuzzy_matches(
-    a_tok: list[list[str]],
-    b_tok: list[list[str]],
+    a_tok: list[str],
+    b_tok: list[str],
     ua: list[int],
     ub: list[int],
     a_norm: list[str],
@@ -356,9 +356,9 @@ def _fuzzy_matches(
         cands.append((s, 2, _pair_key(a_norm[i], b_norm[j]), (i,), (j,)))
 
     def many(
-        one_tok: list[list[str]],
+        one_tok: list[str],
         one: list[int],
-        other_tok: list[list[str]],
+        other_tok: list[str],
         other: list[int],
         one_norm: list[str],
         other_norm: list[str],
@@ -369,7 +369,7 @@ def _fuzzy_matches(
         runs = _runs(other, opts.max_parts)
         if not runs:
             return
-        joined = [[w for k in run for w in other_tok[k]] for run in runs]
+        joined = ["".join([other_tok[k] for k in run]) for run in runs]
         scores = np.asarray(
             process.cdist([one_tok[i] for i in one], joined, scorer=fuzz.ratio), dtype=np.float64
         )
@@ -441,45 +441,87 @@ def _backbone(matches: list[_Match], a_norm: list[str], b_norm: list[str]) -> se
     return chain
 
 
-def _tokens(text: str, spans: tuple[Span, ...], idx: tuple[int, ...]) -> list[Span]:
-    out: list[Span] = []
-    for i in idx:
-        s = spans[i]
-        out.extend(Span(s.start + w.start, s.start + w.end, w.text) for w in words(s.text))
-    return out
+# Punctuation and white space -> a plain space, one character for one, so offsets survive.
+# Apostrophes stay inside words ("isn't", "Government’s").
+_BLANK = str.maketrans(
+    {
+        c: " "
+        for c in '!"#&()*+,./:;<=>?@[\\]^_`{|}~\t\n\r\x0b\x0c\u00a0\u2018\u201c\u201d'
+        "\u2013\u2014\u2026\u2022\u00b7-"
+    }
+)
 
 
-def _cleanup(ops: list[list[Any]], a_tok: list[Span], b_tok: list[Span]) -> list[list[Any]]:
+@dataclass(slots=True)
+class _Words:
+    """The words of one or more sentences: one character per word (``code``, for RapidFuzz),
+    and each word's absolute ``[start, end)`` in the owning text."""
+
+    code: str
+    starts: list[int]
+    ends: list[int]
+
+    def __add__(self, other: _Words) -> _Words:
+        return _Words(self.code + other.code, self.starts + other.starts, self.ends + other.ends)
+
+
+def _sentence_words(span: Span, vocab: dict[str, str]) -> _Words:
+    """Lower-cased words of one sentence (punctuation blanked; apostrophes stay in words)."""
+    text = span.text
+    low = text.lower()
+    if len(low) != len(text):  # a rare letter whose lower case is longer: keep the case
+        low = text
+    base = span.start
+    codes: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    pos = base
+    for piece in low.translate(_BLANK).split(" "):
+        n = len(piece)
+        if n:
+            codes.append(vocab.setdefault(piece, chr(0x10000 + len(vocab))))
+            starts.append(pos)
+            ends.append(pos + n)
+        pos += n + 1
+    return _Words("".join(codes), starts, ends)
+
+
+def _cleanup(ops: list[list[Any]], a: _Words, b: _Words, *, fold: bool) -> list[list[Any]]:
     """Fold into the change an equal island no longer than the changes on both sides of it, or
-    a single short word ("a", "the") between two changes (diff-match-patch's semantic rule)."""
+    a single short word ("a", "the") between two changes (diff-match-patch's semantic rule);
+    then merge neighbouring changes and name each by what it holds."""
 
-    def chars(tok: list[Span], lo: int, hi: int) -> int:
-        return sum(len(t) for t in tok[lo:hi])
+    def chars(w: _Words, lo: int, hi: int) -> int:
+        return sum(w.ends[k] - w.starts[k] for k in range(lo, hi))
 
-    changed = True
+    def merge(ops: list[list[Any]]) -> list[list[Any]]:
+        out: list[list[Any]] = []
+        for op in ops:
+            if out and op[0] != "equal" and out[-1][0] != "equal":
+                out[-1] = ["replace", out[-1][1], op[2], out[-1][3], op[4]]
+            else:
+                out.append(list(op))
+        return out
+
+    ops = merge(ops)
+    changed = fold
     while changed:
         changed = False
         for k in range(1, len(ops) - 1):
             tag, i1, i2 = ops[k][0], ops[k][1], ops[k][2]
             if tag != "equal" or ops[k - 1][0] == "equal" or ops[k + 1][0] == "equal":
                 continue
-            eq = chars(a_tok, i1, i2)
+            eq = chars(a, i1, i2)
             p, q = ops[k - 1], ops[k + 1]
-            before = max(chars(a_tok, p[1], p[2]), chars(b_tok, p[3], p[4]))
-            after = max(chars(a_tok, q[1], q[2]), chars(b_tok, q[3], q[4]))
+            before = max(chars(a, p[1], p[2]), chars(b, p[3], p[4]))
+            after = max(chars(a, q[1], q[2]), chars(b, q[3], q[4]))
             short_word = i2 - i1 == 1 and eq <= 3  # "a", "the", "of": never an island
             if short_word or (eq <= before and eq <= after):
                 ops[k - 1 : k + 2] = [["replace", p[1], q[2], p[3], q[4]]]
                 changed = True
                 break
-    # merge neighbouring changes and name each by what it holds
-    merged: list[list[Any]] = []
+    ops = merge(ops)
     for op in ops:
-        if merged and op[0] != "equal" and merged[-1][0] != "equal":
-            merged[-1] = ["replace", merged[-1][1], op[2], merged[-1][3], op[4]]
-        else:
-            merged.append(list(op))
-    for op in merged:
         if op[0] != "equal":
             op[0] = (
                 "replace"
@@ -488,37 +530,32 @@ def _cleanup(ops: list[list[Any]], a_tok: list[Span], b_tok: list[Span]) -> list
                 if op[2] > op[1]
                 else "insert"
             )
-    return merged
+    return ops
 
 
 def word_edits(
     a_text: str,
     b_text: str,
-    a_tok: list[Span],
-    b_tok: list[Span],
+    a: _Words,
+    b: _Words,
     a_span: Span,
     b_span: Span,
     *,
     cleanup: bool = True,
 ) -> tuple[WordEdit, ...]:
-    """Word-level opcodes between two token lists, spans into each side's text."""
-    sm = SequenceMatcher(None, [t.text for t in a_tok], [t.text for t in b_tok], autojunk=False)
-    ops: list[list[Any]] = [list(o) for o in sm.get_opcodes()]
-    if cleanup:
-        ops = _cleanup(ops, a_tok, b_tok)
+    """Word-level opcodes (an LCS over words, RapidFuzz ``Indel.opcodes``; case-only changes
+    are not edits), spans into each side's text."""
+    ops: list[list[Any]] = [list(o) for o in Indel.opcodes(a.code, b.code).as_list()]
+    ops = _cleanup(ops, a, b, fold=cleanup)
 
-    def span(text: str, tok: list[Span], lo: int, hi: int, whole: Span) -> Span:
+    def span(text: str, w: _Words, lo: int, hi: int, whole: Span) -> Span:
         if hi > lo:
-            return Span.of(text, tok[lo].start, tok[hi - 1].end)
-        at = tok[lo].start if lo < len(tok) else (tok[-1].end if tok else whole.end)
+            return Span(w.starts[lo], w.ends[hi - 1], text[w.starts[lo] : w.ends[hi - 1]])
+        at = w.starts[lo] if lo < len(w.starts) else (w.ends[-1] if w.ends else whole.end)
         return Span(at, at, "")
 
     return tuple(
-        WordEdit(
-            tag,
-            span(a_text, a_tok, i1, i2, a_span),
-            span(b_text, b_tok, j1, j2, b_span),
-        )
+        WordEdit(tag, span(a_text, a, i1, i2, a_span), span(b_text, b, j1, j2, b_span))
         for tag, i1, i2, j1, j2 in ops
     )
 
@@ -562,12 +599,20 @@ def align_texts(
     used_b = {m.b[0] for m in matches}
 
     # 2. similarity for the rest
-    a_tok_spans = [words(s.text) for s in sa]
-    b_tok_spans = [words(s.text) for s in sb]
-    a_low = [[w.text.lower() for w in ws] for ws in a_tok_spans]
-    b_low = [[w.text.lower() for w in ws] for ws in b_tok_spans]
     ua = [i for i in range(len(sa)) if i not in used_a]
     ub = [j for j in range(len(sb)) if j not in used_b]
+    # lower-cased words of the sentences left, each word coded as one character so RapidFuzz
+    # compares word sequences at string speed (and joining sentences is concatenation)
+    vocab: dict[str, str] = {}
+    empty = _Words("", [], [])
+    a_words = [empty] * len(sa)
+    b_words = [empty] * len(sb)
+    for i in ua:
+        a_words[i] = _sentence_words(sa[i], vocab)
+    for j in ub:
+        b_words[j] = _sentence_words(sb[j], vocab)
+    a_low = [w.code for w in a_words]
+    b_low = [w.code for w in b_words]
     matches += _fuzzy_matches(a_low, b_low, ua, ub, a_norm, b_norm, opts)
 
     # 3. the order-keeping backbone; whatever crosses it moved
@@ -595,8 +640,8 @@ def align_texts(
             edits = word_edits(
                 a_text,
                 b_text,
-                _tokens(a_text, sa, m.a),
-                _tokens(b_text, sb, m.b),
+                sum((a_words[i] for i in m.a[1:]), a_words[m.a[0]]),
+                sum((b_words[j] for j in m.b[1:]), b_words[m.b[0]]),
                 a_span,
                 b_span,
                 cleanup=opts.cleanup,

@@ -1,0 +1,136 @@
+"""Alignment benchmark: F1 per op kind and median time per pair, respcompare vs difflib.
+
+Same synthetic pairs (benchmarks/align_synth.py, known truth) for every aligner, same run:
+
+- respcompare: ``rc.align`` (sentence alignment with moves, splits, merges and word-level edits;
+  effects off, they are not alignment) on texts whose segmentation is already cached, so the
+  timing starts from the same sentence lists as difflib's; segmentation is timed separately.
+- difflib SequenceMatcher over sentence lists: equal -> unchanged; inside a replace block,
+  sentences paired in order when their character ratio >= 0.5 -> edited, the rest
+  removed/added; delete -> removed; insert -> added (it has no notion of moves, splits, merges).
+- difflib.HtmlDiff().make_table over the same sentence lists (the usual way to show a redline):
+  timed only; it does the same sentence matching plus a character-level diff of changed lines.
+
+    .venv/bin/python benchmarks/bench_align.py [--pairs 200] [--sentences 20]
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import statistics
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import respcompare as rc
+from align_synth import Truth, make_pairs
+from respcompare.segment import _segment_cached
+
+KINDS = ("unchanged", "edited", "moved", "moved-edited", "added", "removed", "split", "merged")
+
+
+def ours(a_text: str, b_text: str) -> Truth:
+    al = rc.align(a_text, b_text, with_effects=False)
+    return {(op.kind, op.a_sentences, op.b_sentences) for op in al.ops}
+
+
+def seqmatcher(a: list[str], b: list[str]) -> Truth:
+    out: Truth = set()
+    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag == "equal":
+            out |= {("unchanged", (i1 + k,), (j1 + k,)) for k in range(i2 - i1)}
+            continue
+        paired: set[int] = set()
+        paired_b: set[int] = set()
+        if tag == "replace":
+            for k in range(min(i2 - i1, j2 - j1)):
+                if difflib.SequenceMatcher(None, a[i1 + k], b[j1 + k]).ratio() >= 0.5:
+                    out.add(("edited", (i1 + k,), (j1 + k,)))
+                    paired.add(i1 + k)
+                    paired_b.add(j1 + k)
+        out |= {("removed", (i,), ()) for i in range(i1, i2) if i not in paired}
+        out |= {("added", (), (j,)) for j in range(j1, j2) if j not in paired_b}
+    return out
+
+
+def f1(pred: list[Truth], truth: list[Truth]) -> dict[str, tuple[float, int]]:
+    tp: Counter[str] = Counter()
+    np_: Counter[str] = Counter()
+    nt: Counter[str] = Counter()
+    for p, t in zip(pred, truth, strict=True):
+        for x in p:
+            np_[x[0]] += 1
+            tp[x[0]] += x in t
+        for x in t:
+            nt[x[0]] += 1
+    out = {}
+    for k in KINDS:
+        prec = tp[k] / np_[k] if np_[k] else 0.0
+        rec = tp[k] / nt[k] if nt[k] else 0.0
+        out[k] = (2 * prec * rec / (prec + rec) if prec + rec else 0.0, nt[k])
+    return out
+
+
+def timed(fn: object, *args: object, repeat: int = 5) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn(*args)  # type: ignore[operator]
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--pairs", type=int, default=200)
+    ap.add_argument("--sentences", type=int, default=20)
+    ap.add_argument("--seed", type=int, default=0)
+    args = ap.parse_args()
+    pairs = make_pairs(args.pairs, seed=args.seed, n=args.sentences)
+    truths = [t for _, _, t in pairs]
+
+    seg_t, ours_t, sm_t, html_t, fx_t = [], [], [], [], []
+    pred_ours, pred_sm = [], []
+    for a, b, _ in pairs:
+        a_text, b_text = " ".join(a), " ".join(b)
+        seg_t.append(
+            timed(
+                lambda: (_segment_cached.__wrapped__(a_text), _segment_cached.__wrapped__(b_text))
+            )
+        )
+        rc.segment(a_text), rc.segment(b_text)  # warm the cache: timing starts from sentences
+        pred_ours.append(ours(a_text, b_text))
+        ours_t.append(timed(lambda: rc.align(a_text, b_text, with_effects=False)))
+        fx_t.append(timed(lambda: rc.align(a_text, b_text), repeat=1))
+        pred_sm.append(seqmatcher(a, b))
+        sm_t.append(timed(seqmatcher, a, b))
+        html_t.append(timed(lambda: difflib.HtmlDiff().make_table(a, b)))
+
+    fo, fs = f1(pred_ours, truths), f1(pred_sm, truths)
+    print(
+        f"{len(pairs)} synthetic pairs, {args.sentences} original sentences each (seed {args.seed})"
+    )
+    print(f"{'kind':<14}{'truth n':>8}{'respcompare F1':>16}{'difflib SM F1':>15}")
+    for k in KINDS:
+        print(f"{k:<14}{fo[k][1]:>8}{fo[k][0]:>16.3f}{fs[k][0]:>15.3f}")
+    med = statistics.median
+    print()
+    print("median time per pair (ms), from the same sentence lists:")
+    print(f"  respcompare align (word-level edits, no effects) {med(ours_t) * 1e3:8.3f}")
+    print(f"  difflib SequenceMatcher over sentences            {med(sm_t) * 1e3:8.3f}")
+    print(f"  difflib HtmlDiff().make_table                     {med(html_t) * 1e3:8.3f}")
+    print(
+        f"  speed-up vs HtmlDiff: {med(html_t) / med(ours_t):.1f}x;"
+        f" vs SequenceMatcher: {med(sm_t) / med(ours_t):.2f}x"
+    )
+    print(f"  segmentation of both texts (separately, uncached) {med(seg_t) * 1e3:8.3f}")
+    print(f"  respcompare align with effects (cues on)          {med(fx_t) * 1e3:8.3f}")
+
+
+if __name__ == "__main__":
+    main()
