@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from .align import Alignment, align
+from .corpus import Corpus, LoadError, ReviewSet, load_corpus, review_many
 from .cues import cue_action, find_cues, kwic
 from .errors import (
     EmptyTextError,
@@ -42,6 +43,13 @@ from .model import (
     Verdict,
 )
 from .readability import Readability, readability
+from .reuse import (
+    ReuseIndex,
+    build_index,
+    carried_over,
+    carried_over_share,
+    shared_passages,
+)
 from .review import Review, review
 from .segment import segment
 
@@ -64,34 +72,44 @@ __all__ = [
     "Assessment",
     "Attachment",
     "Case",
+    "Corpus",
     "Cue",
     "EmptyTextError",
     "Evidence",
     "InputError",
     "Lexicon",
     "LexiconError",
+    "LoadError",
     "OptionalDependencyError",
     "Petition",
     "PetitionFormatError",
     "Readability",
     "RespcompareError",
     "Response",
+    "ReuseIndex",
     "Review",
+    "ReviewSet",
     "Span",
     "UnknownExampleError",
     "Verdict",
     "__version__",
     "align",
     "assess",
+    "build_index",
+    "carried_over",
+    "carried_over_share",
     "case_from_texts",
     "cue_action",
     "examples",
     "find_cues",
     "kwic",
+    "load_corpus",
     "load_example",
     "load_lexicon",
     "load_petition",
     "readability",
     "review",
+    "review_many",
     "segment",
+    "shared_passages",
 ]

@@ -54,6 +54,7 @@ def _parser() -> _Parser:
     rv.add_argument("--original", help="file with the original (or only) response text")
     rv.add_argument("--revised", help="file with the revised response text")
     rv.add_argument("--format", choices=("md", "html", "json"), default="md", help="output format")
+    _add_corpus_parser(sub)
     return parser
 
 
@@ -75,6 +76,54 @@ def _case(args: argparse.Namespace) -> Case:
     return case_from_texts(args.petition, original, revised)
 
 
+def _add_corpus_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
+    cp = sub.add_parser("corpus", help="review every case of a folder or a .jsonl file")
+    cp.add_argument("path", help="folder of petition JSON files, or a JSON Lines file")
+    cp.add_argument("--out", help="results file: .csv or .json (default: CSV on stdout)")
+    cp.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="force the progress bar on or off (default: on a terminal only)",
+    )
+
+
+def _corpus_command(args: argparse.Namespace) -> int:
+    """``respcompare corpus PATH [--out results.csv|.json]``: one row per response."""
+    import csv
+    import io
+
+    from .corpus import load_corpus, review_many
+
+    out = Path(args.out) if args.out else None
+    if out is not None and out.suffix.lower() not in (".csv", ".json"):
+        raise InputError(f"--out {args.out!r}: name a .csv or .json file")
+    results = review_many(load_corpus(args.path), progress=args.progress)
+    for err in results.errors:
+        sys.stderr.write(f"respcompare: skipped {' '.join(str(err).split())}\n")
+    records = results.to_records()
+    if out is not None and out.suffix.lower() == ".json":
+        text = json.dumps(
+            {"records": records, "errors": [str(e) for e in results.errors]},
+            indent=2,
+            ensure_ascii=False,
+        )
+    else:
+        buffer = io.StringIO()
+        fields = list(records[0]) if records else ["source"]
+        writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(records)
+        text = buffer.getvalue()
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        out.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    if not records:
+        raise InputError(f"respcompare corpus: no case in {args.path!r} could be reviewed")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit status."""
     try:
@@ -88,6 +137,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             else:
                 out = result.to_markdown()
             sys.stdout.write(out if out.endswith("\n") else out + "\n")
+        if args.command == "corpus":
+            return _corpus_command(args)
         return 0
     except RespcompareError as exc:
         sys.stderr.write(f"respcompare: error: {' '.join(str(exc).split())}\n")

@@ -1,0 +1,428 @@
+"""Many cases at once: stream a corpus from disk, review it, tabulate the results.
+
+:func:`load_corpus` reads a folder of petition JSON files (petition.parliament.uk format) or a
+JSON Lines file with one response per line (the layout of ``tests/fixtures/dev.jsonl``), one
+case at a time. A bad file or line is not fatal: it is listed in :attr:`Corpus.errors` with its
+path, line and the reason, and the rest is read.
+
+:func:`review_many` reviews every case (on an executor if given) and returns a
+:class:`ReviewSet` with :meth:`ReviewSet.to_records` and :meth:`ReviewSet.to_frame`.
+
+Evaluation fields of a JSON Lines corpus (``committee``: what the Petitions Committee decided;
+``pair``) are kept in :attr:`Corpus.metadata`, never given to the judge.
+
+Scaling out
+-----------
+``executor=`` takes any :class:`concurrent.futures.Executor`; cases go out in batches and the
+reviews come back in the input order, equal to reviewing one case at a time. With dask::
+
+    from dask.distributed import Client
+    with Client() as client:                      # or Client("scheduler:8786")
+        results = review_many(load_corpus("petitions/"), executor=client.get_executor())
+"""
+
+from __future__ import annotations
+
+import json
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Executor, Future
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import InputError, OptionalDependencyError, RespcompareError
+from .load import load_petition
+from .model import Case, Petition, Response
+from .reuse import carried_over_share
+from .review import Review, review
+
+if TYPE_CHECKING:
+    import pandas
+
+__all__ = ["Corpus", "LoadError", "ReviewSet", "load_corpus", "review_many"]
+
+_ROLE_LABELS = {"original": "original", "revised": "revised", "single": "response"}
+_ROLE_ORDER = {"original": 0, "response": 1, "revised": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class LoadError:
+    """A file, line or case that could not be read or reviewed, and why.
+
+    ``line`` is the 1-based line of a JSON Lines file, or None for a whole file.
+    """
+
+    path: str
+    line: int | None
+    reason: str
+
+    def __str__(self) -> str:
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        return f"{where}: {self.reason}"
+
+
+class Corpus:
+    """Cases streamed from a folder of petition JSON files or a JSON Lines file.
+
+    Iterate it to get the cases; each pass re-reads the source. After a pass, :attr:`errors`
+    lists what could not be read and :attr:`metadata` holds, per ``case.source``, the fields
+    kept out of the case (for JSON Lines: ``petition_id``, ``lines``, ``committee`` per
+    response label, ``pair``).
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        p = Path(path)
+        if not p.exists():
+            raise InputError(
+                f"no such file or folder {str(p)!r}: give a folder of petition JSON files "
+                "or a .jsonl file"
+            )
+        self.path = p
+        self.errors: list[LoadError] = []
+        self.metadata: dict[str, dict[str, Any]] = {}
+
+    def __repr__(self) -> str:
+        return f"<Corpus {str(self.path)!r} errors={len(self.errors)}>"
+
+    def __iter__(self) -> Iterator[Case]:
+        self.errors = []
+        self.metadata = {}
+        if self.path.is_dir():
+            yield from self._folder()
+        elif self.path.suffix.lower() == ".json":
+            yield from self._files([self.path])
+        else:
+            yield from self._jsonl()
+
+    def _folder(self) -> Iterator[Case]:
+        files = sorted(p for p in self.path.iterdir() if p.suffix.lower() == ".json")
+        if not files:
+            self.errors.append(LoadError(str(self.path), None, "no .json files in this folder"))
+        yield from self._files(files)
+        for p in sorted(self.path.iterdir()):
+            if p.suffix.lower() == ".jsonl":
+                yield from Corpus._jsonl(_sub(self, p))
+
+    def _files(self, files: Iterable[Path]) -> Iterator[Case]:
+        for f in files:
+            try:
+                case = load_petition(f)
+            except RespcompareError as exc:
+                self.errors.append(LoadError(str(f), None, str(exc)))
+                continue
+            except OSError as exc:
+                self.errors.append(LoadError(str(f), None, f"cannot read the file ({exc})"))
+                continue
+            self.metadata[case.source or str(f)] = {"path": str(f)}
+            yield case
+
+    def _jsonl(self) -> Iterator[Case]:
+        group: list[tuple[int, Mapping[str, Any]]] = []
+        seen: set[str] = set()
+        try:
+            handle = self.path.open(encoding="utf-8-sig")
+        except OSError as exc:
+            self.errors.append(LoadError(str(self.path), None, f"cannot read the file ({exc})"))
+            return
+        with handle:
+            lineno = 0
+            while True:
+                try:
+                    line = handle.readline()
+                except UnicodeDecodeError as exc:
+                    self.errors.append(
+                        LoadError(str(self.path), lineno + 1, f"not UTF-8 text ({exc.reason})")
+                    )
+                    break
+                if not line:
+                    break
+                lineno += 1
+                if not line.strip():
+                    continue
+                try:
+                    row = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    self.errors.append(
+                        LoadError(str(self.path), lineno, f"not valid JSON ({exc.msg})")
+                    )
+                    continue
+                if not isinstance(row, Mapping) or "petition_id" not in row:
+                    self.errors.append(
+                        LoadError(
+                            str(self.path),
+                            lineno,
+                            "expected a JSON object with petition_id, action and the response",
+                        )
+                    )
+                    continue
+                if group and str(group[0][1]["petition_id"]) != str(row["petition_id"]):
+                    yield from self._group(group, seen)
+                    group = []
+                group.append((lineno, row))
+        if group:
+            yield from self._group(group, seen)
+
+    def _group(self, rows: list[tuple[int, Mapping[str, Any]]], seen: set[str]) -> Iterator[Case]:
+        pid = str(rows[0][1]["petition_id"])
+        first = rows[0][0]
+        source = f"{self.path}#{pid}"
+        if pid in seen:
+            source = f"{source}@{first}"
+            self.errors.append(
+                LoadError(
+                    str(self.path),
+                    first,
+                    f"petition {pid} has rows that are not together; read as a separate case "
+                    "(keep a petition's rows on consecutive lines)",
+                )
+            )
+        seen.add(pid)
+        responses: list[tuple[int, Response]] = []
+        committee: dict[str, Any] = {}
+        lines: list[int] = []
+        petition: Petition | None = None
+        pair: Any = None
+        for lineno, row in rows:
+            try:
+                if petition is None:
+                    petition = _petition(row)
+                role = str(row.get("role") or "single")
+                if role not in _ROLE_LABELS:
+                    raise InputError(f"role {role!r} is not one of original, revised, single")
+                label = _ROLE_LABELS[role]
+                if any(r.label == label for _, r in responses):
+                    raise InputError(f"a second {role!r} response for petition {pid}")
+                departments = petition.departments
+                response = Response(
+                    text=_text(row, "response_details") or _text(row, "response_summary"),
+                    summary=_text(row, "response_summary")
+                    if _text(row, "response_details").strip()
+                    else "",
+                    label=label,
+                    date=row.get("responded_on"),
+                    department=departments[0] if departments else None,
+                )
+            except RespcompareError as exc:
+                self.errors.append(LoadError(str(self.path), lineno, str(exc)))
+                continue
+            responses.append((_ROLE_ORDER[label], response))
+            committee[label] = row.get("committee")
+            lines.append(lineno)
+            pair = row.get("pair", pair)
+        if petition is None or not responses:
+            return
+        responses.sort(key=lambda x: x[0])
+        case = Case(petition=petition, responses=tuple(r for _, r in responses), source=source)
+        self.metadata[source] = {
+            "petition_id": rows[0][1]["petition_id"],
+            "lines": lines,
+            "committee": committee,
+            "pair": pair,
+        }
+        yield case
+
+
+def _sub(parent: Corpus, path: Path) -> Corpus:
+    """A view of a JSON Lines file inside a folder that reports into the parent's lists."""
+    child = Corpus(path)
+    child.errors = parent.errors
+    child.metadata = parent.metadata
+    return child
+
+
+def _text(row: Mapping[str, Any], key: str) -> str:
+    value = row.get(key)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise InputError(f"field {key!r} should be text, got {type(value).__name__}")
+    return value.replace("\r\n", "\n").strip()
+
+
+def _petition(row: Mapping[str, Any]) -> Petition:
+    pid = row.get("petition_id")
+    depts = row.get("departments") or ()
+    if isinstance(depts, str):
+        depts = (depts,)
+    return Petition(
+        action=_text(row, "action"),
+        background=_text(row, "background"),
+        additional_details=_text(row, "additional_details"),
+        id=int(pid) if isinstance(pid, (int, str)) and str(pid).isdigit() else None,
+        departments=tuple(str(d) for d in depts),
+    )
+
+
+def load_corpus(path: str | Path) -> Corpus:
+    """Stream the cases of a folder of petition JSON files or of a JSON Lines file.
+
+    A folder yields one case per ``*.json`` file (sorted by name), then the cases of any
+    ``*.jsonl`` file in it. A JSON Lines file has one response per line with the fields
+    ``petition_id, action, background, additional_details, departments, response_summary,
+    response_details, responded_on, role`` (original | revised | single); consecutive lines
+    with the same ``petition_id`` form one case, the original before the revision. Bad files
+    and lines are listed in ``.errors`` after iterating.
+
+    >>> import json, pathlib, tempfile
+    >>> rows = pathlib.Path(tempfile.mkdtemp()) / "rows.jsonl"
+    >>> row = {"petition_id": 1, "action": "Ban X", "response_details": "We will not.",
+    ...        "role": "single", "committee": "accepted"}
+    >>> _ = rows.write_text(json.dumps(row) + "\\n{oops\\n")
+    >>> corpus = load_corpus(rows)
+    >>> [c.responses[0].label for c in corpus], [e.line for e in corpus.errors]
+    (['response'], [2])
+    """
+    return Corpus(path)
+
+
+# --------------------------------------------------------------------------- reviewing
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewSet:
+    """The reviews of a corpus, in input order, and the cases that could not be read or reviewed.
+
+    >>> from respcompare import load_example
+    >>> rs = review_many([load_example("grooming-gangs")], progress=False)
+    >>> [r["response_label"] for r in rs.to_records()]
+    ['original', 'revised']
+    """
+
+    reviews: tuple[Review, ...]
+    errors: tuple[LoadError, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.reviews)
+
+    def __iter__(self) -> Iterator[Review]:
+        return iter(self.reviews)
+
+    def __getitem__(self, i: int) -> Review:
+        return self.reviews[i]
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One flat dict per response: the case, the response, and its assessment.
+
+        ``carried_over_share`` is the share of a revision's words in sentences carried over
+        from the response before it (None for the first response).
+        """
+        out: list[dict[str, Any]] = []
+        for rv in self.reviews:
+            case = rv.case
+            previous: Response | None = None
+            for resp, a in zip(case.responses, rv.assessments, strict=True):
+                out.append(
+                    {
+                        "source": case.source,
+                        "petition_id": case.petition.id,
+                        "petition_action": case.petition.action,
+                        "response_label": resp.label,
+                        "date": resp.date.isoformat() if resp.date else None,
+                        "department": resp.department,
+                        "words": len(resp.full_text.split()),
+                        "verdict": a.verdict.value,
+                        "answered": a.answered,
+                        "directness": a.directness,
+                        "commitment": a.commitment,
+                        "downgrade": a.downgrade,
+                        "evidence": len(a.evidence),
+                        "carried_over_share": None
+                        if previous is None
+                        else carried_over_share(previous, resp),
+                    }
+                )
+                previous = resp
+        return out
+
+    def to_frame(self) -> pandas.DataFrame:
+        """The records as a pandas DataFrame (needs ``pip install 'respcompare[pandas]'``)."""
+        try:
+            import pandas as pd
+        except ImportError:
+            raise OptionalDependencyError(
+                "ReviewSet.to_frame needs pandas: pip install 'respcompare[pandas]'"
+            ) from None
+        return pd.DataFrame.from_records(self.to_records())
+
+
+def _review_batch(cases: Sequence[Case]) -> list[Review | str]:
+    """Review a batch of cases; a case that cannot be reviewed gives its error message."""
+    out: list[Review | str] = []
+    for case in cases:
+        try:
+            out.append(review(case))
+        except RespcompareError as exc:
+            out.append(str(exc))
+    return out
+
+
+def review_many(
+    cases: Iterable[Case],
+    *,
+    progress: bool | None = None,
+    executor: Executor | None = None,
+    batch_size: int = 8,
+) -> ReviewSet:
+    """Review every case; the same reviews as :func:`~respcompare.review.review` one at a time.
+
+    ``progress``: None shows a tqdm bar on a terminal or in a notebook and stays out of logs
+    and CI; True or False force it. ``executor``: any :class:`concurrent.futures.Executor`
+    (threads, processes, dask's ``client.get_executor()``); cases go out in batches of
+    ``batch_size`` with a bounded number in flight, and come back in input order. A case that
+    cannot be reviewed is listed in :attr:`ReviewSet.errors`, with the load errors of a
+    :class:`Corpus`.
+
+    >>> from respcompare import load_example
+    >>> len(review_many([load_example("grooming-gangs")], progress=False))
+    1
+    """
+    from tqdm.auto import tqdm
+
+    if batch_size < 1:
+        raise InputError(f"batch_size must be >= 1, got {batch_size}")
+    total = len(cases) if isinstance(cases, Sequence) else None
+    disable = None if progress is None else not progress
+    reviews: list[Review] = []
+    errors: list[LoadError] = []
+
+    def collect(batch: Sequence[Case], results: list[Review | str]) -> None:
+        for case, result in zip(batch, results, strict=True):
+            if isinstance(result, str):
+                errors.append(
+                    LoadError(case.source or f"petition {case.petition.id}", None, result)
+                )
+            else:
+                reviews.append(result)
+        bar.update(len(batch))
+
+    with tqdm(total=total, disable=disable, unit="case", desc="review") as bar:
+        pending: deque[tuple[list[Case], Future[list[Review | str]]]] = deque()
+        limit = 4 * max(1, getattr(executor, "_max_workers", 2) or 2)
+        batch: list[Case] = []
+        for case in cases:
+            if not isinstance(case, Case):
+                raise InputError(
+                    f"review_many takes Cases (see rc.load_corpus), not {type(case).__name__}"
+                )
+            batch.append(case)
+            if len(batch) < batch_size:
+                continue
+            if executor is None:
+                collect(batch, _review_batch(batch))
+            else:
+                pending.append((batch, executor.submit(_review_batch, batch)))
+                while len(pending) >= limit:
+                    done, fut = pending.popleft()
+                    collect(done, fut.result())
+            batch = []
+        if batch:
+            if executor is None:
+                collect(batch, _review_batch(batch))
+            else:
+                pending.append((batch, executor.submit(_review_batch, batch)))
+        while pending:
+            done, fut = pending.popleft()
+            collect(done, fut.result())
+    load_errors = list(cases.errors) if isinstance(cases, Corpus) else []
+    return ReviewSet(reviews=tuple(reviews), errors=tuple(load_errors + errors))
