@@ -48,9 +48,11 @@ def test_action_object_qualifiers(action: str, verb: str, obj_word: str, quals: 
 def test_coordinated_asks_are_split() -> None:
     asks = extract_asks(rc.Petition(action="Increase pay for NHS workers and recognise their work"))
     assert [a.action for a in asks] == ["increase", "recognise"]
+    # the means ("by giving them ...") is the concrete request: it comes first
     asks = extract_asks(rc.Petition(action="Recognise all nurses by giving them a 12.5% pay rise"))
-    assert asks[1].action == "give" and "12.5%" in asks[1].qualifiers
-    assert "them" not in asks[1].object.split()
+    assert [a.action for a in asks] == ["give", "recognise"]
+    assert "12.5%" in asks[0].qualifiers
+    assert "them" not in asks[0].object.split()
 
 
 def test_seed_background_restatement_merges_into_the_main_ask() -> None:

@@ -124,8 +124,15 @@ VERDICT_TABLE = [
     ),
     (
         "Ban fireworks for private use",
-        "We will consider a ban on fireworks once the working group has reported.",
+        "Fireworks worry many people. We will consider all options once the working group has "
+        "reported.",
         rc.Verdict.DEFERRED,
+        3,
+    ),
+    (  # a deferral whose own object names the ask routes a decision on it: answered-partly
+        "Ban fireworks for private use",
+        "We will consider a ban on fireworks once the working group has reported.",
+        rc.Verdict.ANSWERED_PARTLY,
         3,
     ),
     (
@@ -233,3 +240,113 @@ def test_evidence_spans_hold_the_invariant(
         assert (o.commitment is None) == (
             o.verdict in (rc.Verdict.DEFLECTED, rc.Verdict.NOT_ADDRESSED)
         )
+
+
+# --- rules on deferrals, refusals and existing measures: each fires, and does not on a generic
+# --- deferral (synthetic petitions, not from dev.jsonl)
+
+
+def _judge(action: str, text: str, summary: str = "") -> rc.Assessment:
+    return rc.assess(rc.Petition(action=action), rc.Response(text=text, summary=summary))
+
+
+def test_deferral_naming_the_ask_is_a_partial_answer() -> None:
+    a = _judge(
+        "Put a target for river cleanliness into law",
+        "We are exploring whether a statutory target for river cleanliness would be appropriate.",
+    )
+    assert a.verdict is rc.Verdict.ANSWERED_PARTLY and a.commitment == 3
+    assert a.downgrade is not None and a.downgrade.startswith('"Put a target')
+    assert "own object names the ask" in a.evidence[0].note
+
+
+def test_generic_deferral_stays_deferred() -> None:
+    a = _judge(
+        "Put a target for river cleanliness into law",
+        "Rivers matter to us all and river cleanliness is improving. "
+        "We will consider reform options as part of the post-implementation review.",
+    )
+    assert a.verdict in (rc.Verdict.DEFERRED, rc.Verdict.DEFLECTED) and not a.answered
+
+
+def test_deferral_referring_back_to_the_ask() -> None:
+    a = _judge(
+        "Give all teachers a 10% pay rise",
+        "We have asked the independent review body for a recommendation on pay for teachers "
+        "and will carefully consider their recommendation when we receive it.",
+    )
+    assert a.verdict is rc.Verdict.ANSWERED_PARTLY
+    assert "refers back" in a.evidence[0].note
+    generic = _judge(
+        "Give all teachers a 10% pay rise",
+        "Teachers do a vital job. We keep all public spending under review.",
+    )
+    assert not generic.answered
+
+
+def test_conditional_commitment_names_its_condition() -> None:
+    a = _judge(
+        "Suspend the fishing treaty",
+        "The UK will always consider all options, including suspending the fishing treaty if "
+        "necessary, to protect coastal communities.",
+    )
+    assert a.verdict is rc.Verdict.ANSWERED_PARTLY
+    assert "conditional on 'if necessary" in a.evidence[0].note
+
+
+def test_review_loop_naming_the_ask_is_still_deferred() -> None:
+    a = _judge("Cut income tax for nurses", "We keep income tax rates under review.")
+    assert a.verdict is rc.Verdict.DEFERRED and a.commitment == 2
+
+
+def test_existing_process_on_the_ask_is_a_substitute() -> None:
+    a = _judge(
+        "Hold a public inquiry into river pollution",
+        "The independent Water Review is already examining the causes of river pollution.",
+    )
+    assert a.verdict is rc.Verdict.ANSWERED_PARTLY and a.commitment == 3
+    assert a.evidence[0].rule == "judge.answered-partly"
+    other = _judge(
+        "Hold a public inquiry into river pollution",
+        "River pollution harms wildlife. The regulator is already examining farm subsidies.",
+    )
+    assert not other.answered
+
+
+def test_refusal_inherits_its_object_from_the_paragraph() -> None:
+    text = (
+        "The Government has applied a reduced rate of VAT (5 per cent) to hospitality. "
+        "It covers food and drink. It started in July. It ends in March. "
+        "There are currently no plans to extend the scope to other sectors."
+    )
+    a = _judge("Reduce VAT to 5% for gyms", text)
+    assert a.verdict is rc.Verdict.ANSWERED_NO
+    assert "no plans to extend" in a.evidence[0].text
+    behaviour = _judge(
+        "Reduce VAT to 5% for gyms",
+        "The Government has applied a reduced rate of VAT (5 per cent) to hospitality. "
+        "We will not tolerate fraud.",
+    )
+    assert not behaviour.answered
+
+
+def test_action_already_in_place_on_the_ask() -> None:
+    a = _judge("Increase pay for care workers", "We have increased pay for care workers by 6%.")
+    assert a.verdict is rc.Verdict.ANSWERED_PARTLY and a.commitment == 4
+    other = _judge(
+        "Increase pay for care workers",
+        "Care workers are valued. We have increased funding for care homes.",
+    )
+    assert not other.answered
+
+
+def test_specific_deferral_outranks_generic_deferral() -> None:
+    p = "Put a target for river cleanliness into law"
+    specific = _judge(
+        p, "We are exploring whether a statutory target for river cleanliness is appropriate."
+    )
+    generic = _judge(
+        p,
+        "River cleanliness matters. We will consider reform options in the review.",
+    )
+    assert specific.directness > generic.directness + 0.2

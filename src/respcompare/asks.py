@@ -583,6 +583,7 @@ def _clause_asks(text: str, start: int, end: int, source: str) -> list[Ask]:
     for a, b in _split_coordination(text, start, end):
         # the "and"/"by" that joined the clause is not part of it
         lead = re.match(r"\s*(?:and|&|by)\s+", text[a:b])
+        means = bool(lead and a != start and lead.group(0).strip() == "by")
         if lead and a != start:
             a += lead.end()
         parsed = _parse_clause(text, a, b)
@@ -599,16 +600,20 @@ def _clause_asks(text: str, start: int, end: int, source: str) -> list[Ask]:
         quals = _dedupe(q for q, _, _ in _qualifiers(obj))
         span_start = a + (len(text[a:b]) - len(text[a:b].lstrip()))
         span = Span.of(text, span_start, oe)
-        asks.append(
-            Ask(
-                text=span.text,
-                action=action,
-                object=_object_without_qualifiers(obj),
-                qualifiers=quals,
-                span=span,
-                source=source,
-            )
+        ask = Ask(
+            text=span.text,
+            action=action,
+            object=_object_without_qualifiers(obj),
+            qualifiers=quals,
+            span=span,
+            source=source,
         )
+        # "Recognise nurses by giving them a 12.5% pay rise": the means is the concrete request
+        # a response can grant or refuse, so it comes before the goal it serves.
+        if means and asks:
+            asks.insert(len(asks) - 1, ask)
+        else:
+            asks.append(ask)
     return asks
 
 

@@ -16,6 +16,21 @@ The judge works in four steps, all rules over the text (no model, no network):
    ``deflected``; one that never names it is ``not-addressed``. A commitment that drops a
    qualifier ("in full") or offers a narrower object ("a paper setting out key findings") is
    ``answered-partly``, and the downgrade says what was asked and what was offered.
+
+   The Committee's test is whether the response takes a position on the petition's SPECIFIC
+   request. So a deferral, review or conditional whose own object names the ask (its head
+   noun or an alias, its act with an object word, or two object words), or that refers back
+   to it ("their recommendation", "it", "will respond in due course") right after words that
+   name it, is a direct answer that routes the decision to a named process or condition:
+   ``answered-partly`` at level 3, downgrade ``"<ask>" -> "<what is offered>"``. A process
+   already examining the ask's object ("is already examining ...") is such a substitute too,
+   and so is the ask's own act on its object already in place ("the agreement delivers pay
+   awards", level 4; used only when nothing more explicit decides). A deferral or review loop
+   on something generic ("reform options", "all taxes", "income tax rates") stays
+   ``deferred``; a review loop ("keep ... under review") is never more than ``deferred``.
+   A sentence inherits a decaying share of the relevance of earlier sentences in its
+   paragraph, so "there are no plans to extend the scope" answers an ask named sentences
+   before; such an inherited refusal must refuse a policy act, not a behaviour.
 4. **Directness** in [0, 1]: a stated position, how explicit it is (cue strength and the
    sentence's relevance), how early it comes (summary, first paragraph), how many asks and
    qualifiers it covers, and how much of the response is off the ask (deflection share).
@@ -30,7 +45,16 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from .asks import STOPWORDS, Synonyms, content_stems, extract_asks, load_synonyms, make_ask, stem
+from .asks import (
+    ACTION_VERBS,
+    STOPWORDS,
+    Synonyms,
+    content_stems,
+    extract_asks,
+    load_synonyms,
+    make_ask,
+    stem,
+)
 from .errors import InputError
 from .model import Ask, AskOutcome, Assessment, Cue, Evidence, Petition, Response, Span, Verdict
 from .segment import Sentence, segment, words
@@ -218,11 +242,34 @@ class _AskModel:
     act_forms: tuple[str, ...]  # stemmed forms of the act ("releas", "publish", ...)
 
 
+# Amount-change nouns ("pay rise", "rent freeze"): the noun they modify carries the meaning.
+_LIGHT_HEADS = frozenset(
+    [
+        "rise",
+        "rises",
+        "increase",
+        "increases",
+        "cut",
+        "cuts",
+        "reduction",
+        "uplift",
+        "freeze",
+        "hike",
+        "boost",
+        "award",
+    ]
+)
+
+
 def _head_index(obj: str) -> int:
-    """Index (among content stems) of the object's head: last content word before a preposition."""
+    """Index (among content stems) of the object's head: last content word before a preposition.
+
+    A light head ("a 12.5% pay rise") passes the role to the word before it ("pay").
+    """
     toks = [w.text for w in words(obj)]
     idx = -1
     count = 0
+    light = False
     for t in toks:
         lt = t.lower()
         if lt in _PREPOSITIONS and count > 0:
@@ -230,7 +277,10 @@ def _head_index(obj: str) -> int:
         if lt in STOPWORDS or len(lt) < 2:
             continue
         idx = count
+        light = lt in _LIGHT_HEADS
         count += 1
+    if light and idx > 0:
+        idx -= 1
     return max(idx, 0)
 
 
@@ -483,6 +533,150 @@ def _negated_act(model: _AskModel, sent: Sentence) -> _Stance | None:
     return None
 
 
+# A deferral "engages" the ask when what it defers names the ask (see _deferral_target).
+_ANAPHOR = re.compile(r"\b(?:this|these|it|its|their|them|such)\b", re.I)
+_DEFERRAL_WORDS = frozenset(
+    stem(w)
+    for w in [
+        "consider",
+        "carefully",
+        "respond",
+        "response",
+        "due",
+        "course",
+        "explore",
+        "whether",
+        "appropriate",
+        "examine",
+        "review",
+        "keep",
+        "always",
+        "look",
+        "closely",
+        "further",
+        "time",
+        "take",
+        "then",
+        "decision",
+        "decide",
+        "assess",
+        "receive",
+        "before",
+        "responding",
+    ]
+)
+_CONDITION = re.compile(r"\b(?:if|once|unless|subject to|where|when)\b[^,.;]{0,60}", re.I)
+# An existing process already examining the ask's object: "The Inquiry is already examining
+# ..." for "Hold an inquiry into ...". The cue engine has no cue for it; a judge rule.
+_EXISTING_PROCESS = re.compile(
+    r"\b(?:is|are) (?:already|currently|now) (?:examining|investigating|reviewing|considering|"
+    r"looking (?:at|into)|assessing|exploring)\b",
+    re.I,
+)
+
+
+def _engages(model: _AskModel, text: str, vmap: dict[str, set[str]]) -> _Match | None:
+    """The match of ``text`` to the ask when it names the ask specifically, else None.
+
+    Specific means: the ask's head noun (or an alias of it), or the ask's act together with
+    one of its object words, or at least two object words making up 30% of the object.
+    "reform options", "income tax rates" or "all taxes" are not specific to an ask.
+    """
+    m = _match(model, text, content_stems(text), vmap)
+    if m.head or (m.act and m.relevance > 0) or (len(m.matched) >= 2 and m.relevance >= 0.3):
+        return m
+    return None
+
+
+def _deferral_target(
+    model: _AskModel,
+    sent: Sentence,
+    stance: _Stance,
+    prev: Sentence | None,
+    vmap: dict[str, set[str]],
+) -> tuple[_Match, str] | None:
+    """Does a deferral route a decision on THIS ask? (match, how it was found) or None.
+
+    Yes when the deferral's own object names the ask ("exploring whether a statutory target
+    for woodland creation would be appropriate" for "Enshrine tree planting target in law"),
+    or when it has no object of its own or refers back ("their recommendation", "it",
+    "will respond in due course") and the words before it in the sentence, or the sentence
+    before it in the same paragraph, name the ask.
+    """
+    scope = stance.scope.text if stance.scope is not None else sent.text
+    own = _engages(model, scope, vmap)
+    if own is not None:
+        return own, "its own object names the ask"
+    obj = [x for x in content_stems(scope) if x not in _DEFERRAL_WORDS]
+    if _ANAPHOR.search(scope) or not obj:
+        before = sent.text[: max(stance.span.start - sent.start, 0)]
+        antecedent = f"{prev.text} {before}" if prev is not None else before
+        ref = _engages(model, antecedent, vmap)
+        if ref is not None:
+            return ref, "it refers back to a sentence that names the ask"
+    return None
+
+
+def _existing_process(
+    model: _AskModel, sent: Sentence, vmap: dict[str, set[str]]
+) -> _Stance | None:
+    """A process already under way on the ask's object, as a substitute stance (level 3)."""
+    m = _EXISTING_PROCESS.search(sent.text)
+    if m is None:
+        return None
+    tail = sent.text[m.end() :]
+    if _match(model, tail, content_stems(tail), vmap).relevance <= 0:
+        return None
+    a, b = sent.start + m.start(), sent.start + len(sent.text.rstrip(" ."))
+    span = Span(a, sent.start + m.end(), sent.text[m.start() : m.end()])
+    scope = Span(a, b, sent.text[m.start() : b - sent.start])
+    return _Stance("deferral", 3, 0.7, span, "judge.existing-process", scope)
+
+
+# An action already in place: perfect aspect, "already", or a present-tense measure verb.
+_IN_PLACE = re.compile(
+    r"\balready\b|\b(?:has|have) (?:already |now |recently )?(?:been )?\w+(?:ed|en|ne|de)\b|"
+    r"\b(?:delivers|provides|ensures|gives)\b",
+    re.I,
+)
+
+
+# A measure as the subject of an action in place ("the agreement delivers pay awards").
+_MEASURE_SUBJECT = re.compile(r"\bthe (?:agreement|deal|settlement|scheme|package)\b", re.I)
+
+
+def _action_in_place(sent: Sentence, match: _Match) -> _Stance | None:
+    """The ask's own act on its own object, already done or in place: "the agreement delivers
+    pay awards ..." for "Increase pay for NHS healthcare workers". The act, the head and one
+    more object word must be named. A substitute at level 4 (an existing measure on the ask's
+    exact object); a judge rule, as the cue engine marks only promises."""
+    words_named = [t for t in match.matched if not (t[0].isdigit() or t[0] in "£$€")]
+    if not (match.act and match.head) or len(words_named) < 2:
+        return None  # the head alone ("VAT") may be a measure for someone else
+    m = _IN_PLACE.search(sent.text)
+    if m is None:
+        return None
+    span = Span(sent.start + m.start(), sent.start + m.end(), m.group(0))
+    return _Stance("commitment", 4, 0.6, span, "judge.action-in-place", sent.span)
+
+
+_CHANGE_VERBS = frozenset(stem(v) for v in ACTION_VERBS)
+
+
+def _refuses_a_change(model: _AskModel, stance: _Stance) -> bool:
+    """A refusal that inherits its object from earlier sentences must refuse a policy act
+    ("no plans to extend the scope"), not a behaviour ("will not tolerate abuse")."""
+    scope = stance.scope.text if stance.scope is not None else stance.span.text
+    return any(
+        stem(w.text) in _CHANGE_VERBS or stem(w.text) in model.act_forms for w in words(scope)
+    )
+
+
+def _short(text: str, n: int = 14) -> str:
+    toks = text.split()
+    return " ".join(toks[:n]).strip(" .,;") + (" ..." if len(toks) > n else "")
+
+
 def _evidence(rule: str, sent: Sentence, note: str) -> Evidence:
     return Evidence(rule=rule, span=sent.span, text=sent.text, note=note, source="response")
 
@@ -494,14 +688,16 @@ def _outcome(
     response: Response,
     n_sent: int,
     seg_sentences: Sequence[Sentence],
+    vmap: dict[str, set[str]],
 ) -> tuple[AskOutcome, float]:
     ask = model.ask
+    max_rel = max((s.score for s in scored), default=0.0)
     on_ask = [s for s in scored if s.score >= 0.4]
-    # a refusal or commitment whose own clause names the ask's act ("no plans to extend the
-    # scope of the reduced rate" for "Reduce VAT ...") is about the ask even when the object
-    # is named only sentences earlier
+    # a refusal whose own clause names the ask's act ("no plans to extend the scope of the
+    # reduced rate" for "Reduce VAT ...") is about the ask when the object is named sentences
+    # earlier, or anywhere in a response that is about the ask (a summary line)
     for sc in scored:
-        if sc.score >= 0.4 or sc.score < 0.1:
+        if sc.score >= 0.4 or (sc.score < 0.1 and max_rel < 0.5):
             continue
         for st in stances_by_sent.get(sc.sent.index, []):
             scope = st.scope.text if st.scope is not None else ""
@@ -509,29 +705,78 @@ def _outcome(
                 on_ask.append(_Scored(sc.sent, 0.45, sc.match))
                 break
     topical = [s for s in scored if s.score >= 0.2]
-    best: tuple[float, str, _Scored, _Stance] | None = None
-    precedence = {"refusal": 1.0, "commitment": 0.95, "deferral": 0.8, "review-loop": 0.7}
-    for sc in on_ask:
+    # (weight, kind, scored sentence, stance, how a substitute deferral was found)
+    best: tuple[float, str, _Scored, _Stance, str] | None = None
+    precedence = {
+        "refusal": 1.0,
+        "commitment": 0.95,
+        "substitute": 0.9,
+        "in-place": 0.85,
+        "deferral": 0.8,
+        "review-loop": 0.7,
+    }
+
+    def consider(sc: _Scored, kind: str, st: _Stance, how: str = "") -> None:
+        nonlocal best
+        weight = precedence[kind] * (0.6 + 0.4 * sc.score) * _position(sc.sent, response, n_sent)
+        weight *= 0.8 + 0.2 * st.strength
+        if best is None or weight > best[0]:
+            best = (weight, kind, sc, st, how)
+
+    on_idx = {s.sent.index for s in on_ask}
+    in_place_cands: list[tuple[_Scored, _Stance]] = []
+    for sc in scored:
         cands = list(stances_by_sent.get(sc.sent.index, []))
+        existing = _existing_process(model, sc.sent, vmap) if sc.score >= 0.4 else None
+        if existing is not None:
+            cands.append(existing)
+        if not cands:
+            in_place = _action_in_place(sc.sent, sc.match)
+            if in_place is not None and (
+                _agent_is_government(sc.sent, in_place.span.start)
+                or _MEASURE_SUBJECT.search(sc.sent.text[: in_place.span.start - sc.sent.start])
+            ):
+                in_place_cands.append((sc, in_place))
+        # deferrals whose own object (or antecedent) names the ask: a decision on the ask
+        # routed to a named process or condition, wherever the sentence is
+        prev = seg_sentences[sc.sent.index - 1] if sc.sent.index > 0 else None
+        if prev is not None and prev.paragraph != sc.sent.paragraph:
+            prev = None
+        for st in cands:
+            if st.kind != "deferral" and st.rule != "judge.existing-process":
+                continue
+            found = _deferral_target(model, sc.sent, st, prev, vmap)
+            if st.rule == "judge.existing-process":
+                found = (sc.match, "a process already under way examines the ask's object")
+            if found is not None:
+                m, how = found
+                score = max(sc.score, _score(m))
+                consider(_Scored(sc.sent, score, sc.match), "substitute", st, how)
+        if sc.sent.index not in on_idx:
+            continue
+        on = next(o for o in on_ask if o.sent.index == sc.sent.index)
         neg = _negated_act(model, sc.sent)
         if neg is not None and not any(c.kind == "refusal" for c in cands):
             cands.append(neg)
         for st in cands:
-            if st.kind in ("commitment", "refusal") and not _agent_is_government(
+            if st.kind in ("commitment", "refusal", "review-loop") and not _agent_is_government(
                 sc.sent, st.span.start
             ):
                 continue
             if st.kind == "commitment" and not (sc.match.act or sc.match.head):
                 continue  # another action on the topic: a deflection, not a position
+            if st.kind == "refusal" and _score(sc.match) < 0.2 and not _refuses_a_change(model, st):
+                continue  # "we will not tolerate abuse" after a sentence on the ask: no answer
             if st.kind == "commitment" and st.level <= 3:
                 st = _Stance("deferral", 3, st.strength, st.span, st.rule, st.scope)
-            weight = (
-                precedence[st.kind] * (0.6 + 0.4 * sc.score) * _position(sc.sent, response, n_sent)
-            )
-            weight *= 0.8 + 0.2 * st.strength
-            if best is None or weight > best[0]:
-                best = (weight, st.kind, sc, st)
-    max_rel = max((s.score for s in scored), default=0.0)
+            consider(on, st.kind, st)
+    # an existing measure on the ask is a fallback: an explicit refusal, commitment or
+    # substitute elsewhere in the response decides first
+    if best is None or best[1] in ("deferral", "review-loop"):
+        saved, best = best, None
+        for sc, st in in_place_cands:
+            consider(sc, "in-place", st)
+        best = best or saved
     if best is None:
         if topical:
             top = max(topical, key=lambda s: s.score)
@@ -550,7 +795,7 @@ def _outcome(
             ev = ()
             directness = 0.03 * max_rel
         return AskOutcome(ask, verdict, None, round(directness, 4), ev, None), max_rel
-    _, kind, sc, st = best
+    _, kind, sc, st, how = best
     sent = sc.sent
     downgrade: str | None = None
     notes: list[str] = []
@@ -577,6 +822,28 @@ def _outcome(
         else:
             notes.append("commits to the ask")
         del context
+    elif kind == "substitute":
+        # a deferral on the ask itself: a direct answer that routes the decision elsewhere
+        verdict = Verdict.ANSWERED_PARTLY
+        level = 3
+        scope_text = st.scope.text if st.scope is not None else sent.text
+        cond = _CONDITION.search(scope_text)
+        offered = _short(scope_text)
+        downgrade = f'"{ask.text}" -> "{offered}"'
+        what = (
+            f"conditional on '{cond.group(0).strip()}'"
+            if cond is not None
+            else "a decision on the ask through a named process"
+        )
+        notes.append(f"commits to a substitute: {what} ({how}): {downgrade}")
+    elif kind == "in-place":
+        verdict = Verdict.ANSWERED_PARTLY
+        level = 4
+        downgrade = f'"{ask.text}" -> "{_short(sent.text)}"'
+        notes.append(
+            "commits to a substitute: the ask's own act on its object is already in place "
+            f"(an existing measure, not a new one): {downgrade}"
+        )
     elif kind == "deferral":
         verdict = Verdict.DEFERRED
         level = 3
@@ -596,7 +863,7 @@ def _outcome(
     answered = verdict.answered
     base = {
         Verdict.ANSWERED_YES: 1.0,
-        Verdict.ANSWERED_PARTLY: 0.85,
+        Verdict.ANSWERED_PARTLY: 0.75 if kind in ("substitute", "in-place") else 0.85,
         Verdict.ANSWERED_NO: 0.95,
         Verdict.DEFERRED: 0.5 if level == 3 else 0.4,
     }[verdict]
@@ -704,19 +971,22 @@ def assess(
             prev = score
             scored.append(_Scored(s, score, m))
             rel_by_sent[s.index] = max(rel_by_sent[s.index], score)
-        # a stance sentence may name its object in the sentences just before it, in the same
-        # paragraph ("... a reduced rate of VAT (5 per cent) ... there are no plans to extend
-        # the scope"): carry a decayed share of their relevance forward.
+        # a stance sentence may name its object in earlier sentences of the same paragraph
+        # ("... a reduced rate of VAT (5 per cent) ... there are no plans to extend the
+        # scope"): carry a share of their relevance forward, decaying with distance
+        # (0.75 one sentence back, 0.6 two back, then x0.9 per further sentence).
         own = [x.score for x in scored]
         for k, x in enumerate(scored):
             ctx = x.score
-            for back, decay in ((1, 0.75), (2, 0.6)):
-                j = k - back
-                if j >= 0 and sents[j].paragraph == x.sent.paragraph:
-                    ctx = max(ctx, decay * own[j])
+            j = k - 1
+            while j >= 0 and sents[j].paragraph == x.sent.paragraph:
+                d = k - j
+                decay = 0.75 if d == 1 else 0.6 * 0.9 ** (d - 2)
+                ctx = max(ctx, decay * own[j])
+                j -= 1
             if ctx > x.score:
                 scored[k] = _Scored(x.sent, ctx, x.match)
-        outcome, _ = _outcome(model, scored, stances_by_sent, response, n, sents)
+        outcome, _ = _outcome(model, scored, stances_by_sent, response, n, sents, vmap)
         outcomes.append(outcome)
 
     main = outcomes[0]
