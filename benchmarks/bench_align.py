@@ -26,8 +26,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import respcompare as rc
 from align_synth import Truth, make_pairs
+
+import respcompare as rc
 from respcompare.segment import _segment_cached
 
 KINDS = ("unchanged", "edited", "moved", "moved-edited", "added", "removed", "split", "merged")
@@ -100,16 +101,21 @@ def main() -> None:
         a_text, b_text = " ".join(a), " ".join(b)
         seg_t.append(
             timed(
-                lambda: (_segment_cached.__wrapped__(a_text), _segment_cached.__wrapped__(b_text))
+                lambda a_text=a_text, b_text=b_text: (
+                    _segment_cached.__wrapped__(a_text),
+                    _segment_cached.__wrapped__(b_text),
+                )
             )
         )
         rc.segment(a_text), rc.segment(b_text)  # warm the cache: timing starts from sentences
         pred_ours.append(ours(a_text, b_text))
-        ours_t.append(timed(lambda: rc.align(a_text, b_text, with_effects=False)))
-        fx_t.append(timed(lambda: rc.align(a_text, b_text), repeat=1))
+        ours_t.append(
+            timed(lambda a_text=a_text, b_text=b_text: rc.align(a_text, b_text, with_effects=False))
+        )
+        fx_t.append(timed(lambda a_text=a_text, b_text=b_text: rc.align(a_text, b_text), repeat=1))
         pred_sm.append(seqmatcher(a, b))
         sm_t.append(timed(seqmatcher, a, b))
-        html_t.append(timed(lambda: difflib.HtmlDiff().make_table(a, b)))
+        html_t.append(timed(lambda a=a, b=b: difflib.HtmlDiff().make_table(a, b)))
 
     fo, fs = f1(pred_ours, truths), f1(pred_sm, truths)
     print(

@@ -8,13 +8,13 @@ versions and marks the ops that carry the revision's new evidence.
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from enum import StrEnum
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
+from ..cues import find_cues
 from ..judge import assess
 from ..model import Cue, Petition, Response, Span
 
@@ -56,60 +56,6 @@ class Effect(StrEnum):
             if x in self.value:
                 return Effect(self.value.replace(x, y))
         return self
-
-
-# ---------------------------------------------------------------------------------------------
-# cues: the cue engine when it is there; a small built-in set until then
-
-_FALLBACK: tuple[tuple[str, str, re.Pattern[str]], ...] = (
-    (
-        "refusal",
-        "refusal",
-        re.compile(r"\b(?:no (?:current )?plans? to|will not|won't|does not intend)\b", re.I),
-    ),
-    (
-        "review-loop",
-        "continuity",
-        re.compile(r"\b(?:will|we) continue to\b|\bkeep (?:\w+ ){0,3}under review\b", re.I),
-    ),
-    (
-        "commitment",
-        "commitment",
-        re.compile(
-            r"\b(?:will|intends? to|is committed to|plans? to)\s+"
-            r"(?!continue\b|consider\b|not\b|keep\b)(?:publish|set|introduce|release|legislate|"
-            r"provide|make|bring|launch|establish|fund|deliver|outline|create)\b",
-            re.I,
-        ),
-    ),
-    ("hedge", "epistemic", re.compile(r"\b(?:may|might|could|possibly|perhaps|likely)\b", re.I)),
-    (
-        "emotive",
-        "moral",
-        re.compile(
-            r"\b(?:horrendous|horrific|appalling|vile|heinous|atrocious|repugnant|devastating|"
-            r"abhorrent|shocking|terrible|unthinkable|outrage)\b",
-            re.I,
-        ),
-    ),
-    ("acknowledgement", "acknowledgement", re.compile(r"\b(?:appreciates|understands)\b", re.I)),
-)
-
-
-def _fallback_cues(text: str) -> list[Cue]:
-    out = []
-    for category, sense, pattern in _FALLBACK:
-        for m in pattern.finditer(text):
-            out.append(Cue(category, sense, f"fallback.{category}", Span.of(text, *m.span())))
-    return out
-
-
-def _cue_finder() -> Callable[[str], Sequence[Cue]]:
-    try:  # the cue engine is written in parallel; use it as soon as it exists
-        module = importlib.import_module("..cues", __package__)
-    except ImportError:
-        return _fallback_cues
-    return cast("Callable[[str], Sequence[Cue]]", module.find_cues)
 
 
 _NEGATION = re.compile(r"\b(?:not|no|never|none|nor|neither|cannot)\b|n't\b", re.I)
@@ -156,12 +102,15 @@ def _one(
     if ask_lost and op.a and any(op.a.overlaps(s) for s in ask_lost):
         out.append(Effect.ASK_NO_LONGER_ADDRESSED)
 
-    def stock(c: Counter[str]) -> bool:
-        return bool(set(c) & _BOILERPLATE) and not set(c) & _ANSWERING
+    def stock(c: Counter[str], span: Span | None) -> bool:
+        # stock text: sympathy, acknowledgement, praise or "continue to", with nothing that
+        # answers (commitment, refusal, deferral) and no figure or date of its own
+        specific = span is not None and any(ch.isdigit() for ch in span.text)
+        return bool(set(c) & _BOILERPLATE) and not set(c) & _ANSWERING and not specific
 
-    if op.kind == "added" and stock(cb):
+    if op.kind == "added" and stock(cb, op.b):
         out.append(Effect.BOILERPLATE_ADDED)
-    if op.kind == "removed" and stock(ca):
+    if op.kind == "removed" and stock(ca, op.a):
         out.append(Effect.BOILERPLATE_REMOVED)
     if op.a is not None and op.b is not None:
         neg_a = len(_NEGATION.findall(op.a.text)) % 2
@@ -185,9 +134,8 @@ def effects(
     >>> [[e.value for e in fx] for fx in effects(al)]
     [[], ['added commitment']]
     """
-    find = _cue_finder()
-    a_cues = list(find(alignment.a_text)) if alignment.a_text.strip() else []
-    b_cues = list(find(alignment.b_text)) if alignment.b_text.strip() else []
+    a_cues = list(find_cues(alignment.a_text)) if alignment.a_text.strip() else []
+    b_cues = list(find_cues(alignment.b_text)) if alignment.b_text.strip() else []
     ask_new: list[Span] | None = None
     ask_lost: list[Span] | None = None
     if petition is not None:
