@@ -54,9 +54,10 @@ def test_script_inside_a_response_comes_out_escaped(hostile_review: rc.Review) -
 
 def test_markdown_neutralises_markup(hostile_review: rc.Review) -> None:
     md = hostile_review.to_markdown()
-    assert "<script>" not in md
-    assert "](javascript:" not in md
-    assert "![img](" not in md
+    assert "<script>" not in md and "<img" not in md and "<b>" not in md
+    # a link or image needs an unescaped "](": every bracket from the response is escaped
+    assert not re.search(r"(?<!\\)\]\(", md)
+    assert "\\[click\\](javascript:" in md
 
 
 def test_json_round_trips(seed_review: rc.Review) -> None:

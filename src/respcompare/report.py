@@ -1,7 +1,17 @@
-"""Review -> Markdown and a JSON-ready dict.
+"""Review -> Markdown, HTML and a JSON-ready dict.
 
-Reports follow a fixed order: the verdict for each response with its quoted evidence, then the
-asks and whether each was addressed.
+Reports follow a fixed order, the order a Petitions Committee reviewer reads in:
+
+1. the verdict for each response with the quoted evidence;
+2. the asks and whether each was addressed, with scope downgrades;
+3. what the revision changed (a paragraph, then the ops side by side or as a redline);
+4. commitments with their due dates;
+5. cues, counted, with keywords in context;
+6. boilerplate: text carried over from the previous response, and stock text from a corpus;
+7. readability.
+
+Every piece of text that comes from a petition or a response is escaped: ``html.escape`` in
+HTML, :func:`md_escape` in Markdown.
 """
 
 from __future__ import annotations
@@ -12,19 +22,39 @@ import enum
 import html
 from typing import TYPE_CHECKING, Any
 
+from .align import to_dict as alignment_to_dict
+from .align import to_html as alignment_to_html
+from .align import to_markdown as alignment_to_markdown
+from .cues import kwic
+
 if TYPE_CHECKING:
-    from .review import Review
+    from .review import ResponseProfile, Review
+
+#: Ladder rung names, 0..5 (DESIGN.md).
+LADDER = (
+    "explicit refusal",
+    "non-commitment with a time hedge",
+    "review loop / continuity",
+    "conditional or deferred",
+    "commitment without specifics",
+    "specific commitment",
+)
+#: Cue categories shown in keyword-in-context tables, most telling first.
+KWIC_CATEGORIES = ("commitment", "refusal", "deferral", "review-loop", "hedge", "weasel", "emotive")
+KWIC_LIMIT = 12
 
 __all__ = ["jsonable", "md_escape", "to_dict", "to_html", "to_markdown"]
 
-_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]<>()#+!|~"})
+# Characters that can start a link or image ([ ]), raw HTML (<), code, emphasis, a table cell
+# break or strikethrough. White space is folded, so nothing can start a heading, list or quote.
+_MD_SPECIAL = str.maketrans({**{c: "\\" + c for c in "\\`*_[]|~"}, "<": "&lt;", "&": "&amp;"})
 
 
 def md_escape(text: str) -> str:
-    """Escape Markdown and HTML-significant characters so quoted text renders as text.
+    """Escape the Markdown characters that could turn quoted text into markup.
 
-    >>> md_escape("[click](javascript:alert(1)) <b>")
-    '\\\\[click\\\\]\\\\(javascript:alert\\\\(1\\\\)\\\\) \\\\<b\\\\>'
+    >>> print(md_escape("[click](javascript:alert(1)) <b>x</b> -> *done*"))
+    \\[click\\](javascript:alert(1)) &lt;b>x&lt;/b> -> \\*done\\*
     """
     return " ".join(text.split()).translate(_MD_SPECIAL)
 
@@ -47,10 +77,18 @@ def jsonable(obj: Any) -> Any:
 def to_dict(review: Review) -> dict[str, Any]:
     """The review as plain JSON types: petition, responses, and one assessment per response."""
     case = review.case
+    profiles = []
+    for p in review.profiles:
+        d = jsonable(p)
+        d["readability"] = p.readability.to_dict()
+        profiles.append(d)
     return {
         "petition": jsonable(case.petition),
         "responses": [{**jsonable(r), "full_text": r.full_text} for r in case.responses],
         "assessments": [{**jsonable(a), "answered": a.answered} for a in review.assessments],
+        "changes": list(review.changes),
+        "alignments": [alignment_to_dict(al) for al in review.alignments],
+        "profiles": profiles,
     }
 
 
@@ -58,8 +96,43 @@ def _when(date: _dt.date | None) -> str:
     return f"{date.day} {date:%B %Y}" if date else "date unknown"
 
 
+def _level(level: int | None) -> str:
+    return "none" if level is None else f"{level}/5 ({LADDER[level]})"
+
+
+def _due(c: Any) -> str:
+    if c.due is None:
+        return "no time given"
+    if c.due.vague:
+        return f"vague: “{c.due.span.text}”"
+    when = _when(c.due.due) if c.due.due else "undated response"
+    return f"by {when} (“{c.due.span.text}”)"
+
+
+def _kwic_rows(text: str, profile: ResponseProfile) -> list[Any]:
+    cues = [c for c in profile.cues if c.category in KWIC_CATEGORIES]
+    cues.sort(key=lambda c: (KWIC_CATEGORIES.index(c.category), c.span.start))
+    picked = sorted(cues[:KWIC_LIMIT], key=lambda c: c.span.start)
+    rows = kwic(text, picked, window=6, docname=profile.label)
+    return list(zip(picked, rows, strict=False))
+
+
+def _pct(value: float | None) -> str:
+    return "unknown" if value is None else f"{value:.0%}"
+
+
+def _num(value: float | None, fmt: str = ".1f") -> str:
+    return "unknown" if value is None else format(value, fmt)
+
+
 def to_markdown(review: Review) -> str:
-    """The review as Markdown, every quoted piece of response text escaped."""
+    """The review as Markdown, every quoted piece of response text escaped.
+
+    >>> from respcompare import load_example, review
+    >>> md = to_markdown(review(load_example("grooming-gangs")))
+    >>> print(", ".join(line[3:] for line in md.splitlines() if line.startswith("## ")))
+    Verdicts, Asks, What the revision changed, Commitments, Cues, Boilerplate, Readability
+    """
     case = review.case
     pet = case.petition
     title = f"e-petition {pet.id}" if pet.id else "petition"
@@ -71,7 +144,6 @@ def to_markdown(review: Review) -> str:
     ]
     out += ["## Verdicts", ""]
     for resp, a in zip(case.responses, review.assessments, strict=True):
-        commitment = "none" if a.commitment is None else f"{a.commitment}/5"
         out.append(
             f"### {md_escape(resp.label.capitalize())} response ({_when(resp.date)}): "
             f"`{a.verdict.value}`"
@@ -79,26 +151,119 @@ def to_markdown(review: Review) -> str:
         out.append("")
         out.append(
             f"- answered: **{'yes' if a.answered else 'no'}**; directness {a.directness:.2f}; "
-            f"commitment {commitment}"
+            f"commitment {_level(a.commitment)}"
         )
         if a.downgrade:
             out.append(f"- scope downgrade: {md_escape(a.downgrade)}")
         for ev in a.evidence:
             note = f" ({md_escape(ev.note)})" if ev.note else ""
-            out.append(f"- evidence `{ev.rule}`{note}: > {md_escape(ev.text)}")
+            out.append(f"- evidence `{ev.rule}`{note}:")
+            out.append(f"  > {md_escape(ev.text)}")
         if not a.evidence:
             out.append("- evidence: no sentence takes a position on the ask")
+        if a.off_ask:
+            out.append("- furthest from the ask:")
+            out += [f"  > {md_escape(ev.text)}" for ev in a.off_ask]
         out.append("")
-    out += ["## Asks", ""]
-    for resp, a in zip(case.responses, review.assessments, strict=True):
-        for o in a.asks:
-            status = "addressed" if o.addressed else "not addressed"
+    out += [
+        "## Asks",
+        "",
+        "| ask | qualifiers | " + " | ".join(md_escape(r.label) for r in case.responses) + " |",
+    ]
+    out.append("|---|---|" + "---|" * len(case.responses))
+    first = review.assessments[0].asks if review.assessments else ()
+    for i, o in enumerate(first):
+        cells = []
+        for a in review.assessments:
+            x = a.asks[i] if i < len(a.asks) else None
+            if x is None:
+                cells.append("—")
+                continue
+            extra = f"; downgrade: {md_escape(x.downgrade)}" if x.downgrade else ""
+            cells.append(f"`{x.verdict.value}`{extra}")
+        quals = ", ".join(md_escape(q) for q in o.ask.qualifiers) or "—"
+        out.append(f"| {md_escape(o.ask.text)} | {quals} | " + " | ".join(cells) + " |")
+    out.append("")
+    out += ["## What the revision changed", ""]
+    if not review.alignments:
+        out += ["Only one response: nothing to compare.", ""]
+    for change, al in zip(review.changes, review.alignments, strict=True):
+        out += [f"**{md_escape(al.a_label)} → {md_escape(al.b_label)}.** {md_escape(change)}", ""]
+        out += [alignment_to_markdown(al), ""]
+    out += ["## Commitments", ""]
+    for resp, p in zip(case.responses, review.profiles, strict=True):
+        ladder = [c for c in p.commitments if c.level is not None]
+        out.append(f"### {md_escape(resp.label.capitalize())}")
+        out.append("")
+        if not ladder:
+            out += ["No commitment, refusal, deferral or review loop.", ""]
+            continue
+        out += ["| level | kind | action | due | sentence |", "|---|---|---|---|---|"]
+        for c in sorted(ladder, key=lambda c: (-(c.level or 0), c.cue.span.start)):
             out.append(
-                f"- {md_escape(resp.label)}: {md_escape(o.ask.text)}: {status} "
-                f"(`{o.verdict.value}`)"
+                f"| {c.level} | {c.cue.category} | {md_escape(c.action or '—')} | "
+                f"{md_escape(_due(c))} | {md_escape(c.sentence.text)} |"
             )
+        out.append("")
+    out += ["## Cues", ""]
+    cats = sorted({k for p in review.profiles for k in p.cue_counts})
+    out.append("| category | " + " | ".join(md_escape(p.label) for p in review.profiles) + " |")
+    out.append("|---|" + "---|" * len(review.profiles))
+    for cat in cats:
+        out.append(
+            f"| {cat} | "
+            + " | ".join(str(p.cue_counts.get(cat, 0)) for p in review.profiles)
+            + " |"
+        )
+    out.append(
+        "| per 100 words | " + " | ".join(_num(p.cue_density) for p in review.profiles) + " |"
+    )
+    out.append("")
+    for resp, p in zip(case.responses, review.profiles, strict=True):
+        rows = _kwic_rows(resp.full_text, p)
+        if not rows:
+            continue
+        out += [f"Keywords in context, {md_escape(resp.label)}:", ""]
+        out += ["| category | pre | keyword | post |", "|---|---|---|---|"]
+        for cue, row in rows:
+            out.append(
+                f"| {cue.category} ({md_escape(cue.sense)}) | {md_escape(row.pre)} | "
+                f"**{md_escape(row.keyword)}** | {md_escape(row.post)} |"
+            )
+        out.append("")
+    out += ["## Boilerplate", ""]
+    for p in review.profiles:
+        share = _pct(p.carried_over_share)
+        line = f"- {md_escape(p.label)}: carried over from the previous response {share}"
+        if p.stock_share is not None:
+            line += f"; stock text shared with the corpus {_pct(p.stock_share)}"
+        out.append(line)
+        out += [f"  > {md_escape(sp.text)}" for sp in p.carried_over]
+    out.append("")
+    out += [
+        "## Readability",
+        "",
+        "| measure | " + " | ".join(md_escape(p.label) for p in review.profiles) + " |",
+        "|---|" + "---|" * len(review.profiles),
+    ]
+    for name, get in _READABILITY_ROWS:
+        out.append(f"| {name} | " + " | ".join(get(p) for p in review.profiles) + " |")
+    if review.profiles:
+        out += ["", f"Method: {md_escape(review.profiles[0].readability.method)}"]
     out.append("")
     return "\n".join(out)
+
+
+_READABILITY_ROWS: tuple[tuple[str, Any], ...] = (
+    ("words", lambda p: str(p.readability.words)),
+    ("sentences", lambda p: str(p.readability.sentences)),
+    ("Flesch reading ease", lambda p: _num(p.readability.flesch_reading_ease)),
+    ("Flesch-Kincaid grade", lambda p: _num(p.readability.flesch_kincaid_grade)),
+    ("mean sentence length (words)", lambda p: _num(p.readability.sentence_length_mean)),
+    ("long sentences", lambda p: _pct(p.readability.long_sentence_share)),
+    ("nominalisations per word", lambda p: _num(p.readability.nominalisation_rate, ".3f")),
+    ("passive sentences", lambda p: _pct(p.readability.passive_rate)),
+)
 
 
 # --------------------------------------------------------------------------------------------
@@ -210,6 +375,110 @@ def _asks_html(review: Review) -> str:
     )
 
 
+def _table(head: list[str], rows: list[list[str]]) -> str:
+    """A table; ``head`` is escaped here, ``rows`` hold cells already escaped by the caller."""
+    th = "".join(f"<th>{_e(h)}</th>" for h in head)
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    return f"<table><tr>{th}</tr>{body}</table>"
+
+
+def _changes_html(review: Review) -> str:
+    parts = ["<h2>What the revision changed</h2>"]
+    if not review.alignments:
+        parts.append('<p class="rc-muted">Only one response: nothing to compare.</p>')
+    for change, al in zip(review.changes, review.alignments, strict=True):
+        parts.append(f"<p><b>{_e(al.a_label)} → {_e(al.b_label)}.</b> {_e(change)}</p>")
+        parts.append(alignment_to_html(al))
+    return "".join(parts)
+
+
+def _commitments_html(review: Review) -> str:
+    parts = ["<h2>Commitments</h2>"]
+    for resp, p in zip(review.case.responses, review.profiles, strict=True):
+        ladder = sorted(
+            (c for c in p.commitments if c.level is not None),
+            key=lambda c: (-(c.level or 0), c.cue.span.start),
+        )
+        parts.append(f"<h3>{_e(resp.label.capitalize())} ({_e(_when(resp.date))})</h3>")
+        if not ladder:
+            parts.append('<p class="rc-muted">No commitment, refusal, deferral or review loop.</p>')
+            continue
+        rows = []
+        for c in ladder:
+            sent, cue = c.sentence, c.cue.span
+            a, b = cue.start - sent.start, cue.end - sent.start
+            quoted = (
+                f'{_e(sent.text[:a])}<span class="rc-kw">{_e(sent.text[a:b])}</span>'
+                f"{_e(sent.text[b:])}"
+                if 0 <= a <= b <= len(sent.text)
+                else _e(sent.text)
+            )
+            level = c.level if c.level is not None else 0
+            rows.append(
+                [
+                    f'{level} <span class="rc-muted">{_e(LADDER[level])}</span>',
+                    _e(c.cue.category),
+                    _e(c.action or "—"),
+                    _e(_due(c)),
+                    quoted,
+                ]
+            )
+        parts.append(_table(["level", "kind", "action", "due", "sentence"], rows))
+    return "".join(parts)
+
+
+def _cues_html(review: Review) -> str:
+    profiles = review.profiles
+    cats = sorted({k for p in profiles for k in p.cue_counts})
+    rows = [[_e(cat)] + [str(p.cue_counts.get(cat, 0)) for p in profiles] for cat in cats]
+    rows.append(["<i>per 100 words</i>"] + [_e(_num(p.cue_density)) for p in profiles])
+    parts = ["<h2>Cues</h2>", _table(["category"] + [p.label for p in profiles], rows)]
+    for resp, p in zip(review.case.responses, profiles, strict=True):
+        picked = _kwic_rows(resp.full_text, p)
+        if not picked:
+            continue
+        parts.append(f"<h3>Keywords in context: {_e(resp.label)}</h3>")
+        parts.append(
+            _table(
+                ["category", "sense", "pre", "keyword", "post"],
+                [
+                    [
+                        _e(cue.category),
+                        _e(cue.sense),
+                        f'<span class="rc-muted">{_e(row.pre)}</span>',
+                        f'<span class="rc-kw">{_e(row.keyword)}</span>',
+                        f'<span class="rc-muted">{_e(row.post)}</span>',
+                    ]
+                    for cue, row in picked
+                ],
+            )
+        )
+    return "".join(parts)
+
+
+def _boilerplate_html(review: Review) -> str:
+    parts = ["<h2>Boilerplate</h2>"]
+    for p in review.profiles:
+        line = f"carried over from the previous response: {_pct(p.carried_over_share)}"
+        if p.stock_share is not None:
+            line += f"; stock text shared with the corpus: {_pct(p.stock_share)}"
+        parts.append(f"<p><b>{_e(p.label)}</b>: {_e(line)}</p>")
+        parts += [
+            f'<blockquote class="rc-quote">{_e(sp.text)}</blockquote>' for sp in p.carried_over
+        ]
+    return "".join(parts)
+
+
+def _readability_html(review: Review) -> str:
+    rows = [[_e(name)] + [_e(get(p)) for p in review.profiles] for name, get in _READABILITY_ROWS]
+    method = review.profiles[0].readability.method if review.profiles else ""
+    return (
+        "<h2>Readability</h2>"
+        + _table(["measure"] + [p.label for p in review.profiles], rows)
+        + f'<p class="rc-muted">Method: {_e(method)}</p>'
+    )
+
+
 def to_html(review: Review, *, full_page: bool = True) -> str:
     """The review as self-contained HTML: inline CSS, no JavaScript, all text escaped.
 
@@ -230,7 +499,9 @@ def to_html(review: Review, *, full_page: bool = True) -> str:
         f"<h1>Did they answer? Review of {_e(title)}</h1>"
         f"<p><b>Petition:</b> {_e(pet.action)}</p>"
         f'<p class="rc-meta">{_e(meta)}</p>'
-        f"{_verdicts_html(review)}{_asks_html(review)}</div>"
+        f"{_verdicts_html(review)}{_asks_html(review)}{_changes_html(review)}"
+        f"{_commitments_html(review)}{_cues_html(review)}{_boilerplate_html(review)}"
+        f"{_readability_html(review)}</div>"
     )
     if not full_page:
         return body
