@@ -27,7 +27,7 @@ from nltk.stem.porter import PorterStemmer
 
 from .errors import InputError, LexiconError
 from .model import Ask, Petition, Span
-from .segment import segment, words
+from .segment import segment
 
 __all__ = [
     "ACTION_VERBS",
@@ -294,6 +294,12 @@ def stem(word: str) -> str:
     return str(_STEMMER.stem(w))
 
 
+# The tokens of segment.words, without building a Span per word (content_stems is the
+# judge's hot path: every sentence, every ask).
+_TOKEN = re.compile(r"[£$€]?\d+(?:[.,]\d+)*%?|\w+(?:[’'\-]\w+)*", re.UNICODE)
+_PER_CENT = re.compile(r"(\d)\s?per ?cent\b", re.I)
+
+
 def content_stems(text: str) -> list[str]:
     """Stems of the content words of ``text`` in order (stopwords and bare numbers left out).
 
@@ -301,9 +307,9 @@ def content_stems(text: str) -> list[str]:
     ['releas', 'home', 'offic', 'groom', 'gang', 'review', 'full']
     """
     out: list[str] = []
-    text = re.sub(r"(\d)\s?per ?cent\b", r"\1%", text, flags=re.I)
-    for w in words(text):
-        t = w.text.lower()
+    text = _PER_CENT.sub(r"\1%", text)
+    for tok in _TOKEN.findall(text):
+        t = tok.lower()
         if t in STOPWORDS or len(t) < 2:
             continue
         if t[0].isdigit() or t[0] in "£$€":
