@@ -91,3 +91,16 @@ def test_python_dash_m_in_a_subprocess() -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert "1 April 2025" in proc.stdout
+
+
+def test_chart_png(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "scorecard.png"
+    assert main(["review", "--example", "grooming-gangs", "--chart", str(out)]) == 0
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert "# Did they answer?" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("name", ["chart.svg", "no/such/folder/chart.png"])
+def test_chart_bad_path(name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["review", "--example", "grooming-gangs", "--chart", str(tmp_path / name)]) == 2
+    assert capsys.readouterr().err.count("\n") == 1

@@ -15,7 +15,7 @@ from pathlib import Path
 from .errors import InputError, RespcompareError
 from .load import case_from_texts, examples, load_example, load_petition
 from .model import Case
-from .review import review
+from .review import Review, review
 
 __all__ = ["main"]
 
@@ -54,6 +54,13 @@ def _parser() -> _Parser:
     rv.add_argument("--original", help="file with the original (or only) response text")
     rv.add_argument("--revised", help="file with the revised response text")
     rv.add_argument("--format", choices=("md", "html", "json"), default="md", help="output format")
+    rv.add_argument("--chart", metavar="FILE.png", help="also draw a chart of the review to a PNG")
+    rv.add_argument(
+        "--chart-kind",
+        choices=("scorecard", "ladder", "alignment", "cues"),
+        default="scorecard",
+        help="which chart --chart draws (default: scorecard)",
+    )
     _add_corpus_parser(sub)
     return parser
 
@@ -124,6 +131,28 @@ def _corpus_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def _save_chart(result: Review, path: str, kind: str) -> None:
+    target = Path(path)
+    if target.suffix.lower() != ".png":
+        raise InputError(f"--chart: give a .png file name, not {path!r}")
+    if not target.parent.exists():
+        raise InputError(f"--chart: the folder {str(target.parent)!r} does not exist")
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    ax = result.plot(kind, ax=None)  # type: ignore[arg-type]
+    fig = ax.get_figure(root=True)
+    assert fig is not None
+    try:
+        fig.savefig(target, dpi=150, bbox_inches="tight")
+    except OSError as exc:
+        raise InputError(f"--chart: cannot write {path!r} ({exc.strerror})") from None
+    finally:
+        plt.close(fig)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit status."""
     try:
@@ -136,6 +165,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 out = result.to_html()
             else:
                 out = result.to_markdown()
+            if args.chart:
+                _save_chart(result, args.chart, args.chart_kind)
             sys.stdout.write(out if out.endswith("\n") else out + "\n")
         if args.command == "corpus":
             return _corpus_command(args)
