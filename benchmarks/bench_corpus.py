@@ -62,14 +62,24 @@ def measured(fn: Callable[[], Any]) -> tuple[Any, float, float]:
     return out, time.perf_counter() - t, _rss_mb("VmHWM")
 
 
+STAGES: dict[str, list[float]] = {"index": [], "catalogue": [], "pairs": []}
+
+
 def respcompare_run(c: SynthCorpus) -> tuple[Any, Any, Any]:
     docs = [
         reuse.Document(str(i), t, dep, date)
         for i, (t, dep, date) in enumerate(zip(c.texts, c.departments, c.dates, strict=True))
     ]
+    t = time.perf_counter()
     idx = reuse.build_index(docs, min_docs=MIN_DOCS)
+    t1 = time.perf_counter()
     cat = idx.catalogue(min_words=MIN_WORDS)
+    t2 = time.perf_counter()
     pairs = idx.shared_pairs(min_words=MIN_WORDS)
+    t3 = time.perf_counter()
+    STAGES["index"].append(t1 - t)
+    STAGES["catalogue"].append(t2 - t1)
+    STAGES["pairs"].append(t3 - t2)
     return idx, cat, pairs
 
 
@@ -222,9 +232,16 @@ def main() -> None:
             f"{len(truth):,} passage-sharing pairs (generated in {time.perf_counter() - t:.1f}s)"
         )
         runs = []
+        for v in STAGES.values():
+            v.clear()
+        gc.collect()
+        before = _rss_mb("VmRSS")
+        result: Any = None
         for _ in range(args.repeat):
-            (idx, cat, pairs), seconds, peak = measured(lambda c=c: respcompare_run(c))
+            result = None  # the previous run's results must not count in this run's peak
+            result, seconds, peak = measured(lambda c=c: respcompare_run(c))
             runs.append((seconds, peak))
+        idx, cat, pairs = result
         seconds = statistics.median(s for s, _ in runs)
         peak = max(p for _, p in runs)
         found = {(int(a), int(b)) for a, b in zip(pairs.a.tolist(), pairs.b.tolist(), strict=True)}
@@ -233,7 +250,9 @@ def main() -> None:
         cr = catalogue_recall(c, cat)
         q, load_s = query_ms(idx, c, repeat=3)
         print(
-            f"respcompare: index+catalogue+pairs {seconds:.2f}s (median of {len(runs)}), "
+            f"respcompare: index+catalogue+pairs {seconds:.2f}s (median of {len(runs)}; "
+            + ", ".join(f"{k} {statistics.median(v):.2f}s" for k, v in STAGES.items())
+            + f"), RSS before {before:.0f} MB, "
             f"peak RSS {peak:.0f} MB; pair recall {rec:.4f} precision {prec:.4f}; "
             f"planted-word recall {wr:.4f}; catalogue recall {cr:.3f} ({len(cat)} entries); "
             f"query {q:.1f} ms median (load {load_s:.2f}s)"
