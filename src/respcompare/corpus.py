@@ -34,7 +34,6 @@ from typing import TYPE_CHECKING, Any
 from .errors import InputError, OptionalDependencyError, RespcompareError
 from .load import load_petition
 from .model import Case, Petition, Response
-from .reuse import carried_over_share
 from .review import Review, review
 
 if TYPE_CHECKING:
@@ -310,8 +309,8 @@ class ReviewSet:
         out: list[dict[str, Any]] = []
         for rv in self.reviews:
             case = rv.case
-            previous: Response | None = None
-            for resp, a in zip(case.responses, rv.assessments, strict=True):
+            for resp, a, p in zip(case.responses, rv.assessments, rv.profiles, strict=True):
+                per_100 = 100.0 / p.words if p.words else None
                 out.append(
                     {
                         "source": case.source,
@@ -320,19 +319,21 @@ class ReviewSet:
                         "response_label": resp.label,
                         "date": resp.date.isoformat() if resp.date else None,
                         "department": resp.department,
-                        "words": len(resp.full_text.split()),
+                        "words": p.words,
                         "verdict": a.verdict.value,
                         "answered": a.answered,
                         "directness": a.directness,
                         "commitment": a.commitment,
                         "downgrade": a.downgrade,
                         "evidence": len(a.evidence),
-                        "carried_over_share": None
-                        if previous is None
-                        else carried_over_share(previous, resp),
+                        "deflection_share": a.deflection_share,
+                        "hedges_per_100_words": _density(p.cue_counts.get("hedge", 0), per_100),
+                        "emotive_per_100_words": _density(p.cue_counts.get("emotive", 0), per_100),
+                        "flesch_reading_ease": p.readability.flesch_reading_ease,
+                        "carried_over_share": p.carried_over_share,
+                        "stock_share": p.stock_share,
                     }
                 )
-                previous = resp
         return out
 
     def to_frame(self) -> pandas.DataFrame:
@@ -344,6 +345,10 @@ class ReviewSet:
                 "ReviewSet.to_frame needs pandas: pip install 'respcompare[pandas]'"
             ) from None
         return pd.DataFrame.from_records(self.to_records())
+
+
+def _density(count: int, per_100: float | None) -> float | None:
+    return None if per_100 is None else round(count * per_100, 3)
 
 
 def _review_batch(cases: Sequence[Case]) -> list[Review | str]:
