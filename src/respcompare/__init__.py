@@ -20,6 +20,7 @@ from .cues import cue_action, find_cues, kwic
 from .errors import (
     EmptyTextError,
     InputError,
+    InputTooLargeError,
     LexiconError,
     OptionalDependencyError,
     PetitionFormatError,
@@ -77,6 +78,7 @@ __all__ = [
     "EmptyTextError",
     "Evidence",
     "InputError",
+    "InputTooLargeError",
     "Lexicon",
     "LexiconError",
     "LoadError",

@@ -9,6 +9,7 @@ from __future__ import annotations
 __all__ = [
     "EmptyTextError",
     "InputError",
+    "InputTooLargeError",
     "LexiconError",
     "OptionalDependencyError",
     "PetitionFormatError",
@@ -27,6 +28,13 @@ class InputError(RespcompareError, ValueError):
 
 class EmptyTextError(InputError):
     """A text that must have words (a petition action, a response) is empty or whitespace."""
+
+
+class InputTooLargeError(InputError):
+    """A text is longer than respcompare reviews in reasonable time (see ``MAX_TEXT_CHARS``).
+
+    The message gives the size and the limit; split the text and review the parts.
+    """
 
 
 class PetitionFormatError(InputError):

@@ -87,18 +87,44 @@ def _source_name(source: object) -> str:
     return "<dict>" if isinstance(source, Mapping) else "<json string>"
 
 
-def _read_json(source: str | Path | Mapping[str, Any]) -> Mapping[str, Any]:
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
+
+
+def _read_json(source: str | bytes | Path | Mapping[str, Any]) -> Mapping[str, Any]:
     name = _source_name(source)
     if isinstance(source, Mapping):
         return source
+    if isinstance(source, (bytes, bytearray)):
+        try:
+            source = bytes(source).decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise PetitionFormatError(
+                f"<bytes>: not UTF-8 ({exc.reason} at byte {exc.start}); decode the bytes "
+                "yourself (e.g. data.decode('cp1252')) and pass the string"
+            ) from None
+        name = "<json bytes>"
+        if not source.lstrip().startswith(("{", "[")):
+            raise PetitionFormatError(f"{name}: not a JSON object; pass petition JSON")
+    if isinstance(source, str) and not source.strip():
+        raise InputError("load_petition was given an empty string; give a path, a dict or JSON")
     if isinstance(source, (str, Path)):
         if isinstance(source, str) and source.lstrip().startswith(("{", "[")):
             raw = source
         else:
             path = Path(source)
-            if not path.is_file():
+            shown = name if len(name) <= 80 else name[:77] + "..."
+            try:
+                is_file = path.is_file()
+            except (OSError, ValueError):  # name too long, NUL in the name
+                is_file = False
+            if not is_file:
+                what = "a folder, not a file" if _is_dir(path) else "no such file"
                 raise InputError(
-                    f"{name}: no such file; give the path to a petition JSON file, "
+                    f"{shown}: {what}; give the path to a petition JSON file, "
                     "a dict, or a JSON string"
                 )
             try:
@@ -108,6 +134,15 @@ def _read_json(source: str | Path | Mapping[str, Any]) -> Mapping[str, Any]:
                     f"{name}: not UTF-8 text ({exc.reason} at byte {exc.start}); "
                     "save the file as UTF-8 JSON"
                 ) from None
+            except OSError as exc:
+                raise InputError(
+                    f"{name}: cannot read the file ({exc.strerror}); check its permissions"
+                ) from None
+            if not raw.strip():
+                raise PetitionFormatError(
+                    f"{name}: the file is empty; download the petition again from "
+                    "petition.parliament.uk/petitions/<id>.json"
+                )
         try:
             data = json.loads(raw)
         except json.JSONDecodeError as exc:
@@ -146,12 +181,12 @@ def _departments(attrs: Mapping[str, Any]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def load_petition(source: str | Path | Mapping[str, Any]) -> Case:
+def load_petition(source: str | bytes | Path | Mapping[str, Any]) -> Case:
     """Read a petition in the petition.parliament.uk JSON format into a :class:`Case`.
 
     Accepts the ``{"data": {...}}`` envelope, the bare ``{"attributes": {...}}`` object, and
-    archived petitions (``title``/``description`` fields), as a file path, a dict or a JSON
-    string. Responses come in order: the original (recovered from
+    archived petitions (``title``/``description`` fields), as a file path, a dict, a JSON
+    string or UTF-8 JSON bytes. Responses come in order: the original (recovered from
     ``other_parliamentary_business``) first, then the revision. A petition with one response
     gets the label ``"response"``.
 

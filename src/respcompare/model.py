@@ -14,9 +14,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from .errors import EmptyTextError, InputError
+from .errors import EmptyTextError, InputError, InputTooLargeError
 
 __all__ = [
+    "MAX_TEXT_CHARS",
     "Ask",
     "AskOutcome",
     "Assessment",
@@ -157,20 +158,46 @@ def parse_date(value: str | _dt.date | None, *, what: str = "date") -> _dt.date 
     )
 
 
+#: The longest text (in characters) a Petition or Response field may hold. Reviewing is linear in
+#: the text, about 25 s per million characters on one core (benchmarks/bench_size.py); real
+#: responses are under 20,000 characters. Past the limit, InputTooLargeError says to split the text.
+#: Control characters, NUL, zero-width and bidirectional marks are kept as they are: spans index
+#: the text exactly as given.
+MAX_TEXT_CHARS = 100_000
+
+
+def _not_a_string(value: object, what: str) -> InputError:
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return InputError(
+            f"{what} must be a string, not {type(value).__name__}: decode it first, "
+            "e.g. data.decode('utf-8')"
+        )
+    return InputError(f"{what} must be a string, not {type(value).__name__}")
+
+
+def _check_size(value: str, what: str) -> str:
+    if len(value) > MAX_TEXT_CHARS:
+        raise InputTooLargeError(
+            f"{what} has {len(value):,} characters, more than the limit of {MAX_TEXT_CHARS:,}: "
+            "split it into parts (e.g. by section) and review each part"
+        )
+    return value
+
+
 def _require_text(value: object, what: str) -> str:
     if not isinstance(value, str):
-        raise InputError(f"{what} must be a string, not {type(value).__name__}")
+        raise _not_a_string(value, what)
     if not value.strip():
         raise EmptyTextError(f"{what} is empty: give the text with at least one word")
-    return value
+    return _check_size(value, what)
 
 
 def _optional_text(value: object, what: str) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise InputError(f"{what} must be a string, not {type(value).__name__}")
-    return value
+        raise _not_a_string(value, what)
+    return _check_size(value, what)
 
 
 def _strings(values: Iterable[str] | str | None, what: str) -> tuple[str, ...]:
