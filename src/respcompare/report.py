@@ -26,6 +26,7 @@ from .align import to_dict as alignment_to_dict
 from .align import to_html as alignment_to_html
 from .align import to_markdown as alignment_to_markdown
 from .cues import kwic
+from .model import Ask, AskOutcome
 
 if TYPE_CHECKING:
     from .review import ResponseProfile, Review
@@ -94,6 +95,15 @@ def to_dict(review: Review) -> dict[str, Any]:
 
 def _when(date: _dt.date | None) -> str:
     return f"{date.day} {date:%B %Y}" if date else "date unknown"
+
+
+def _asks_by_response(review: Review) -> list[tuple[Ask, list[AskOutcome | None]]]:
+    """Each ask of the first response, with its outcome in every response (None if absent)."""
+    first = review.assessments[0].asks if review.assessments else ()
+    return [
+        (o.ask, [a.asks[i] if i < len(a.asks) else None for a in review.assessments])
+        for i, o in enumerate(first)
+    ]
 
 
 def _level(level: int | None) -> str:
@@ -171,18 +181,16 @@ def to_markdown(review: Review) -> str:
         "| ask | qualifiers | " + " | ".join(md_escape(r.label) for r in case.responses) + " |",
     ]
     out.append("|---|---|" + "---|" * len(case.responses))
-    first = review.assessments[0].asks if review.assessments else ()
-    for i, o in enumerate(first):
-        cells = []
-        for a in review.assessments:
-            x = a.asks[i] if i < len(a.asks) else None
-            if x is None:
-                cells.append("—")
-                continue
-            extra = f"; downgrade: {md_escape(x.downgrade)}" if x.downgrade else ""
-            cells.append(f"`{x.verdict.value}`{extra}")
-        quals = ", ".join(md_escape(q) for q in o.ask.qualifiers) or "—"
-        out.append(f"| {md_escape(o.ask.text)} | {quals} | " + " | ".join(cells) + " |")
+    for ask, outcomes in _asks_by_response(review):
+        cells = [
+            "—"
+            if x is None
+            else f"`{x.verdict.value}`"
+            + (f"; downgrade: {md_escape(x.downgrade)}" if x.downgrade else "")
+            for x in outcomes
+        ]
+        quals = ", ".join(md_escape(q) for q in ask.qualifiers) or "—"
+        out.append(f"| {md_escape(ask.text)} | {quals} | " + " | ".join(cells) + " |")
     out.append("")
     out += ["## What the revision changed", ""]
     if not review.alignments:
@@ -352,13 +360,10 @@ def _asks_html(review: Review) -> str:
     labels = [r.label for r in review.case.responses]
     head = "".join(f"<th>{_e(label)}</th>" for label in labels)
     rows = []
-    first = review.assessments[0].asks if review.assessments else ()
-    for i, outcome in enumerate(first):
-        ask = outcome.ask
+    for ask, outcomes in _asks_by_response(review):
         quals = ", ".join(ask.qualifiers) or "—"
         cells = []
-        for a in review.assessments:
-            o = a.asks[i] if i < len(a.asks) else None
+        for o in outcomes:
             if o is None:
                 cells.append("<td>—</td>")
                 continue
