@@ -22,15 +22,18 @@ split <-> merged, the same pairs).
 
 from __future__ import annotations
 
+import re
 import zlib
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from itertools import accumulate, compress, repeat
+from operator import add
 from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import Indel, LCSseq
 
 from ..errors import InputError
 from ..model import Response, Span
@@ -304,16 +307,9 @@ def _crc(text: str) -> int:
     return zlib.crc32(text.encode("utf-8"))
 
 
-def _pair_key(a_text: str, b_text: str) -> tuple[int, int]:
-    x, y = _crc(a_text), _crc(b_text)
+def _key(x: int, y: int) -> tuple[int, int]:
+    """An order-free tie key from two checksums (the same for ``align(a, b)`` and the mirror)."""
     return (x, y) if x <= y else (y, x)
-
-
-def _containment(part: str, whole: Counter[str]) -> float:
-    if not part:
-        return 0.0
-    have = Counter(part)
-    return sum(min(n, whole.get(w, 0)) for w, n in have.items()) / len(part)
 
 
 def _runs(free: list[int], max_parts: int) -> list[tuple[int, ...]]:
@@ -329,9 +325,123 @@ def _runs(free: list[int], max_parts: int) -> list[tuple[int, ...]]:
     return out
 
 
+# Punctuation and white space -> a plain space, one character for one, so offsets survive.
+# Apostrophes stay inside words ("isn't", "Government’s").
+_BLANK_CHARS = (
+    '!"#&()*+,./:;<=>?@[\\]^_`{|}~\t\n\r\x0b\x0c\u00a0\u2018\u201c\u201d'
+    "\u2013\u2014\u2026\u2022\u00b7-"
+)
+_BLANK = re.compile(f"[{re.escape(_BLANK_CHARS)}]")
+# Joins blanked sentences so one split codes them all: "\n" is blanked, so it is never a word.
+_SEP = " \n "
+
+
+def _blanked(text: str) -> str:
+    """Lower-cased with punctuation blanked, one character for one (so offsets survive)."""
+    low = text.lower()
+    if len(low) != len(text):  # a rare letter whose lower case is longer: keep the case
+        low = text
+    return _BLANK.sub(" ", low)
+
+
+def _codes(blanked: list[str]) -> list[str]:
+    """The words of each blanked sentence as a string, one character per word: the same word
+    gets the same character in every sentence of the list (so RapidFuzz compares word
+    sequences at string speed, and joining sentences is concatenation)."""
+    if not blanked:
+        return []
+    tokens = list(filter(None, (_SEP.join(blanked) + _SEP).split(" ")))
+    vocab = dict(zip(dict.fromkeys(tokens), map(chr, range(0x10000, 0x110000)), strict=False))
+    return "".join(map(vocab.__getitem__, tokens)).split(vocab["\n"])[:-1]
+
+
+def _offsets(blanked: str, base: int) -> tuple[list[int], list[int]]:
+    """Absolute start and length of each word of a blanked sentence that starts at ``base``."""
+    lens = list(map(len, blanked.split(" ")))
+    starts = list(compress(accumulate(map(add, lens, repeat(1)), initial=base), lens))
+    return starts, list(filter(None, lens))
+
+
+_Cand = tuple[float, int, tuple[int, int], tuple[int, ...], tuple[int, ...]]
+
+
+class _Checksums:
+    """CRC-32 of each sentence's normalised text, computed on first use."""
+
+    __slots__ = ("_memo", "_norm")
+
+    def __init__(self, a_norm: list[str], b_norm: list[str]) -> None:
+        self._norm = (a_norm, b_norm)
+        self._memo: dict[tuple[int, int], int] = {}
+
+    def __call__(self, side: int, k: int) -> int:
+        got = self._memo.get((side, k))
+        if got is None:
+            got = self._memo[(side, k)] = _crc(self._norm[side][k])
+        return got
+
+    def run(self, side: int, run: tuple[int, ...]) -> int:
+        return _crc(" ".join(self._norm[side][k] for k in run))
+
+
+def _many(
+    side: int,
+    one: list[int],
+    other: list[int],
+    sub: np.ndarray[Any, Any],
+    codes: tuple[list[str], list[str]],
+    crc: _Checksums,
+    opts: AlignOptions,
+) -> list[_Cand]:
+    """Split (side 0) or merge (side 1) candidates: one sentence of ``side`` against runs of
+    2..max_parts adjacent sentences of the other side; ``sub`` is the single-sentence
+    similarity with ``side``'s sentences as rows."""
+    runs = _runs(other, opts.max_parts)
+    if not runs:
+        return []
+    one_code, other_code = codes[side], codes[1 - side]
+    joined = ["".join([other_code[k] for k in run]) for run in runs]
+    scores = np.asarray(
+        process.cdist([one_code[i] for i in one], joined, scorer=fuzz.ratio), dtype=np.float64
+    )
+    scores /= 100.0
+    rr, cc = np.nonzero(scores >= opts.split_threshold)
+    if not len(rr):
+        return []
+    col = {k: c for c, k in enumerate(other)}
+    bags: dict[tuple[int, int], str] = {}
+
+    def bag(side: int, k: int) -> str:
+        """A sentence's word codes sorted: the LCS of two bags is their multiset overlap."""
+        got = bags.get((side, k))
+        if got is None:
+            got = bags[(side, k)] = "".join(sorted(codes[side][k]))
+        return got
+
+    out: list[_Cand] = []
+    for r, c, v in zip(rr.tolist(), cc.tolist(), scores[rr, cc].tolist(), strict=True):
+        i, run = one[r], runs[c]
+        s = round(v, 6)
+        best_single = max(float(sub[r, col[k]]) for k in run)
+        if s < best_single + opts.split_margin:
+            continue
+        # containment: the share of each part's words (with multiplicity) in the sentence
+        if any(
+            LCSseq.similarity(bag(1 - side, k), bag(side, i)) / len(other_code[k])
+            < opts.part_containment
+            for k in run
+        ):
+            continue
+        key = _key(crc(side, i), crc.run(1 - side, run))
+        out.append(
+            (s, 1 + len(run), key, (i,), run) if side == 0 else (s, 1 + len(run), key, run, (i,))
+        )
+    return out
+
+
 def _fuzzy_matches(
-    a_tok: list[str],
-    b_tok: list[str],
+    a_code: list[str],
+    b_code: list[str],
     ua: list[int],
     ub: list[int],
     a_norm: list[str],
@@ -339,66 +449,22 @@ def _fuzzy_matches(
     opts: AlignOptions,
 ) -> list[_Match]:
     """Greedy best-first 1:1, split and merge pairs among the sentences left after anchors."""
-    ua = [i for i in ua if a_tok[i]]
-    ub = [j for j in ub if b_tok[j]]
+    ua = [i for i in ua if a_code[i]]
+    ub = [j for j in ub if b_code[j]]
     if not ua or not ub:
         return []
-    single = process.cdist([a_tok[i] for i in ua], [b_tok[j] for j in ub], scorer=fuzz.ratio)
+    single = process.cdist([a_code[i] for i in ua], [b_code[j] for j in ub], scorer=fuzz.ratio)
     single = np.asarray(single, dtype=np.float64) / 100.0  # RapidFuzz 0-100 -> [0, 1], once
-    row = {i: r for r, i in enumerate(ua)}
-    col = {j: c for c, j in enumerate(ub)}
+    crc = _Checksums(a_norm, b_norm)
     # candidate: (score, size, tie key, a indices, b indices)
-    cands: list[tuple[float, int, tuple[int, int], tuple[int, ...], tuple[int, ...]]] = []
+    cands: list[_Cand] = []
     rr, cc = np.nonzero(single >= opts.edit_threshold)
-    for r, c in zip(rr.tolist(), cc.tolist(), strict=True):
+    for r, c, v in zip(rr.tolist(), cc.tolist(), single[rr, cc].tolist(), strict=True):
         i, j = ua[r], ub[c]
-        s = round(float(single[r, c]), 6)
-        cands.append((s, 2, _pair_key(a_norm[i], b_norm[j]), (i,), (j,)))
-
-    def many(
-        one_tok: list[str],
-        one: list[int],
-        other_tok: list[str],
-        other: list[int],
-        one_norm: list[str],
-        other_norm: list[str],
-        one_row: dict[int, int],
-        other_col: dict[int, int],
-        transpose: bool,
-    ) -> None:
-        runs = _runs(other, opts.max_parts)
-        if not runs:
-            return
-        joined = ["".join([other_tok[k] for k in run]) for run in runs]
-        scores = np.asarray(
-            process.cdist([one_tok[i] for i in one], joined, scorer=fuzz.ratio), dtype=np.float64
-        )
-        scores /= 100.0
-        rr2, cc2 = np.nonzero(scores >= opts.split_threshold)
-        for r, c in zip(rr2.tolist(), cc2.tolist(), strict=True):
-            i, run = one[r], runs[c]
-            s = round(float(scores[r, c]), 6)
-            best_single = max(
-                float(
-                    single[one_row[i], other_col[k]]
-                    if not transpose
-                    else single[other_col[k], one_row[i]]
-                )
-                for k in run
-            )
-            if s < best_single + opts.split_margin:
-                continue
-            whole = Counter(one_tok[i])
-            if any(_containment(other_tok[k], whole) < opts.part_containment for k in run):
-                continue
-            key = _pair_key(one_norm[i], " ".join(other_norm[k] for k in run))
-            if transpose:
-                cands.append((s, 1 + len(run), key, run, (i,)))
-            else:
-                cands.append((s, 1 + len(run), key, (i,), run))
-
-    many(a_tok, ua, b_tok, ub, a_norm, b_norm, row, col, False)  # splits: one a, many b
-    many(b_tok, ub, a_tok, ua, b_norm, a_norm, col, row, True)  # merges: many a, one b
+        cands.append((round(v, 6), 2, _key(crc(0, i), crc(1, j)), (i,), (j,)))
+    codes = (a_code, b_code)
+    cands += _many(0, ua, ub, single, codes, crc, opts)  # splits: one a, many b
+    cands += _many(1, ub, ua, single.T, codes, crc, opts)  # merges: many a, one b
     cands.sort(key=lambda c: (-c[0], -c[1], c[2], min(c[3]) + min(c[4])))
     used_a: set[int] = set()
     used_b: set[int] = set()
@@ -414,26 +480,36 @@ def _fuzzy_matches(
 def _backbone(matches: list[_Match], a_norm: list[str], b_norm: list[str]) -> set[int]:
     """Indices of the heaviest chain of matches in order on both sides (exact anchors first)."""
     order = sorted(range(len(matches)), key=lambda k: matches[k].a[0])
+    n = len(order)
+    if not n:
+        return set()
+    a_lo: list[int] = []
+    a_hi: list[int] = []
+    b_lo: list[int] = []
+    b_hi: list[int] = []
     weights: list[int] = []
     for k in order:
         m = matches[k]
         base = 1.0 if m.exact else 0.9 * m.sim
         text = " ".join(a_norm[i] for i in m.a) + "\x00" + " ".join(b_norm[j] for j in m.b)
         weights.append(round(base * 1_000_000) * 1000 + _crc(text) % 1000)
-    n = len(order)
-    best = [0] * n
+        a_lo.append(m.a[0])
+        a_hi.append(m.a[-1])
+        b_lo.append(m.b[0])
+        b_hi.append(m.b[-1])
+    # best[x]: heaviest chain ending at x; the first heaviest predecessor wins ties (weights > 0)
+    best = list(weights)
     prev = [-1] * n
-    for x in range(n):
-        mx = matches[order[x]]
-        best[x] = weights[x]
+    for x in range(1, n):
+        ax, bx = a_lo[x], b_lo[x]
+        top, arg = 0, -1
         for y in range(x):
-            my = matches[order[y]]
-            if my.a[-1] < mx.a[0] and my.b[-1] < mx.b[0] and best[y] + weights[x] > best[x]:
-                best[x] = best[y] + weights[x]
-                prev[x] = y
-    if not n:
-        return set()
-    x = max(range(n), key=lambda k: best[k])
+            if best[y] > top and a_hi[y] < ax and b_hi[y] < bx:
+                top, arg = best[y], y
+        if arg >= 0:
+            best[x] += top
+            prev[x] = arg
+    x = max(range(n), key=best.__getitem__)
     chain: set[int] = set()
     while x >= 0:
         chain.add(order[x])
@@ -441,129 +517,98 @@ def _backbone(matches: list[_Match], a_norm: list[str], b_norm: list[str]) -> se
     return chain
 
 
-# Punctuation and white space -> a plain space, one character for one, so offsets survive.
-# Apostrophes stay inside words ("isn't", "Government’s").
-_BLANK = str.maketrans(
-    {
-        c: " "
-        for c in '!"#&()*+,./:;<=>?@[\\]^_`{|}~\t\n\r\x0b\x0c\u00a0\u2018\u201c\u201d'
-        "\u2013\u2014\u2026\u2022\u00b7-"
-    }
-)
-
-
-@dataclass(slots=True)
-class _Words:
-    """The words of one or more sentences: one character per word (``code``, for RapidFuzz),
-    and each word's absolute ``[start, end)`` in the owning text."""
-
-    code: str
-    starts: list[int]
-    ends: list[int]
-
-    def __add__(self, other: _Words) -> _Words:
-        return _Words(self.code + other.code, self.starts + other.starts, self.ends + other.ends)
-
-
-def _sentence_words(span: Span, vocab: dict[str, str]) -> _Words:
-    """Lower-cased words of one sentence (punctuation blanked; apostrophes stay in words)."""
-    text = span.text
-    low = text.lower()
-    if len(low) != len(text):  # a rare letter whose lower case is longer: keep the case
-        low = text
-    base = span.start
-    codes: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    pos = base
-    for piece in low.translate(_BLANK).split(" "):
-        n = len(piece)
-        if n:
-            codes.append(vocab.setdefault(piece, chr(0x10000 + len(vocab))))
-            starts.append(pos)
-            ends.append(pos + n)
-        pos += n + 1
-    return _Words("".join(codes), starts, ends)
-
-
-def _cleanup(ops: list[list[Any]], a: _Words, b: _Words, *, fold: bool) -> list[list[Any]]:
+def _cleanup(
+    ops: list[tuple[str, int, int, int, int]],
+    a_lens: list[int],
+    b_lens: list[int],
+    *,
+    fold: bool,
+) -> list[tuple[str, int, int, int, int]]:
     """Fold into the change an equal island no longer than the changes on both sides of it, or
     a single short word ("a", "the") between two changes (diff-match-patch's semantic rule);
-    then merge neighbouring changes and name each by what it holds."""
-
-    def chars(w: _Words, lo: int, hi: int) -> int:
-        return sum(w.ends[k] - w.starts[k] for k in range(lo, hi))
-
-    def merge(ops: list[list[Any]]) -> list[list[Any]]:
-        out: list[list[Any]] = []
-        for op in ops:
-            if out and op[0] != "equal" and out[-1][0] != "equal":
-                out[-1] = ["replace", out[-1][1], op[2], out[-1][3], op[4]]
-            else:
-                out.append(list(op))
-        return out
-
-    ops = merge(ops)
-    changed = fold
-    while changed:
-        changed = False
-        for k in range(1, len(ops) - 1):
-            tag, i1, i2 = ops[k][0], ops[k][1], ops[k][2]
-            if tag != "equal" or ops[k - 1][0] == "equal" or ops[k + 1][0] == "equal":
+    then merge neighbouring changes and name each by what it holds. ``a_lens``/``b_lens`` are
+    the word lengths (an island's size is counted in characters)."""
+    # merge neighbouring changes: the ops then alternate equal / change
+    out: list[tuple[str, int, int, int, int]] = []
+    for op in ops:
+        if out and op[0] != "equal" and out[-1][0] != "equal":
+            last = out[-1]
+            out[-1] = ("replace", last[1], op[2], last[3], op[4])
+        else:
+            out.append(op)
+    if fold and len(out) > 2:
+        a_cum = [0, *accumulate(a_lens)]
+        b_cum = [0, *accumulate(b_lens)]
+        k = 1
+        while k < len(out) - 1:
+            tag, i1, i2 = out[k][0], out[k][1], out[k][2]
+            if tag != "equal" or out[k - 1][0] == "equal" or out[k + 1][0] == "equal":
+                k += 1
                 continue
-            eq = chars(a, i1, i2)
-            p, q = ops[k - 1], ops[k + 1]
-            before = max(chars(a, p[1], p[2]), chars(b, p[3], p[4]))
-            after = max(chars(a, q[1], q[2]), chars(b, q[3], q[4]))
+            eq = a_cum[i2] - a_cum[i1]
+            p, q = out[k - 1], out[k + 1]
+            before = max(a_cum[p[2]] - a_cum[p[1]], b_cum[p[4]] - b_cum[p[3]])
+            after = max(a_cum[q[2]] - a_cum[q[1]], b_cum[q[4]] - b_cum[q[3]])
             short_word = i2 - i1 == 1 and eq <= 3  # "a", "the", "of": never an island
             if short_word or (eq <= before and eq <= after):
-                ops[k - 1 : k + 2] = [["replace", p[1], q[2], p[3], q[4]]]
-                changed = True
-                break
-    ops = merge(ops)
-    for op in ops:
-        if op[0] != "equal":
-            op[0] = (
-                "replace"
-                if op[2] > op[1] and op[4] > op[3]
-                else "delete"
-                if op[2] > op[1]
-                else "insert"
-            )
-    return ops
+                out[k - 1 : k + 2] = [("replace", p[1], q[2], p[3], q[4])]
+                k = 1  # start again: the merged change may make an earlier island foldable
+            else:
+                k += 1
+    return [
+        op
+        if op[0] == "equal"
+        else (
+            "replace"
+            if op[2] > op[1] and op[4] > op[3]
+            else "delete"
+            if op[2] > op[1]
+            else "insert",
+            op[1],
+            op[2],
+            op[3],
+            op[4],
+        )
+        for op in out
+    ]
 
 
-def word_edits(
+def _word_edits(
     a_text: str,
     b_text: str,
-    a: _Words,
-    b: _Words,
-    a_span: Span,
-    b_span: Span,
+    a: tuple[str, list[int], list[int]],
+    b: tuple[str, list[int], list[int]],
+    a_end: int,
+    b_end: int,
     *,
-    cleanup: bool = True,
+    cleanup: bool,
 ) -> tuple[WordEdit, ...]:
-    """Word-level opcodes (an LCS over words, RapidFuzz ``Indel.opcodes``; case-only changes
-    are not edits), spans into each side's text."""
-    ops: list[list[Any]] = [list(o) for o in Indel.opcodes(a.code, b.code).as_list()]
-    ops = _cleanup(ops, a, b, fold=cleanup)
-
-    def span(text: str, w: _Words, lo: int, hi: int, whole: Span) -> Span:
-        if hi > lo:
-            return Span(w.starts[lo], w.ends[hi - 1], text[w.starts[lo] : w.ends[hi - 1]])
-        at = w.starts[lo] if lo < len(w.starts) else (w.ends[-1] if w.ends else whole.end)
-        return Span(at, at, "")
-
-    return tuple(
-        WordEdit(tag, span(a_text, a, i1, i2, a_span), span(b_text, b, j1, j2, b_span))
-        for tag, i1, i2, j1, j2 in ops
-    )
-
-
-def _cover(text: str, spans: tuple[Span, ...], idx: tuple[int, ...]) -> Span | None:
-    if not idx:
-        return None
-    return Span.of(text, spans[idx[0]].start, spans[idx[-1]].end)
+    """Word-level opcodes (an LCS over words, RapidFuzz ``Indel.opcodes`` on word-coded strings;
+    case-only changes are not edits), spans into each side's text. ``a``/``b`` are (codes, word
+    starts, word lengths); ``a_end``/``b_end`` where an insertion after the last word goes."""
+    a_code, a_starts, a_lens = a
+    b_code, b_starts, b_lens = b
+    raw: list[tuple[str, int, int, int, int]] = Indel.opcodes(a_code, b_code).as_list()  # type: ignore[assignment]
+    ops = _cleanup(raw, a_lens, b_lens, fold=cleanup)
+    a_tail = a_starts[-1] + a_lens[-1] if a_starts else a_end
+    b_tail = b_starts[-1] + b_lens[-1] if b_starts else b_end
+    na, nb = len(a_starts), len(b_starts)
+    out: list[WordEdit] = []
+    for tag, i1, i2, j1, j2 in ops:
+        if i2 > i1:
+            s, e = a_starts[i1], a_starts[i2 - 1] + a_lens[i2 - 1]
+            a_span = Span(s, e, a_text[s:e])
+        else:
+            at = a_starts[i1] if i1 < na else a_tail
+            a_span = Span(at, at, "")
+        if j2 > j1:
+            s, e = b_starts[j1], b_starts[j2 - 1] + b_lens[j2 - 1]
+            b_span = Span(s, e, b_text[s:e])
+        else:
+            at = b_starts[j1] if j1 < nb else b_tail
+            b_span = Span(at, at, "")
+        out.append(WordEdit(tag, a_span, b_span))  # type: ignore[arg-type]
+    return tuple(out)
 
 
 def align_texts(
@@ -598,34 +643,49 @@ def align_texts(
     used_a = {m.a[0] for m in matches}
     used_b = {m.b[0] for m in matches}
 
-    # 2. similarity for the rest
+    # 2. similarity for the rest: lower-cased words, each coded as one character per pair, so
+    # RapidFuzz compares word sequences at string speed (and joining sentences is concatenation)
     ua = [i for i in range(len(sa)) if i not in used_a]
     ub = [j for j in range(len(sb)) if j not in used_b]
-    # lower-cased words of the sentences left, each word coded as one character so RapidFuzz
-    # compares word sequences at string speed (and joining sentences is concatenation)
-    vocab: dict[str, str] = {}
-    empty = _Words("", [], [])
-    a_words = [empty] * len(sa)
-    b_words = [empty] * len(sb)
+    a_blank = [""] * len(sa)
+    b_blank = [""] * len(sb)
     for i in ua:
-        a_words[i] = _sentence_words(sa[i], vocab)
+        a_blank[i] = _blanked(sa[i].text)
     for j in ub:
-        b_words[j] = _sentence_words(sb[j], vocab)
-    a_low = [w.code for w in a_words]
-    b_low = [w.code for w in b_words]
-    matches += _fuzzy_matches(a_low, b_low, ua, ub, a_norm, b_norm, opts)
+        b_blank[j] = _blanked(sb[j].text)
+    a_code = [""] * len(sa)
+    b_code = [""] * len(sb)
+    codes = _codes([a_blank[i] for i in ua] + [b_blank[j] for j in ub])
+    for i, code in zip(ua, codes, strict=False):
+        a_code[i] = code
+    for j, code in zip(ub, codes[len(ua) :], strict=True):
+        b_code[j] = code
+    if ua and ub:
+        matches += _fuzzy_matches(a_code, b_code, ua, ub, a_norm, b_norm, opts)
 
     # 3. the order-keeping backbone; whatever crosses it moved
     chain = _backbone(matches, a_norm, b_norm)
 
     # 4. ops, with word-level edits
+    def words_of(
+        idx: tuple[int, ...], spans: tuple[Span, ...], blank: list[str], code: list[str]
+    ) -> tuple[str, list[int], list[int]]:
+        if len(idx) == 1:
+            return (code[idx[0]], *_offsets(blank[idx[0]], spans[idx[0]].start))
+        starts: list[int] = []
+        lens: list[int] = []
+        for i in idx:
+            s, n = _offsets(blank[i], spans[i].start)
+            starts += s
+            lens += n
+        return "".join([code[i] for i in idx]), starts, lens
+
     ops: list[tuple[tuple[float, int, int], AlignOp]] = []
-    chain_sorted = sorted((matches[k] for k in chain), key=lambda m: m.a[0])
     for k, m in enumerate(matches):
         in_order = k in chain
-        a_span = _cover(a_text, sa, m.a)
-        b_span = _cover(b_text, sb, m.b)
-        assert a_span is not None and b_span is not None
+        a0, b0 = m.a[0], m.b[0]
+        a_span = sa[a0] if len(m.a) == 1 else Span.of(a_text, sa[a0].start, sa[m.a[-1]].end)
+        b_span = sb[b0] if len(m.b) == 1 else Span.of(b_text, sb[b0].start, sb[m.b[-1]].end)
         kind: OpKind
         if len(m.a) > 1:
             kind = "merged"
@@ -637,28 +697,32 @@ def align_texts(
             kind = "edited" if in_order else "moved-edited"
         edits: tuple[WordEdit, ...] = ()
         if not m.exact:
-            edits = word_edits(
+            edits = _word_edits(
                 a_text,
                 b_text,
-                sum((a_words[i] for i in m.a[1:]), a_words[m.a[0]]),
-                sum((b_words[j] for j in m.b[1:]), b_words[m.b[0]]),
-                a_span,
-                b_span,
+                words_of(m.a, sa, a_blank, a_code),
+                words_of(m.b, sb, b_blank, b_code),
+                a_span.end,
+                b_span.end,
                 cleanup=opts.cleanup,
             )
         op = AlignOp(
             kind, a_span, b_span, m.a, m.b, min(1.0, max(0.0, m.sim)), in_order, None, edits
         )
-        ops.append(((float(m.b[0]), 0, m.a[0]), op))
+        ops.append(((float(b0), 0, a0), op))
     matched_a = {i for m in matches for i in m.a}
     matched_b = {j for m in matches for j in m.b}
+    # a removed sentence goes right after the last backbone pair before it, so a gap reads
+    # removed-then-added
+    chain_sorted = sorted((matches[k] for k in chain), key=lambda m: m.a[0])
+    c = 0
+    after = -0.5
     for i in range(len(sa)):
-        if i in matched_a:
-            continue
-        # right after the last backbone pair before it, so a gap reads removed-then-added
-        prv = [m for m in chain_sorted if m.a[-1] < i]
-        key = (prv[-1].b[-1] + 0.5 if prv else -0.5, -1, i)
-        ops.append((key, AlignOp("removed", sa[i], None, (i,), (), 0.0)))
+        while c < len(chain_sorted) and chain_sorted[c].a[-1] < i:
+            after = chain_sorted[c].b[-1] + 0.5
+            c += 1
+        if i not in matched_a:
+            ops.append(((after, -1, i), AlignOp("removed", sa[i], None, (i,), (), 0.0)))
     for j in range(len(sb)):
         if j not in matched_b:
             ops.append(((float(j), 1, 0), AlignOp("added", None, sb[j], (), (j,), 0.0)))
