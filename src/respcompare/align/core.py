@@ -28,7 +28,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from itertools import accumulate, compress, repeat
-from operator import add
+from operator import add, sub
 from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
@@ -344,22 +344,41 @@ def _blanked(text: str) -> str:
     return _BLANK.sub(" ", low)
 
 
-def _codes(blanked: list[str]) -> list[str]:
-    """The words of each blanked sentence as a string, one character per word: the same word
-    gets the same character in every sentence of the list (so RapidFuzz compares word
-    sequences at string speed, and joining sentences is concatenation)."""
-    if not blanked:
-        return []
-    tokens = list(filter(None, (_SEP.join(blanked) + _SEP).split(" ")))
+@dataclass(slots=True)
+class _Coded:
+    """The words of a list of sentences, coded one character per word (the same word, the same
+    character, in every sentence of the list: RapidFuzz then compares word sequences at string
+    speed, and joining sentences is concatenation), with each word's place in its text."""
+
+    codes: list[str]  # per sentence
+    first: list[int]  # per sentence: index of its first word in ``starts``/``lens``
+    shift: list[int]  # per sentence: add to a word's offset in the joined text for its own
+    starts: list[int]  # per word (and one separator per sentence): offset in the joined text
+    lens: list[int]  # per word (and separator): length
+
+    def words(self, p: int) -> tuple[list[int], list[int]]:
+        """Absolute starts and lengths of the words of the ``p``-th sentence."""
+        lo = self.first[p]
+        hi = lo + len(self.codes[p])
+        return list(map(add, self.starts[lo:hi], repeat(self.shift[p]))), self.lens[lo:hi]
+
+
+def _code_words(texts: list[str], bases: list[int]) -> _Coded:
+    """Code the words of ``texts`` (sentences starting at ``bases`` in their own texts) in one
+    pass over the joined, blanked sentences."""
+    if not texts:
+        return _Coded([], [], [], [], [])
+    blanked = [_blanked(t) for t in texts]
+    pieces = (_SEP.join(blanked) + _SEP).split(" ")
+    lens = list(map(len, pieces))
+    starts = list(compress(accumulate(map(add, lens, repeat(1)), initial=0), lens))
+    tokens = list(filter(None, pieces))
     vocab = dict(zip(dict.fromkeys(tokens), map(chr, range(0x10000, 0x110000)), strict=False))
-    return "".join(map(vocab.__getitem__, tokens)).split(vocab["\n"])[:-1]
-
-
-def _offsets(blanked: str, base: int) -> tuple[list[int], list[int]]:
-    """Absolute start and length of each word of a blanked sentence that starts at ``base``."""
-    lens = list(map(len, blanked.split(" ")))
-    starts = list(compress(accumulate(map(add, lens, repeat(1)), initial=base), lens))
-    return starts, list(filter(None, lens))
+    codes = "".join(map(vocab.__getitem__, tokens)).split(vocab["\n"])[:-1]
+    first = list(accumulate(map(add, map(len, codes), repeat(1)), initial=0))
+    joined_at = accumulate(map(add, map(len, blanked), repeat(len(_SEP))), initial=0)
+    shift = list(map(sub, bases, joined_at))
+    return _Coded(codes, first, shift, starts, list(filter(None, lens)))
 
 
 _Cand = tuple[float, int, tuple[int, int], tuple[int, ...], tuple[int, ...]]
@@ -411,12 +430,19 @@ def _many(
     col = {k: c for c, k in enumerate(other)}
     bags: dict[tuple[int, int], str] = {}
 
-    def bag(side: int, k: int) -> str:
-        """A sentence's word codes sorted: the LCS of two bags is their multiset overlap."""
-        got = bags.get((side, k))
-        if got is None:
-            got = bags[(side, k)] = "".join(sorted(codes[side][k]))
-        return got
+    def contained(k: int, i: int) -> bool:
+        """Whether enough of part ``k``'s words (with multiplicity) occur in sentence ``i``.
+
+        The multiset overlap of two word lists is the LCS of the two sorted lists; the LCS of
+        the lists as they stand is a lower bound, enough when the part kept its word order."""
+        part, whole = other_code[k], one_code[i]
+        if LCSseq.similarity(part, whole) / len(part) >= opts.part_containment:
+            return True
+        for key, code in (((1 - side, k), part), ((side, i), whole)):
+            if key not in bags:
+                bags[key] = "".join(sorted(code))
+        overlap = LCSseq.similarity(bags[(1 - side, k)], bags[(side, i)])
+        return overlap / len(part) >= opts.part_containment
 
     out: list[_Cand] = []
     for r, c, v in zip(rr.tolist(), cc.tolist(), scores[rr, cc].tolist(), strict=True):
@@ -426,11 +452,7 @@ def _many(
         if s < best_single + opts.split_margin:
             continue
         # containment: the share of each part's words (with multiplicity) in the sentence
-        if any(
-            LCSseq.similarity(bag(1 - side, k), bag(side, i)) / len(other_code[k])
-            < opts.part_containment
-            for k in run
-        ):
+        if not all(contained(k, i) for k in run):
             continue
         key = _key(crc(side, i), crc.run(1 - side, run))
         out.append(
@@ -647,19 +669,20 @@ def align_texts(
     # RapidFuzz compares word sequences at string speed (and joining sentences is concatenation)
     ua = [i for i in range(len(sa)) if i not in used_a]
     ub = [j for j in range(len(sb)) if j not in used_b]
-    a_blank = [""] * len(sa)
-    b_blank = [""] * len(sb)
-    for i in ua:
-        a_blank[i] = _blanked(sa[i].text)
-    for j in ub:
-        b_blank[j] = _blanked(sb[j].text)
+    coded = _code_words(
+        [sa[i].text for i in ua] + [sb[j].text for j in ub],
+        [sa[i].start for i in ua] + [sb[j].start for j in ub],
+    )
     a_code = [""] * len(sa)
     b_code = [""] * len(sb)
-    codes = _codes([a_blank[i] for i in ua] + [b_blank[j] for j in ub])
-    for i, code in zip(ua, codes, strict=False):
-        a_code[i] = code
-    for j, code in zip(ub, codes[len(ua) :], strict=True):
-        b_code[j] = code
+    a_pos: dict[int, int] = {}
+    b_pos: dict[int, int] = {}
+    for p, i in enumerate(ua):
+        a_code[i] = coded.codes[p]
+        a_pos[i] = p
+    for p, j in enumerate(ub, len(ua)):
+        b_code[j] = coded.codes[p]
+        b_pos[j] = p
     if ua and ub:
         matches += _fuzzy_matches(a_code, b_code, ua, ub, a_norm, b_norm, opts)
 
@@ -667,18 +690,17 @@ def align_texts(
     chain = _backbone(matches, a_norm, b_norm)
 
     # 4. ops, with word-level edits
-    def words_of(
-        idx: tuple[int, ...], spans: tuple[Span, ...], blank: list[str], code: list[str]
-    ) -> tuple[str, list[int], list[int]]:
+    def words_of(idx: tuple[int, ...], pos: dict[int, int]) -> tuple[str, list[int], list[int]]:
         if len(idx) == 1:
-            return (code[idx[0]], *_offsets(blank[idx[0]], spans[idx[0]].start))
+            p = pos[idx[0]]
+            return (coded.codes[p], *coded.words(p))
         starts: list[int] = []
         lens: list[int] = []
         for i in idx:
-            s, n = _offsets(blank[i], spans[i].start)
+            s, n = coded.words(pos[i])
             starts += s
             lens += n
-        return "".join([code[i] for i in idx]), starts, lens
+        return "".join([coded.codes[pos[i]] for i in idx]), starts, lens
 
     ops: list[tuple[tuple[float, int, int], AlignOp]] = []
     for k, m in enumerate(matches):
@@ -700,8 +722,8 @@ def align_texts(
             edits = _word_edits(
                 a_text,
                 b_text,
-                words_of(m.a, sa, a_blank, a_code),
-                words_of(m.b, sb, b_blank, b_code),
+                words_of(m.a, a_pos),
+                words_of(m.b, b_pos),
                 a_span.end,
                 b_span.end,
                 cleanup=opts.cleanup,
