@@ -24,10 +24,11 @@ from __future__ import annotations
 
 import re
 import zlib
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, compress, pairwise, repeat
 from operator import add, sub
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -303,6 +304,15 @@ class _Match:
     exact: bool
 
 
+def _norm(text: str) -> str:
+    """``text`` with each white space run as one space, no blank edges (the exact-match key).
+    Every white space character but the plain space is unprintable, so most texts are already
+    normal."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
+
+
 def _crc(text: str) -> int:
     return zlib.crc32(text.encode("utf-8"))
 
@@ -332,16 +342,6 @@ _BLANK_CHARS = (
     "\u2013\u2014\u2026\u2022\u00b7-"
 )
 _BLANK = re.compile(f"[{re.escape(_BLANK_CHARS)}]")
-# Joins blanked sentences so one split codes them all: "\n" is blanked, so it is never a word.
-_SEP = " \n "
-
-
-def _blanked(text: str) -> str:
-    """Lower-cased with punctuation blanked, one character for one (so offsets survive)."""
-    low = text.lower()
-    if len(low) != len(text):  # a rare letter whose lower case is longer: keep the case
-        low = text
-    return _BLANK.sub(" ", low)
 
 
 @dataclass(slots=True)
@@ -365,20 +365,25 @@ class _Coded:
 
 def _code_words(texts: list[str], bases: list[int]) -> _Coded:
     """Code the words of ``texts`` (sentences starting at ``bases`` in their own texts) in one
-    pass over the joined, blanked sentences."""
+    pass over the sentences joined by a space: lower-cased (unless that changes the length, as
+    a rare letter can), punctuation blanked, split on spaces."""
     if not texts:
         return _Coded([], [], [], [], [])
-    blanked = [_blanked(t) for t in texts]
-    pieces = (_SEP.join(blanked) + _SEP).split(" ")
+    joined = " ".join(texts)
+    low = joined.lower()
+    if len(low) != len(joined):  # keep the case of just the sentences it would lengthen
+        low = " ".join(t.lower() if len(t.lower()) == len(t) else t for t in texts)
+    pieces = _BLANK.sub(" ", low).split(" ")
     lens = list(map(len, pieces))
     starts = list(compress(accumulate(map(add, lens, repeat(1)), initial=0), lens))
     tokens = list(filter(None, pieces))
     vocab = dict(zip(dict.fromkeys(tokens), map(chr, range(0x10000, 0x110000)), strict=False))
-    codes = "".join(map(vocab.__getitem__, tokens)).split(vocab["\n"])[:-1]
-    first = list(accumulate(map(add, map(len, codes), repeat(1)), initial=0))
-    joined_at = accumulate(map(add, map(len, blanked), repeat(len(_SEP))), initial=0)
-    shift = list(map(sub, bases, joined_at))
-    return _Coded(codes, first, shift, starts, list(filter(None, lens)))
+    code = "".join(map(vocab.__getitem__, tokens))
+    # sentence p covers [at[p], at[p] + len) of the joined text; its words start inside that
+    at = list(accumulate(map(add, map(len, texts), repeat(1)), initial=0))
+    first = [bisect_left(starts, x) for x in at]
+    codes = [code[lo:hi] for lo, hi in pairwise(first)]
+    return _Coded(codes, first, list(map(sub, bases, at)), starts, list(filter(None, lens)))
 
 
 _Cand = tuple[float, int, tuple[int, int], tuple[int, ...], tuple[int, ...]]
@@ -650,8 +655,8 @@ def align_texts(
     opts = options or AlignOptions()
     sa = tuple(s.span for s in segment(a_text).sentences)
     sb = tuple(s.span for s in segment(b_text).sentences)
-    a_norm = [" ".join(s.text.split()) for s in sa]
-    b_norm = [" ".join(s.text.split()) for s in sb]
+    a_norm = [_norm(s.text) for s in sa]
+    b_norm = [_norm(s.text) for s in sb]
 
     # 1. exact anchors: k-th occurrence with k-th occurrence
     where: dict[str, list[int]] = {}
