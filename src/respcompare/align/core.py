@@ -27,7 +27,7 @@ import zlib
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from itertools import accumulate, compress, pairwise, repeat
 from operator import add, sub
 from typing import TYPE_CHECKING, Any, Literal
@@ -600,6 +600,76 @@ def _cleanup(
     ]
 
 
+# Fast constructors for the many small frozen results built per pair (word spans, word edits,
+# ops): they set the slots directly instead of going through the frozen dataclass __init__ (one
+# object.__setattr__ per field) and Span's __post_init__ checks, which cost more than the
+# alignment itself on short texts. Only for values valid by construction: a word span's offsets
+# come from the text it indexes and its text is that slice.
+_new = object.__new__
+_SPAN_SET = tuple(getattr(Span, f).__set__ for f in ("start", "end", "text"))
+_EDIT_SET = tuple(getattr(WordEdit, f).__set__ for f in ("tag", "a", "b"))
+_OP_FIELDS = (
+    "kind",
+    "a",
+    "b",
+    "a_sentences",
+    "b_sentences",
+    "similarity",
+    "in_order",
+    "move_group",
+    "words",
+    "effects",
+)
+_OP_SET = tuple(getattr(AlignOp, f).__set__ for f in _OP_FIELDS)
+
+
+def _span(start: int, end: int, text: str) -> Span:
+    """``Span(start, end, text)`` for a slice known to fit: ``text == whole[start:end]``."""
+    o: Span = _new(Span)
+    set_start, set_end, set_text = _SPAN_SET
+    set_start(o, start)
+    set_end(o, end)
+    set_text(o, text)
+    return o
+
+
+def _edit(tag: str, a: Span, b: Span) -> WordEdit:
+    """``WordEdit(tag, a, b)``."""
+    o: WordEdit = _new(WordEdit)
+    set_tag, set_a, set_b = _EDIT_SET
+    set_tag(o, tag)
+    set_a(o, a)
+    set_b(o, b)
+    return o
+
+
+def _op(
+    kind: OpKind,
+    a: Span | None,
+    b: Span | None,
+    a_sentences: tuple[int, ...],
+    b_sentences: tuple[int, ...],
+    similarity: float,
+    in_order: bool,
+    move_group: int | None,
+    words: tuple[WordEdit, ...],
+) -> AlignOp:
+    """``AlignOp(...)`` with every field but ``effects`` (none yet) given."""
+    o: AlignOp = _new(AlignOp)
+    s_kind, s_a, s_b, s_as, s_bs, s_sim, s_in, s_mg, s_words, s_fx = _OP_SET
+    s_kind(o, kind)
+    s_a(o, a)
+    s_b(o, b)
+    s_as(o, a_sentences)
+    s_bs(o, b_sentences)
+    s_sim(o, similarity)
+    s_in(o, in_order)
+    s_mg(o, move_group)
+    s_words(o, words)
+    s_fx(o, ())
+    return o
+
+
 def _word_edits(
     a_text: str,
     b_text: str,
@@ -624,17 +694,17 @@ def _word_edits(
     for tag, i1, i2, j1, j2 in ops:
         if i2 > i1:
             s, e = a_starts[i1], a_starts[i2 - 1] + a_lens[i2 - 1]
-            a_span = Span(s, e, a_text[s:e])
+            a_span = _span(s, e, a_text[s:e])
         else:
             at = a_starts[i1] if i1 < na else a_tail
-            a_span = Span(at, at, "")
+            a_span = _span(at, at, "")
         if j2 > j1:
             s, e = b_starts[j1], b_starts[j2 - 1] + b_lens[j2 - 1]
-            b_span = Span(s, e, b_text[s:e])
+            b_span = _span(s, e, b_text[s:e])
         else:
             at = b_starts[j1] if j1 < nb else b_tail
-            b_span = Span(at, at, "")
-        out.append(WordEdit(tag, a_span, b_span))  # type: ignore[arg-type]
+            b_span = _span(at, at, "")
+        out.append(_edit(tag, a_span, b_span))
     return tuple(out)
 
 
@@ -707,7 +777,9 @@ def align_texts(
             lens += n
         return "".join([coded.codes[pos[i]] for i in idx]), starts, lens
 
-    ops: list[tuple[tuple[float, int, int], AlignOp]] = []
+    # rows: [sort key, kind, a span, b span, a sentences, b sentences, similarity, in order,
+    # move group, word edits]
+    rows: list[list[Any]] = []
     for k, m in enumerate(matches):
         in_order = k in chain
         a0, b0 = m.a[0], m.b[0]
@@ -733,10 +805,10 @@ def align_texts(
                 b_span.end,
                 cleanup=opts.cleanup,
             )
-        op = AlignOp(
-            kind, a_span, b_span, m.a, m.b, min(1.0, max(0.0, m.sim)), in_order, None, edits
+        sim = min(1.0, max(0.0, m.sim))
+        rows.append(
+            [(float(b0), 0, a0), kind, a_span, b_span, m.a, m.b, sim, in_order, None, edits]
         )
-        ops.append(((float(b0), 0, a0), op))
     matched_a = {i for m in matches for i in m.a}
     matched_b = {j for m in matches for j in m.b}
     # a removed sentence goes right after the last backbone pair before it, so a gap reads
@@ -749,44 +821,39 @@ def align_texts(
             after = chain_sorted[c].b[-1] + 0.5
             c += 1
         if i not in matched_a:
-            ops.append(((after, -1, i), AlignOp("removed", sa[i], None, (i,), (), 0.0)))
+            rows.append([(after, -1, i), "removed", sa[i], None, (i,), (), 0.0, True, None, ()])
     for j in range(len(sb)):
         if j not in matched_b:
-            ops.append(((float(j), 1, 0), AlignOp("added", None, sb[j], (), (j,), 0.0)))
-    ops.sort(key=lambda x: x[0])
-    ordered = [op for _, op in ops]
+            rows.append([(float(j), 1, 0), "added", None, sb[j], (), (j,), 0.0, True, None, ()])
+    rows.sort(key=lambda r: r[0])
 
     # 5. move groups: moved ops adjacent on both sides travel together
     moved = sorted(
-        (k for k, op in enumerate(ordered) if op.kind in ("moved", "moved-edited")),
-        key=lambda k: ordered[k].a_sentences[0],
+        (k for k, r in enumerate(rows) if r[1] in ("moved", "moved-edited")),
+        key=lambda k: rows[k][4][0],
     )
     groups: list[list[int]] = []
     for k in moved:
-        op = ordered[k]
         if groups:
-            last = ordered[groups[-1][-1]]
-            if (
-                op.a_sentences[0] == last.a_sentences[-1] + 1
-                and op.b_sentences[0] == last.b_sentences[-1] + 1
-            ):
+            last = rows[groups[-1][-1]]
+            if rows[k][4][0] == last[4][-1] + 1 and rows[k][5][0] == last[5][-1] + 1:
                 groups[-1].append(k)
                 continue
         groups.append([k])
     moves: list[MoveGroup] = []
     for g, members in enumerate(groups):
-        first, last = ordered[members[0]], ordered[members[-1]]
-        assert first.a and last.a and first.b and last.b
+        first, last = rows[members[0]], rows[members[-1]]
         moves.append(
             MoveGroup(
                 g,
-                Span.of(a_text, first.a.start, last.a.end),
-                Span.of(b_text, first.b.start, last.b.end),
+                Span.of(a_text, first[2].start, last[2].end),
+                Span.of(b_text, first[3].start, last[3].end),
                 tuple(members),
             )
         )
         for k in members:
-            ordered[k] = replace(ordered[k], move_group=g)
+            rows[k][8] = g
+    ordered = [_op(*r[1:]) for r in rows]
     return Alignment(
         a_text=a_text,
         b_text=b_text,
