@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from ..model import Petition, Response
 from .core import (
+    DEFAULT_OPTIONS,
     KINDS,
     Alignment,
     AlignOp,
@@ -83,7 +84,7 @@ def align(
     """
     a_text, a_label = text_and_label(a, "a", "the first version")
     b_text, b_label = text_and_label(b, "b", "the second version")
-    opts = options or AlignOptions()
+    opts = options or DEFAULT_OPTIONS
     if edit_threshold is not None:
         opts = replace(opts, edit_threshold=edit_threshold)
     if split_threshold is not None:

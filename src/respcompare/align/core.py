@@ -29,6 +29,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from itertools import accumulate, compress, pairwise, repeat
+from itertools import chain as concat
 from operator import add, sub
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -344,6 +345,10 @@ _BLANK_CHARS = (
 _BLANK = re.compile(f"[{re.escape(_BLANK_CHARS)}]")
 
 
+# One character per distinct word, from U+10000 up; the first 4096 made once, at import.
+_CODE_CHARS = tuple(map(chr, range(0x10000, 0x11000)))
+
+
 @dataclass(slots=True)
 class _Coded:
     """The words of a list of sentences, coded one character per word (the same word, the same
@@ -377,7 +382,8 @@ def _code_words(texts: list[str], bases: list[int]) -> _Coded:
     lens = list(map(len, pieces))
     starts = list(compress(accumulate(map(add, lens, repeat(1)), initial=0), lens))
     tokens = list(filter(None, pieces))
-    vocab = dict(zip(dict.fromkeys(tokens), map(chr, range(0x10000, 0x110000)), strict=False))
+    more = map(chr, range(0x10000 + len(_CODE_CHARS), 0x110000))
+    vocab = dict(zip(dict.fromkeys(tokens), concat(_CODE_CHARS, more), strict=False))
     code = "".join(map(vocab.__getitem__, tokens))
     # sentence p covers [at[p], at[p] + len) of the joined text; its words start inside that
     at = list(accumulate(map(add, map(len, texts), repeat(1)), initial=0))
@@ -518,7 +524,9 @@ def _backbone(matches: list[_Match], a_norm: list[str], b_norm: list[str]) -> se
     for k in order:
         m = matches[k]
         base = 1.0 if m.exact else 0.9 * m.sim
-        text = " ".join(a_norm[i] for i in m.a) + "\x00" + " ".join(b_norm[j] for j in m.b)
+        a_side = a_norm[m.a[0]] if len(m.a) == 1 else " ".join([a_norm[i] for i in m.a])
+        b_side = b_norm[m.b[0]] if len(m.b) == 1 else " ".join([b_norm[j] for j in m.b])
+        text = a_side + "\x00" + b_side
         weights.append(round(base * 1_000_000) * 1000 + _crc(text) % 1000)
         a_lo.append(m.a[0])
         a_hi.append(m.a[-1])
@@ -708,6 +716,9 @@ def _word_edits(
     return tuple(out)
 
 
+DEFAULT_OPTIONS = AlignOptions()
+
+
 def align_texts(
     a_text: str,
     b_text: str,
@@ -722,7 +733,7 @@ def align_texts(
     >>> [op.kind for op in al.ops]
     ['removed', 'unchanged', 'added']
     """
-    opts = options or AlignOptions()
+    opts = options or DEFAULT_OPTIONS
     sa = tuple(s.span for s in segment(a_text).sentences)
     sb = tuple(s.span for s in segment(b_text).sentences)
     a_norm = [_norm(s.text) for s in sa]
