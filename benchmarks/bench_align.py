@@ -5,6 +5,9 @@ Same synthetic pairs (benchmarks/align_synth.py, known truth) for every aligner,
 - respcompare: ``rc.align`` (sentence alignment with moves, splits, merges and word-level edits;
   effects off, they are not alignment) on texts whose segmentation is already cached, so the
   timing starts from the same sentence lists as difflib's; segmentation is timed separately.
+  That segmentation cache is the only one on the timed path: align keeps nothing between calls,
+  so every repeat redoes the word coding, similarity, splits/merges, backbone and the word-level
+  edits of every non-verbatim pair (as HtmlDiff redoes its work).
 - difflib SequenceMatcher over sentence lists: equal -> unchanged; inside a replace block,
   sentences paired in order when their character ratio >= 0.5 -> edited, the rest
   removed/added; delete -> removed; insert -> added (it has no notion of moves, splits, merges).
