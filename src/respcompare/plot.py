@@ -837,9 +837,14 @@ def cue_density(
     ax.set_xlabel("paragraph (in reading order; w = words)")
     ax.set_ylabel("cues per 100 words")
     ax.set_title(f"Cue density by paragraph: {title}")
-    if cats:
+    return _finish_stacked(ax, has_data=bool(cats), legend="cue category", empty="no cues found")
+
+
+def _finish_stacked(ax: Axes, *, has_data: bool, legend: str, empty: str) -> Axes:
+    """A stacked-bar chart's last touches: legend outside on the right, or a note when empty."""
+    if has_data:
         ax.legend(
-            title="cue category",
+            title=legend,
             fontsize=8,
             title_fontsize=8,
             frameon=False,
@@ -847,7 +852,7 @@ def cue_density(
             bbox_to_anchor=(1.0, 1.0),
         )
     else:
-        ax.text(0.5, 0.5, "no cues found", transform=ax.transAxes, ha="center", color="#555555")
+        ax.text(0.5, 0.5, empty, transform=ax.transAxes, ha="center", color="#555555")
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     return ax
@@ -1086,22 +1091,7 @@ def verdicts_over_time(records: Any, *, freq: Freq = "quarter", ax: Axes | None 
     ax.set_ylabel("responses")
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_title(f"Verdicts per {freq}")
-    if periods:
-        ax.legend(
-            title="verdict",
-            fontsize=8,
-            title_fontsize=8,
-            frameon=False,
-            loc="upper left",
-            bbox_to_anchor=(1.0, 1.0),
-        )
-    else:
-        ax.text(
-            0.5, 0.5, "no dated responses", transform=ax.transAxes, ha="center", color="#555555"
-        )
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
-    return ax
+    return _finish_stacked(ax, has_data=bool(periods), legend="verdict", empty="no dated responses")
 
 
 # --------------------------------------------------------------------------- Review.plot
