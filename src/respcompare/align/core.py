@@ -33,8 +33,7 @@ from itertools import chain as concat
 from operator import add, sub
 from typing import TYPE_CHECKING, Any, Literal
 
-import numpy as np
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
 from rapidfuzz.distance import Indel, LCSseq
 
 from ..errors import InputError
@@ -323,19 +322,6 @@ def _key(x: int, y: int) -> tuple[int, int]:
     return (x, y) if x <= y else (y, x)
 
 
-def _runs(free: list[int], max_parts: int) -> list[tuple[int, ...]]:
-    """Runs of 2..max_parts consecutive sentence indices, all free."""
-    free_set = set(free)
-    out: list[tuple[int, ...]] = []
-    for i in free:
-        for k in range(2, max_parts + 1):
-            run = tuple(range(i, i + k))
-            if run[-1] not in free_set:
-                break
-            out.append(run)
-    return out
-
-
 # Punctuation and white space -> a plain space, one character for one, so offsets survive.
 # Apostrophes stay inside words ("isn't", "Government’s").
 _BLANK_CHARS = (
@@ -418,57 +404,39 @@ def _many(
     side: int,
     one: list[int],
     other: list[int],
-    sub: np.ndarray[Any, Any],
-    codes: tuple[list[str], list[str]],
+    one_code: list[str],
+    other_code: list[str],
+    parts: list[list[int]],
+    single: list[list[float]],
     crc: _Checksums,
     opts: AlignOptions,
 ) -> list[_Cand]:
-    """Split (side 0) or merge (side 1) candidates: one sentence of ``side`` against runs of
-    2..max_parts adjacent sentences of the other side; ``sub`` is the single-sentence
-    similarity with ``side``'s sentences as rows."""
-    runs = _runs(other, opts.max_parts)
-    if not runs:
-        return []
-    one_code, other_code = codes[side], codes[1 - side]
-    joined = ["".join([other_code[k] for k in run]) for run in runs]
-    scores = np.asarray(
-        process.cdist([one_code[i] for i in one], joined, scorer=fuzz.ratio), dtype=np.float64
-    )
-    scores /= 100.0
-    rr, cc = np.nonzero(scores >= opts.split_threshold)
-    if not len(rr):
-        return []
-    col = {k: c for c, k in enumerate(other)}
-    bags: dict[tuple[int, int], str] = {}
-
-    def contained(k: int, i: int) -> bool:
-        """Whether enough of part ``k``'s words (with multiplicity) occur in sentence ``i``.
-
-        The multiset overlap of two word lists is the LCS of the two sorted lists; the LCS of
-        the lists as they stand is a lower bound, enough when the part kept its word order."""
-        part, whole = other_code[k], one_code[i]
-        if LCSseq.similarity(part, whole) / len(part) >= opts.part_containment:
-            return True
-        for key, code in (((1 - side, k), part), ((side, i), whole)):
-            if key not in bags:
-                bags[key] = "".join(sorted(code))
-        overlap = LCSseq.similarity(bags[(1 - side, k)], bags[(side, i)])
-        return overlap / len(part) >= opts.part_containment
-
+    """Split (side 0) or merge (side 1) candidates: the ``r``-th free sentence of ``side``
+    against runs of 2..max_parts adjacent free sentences of the other side, each run drawn from
+    ``parts[r]``, the positions (in ``other``) of the sentences contained in it. ``single[r][q]``
+    is the similarity of sentence ``r`` with the ``q``-th of ``other``; codes are by position."""
     out: list[_Cand] = []
-    for r, c, v in zip(rr.tolist(), cc.tolist(), scores[rr, cc].tolist(), strict=True):
-        i, run = one[r], runs[c]
-        s = round(v, 6)
-        best_single = max(float(sub[r, col[k]]) for k in run)
-        if s < best_single + opts.split_margin:
+    for r, inside in enumerate(parts):
+        if len(inside) < 2:
             continue
-        # containment: the share of each part's words (with multiplicity) in the sentence
-        if not all(contained(k, i) for k in run):
-            continue
-        key = _key(crc(side, i), crc.run(1 - side, run))
-        out.append(
-            (s, 1 + len(run), key, (i,), run) if side == 0 else (s, 1 + len(run), key, run, (i,))
-        )
+        whole = one_code[r]
+        for x, p in enumerate(inside):
+            run = [p]
+            for q in inside[x + 1 : x + opts.max_parts]:
+                if q != run[-1] + 1 or other[q] != other[run[-1]] + 1:
+                    break
+                run.append(q)
+                joined = "".join([other_code[t] for t in run])
+                v = 2.0 * LCSseq.similarity(whole, joined) / (len(whole) + len(joined))
+                if v < opts.split_threshold:
+                    continue
+                s = round(v, 6)
+                if s < max(single[r][t] for t in run) + opts.split_margin:
+                    continue
+                i, ks = one[r], tuple(other[t] for t in run)
+                key = _key(crc(side, i), crc.run(1 - side, ks))
+                size = 1 + len(ks)
+                out.append((s, size, key, (i,), ks) if side == 0 else (s, size, key, ks, (i,)))
     return out
 
 
@@ -481,23 +449,51 @@ def _fuzzy_matches(
     b_norm: list[str],
     opts: AlignOptions,
 ) -> list[_Match]:
-    """Greedy best-first 1:1, split and merge pairs among the sentences left after anchors."""
+    """Greedy best-first 1:1, split and merge pairs among the sentences left after anchors.
+
+    Two RapidFuzz matrices over the free sentences' word codes: the word LCS (the similarity is
+    fuzz.ratio's Indel ratio, ``2 * lcs / (len_a + len_b)``) and the multiset overlap (the LCS
+    of the codes sorted). A run of sentences can be a split part only where each part is
+    contained in the whole (``part_containment`` of its words, with multiplicity, which the
+    overlap gives exactly), so only those runs are scored."""
     ua = [i for i in ua if a_code[i]]
     ub = [j for j in ub if b_code[j]]
     if not ua or not ub:
         return []
-    single = process.cdist([a_code[i] for i in ua], [b_code[j] for j in ub], scorer=fuzz.ratio)
-    single = np.asarray(single, dtype=np.float64) / 100.0  # RapidFuzz 0-100 -> [0, 1], once
+    ca = [a_code[i] for i in ua]
+    cb = [b_code[j] for j in ub]
+    la = list(map(len, ca))
+    lb = list(map(len, cb))
+    lcs = process.cdist(ca, cb, scorer=LCSseq.similarity).tolist()
+    bag = process.cdist(
+        ["".join(sorted(c)) for c in ca], ["".join(sorted(c)) for c in cb], scorer=LCSseq.similarity
+    ).tolist()
     crc = _Checksums(a_norm, b_norm)
+    edit, share = opts.edit_threshold, opts.part_containment
+    need_b = [share * n for n in lb]
     # candidate: (score, size, tie key, a indices, b indices)
     cands: list[_Cand] = []
-    rr, cc = np.nonzero(single >= opts.edit_threshold)
-    for r, c, v in zip(rr.tolist(), cc.tolist(), single[rr, cc].tolist(), strict=True):
-        i, j = ua[r], ub[c]
-        cands.append((round(v, 6), 2, _key(crc(0, i), crc(1, j)), (i,), (j,)))
-    codes = (a_code, b_code)
-    cands += _many(0, ua, ub, single, codes, crc, opts)  # splits: one a, many b
-    cands += _many(1, ub, ua, single.T, codes, crc, opts)  # merges: many a, one b
+    single: list[list[float]] = []
+    b_in_a: list[list[int]] = []  # per a: the b positions contained in it (split parts)
+    a_in_b: list[list[int]] = [[] for _ in ub]  # per b: the a positions contained in it
+    for r, (row, over, n) in enumerate(zip(lcs, bag, la, strict=True)):
+        sims = [2.0 * x / (n + m) for x, m in zip(row, lb, strict=True)]
+        single.append(sims)
+        for c, v in enumerate(sims):
+            if v >= edit:
+                cands.append(
+                    (round(v, 6), 2, _key(crc(0, ua[r]), crc(1, ub[c])), (ua[r],), (ub[c],))
+                )
+        b_in_a.append(
+            [c for c, (o, need) in enumerate(zip(over, need_b, strict=True)) if o >= need]
+        )
+        need_a = share * n
+        for c, o in enumerate(over):
+            if o >= need_a:
+                a_in_b[c].append(r)
+    cands += _many(0, ua, ub, ca, cb, b_in_a, single, crc, opts)  # splits: one a, many b
+    single_t = [list(col) for col in zip(*single, strict=True)]
+    cands += _many(1, ub, ua, cb, ca, a_in_b, single_t, crc, opts)  # merges: many a, one b
     cands.sort(key=lambda c: (-c[0], -c[1], c[2], min(c[3]) + min(c[4])))
     used_a: set[int] = set()
     used_b: set[int] = set()
