@@ -331,8 +331,10 @@ _BLANK_CHARS = (
 _BLANK = re.compile(f"[{re.escape(_BLANK_CHARS)}]")
 
 
-# One character per distinct word, from U+10000 up; the first 4096 made once, at import.
-_CODE_CHARS = tuple(map(chr, range(0x10000, 0x11000)))
+# One character per distinct word: the first 256 words get the one-byte characters (a string of
+# them is stored one byte per character, and sorting or joining it reuses cached characters),
+# the rest the other code points, surrogates skipped; the first 4096 made once, at import.
+_CODE_CHARS = tuple(map(chr, range(0x1000)))
 
 
 @dataclass(slots=True)
@@ -368,7 +370,7 @@ def _code_words(texts: list[str], bases: list[int]) -> _Coded:
     lens = list(map(len, pieces))
     starts = list(compress(accumulate(map(add, lens, repeat(1)), initial=0), lens))
     tokens = list(filter(None, pieces))
-    more = map(chr, range(0x10000 + len(_CODE_CHARS), 0x110000))
+    more = map(chr, concat(range(len(_CODE_CHARS), 0xD800), range(0xE000, 0x110000)))
     vocab = dict(zip(dict.fromkeys(tokens), concat(_CODE_CHARS, more), strict=False))
     code = "".join(map(vocab.__getitem__, tokens))
     # sentence p covers [at[p], at[p] + len) of the joined text; its words start inside that
@@ -695,20 +697,34 @@ def _word_edits(
     b_tail = b_starts[-1] + b_lens[-1] if b_starts else b_end
     na, nb = len(a_starts), len(b_starts)
     out: list[WordEdit] = []
+    new = _new
+    set_start, set_end, set_text = _SPAN_SET
+    set_tag, set_a, set_b = _EDIT_SET
     for tag, i1, i2, j1, j2 in ops:
+        # _span() and _edit() written out: this loop makes most of the objects of an alignment
+        a_span = new(Span)
         if i2 > i1:
             s, e = a_starts[i1], a_starts[i2 - 1] + a_lens[i2 - 1]
-            a_span = _span(s, e, a_text[s:e])
+            set_text(a_span, a_text[s:e])
         else:
-            at = a_starts[i1] if i1 < na else a_tail
-            a_span = _span(at, at, "")
+            s = e = a_starts[i1] if i1 < na else a_tail
+            set_text(a_span, "")
+        set_start(a_span, s)
+        set_end(a_span, e)
+        b_span = new(Span)
         if j2 > j1:
             s, e = b_starts[j1], b_starts[j2 - 1] + b_lens[j2 - 1]
-            b_span = _span(s, e, b_text[s:e])
+            set_text(b_span, b_text[s:e])
         else:
-            at = b_starts[j1] if j1 < nb else b_tail
-            b_span = _span(at, at, "")
-        out.append(_edit(tag, a_span, b_span))
+            s = e = b_starts[j1] if j1 < nb else b_tail
+            set_text(b_span, "")
+        set_start(b_span, s)
+        set_end(b_span, e)
+        edit = new(WordEdit)
+        set_tag(edit, tag)
+        set_a(edit, a_span)
+        set_b(edit, b_span)
+        out.append(edit)
     return tuple(out)
 
 
