@@ -380,7 +380,7 @@ def _code_words(texts: list[str], bases: list[int]) -> _Coded:
     return _Coded(codes, first, list(map(sub, bases, at)), starts, list(filter(None, lens)))
 
 
-_Cand = tuple[float, int, tuple[int, int], tuple[int, ...], tuple[int, ...]]
+_Cand = tuple[float, int, tuple[int, ...], tuple[int, ...]]  # score, size, a and b indices
 
 
 class _Checksums:
@@ -398,7 +398,10 @@ class _Checksums:
             got = self._memo[(side, k)] = _crc(self._norm[side][k])
         return got
 
-    def run(self, side: int, run: tuple[int, ...]) -> int:
+    def of(self, side: int, run: tuple[int, ...]) -> int:
+        """The checksum of sentences ``run`` of ``side`` joined by a space."""
+        if len(run) == 1:
+            return self(side, run[0])
         return _crc(" ".join(self._norm[side][k] for k in run))
 
 
@@ -410,7 +413,6 @@ def _many(
     other_code: list[str],
     parts: list[list[int]],
     single: list[list[float]],
-    crc: _Checksums,
     opts: AlignOptions,
 ) -> list[_Cand]:
     """Split (side 0) or merge (side 1) candidates: the ``r``-th free sentence of ``side``
@@ -436,9 +438,8 @@ def _many(
                 if s < max(single[r][t] for t in run) + opts.split_margin:
                     continue
                 i, ks = one[r], tuple(other[t] for t in run)
-                key = _key(crc(side, i), crc.run(1 - side, ks))
                 size = 1 + len(ks)
-                out.append((s, size, key, (i,), ks) if side == 0 else (s, size, key, ks, (i,)))
+                out.append((s, size, (i,), ks) if side == 0 else (s, size, ks, (i,)))
     return out
 
 
@@ -470,10 +471,9 @@ def _fuzzy_matches(
     bag = process.cdist(
         ["".join(sorted(c)) for c in ca], ["".join(sorted(c)) for c in cb], scorer=LCSseq.similarity
     ).tolist()
-    crc = _Checksums(a_norm, b_norm)
     edit, share = opts.edit_threshold, opts.part_containment
     need_b = [share * n for n in lb]
-    # candidate: (score, size, tie key, a indices, b indices)
+    # candidate: (score, size, a indices, b indices)
     cands: list[_Cand] = []
     single: list[list[float]] = []
     b_in_a: list[list[int]] = []  # per a: the b positions contained in it (split parts)
@@ -483,9 +483,7 @@ def _fuzzy_matches(
         single.append(sims)
         for c, v in enumerate(sims):
             if v >= edit:
-                cands.append(
-                    (round(v, 6), 2, _key(crc(0, ua[r]), crc(1, ub[c])), (ua[r],), (ub[c],))
-                )
+                cands.append((round(v, 6), 2, (ua[r],), (ub[c],)))
         b_in_a.append(
             [c for c, (o, need) in enumerate(zip(over, need_b, strict=True)) if o >= need]
         )
@@ -493,14 +491,25 @@ def _fuzzy_matches(
         for c, o in enumerate(over):
             if o >= need_a:
                 a_in_b[c].append(r)
-    cands += _many(0, ua, ub, ca, cb, b_in_a, single, crc, opts)  # splits: one a, many b
+    cands += _many(0, ua, ub, ca, cb, b_in_a, single, opts)  # splits: one a, many b
     single_t = [list(col) for col in zip(*single, strict=True)]
-    cands += _many(1, ub, ua, cb, ca, a_in_b, single_t, crc, opts)  # merges: many a, one b
-    cands.sort(key=lambda c: (-c[0], -c[1], c[2], min(c[3]) + min(c[4])))
+    cands += _many(1, ub, ua, cb, ca, a_in_b, single_t, opts)  # merges: many a, one b
+    # best first; equal scores and sizes by an order-free checksum of the two sides' texts (the
+    # same for align(a, b) and its mirror), computed only for the candidates that tie
+    ties = Counter((c[0], c[1]) for c in cands)
+    crc = _Checksums(a_norm, b_norm)
+    cands.sort(
+        key=lambda c: (
+            -c[0],
+            -c[1],
+            _key(crc.of(0, c[2]), crc.of(1, c[3])) if ties[(c[0], c[1])] > 1 else (0, 0),
+            min(c[2]) + min(c[3]),
+        )
+    )
     used_a: set[int] = set()
     used_b: set[int] = set()
     out: list[_Match] = []
-    for s, _, _, ai, bj in cands:
+    for s, _, ai, bj in cands:
         if used_a.isdisjoint(ai) and used_b.isdisjoint(bj):
             used_a.update(ai)
             used_b.update(bj)
@@ -514,8 +523,6 @@ def _backbone(matches: list[_Match], a_norm: list[str], b_norm: list[str]) -> se
     n = len(order)
     if not n:
         return set()
-    a_lo: list[int] = []
-    a_hi: list[int] = []
     b_lo: list[int] = []
     b_hi: list[int] = []
     weights: list[int] = []
@@ -526,18 +533,18 @@ def _backbone(matches: list[_Match], a_norm: list[str], b_norm: list[str]) -> se
         b_side = b_norm[m.b[0]] if len(m.b) == 1 else " ".join([b_norm[j] for j in m.b])
         text = a_side + "\x00" + b_side
         weights.append(round(base * 1_000_000) * 1000 + _crc(text) % 1000)
-        a_lo.append(m.a[0])
-        a_hi.append(m.a[-1])
         b_lo.append(m.b[0])
         b_hi.append(m.b[-1])
-    # best[x]: heaviest chain ending at x; the first heaviest predecessor wins ties (weights > 0)
+    # best[x]: heaviest chain ending at x; the first heaviest predecessor wins ties (weights > 0).
+    # Matches never share a sentence and runs are adjacent sentences, so in ``order`` every
+    # earlier match ends before x starts on side a: only side b needs checking.
     best = list(weights)
     prev = [-1] * n
     for x in range(1, n):
-        ax, bx = a_lo[x], b_lo[x]
+        bx = b_lo[x]
         top, arg = 0, -1
         for y in range(x):
-            if best[y] > top and a_hi[y] < ax and b_hi[y] < bx:
+            if best[y] > top and b_hi[y] < bx:
                 top, arg = best[y], y
         if arg >= 0:
             best[x] += top
@@ -679,8 +686,8 @@ def _op(
 def _word_edits(
     a_text: str,
     b_text: str,
-    a: tuple[str, list[int], list[int]],
-    b: tuple[str, list[int], list[int]],
+    a: tuple[str, list[int], list[int], int, int],
+    b: tuple[str, list[int], list[int], int, int],
     a_end: int,
     b_end: int,
     *,
@@ -688,14 +695,16 @@ def _word_edits(
 ) -> tuple[WordEdit, ...]:
     """Word-level opcodes (an LCS over words, RapidFuzz ``Indel.opcodes`` on word-coded strings;
     case-only changes are not edits), spans into each side's text. ``a``/``b`` are (codes, word
-    starts, word lengths); ``a_end``/``b_end`` where an insertion after the last word goes."""
-    a_code, a_starts, a_lens = a
-    b_code, b_starts, b_lens = b
+    starts, word lengths, index of the first word, shift): the ``k``-th word starts at
+    ``starts[first + k] + shift``. ``a_end``/``b_end`` are where an insertion goes when a side
+    has no words."""
+    a_code, a_starts, a_lens, a_lo, a_shift = a
+    b_code, b_starts, b_lens, b_lo, b_shift = b
+    na, nb = len(a_code), len(b_code)
     raw: list[tuple[str, int, int, int, int]] = Indel.opcodes(a_code, b_code).as_list()  # type: ignore[assignment]
-    ops = _cleanup(raw, a_lens, b_lens, fold=cleanup)
-    a_tail = a_starts[-1] + a_lens[-1] if a_starts else a_end
-    b_tail = b_starts[-1] + b_lens[-1] if b_starts else b_end
-    na, nb = len(a_starts), len(b_starts)
+    ops = _cleanup(raw, a_lens[a_lo : a_lo + na], b_lens[b_lo : b_lo + nb], fold=cleanup)
+    a_tail = a_starts[a_lo + na - 1] + a_lens[a_lo + na - 1] + a_shift if na else a_end
+    b_tail = b_starts[b_lo + nb - 1] + b_lens[b_lo + nb - 1] + b_shift if nb else b_end
     out: list[WordEdit] = []
     new = _new
     set_start, set_end, set_text = _SPAN_SET
@@ -704,19 +713,21 @@ def _word_edits(
         # _span() and _edit() written out: this loop makes most of the objects of an alignment
         a_span = new(Span)
         if i2 > i1:
-            s, e = a_starts[i1], a_starts[i2 - 1] + a_lens[i2 - 1]
+            s = a_starts[a_lo + i1] + a_shift
+            e = a_starts[a_lo + i2 - 1] + a_lens[a_lo + i2 - 1] + a_shift
             set_text(a_span, a_text[s:e])
         else:
-            s = e = a_starts[i1] if i1 < na else a_tail
+            s = e = a_starts[a_lo + i1] + a_shift if i1 < na else a_tail
             set_text(a_span, "")
         set_start(a_span, s)
         set_end(a_span, e)
         b_span = new(Span)
         if j2 > j1:
-            s, e = b_starts[j1], b_starts[j2 - 1] + b_lens[j2 - 1]
+            s = b_starts[b_lo + j1] + b_shift
+            e = b_starts[b_lo + j2 - 1] + b_lens[b_lo + j2 - 1] + b_shift
             set_text(b_span, b_text[s:e])
         else:
-            s = e = b_starts[j1] if j1 < nb else b_tail
+            s = e = b_starts[b_lo + j1] + b_shift if j1 < nb else b_tail
             set_text(b_span, "")
         set_start(b_span, s)
         set_end(b_span, e)
@@ -788,17 +799,19 @@ def align_texts(
     chain = _backbone(matches, a_norm, b_norm)
 
     # 4. ops, with word-level edits
-    def words_of(idx: tuple[int, ...], pos: dict[int, int]) -> tuple[str, list[int], list[int]]:
+    def words_of(
+        idx: tuple[int, ...], pos: dict[int, int]
+    ) -> tuple[str, list[int], list[int], int, int]:
         if len(idx) == 1:
             p = pos[idx[0]]
-            return (coded.codes[p], *coded.words(p))
+            return coded.codes[p], coded.starts, coded.lens, coded.first[p], coded.shift[p]
         starts: list[int] = []
         lens: list[int] = []
         for i in idx:
             s, n = coded.words(pos[i])
             starts += s
             lens += n
-        return "".join([coded.codes[pos[i]] for i in idx]), starts, lens
+        return "".join([coded.codes[pos[i]] for i in idx]), starts, lens, 0, 0
 
     # rows: [sort key, kind, a span, b span, a sentences, b sentences, similarity, in order,
     # move group, word edits]
