@@ -25,8 +25,8 @@ from __future__ import annotations
 import re
 import zlib
 from bisect import bisect_left
-from collections import Counter
-from collections.abc import Mapping
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import accumulate, compress, pairwise, repeat
 from itertools import chain as concat
@@ -337,6 +337,11 @@ _BLANK = re.compile(f"[{re.escape(_BLANK_CHARS)}]")
 _CODE_CHARS = tuple(map(chr, range(0x1000)))
 
 
+def _more_code_chars() -> Iterator[str]:
+    """The code characters after the first 4096, made as needed."""
+    return map(chr, concat(range(len(_CODE_CHARS), 0xD800), range(0xE000, 0x110000)))
+
+
 @dataclass(slots=True)
 class _Coded:
     """The words of a list of sentences, coded one character per word (the same word, the same
@@ -370,8 +375,8 @@ def _code_words(texts: list[str], bases: list[int]) -> _Coded:
     lens = list(map(len, pieces))
     starts = list(compress(accumulate(map(add, lens, repeat(1)), initial=0), lens))
     tokens = list(filter(None, pieces))
-    more = map(chr, concat(range(len(_CODE_CHARS), 0xD800), range(0xE000, 0x110000)))
-    vocab = dict(zip(dict.fromkeys(tokens), concat(_CODE_CHARS, more), strict=False))
+    # a word's code is the next free character, given the first time the word is looked up
+    vocab: defaultdict[str, str] = defaultdict(concat(_CODE_CHARS, _more_code_chars()).__next__)
     code = "".join(map(vocab.__getitem__, tokens))
     # sentence p covers [at[p], at[p] + len) of the joined text; its words start inside that
     at = list(accumulate(map(add, map(len, texts), repeat(1)), initial=0))
