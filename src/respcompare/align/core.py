@@ -6,10 +6,12 @@ The method, in order:
    however many stages read it).
 2. *Exact anchors*: sentences whose text is identical up to white space are paired, the k-th
    occurrence on one side with the k-th on the other.
-3. The remaining sentences are compared word by word with RapidFuzz (``process.cdist`` with
-   ``fuzz.ratio`` over lower-cased word lists: an Indel similarity on words), and against runs of
-   2..``max_parts`` adjacent sentences on the other side to find splits and merges. Candidates
-   are taken greedily, best first, one use per sentence.
+3. The remaining sentences are compared word by word with RapidFuzz: each distinct lower-cased
+   word becomes one character, and ``process.cdist`` gives the word LCS of every pair (the
+   similarity is ``fuzz.ratio``'s Indel ratio, ``2 * lcs / (len_a + len_b)``) and, over the
+   words sorted, their multiset overlap. Runs of 2..``max_parts`` adjacent sentences whose every
+   part is contained in a sentence of the other side are scored joined, for splits and merges.
+   Candidates are taken greedily, best first, one use per sentence.
 4. *Moves*: the heaviest chain of pairs that keeps its order on both sides (a heaviest increasing
    subsequence, exact anchors weighing most) is the backbone; a pair that crosses it was moved.
 5. Inside every edited pair, word-level opcodes (an LCS over words, ``Indel.opcodes``) with a
@@ -351,8 +353,8 @@ class _Coded:
     codes: list[str]  # per sentence
     first: list[int]  # per sentence: index of its first word in ``starts``/``lens``
     shift: list[int]  # per sentence: add to a word's offset in the joined text for its own
-    starts: list[int]  # per word (and one separator per sentence): offset in the joined text
-    lens: list[int]  # per word (and separator): length
+    starts: list[int]  # per word: offset in the joined text
+    lens: list[int]  # per word: length
 
     def words(self, p: int) -> tuple[list[int], list[int]]:
         """Absolute starts and lengths of the words of the ``p``-th sentence."""
