@@ -61,6 +61,16 @@ def test_seed_revised_is_a_narrower_answer(seed: tuple[rc.Assessment, rc.Assessm
     assert revised.directness >= original.directness + 0.3
 
 
+def test_evidence_notes_name_the_asks_words_not_stems(
+    seed: tuple[rc.Assessment, rc.Assessment],
+) -> None:
+    original, _ = seed
+    notes = " ".join(e.note for e in original.evidence)
+    # the original response names the Home Office's grooming gang review without a position
+    assert "names the ask's subject (home, office, grooming, gang, review)" in notes
+    assert "offic," not in notes and "groom," not in notes
+
+
 def test_inquiry_example_is_a_clear_no() -> None:
     case = rc.load_example("grooming-gangs-inquiry")
     a = rc.assess(case.petition, case.responses[0])

@@ -306,16 +306,26 @@ def content_stems(text: str) -> list[str]:
     >>> content_stems("Release the Home Office's Grooming Gang Review in full")
     ['releas', 'home', 'offic', 'groom', 'gang', 'review', 'full']
     """
-    out: list[str] = []
+    return [s for _, s in content_words(text)]
+
+
+def content_words(text: str) -> list[tuple[str, str]]:
+    """The content words of ``text`` in order, each as (the word as written, its stem): the
+    stems of :func:`content_stems` with the words to show a reader.
+
+    >>> content_words("Release the Home Office's review")
+    [('Release', 'releas'), ('Home', 'home'), ("Office's", 'offic'), ('review', 'review')]
+    """
+    out: list[tuple[str, str]] = []
     text = _PER_CENT.sub(r"\1%", text)
     for tok in _TOKEN.findall(text):
         t = tok.lower()
         if t in STOPWORDS or len(t) < 2:
             continue
         if t[0].isdigit() or t[0] in "£$€":
-            out.append(t)
+            out.append((tok, t))
             continue
-        out.append(stem(t))
+        out.append((tok, stem(t)))
     return out
 
 

@@ -50,6 +50,7 @@ from .asks import (
     STOPWORDS,
     Synonyms,
     content_stems,
+    content_words,
     extract_asks,
     load_synonyms,
     make_ask,
@@ -238,6 +239,7 @@ class _AskModel:
 
     ask: Ask
     groups: tuple[tuple[frozenset[str], float, bool], ...]  # (stems, weight, is_head)
+    labels: tuple[str, ...]  # per group: the ask's own word for it, lower-cased (for notes)
     phrases: tuple[tuple[str, tuple[int, ...], float], ...]  # alias phrase, groups, weight
     act_forms: tuple[str, ...]  # stemmed forms of the act ("releas", "publish", ...)
 
@@ -342,15 +344,26 @@ def _restated_terms(petition: Petition, ask: Ask, synonyms: Synonyms) -> set[str
     return out - obj - _GENERIC
 
 
+def _label(word: str) -> str:
+    """A word of the ask as a note shows it: lower-cased unless an acronym, without a
+    possessive ("Office's" -> "office", "NHS" stays)."""
+    w = word.replace("’", "'")
+    if w.lower().endswith("'s"):
+        w = w[:-2]
+    return w if len(w) > 1 and w.isupper() else w.lower()
+
+
 def _ask_model(ask: Ask, petition: Petition, response_text: str, synonyms: Synonyms) -> _AskModel:
-    stems = [s for s in content_stems(ask.object)]
+    words = content_words(ask.object)
     head = _head_index(ask.object)
     groups: list[tuple[set[str], float, bool]] = []
+    labels: list[str] = []
     seen: set[str] = set()
-    for i, s in enumerate(stems):
+    for i, (word, s) in enumerate(words):
         if s in seen:
             continue
         seen.add(s)
+        labels.append(_label(word))
         generic = s in _GENERIC
         weight = 0.4 if generic else (0.5 if s[0].isdigit() or s[0] in "£$€" else 1.0)
         is_head = i == head and not generic
@@ -389,7 +402,7 @@ def _ask_model(ask: Ask, petition: Petition, response_text: str, synonyms: Synon
         dict.fromkeys(" ".join(stem(w) for w in f.split()) for f in synonyms.verb_group(ask.action))
     )
     frozen = tuple((frozenset(g), w, h) for g, w, h in groups)
-    return _AskModel(ask, frozen, tuple(phrases), acts)
+    return _AskModel(ask, frozen, tuple(labels), tuple(phrases), acts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -397,7 +410,7 @@ class _Match:
     relevance: float  # weighted share of the ask's object named, in [0, 1]
     head: bool  # the ask's head noun (or an alias) is named
     act: bool  # the ask's act (or a synonym) is named
-    matched: tuple[str, ...]  # which terms matched (for notes)
+    matched: tuple[str, ...]  # the ask's words for the groups matched (for notes)
 
 
 def _match(
@@ -423,7 +436,7 @@ def _match(
     for i, share in hit_groups.items():
         g, w, is_head = model.groups[i]
         got += w * share
-        matched.append(sorted(g)[0])
+        matched.append(model.labels[i])
         if is_head and share >= 0.6:
             head = True
     act = any((" " in a and a in " ".join(sent_stems)) or a in sset for a in model.act_forms)
