@@ -713,36 +713,22 @@ def _word_edits(
     a_tail = a_starts[a_lo + na - 1] + a_lens[a_lo + na - 1] + a_shift if na else a_end
     b_tail = b_starts[b_lo + nb - 1] + b_lens[b_lo + nb - 1] + b_shift if nb else b_end
     out: list[WordEdit] = []
-    new = _new
-    set_start, set_end, set_text = _SPAN_SET
-    set_tag, set_a, set_b = _EDIT_SET
     for tag, i1, i2, j1, j2 in ops:
-        # _span() and _edit() written out: this loop makes most of the objects of an alignment
-        a_span = new(Span)
         if i2 > i1:
             s = a_starts[a_lo + i1] + a_shift
             e = a_starts[a_lo + i2 - 1] + a_lens[a_lo + i2 - 1] + a_shift
-            set_text(a_span, a_text[s:e])
+            a_span = _span(s, e, a_text[s:e])
         else:
-            s = e = a_starts[a_lo + i1] + a_shift if i1 < na else a_tail
-            set_text(a_span, "")
-        set_start(a_span, s)
-        set_end(a_span, e)
-        b_span = new(Span)
+            at = a_starts[a_lo + i1] + a_shift if i1 < na else a_tail
+            a_span = _span(at, at, "")
         if j2 > j1:
             s = b_starts[b_lo + j1] + b_shift
             e = b_starts[b_lo + j2 - 1] + b_lens[b_lo + j2 - 1] + b_shift
-            set_text(b_span, b_text[s:e])
+            b_span = _span(s, e, b_text[s:e])
         else:
-            s = e = b_starts[b_lo + j1] + b_shift if j1 < nb else b_tail
-            set_text(b_span, "")
-        set_start(b_span, s)
-        set_end(b_span, e)
-        edit = new(WordEdit)
-        set_tag(edit, tag)
-        set_a(edit, a_span)
-        set_b(edit, b_span)
-        out.append(edit)
+            at = b_starts[b_lo + j1] + b_shift if j1 < nb else b_tail
+            b_span = _span(at, at, "")
+        out.append(_edit(tag, a_span, b_span))
     return tuple(out)
 
 
