@@ -53,8 +53,8 @@ def test_seed_revised_is_a_narrower_answer(seed: tuple[rc.Assessment, rc.Assessm
     assert revised.verdict is rc.Verdict.ANSWERED_PARTLY
     assert revised.commitment == 5  # "this year": a dated commitment
     assert revised.downgrade is not None
-    assert revised.downgrade.startswith('"in full" -> "a paper')
-    assert "key findings" in revised.downgrade
+    assert revised.downgrade.asked == "in full" and revised.downgrade.offered.startswith("a paper")
+    assert "key findings" in revised.downgrade.offered
     deciding = revised.evidence[0]
     assert "publish a paper" in deciding.text
     assert "in full" in deciding.note and "key findings" in deciding.note
@@ -266,7 +266,7 @@ def test_deferral_naming_the_ask_is_a_partial_answer() -> None:
         "We are exploring whether a statutory target for river cleanliness would be appropriate.",
     )
     assert a.verdict is rc.Verdict.ANSWERED_PARTLY and a.commitment == 3
-    assert a.downgrade is not None and a.downgrade.startswith('"Put a target')
+    assert a.downgrade is not None and a.downgrade.asked.startswith("Put a target")
     assert "own object names the ask" in a.evidence[0].note
 
 

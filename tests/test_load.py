@@ -21,7 +21,7 @@ SITE_NOTE_MARKERS = (
 
 
 def test_every_fixture_loads(fixture_cases: list[rc.Case]) -> None:
-    assert len(fixture_cases) == len(PETITIONS) == 21
+    assert len(fixture_cases) == len(PETITIONS) == 43
     for case in fixture_cases:
         assert case.petition.action
         assert case.responses

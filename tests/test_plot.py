@@ -250,7 +250,7 @@ def test_commitment_ladder_names_scope_downgrades(seed: rc.Review) -> None:
     ax = plot.commitment_ladder(seed)
     notes = {t.get_gid(): " ".join(t.get_text().split()) for t in ax.texts if t.get_gid()}
     expected = {
-        f"ladder-downgrade:{j}:{i}": o.downgrade
+        f"ladder-downgrade:{j}:{i}": str(o.downgrade)
         for i, a in enumerate(seed.assessments)
         for j, o in enumerate(a.asks)
         if o.downgrade

@@ -22,6 +22,7 @@ ORDER = [
     "cues",
     "readability",
     "due",
+    "analysis",
     "asks",
     "judge",
     "align",

@@ -324,7 +324,7 @@ class ReviewSet:
                         "answered": a.answered,
                         "directness": a.directness,
                         "commitment": a.commitment,
-                        "downgrade": a.downgrade,
+                        "downgrade": str(a.downgrade) if a.downgrade else None,
                         "evidence": len(a.evidence),
                         "deflection_share": a.deflection_share,
                         "hedges_per_100_words": _density(p.cue_counts.get("hedge", 0), per_100),

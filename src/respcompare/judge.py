@@ -57,7 +57,18 @@ from .asks import (
     stem,
 )
 from .errors import InputError
-from .model import Ask, AskOutcome, Assessment, Cue, Evidence, Petition, Response, Span, Verdict
+from .model import (
+    Ask,
+    AskOutcome,
+    Assessment,
+    Cue,
+    Downgrade,
+    Evidence,
+    Petition,
+    Response,
+    Span,
+    Verdict,
+)
 from .segment import Sentence, segment, words
 
 _find_cues: Callable[[str], Sequence[Cue]] | None
@@ -810,7 +821,7 @@ def _outcome(
         return AskOutcome(ask, verdict, None, round(directness, 4), ev, None), max_rel
     _, kind, sc, st, how = best
     sent = sc.sent
-    downgrade: str | None = None
+    downgrade: Downgrade | None = None
     notes: list[str] = []
     if kind == "refusal":
         verdict = Verdict.ANSWERED_NO
@@ -830,7 +841,8 @@ def _outcome(
         if missing or narrow or substitute:
             verdict = Verdict.ANSWERED_PARTLY
             asked = ", ".join(f'"{q}"' for q in missing) if missing else f'"{ask.object}"'
-            downgrade = f'{asked} -> "{offered}"'
+            asked = ", ".join(missing) if missing else ask.object
+            downgrade = Downgrade(asked, offered, kind="qualifier" if missing else "scope")
             notes.append(f"commits to a narrower or substitute version: {downgrade}")
         else:
             notes.append("commits to the ask")
@@ -842,7 +854,7 @@ def _outcome(
         scope_text = st.scope.text if st.scope is not None else sent.text
         cond = _CONDITION.search(scope_text)
         offered = _short(scope_text)
-        downgrade = f'"{ask.text}" -> "{offered}"'
+        downgrade = Downgrade(ask.text, offered, kind="process")
         what = (
             f"conditional on '{cond.group(0).strip()}'"
             if cond is not None
@@ -852,7 +864,7 @@ def _outcome(
     elif kind == "in-place":
         verdict = Verdict.ANSWERED_PARTLY
         level = 4
-        downgrade = f'"{ask.text}" -> "{_short(sent.text)}"'
+        downgrade = Downgrade(ask.text, _short(sent.text), kind="in-place")
         notes.append(
             "commits to a substitute: the ask's own act on its object is already in place "
             f"(an existing measure, not a new one): {downgrade}"

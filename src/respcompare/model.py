@@ -24,6 +24,8 @@ __all__ = [
     "Attachment",
     "Case",
     "Cue",
+    "DirectnessTerm",
+    "Downgrade",
     "Evidence",
     "Petition",
     "Response",
@@ -380,7 +382,9 @@ class Evidence:
 
     ``span`` indexes the text named by ``source`` (``"response"``: the response's
     :attr:`Response.full_text`; ``"petition"``: :attr:`Petition.text`); ``text`` is the quoted
-    sentence or phrase, equal to ``span.text``.
+    sentence or phrase, equal to ``span.text``. ``rule`` is the id of the rule that decided (a
+    row of the judge's decision table, e.g. ``"refuse.explicit"``); ``ask`` is the text of the ask
+    the evidence belongs to, or None for evidence about the whole response.
     """
 
     rule: str
@@ -388,6 +392,7 @@ class Evidence:
     text: str
     note: str = ""
     source: str = "response"
+    ask: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -425,6 +430,47 @@ class Ask:
     qualifiers: tuple[str, ...] = ()
     span: Span | None = None
     source: str = "action"
+    negated: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Downgrade:
+    """How a response narrows the ask: what was asked, what is offered instead, and where.
+
+    ``kind`` says how it narrows: ``"qualifier"`` (drops "in full"), ``"scope"`` (a narrower
+    object), ``"amount"`` (5% for 10%), ``"timetable"``, ``"pilot"``, ``"guidance"`` (guidance
+    for a law), ``"process"`` (a named process with a decision point), ``"in-place"``, or
+    ``"ask"`` (one of several asks answered, another not).
+
+    >>> d = Downgrade(asked="in full", offered="a paper setting out key findings")
+    >>> str(d)
+    '"in full" -> "a paper setting out key findings"'
+    """
+
+    asked: str
+    offered: str
+    span: Span | None = None
+    kind: str = "scope"
+
+    def __str__(self) -> str:
+        return f'"{self.asked}" -> "{self.offered}"'
+
+
+@dataclass(frozen=True, slots=True)
+class DirectnessTerm:
+    """One term of the directness sum: a named feature, its value, its fitted weight.
+
+    ``contribution`` is ``value * weight``; directness is the logistic of the intercept plus the
+    contributions, so a report can show the sum that made it.
+    """
+
+    name: str
+    value: float
+    weight: float
+
+    @property
+    def contribution(self) -> float:
+        return self.value * self.weight
 
 
 @dataclass(frozen=True, slots=True)
@@ -436,7 +482,9 @@ class AskOutcome:
     commitment: int | None
     directness: float
     evidence: tuple[Evidence, ...] = ()
-    downgrade: str | None = None
+    downgrade: Downgrade | None = None
+    rule: str | None = None
+    confidence: float | None = None
 
     @property
     def addressed(self) -> bool:
@@ -446,7 +494,13 @@ class AskOutcome:
 
 @dataclass(frozen=True, slots=True)
 class Assessment:
-    """A response judged against a petition: verdict, directness, commitment, with evidence."""
+    """A response judged against a petition: verdict, directness, commitment, with evidence.
+
+    ``rule`` is the id of the decision-table row that gave the verdict; ``confidence`` in [0, 1]
+    says how clear-cut the evidence was, and ``needs_review`` flags a verdict a person should
+    check (thin or contradictory evidence), with ``review_reasons`` saying why.
+    ``directness_terms`` are the fitted terms whose sum (through the logistic) is ``directness``.
+    """
 
     verdict: Verdict
     directness: float
@@ -456,7 +510,12 @@ class Assessment:
     response_label: str = "response"
     off_ask: tuple[Evidence, ...] = ()
     deflection_share: float | None = None
-    downgrade: str | None = None
+    downgrade: Downgrade | None = None
+    confidence: float | None = None
+    needs_review: bool = False
+    review_reasons: tuple[str, ...] = ()
+    directness_terms: tuple[DirectnessTerm, ...] = ()
+    rule: str | None = None
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.directness <= 1.0:

@@ -425,7 +425,7 @@ def ladder_data(review: Review) -> LadderData:
                 levels[o.ask.text] = {}
                 downgrades[o.ask.text] = {}
             levels[o.ask.text][i] = o.commitment
-            downgrades[o.ask.text][i] = o.downgrade
+            downgrades[o.ask.text][i] = str(o.downgrade) if o.downgrade else None
     n = len(review.assessments)
     return LadderData(
         responses=tuple(_response_name(r.label, r.date) for r in review.case.responses),

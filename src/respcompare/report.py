@@ -164,7 +164,7 @@ def to_markdown(review: Review) -> str:
             f"commitment {_level(a.commitment)}"
         )
         if a.downgrade:
-            out.append(f"- scope downgrade: {md_escape(a.downgrade)}")
+            out.append(f"- scope downgrade: {md_escape(str(a.downgrade))}")
         for ev in a.evidence:
             note = f" ({md_escape(ev.note)})" if ev.note else ""
             out.append(f"- evidence `{ev.rule}`{note}:")
@@ -186,7 +186,7 @@ def to_markdown(review: Review) -> str:
             "—"
             if x is None
             else f"`{x.verdict.value}`"
-            + (f"; downgrade: {md_escape(x.downgrade)}" if x.downgrade else "")
+            + (f"; downgrade: {md_escape(str(x.downgrade))}" if x.downgrade else "")
             for x in outcomes
         ]
         quals = ", ".join(md_escape(q) for q in ask.qualifiers) or "—"
@@ -345,7 +345,7 @@ def _verdicts_html(review: Review) -> str:
             )
             or '<p class="rc-muted">No sentence takes a position on the ask.</p>'
         )
-        downgrade = f"<p><b>Scope downgrade:</b> {_e(a.downgrade)}</p>" if a.downgrade else ""
+        downgrade = f"<p><b>Scope downgrade:</b> {_e(str(a.downgrade))}</p>" if a.downgrade else ""
         cards.append(
             f'<div class="rc-card"><h3>{_e(resp.label.capitalize())} response '
             f'<span class="rc-meta">({_e(_when(resp.date))})</span></h3>'
@@ -367,7 +367,7 @@ def _asks_html(review: Review) -> str:
             if o is None:
                 cells.append("<td>—</td>")
                 continue
-            extra = f"<br><i>{_e(o.downgrade)}</i>" if o.downgrade else ""
+            extra = f"<br><i>{_e(str(o.downgrade))}</i>" if o.downgrade else ""
             level = "—" if o.commitment is None else f"{o.commitment}/5"
             cells.append(f"<td>{_badge(o.verdict.value)} commitment {_e(level)}{extra}</td>")
         rows.append(

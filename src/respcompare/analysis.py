@@ -1,0 +1,61 @@
+"""One text, analysed once: its segmentation and its cues, made with the lexicon the caller chose.
+
+Every stage that reads a response (the judge, the alignment's effects, the report) takes a
+:class:`TextAnalysis` instead of segmenting and finding cues again, so one review does each
+piece of work once and every stage sees the same sentences and the same cues.
+
+>>> from respcompare.analysis import analyse
+>>> a = analyse("We will publish the review. We keep this under review.")
+>>> len(a.segmentation.sentences), sorted({c.category for c in a.cues})
+(2, ['commitment', 'review-loop'])
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .cues import find_cues
+from .errors import InputError
+from .lexicon import Lexicon
+from .model import Cue
+from .segment import Segmentation, segment
+
+__all__ = ["TextAnalysis", "analyse"]
+
+
+@dataclass(frozen=True, slots=True)
+class TextAnalysis:
+    """A text with its sentences and cues; ``lexicon`` is None for the default lexicon."""
+
+    text: str
+    segmentation: Segmentation
+    cues: tuple[Cue, ...]
+    lexicon: Lexicon | None = None
+
+    def check(self, text: str) -> None:
+        """Raise InputError unless this analysis was made from ``text``."""
+        if text != self.text:
+            raise InputError(
+                "analysis= was made from another text: analyse the response's full_text "
+                "(respcompare.analysis.analyse(response.full_text))"
+            )
+
+
+def analyse(text: str, *, lexicon: Lexicon | None = None) -> TextAnalysis:
+    """Segment ``text`` and find its cues, once.
+
+    Parameters
+    ----------
+    text
+        The text; for a response, its :attr:`~respcompare.model.Response.full_text`.
+    lexicon
+        The cue lexicon (ours when None).
+    """
+    if not isinstance(text, str):
+        raise InputError(f"analyse() takes a string, not {type(text).__name__}")
+    return TextAnalysis(
+        text=text,
+        segmentation=segment(text),
+        cues=tuple(find_cues(text, lexicon=lexicon)),
+        lexicon=lexicon,
+    )
