@@ -1,0 +1,1008 @@
+"""Ask x response -> :class:`~respcompare.model.Assessment`: the judge's decision table.
+
+For each ask, every clause of the response that takes a stance (:mod:`.stance`) and is about
+the ask (:mod:`.relevance`) becomes a *candidate*. What the clause does is read against what the
+ask wants, with its polarity: the petition wants the ask's act A done (or, for a negated ask
+such as "Do not remove X", not done). A clause either does A, does not-A, defers, or loops:
+
+==================  ==========================================  ===========================
+stance family       relation to the ask's act                   the response does
+==================  ==========================================  ===========================
+decline / argue     names the act itself, or nothing else       not-A
+decline / argue     names the contrary act ("remove" for keep)  A
+decline / argue     refuses any change                          the status quo
+status quo          (any)                                       the status quo
+commit / in place   names the act                               A
+commit / in place   names the contrary act, or keeps the        not-A
+                    object going where the ask ends it
+commit              names only the object (a substitute)        A, narrower (partly)
+defer / process     on the ask                                  deferred (partly with a
+                                                                decision point)
+review loop         anywhere on the topic                       deferred
+==================  ==========================================  ===========================
+
+The status quo is A for an ask that keeps something ("Keep the triple lock") and not-A for an
+ask that changes something. "Does A" is ``answered-yes`` (``answered-partly`` when narrower:
+a dropped qualifier, narrowing words, a smaller amount, a later year, a substitute object);
+"does not-A" is ``answered-no``; a negated ask swaps the two. The candidates of one ask are
+decided by the rows of :data:`DECISION_ROWS`; the asks of a petition are combined by
+:data:`COMBINE_ROWS`. Every Evidence names the row that decided (``Evidence.rule``) and the ask it
+belongs to (``Evidence.ask``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from functools import lru_cache
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..analysis import TextAnalysis, analyse
+from ..asks import Synonyms, content_stems, extract_asks, load_synonyms, make_ask, stem
+from ..errors import InputError
+from ..lexicon import Lexicon, inflections
+from ..model import (
+    Ask,
+    AskOutcome,
+    Assessment,
+    DirectnessTerm,
+    Downgrade,
+    Evidence,
+    Petition,
+    Response,
+    Span,
+    Verdict,
+)
+from ..segment import Sentence
+from .config import JudgeConfig
+from .relevance import AskModel, ask_model, match, score, vocab_map
+from .stance import ActClass, Clause, act_classes, read_clauses
+
+__all__ = ["COMBINE_ROWS", "DECISION_ROWS", "assess"]
+
+#: The rows that decide one ask from its candidates, in the order they are tried.
+DECISION_ROWS: tuple[tuple[str, str], ...] = (
+    ("partly.refuses-part", "the ask's own act is both committed to and declined in part"),
+    ("no.declines-offers-substitute", "declines the ask and offers something else instead"),
+    ("yes.already-met", "the ask is already met in the form asked; new law declined as unneeded"),
+    ("no.declines", "declines the ask (explicitly, by rationale, or by keeping the status quo)"),
+    ("no.time-hedged", "declines the ask for now ('no current plans')"),
+    ("no.contrary", "takes a position that runs against the ask"),
+    ("no.devolved", "declines to act because the matter is for another body"),
+    ("yes.commits", "commits to the ask"),
+    ("yes.in-place", "says the ask is already done or in place"),
+    ("yes.declines-the-contrary", "refuses what the ask opposes (a negated or keep ask)"),
+    ("partly.narrower", "commits to a narrower or smaller version of the ask"),
+    ("partly.substitute", "commits to something else on the ask's object"),
+    ("partly.process-with-decision", "routes the ask to a named process with a decision point"),
+    ("deferred.defers", "leaves the decision on the ask for later"),
+    ("deferred.conditional", "would act only if a condition holds"),
+    ("deferred.review-loop", "keeps the matter under review"),
+    ("deflected.topic-without-position", "engages the ask's topic but takes no position"),
+    ("not-addressed.absent", "the ask's subject does not appear"),
+)
+
+#: The rows that combine the outcomes of a petition's asks into the response's verdict.
+COMBINE_ROWS: tuple[tuple[str, str], ...] = (
+    ("single", "one ask: its outcome is the response's"),
+    ("all-same", "every ask has the same outcome"),
+    ("all-answered-mixed", "every ask answered, in different ways: answered-partly"),
+    ("some-answered", "one ask answered and another dodged: answered-partly"),
+    ("none-answered", "no ask answered: the most engaged outcome (deferred > deflected)"),
+)
+
+_GENERIC_CHANGE = re.compile(
+    r"\b(?:chang|amend|alter|legislat|introduc|interven|new (?:law|legislation|offence|powers?|"
+    r"requirement|rules?|duty|ban|scheme)|any (?:further )?(?:changes?|action)|take (?:this|that|"
+    r"it|these) forward|further action|(?:do|doing) so|such (?:a|an) (?:\w+ )?(?:ban|change|"
+    r"law|measure|requirement|scheme|step)|this (?:change|measure|step|proposal|approach|request)|"
+    r"these (?:changes|measures|proposals|calls)|that (?:change|proposal|step))",
+    re.I,
+)
+# An anaphor in the object position right after the stance verb: "we will not do so", "we
+# will publish it", "decided against this".
+_ANAPHOR = re.compile(
+    r"^\W*(?:\w+\W+){0,2}?(?:do so|doing so|so|it|this|that|these|those|them|such (?:a|an)\b|"
+    r"the proposal|the change|the request|the petition|this petition|the ban|the measure|"
+    r"the idea)\b(?!\s+(?:is|are|was|were|has|have|will)\b)",
+    re.I,
+)
+_ANAPHORIC_START = re.compile(r"\s*(?:this|it|these|that|such|yes|no)\b", re.I)
+_PETITION_REFERENCE = re.compile(
+    r"\b(?:this|the) petition\b|\bpetitioners?\b", re.I
+)
+_NARROWING = re.compile(
+    r"\b(?:key findings|findings|insights|a summary|summary of|some of|certain|limited|elements? "
+    r"of|parts? of|aspects? of|an outline|an overview|highlights|selected|a pilot|pilots?|piloting|"
+    r"trial|trials|trialling|guidance|voluntary|code of practice|in some areas|some areas|a number "
+    r"of areas|targeted|first phase|phased|for some|initially|where appropriate)\b",
+    re.I,
+)
+_SPECIFIC = re.compile(
+    r"\b(?:19|20)\d\d\b|\b(?:January|February|March|April|June|July|August|September|October|"
+    r"November|December)\b|\bthis (?:year|autumn|spring|summer|winter)\b|\bnext (?:year|month|"
+    r"week)\b|\b(?:later|early|earlier) this year\b|[£$€]\s?\d|\b\d+(?:\.\d+)?\s?(?:%|per ?cent)|"
+    r"\b(?:Bill|Act|Regulations|Order)\b",
+)
+_QUALIFIER_KEYS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    (
+        re.compile(r"in full|in its entirety|unredacted|^full$", re.I),
+        re.compile(r"\bin full\b|\bfull\b|\bentire|\bwhole\b|\bcomplete\b|\bunredacted\b", re.I),
+    ),
+    (
+        re.compile(r"law|legal|statutory", re.I),
+        re.compile(r"\blaw\b|\blegal|\bstatutory\b|\blegislat|\bBill\b|\bAct\b|\boffence", re.I),
+    ),
+    (re.compile(r"independent", re.I), re.compile(r"\bindependent\b", re.I)),
+    (re.compile(r"public", re.I), re.compile(r"\bpublic\b", re.I)),
+    (re.compile(r"^(?:all|every)\b", re.I), re.compile(r"\ball\b|\bevery\b|\buniversal", re.I)),
+    (re.compile(r"immediate", re.I), re.compile(r"\bimmediate|\bnow\b|\bwithout delay", re.I)),
+)
+_NUMBER = re.compile(r"(?:[£$€]\s?)?(\d+(?:\.\d+)?)\s?(%|per ?cent|bn|billion|m\b|million)?", re.I)
+_YEAR = re.compile(r"\b(20\d\d)\b")
+_TIME_HEDGE = re.compile(
+    r"\b(?:at present|at this (?:time|stage)|currently|presently|for now|at the moment|"
+    r"no current|no immediate)\b",
+    re.I,
+)
+# Who speaks: a position counts only when the government (or an impersonal "there are no
+# plans") is its subject, not a third party ("Any taxpayer who cannot pay will ...").
+_GOVERNMENT_AGENT = re.compile(
+    r"\b(?:we|our|us|i|government|ministers?|secretary of state|department|office|treasury|"
+    r"hmrc|the uk|this paper|the paper|the bill|the act|the strategy|the framework|"
+    r"regulations|legislation|there|it)\b",
+    re.I,
+)
+_THIRD_PARTY = re.compile(
+    r"\b(?:who|whose|households?|taxpayers?|individuals|anyone|everyone|users|employers|"
+    r"companies|platforms|providers|board|inquiry|panel|committee|councils?|local authorities|"
+    r"police|forces|charities|people|staff|patients|vets?|petitioners?|campaigners|some)\b",
+    re.I,
+)
+
+_DECLINE = frozenset({"refuse", "cue-refuse", "rationale"})
+_AFFIRM = frozenset({"commit", "cue-commit", "in-place", "affirm"})
+_DEFER = frozenset({"defer", "cue-defer", "process", "decision"})
+_LOOP = frozenset({"loop", "cue-loop"})
+
+# How much each kind of candidate weighs when several compete for one ask.
+_BASE_WEIGHT = {
+    "no.declines": 1.0,
+    "no.time-hedged": 0.98,
+    "yes.commits": 0.95,
+    "yes.declines-the-contrary": 0.95,
+    "no.contrary": 0.9,
+    "no.devolved": 0.85,
+    "yes.in-place": 0.85,
+    "partly.narrower": 0.93,
+    "partly.substitute": 0.7,
+    "partly.process-with-decision": 0.75,
+    "deferred.defers": 0.6,
+    "deferred.conditional": 0.6,
+    "deferred.review-loop": 0.4,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    row: str  # a DECISION_ROWS id
+    stance: Clause
+    sentence: Sentence
+    relevance: float
+    position: float
+    relation: str
+    note: str
+    level: int
+    downgrade: Downgrade | None = None
+
+    @property
+    def outcome(self) -> str:
+        return self.row.split(".", 1)[0]
+
+    @property
+    def weight(self) -> float:
+        return (
+            _BASE_WEIGHT.get(self.row, 0.5)
+            * (0.6 + 0.4 * self.relevance)
+            * self.position
+            * (0.8 + 0.2 * self.stance.strength)
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _SentInfo:
+    sentence: Sentence
+    stems: tuple[str, ...]
+    clauses: tuple[Clause, ...]
+    position: float
+    in_summary: bool
+
+
+def _ask_class(ask: Ask) -> ActClass:
+    verb = ask.action.split()[0].lower() if ask.action else ""
+    for c in act_classes():
+        if verb in c.verbs:
+            return c
+    return next(c for c in act_classes() if c.name == "create")
+
+
+# "continue to <verb>" continues the verb's act, not the object: only these verbs keep the
+# object itself going ("continue to fund", "continue to allow").
+_CONTINUE_OBJECT_VERBS = frozenset(
+    stem(w)
+    for w in "keep maintain allow permit fund provide support operate run offer pay apply retain "
+    "use prioritise require".split()
+)
+
+
+def _forms_in(forms: Sequence[str], stems: Sequence[str]) -> str | None:
+    joined = " " + " ".join(stems) + " "
+    for f in forms:
+        fs = " ".join(stem(w) for w in f.split())
+        if f" {fs} " not in joined:
+            continue
+        if fs == stem("continue"):
+            # content stems drop "to": the next stem is the continued verb or the object
+            at = [i for i, x in enumerate(stems) if x == fs]
+            if all(i + 1 < len(stems) and stems[i + 1] not in _CONTINUE_OBJECT_VERBS
+                   and _is_verb_like(stems[i + 1]) for i in at):
+                continue
+        return f
+    return None
+
+
+_VERBISH = re.compile(r"^(?:push|press|work|ensur|support|engag|monitor|review|consid|explor|"
+                      r"look|encourag|emphasis|promot|tackl|address|help|seek|strive|invest|"
+                      r"build|develop|deliv|improv|protect|urg|call|make|take|listen|assess)")
+
+
+def _is_verb_like(s: str) -> bool:
+    return bool(_VERBISH.match(s))
+
+
+@lru_cache(maxsize=64)
+def _class_forms(cls_name: str, action: str) -> tuple[str, ...]:
+    """Stems of the ask's act class verbs (every inflection), except for the broad "create"."""
+    out: list[str] = []
+    verbs = [action.split()[0]] if action else []
+    if cls_name != "create":
+        verbs += sorted(next(c for c in act_classes() if c.name == cls_name).verbs)
+    for v in verbs:
+        if " " in v:
+            out.append(" ".join(stem(w) for w in v.split()))
+        else:
+            out.extend(stem(x) for x in inflections(v))
+    return tuple(dict.fromkeys(out))
+
+
+def _relation(
+    text: str, model: AskModel, cls: ActClass, stems: Sequence[str], after: str, after_cue: str
+) -> str:
+    """How the clause's act relates to the ask's: same, contrary, change, anaphor or none."""
+    sset = set(stems)
+    joined = " ".join(stems)
+    forms = model.act_forms + _class_forms(cls.name, model.ask.action)
+    same = any((" " in a and a in joined) or a in sset for a in forms)
+    contrary = _forms_in(cls.opposite, stems) is not None
+    if same and contrary:
+        # the form nearer the stance cue wins ("will not lift the ban": lift is the act)
+        return "same"
+    if same:
+        return "same"
+    if contrary:
+        return "contrary"
+    if _GENERIC_CHANGE.search(after):
+        return "change"
+    if _ANAPHOR.search(after_cue):
+        return "anaphor"
+    return "none"
+
+
+_OFFENCE_ASK = re.compile(r"\b(?:illegal|unlawful|offence|criminal|crime|ban|prohibit|outlaw)", re.I)
+_OFFENCE_PLACE = re.compile(
+    r"\b(?:offence|offences|illegal|unlawful|banned|prohibited|outlawed|criminalised)\b", re.I
+)
+_DUTY_ASK = re.compile(r"\b(?:require|requirement|mandatory|compulsory|mandate|duty|oblig)", re.I)
+_DUTY_PLACE = re.compile(r"\b(?:required|mandatory|compulsory|obliged|duty|duties)\b", re.I)
+_POWER = re.compile(r"\bpowers?\b", re.I)
+
+
+def _implied_relation(
+    ask: Ask, model: AskModel, cls: ActClass, clause: Clause, text: str, stems: Sequence[str]
+) -> str:
+    """The ask's act named by what the clause says is in place or promised, not by its verb.
+
+    "It is already an offence to ..." does what "Make it illegal to ..." asks; "the police
+    already have powers to ..." what "Give the police powers to ..." asks; a commitment that names
+    the whole object of a "create" ask ("will run a four-day week pilot" for "Introduce a pilot
+    of a four-day week") does what it asks, whatever its verb.
+    """
+    ctext = text[clause.start : clause.end]
+    if clause.family == "in-place":
+        if _OFFENCE_ASK.search(ask.text) and _OFFENCE_PLACE.search(ctext):
+            return "same"
+        if _DUTY_ASK.search(ask.text) and _DUTY_PLACE.search(ctext):
+            return "same"
+        if _POWER.search(ask.text) and _POWER.search(ctext):
+            return "same"
+    if cls.name == "create":
+        m = match(model, ctext, stems, {})
+        if m.head and m.relevance >= 0.75:
+            return "same"
+    return "none"
+
+
+def _position(sent: Sentence, response: Response, n_sent: int) -> float:
+    """1.0 in the summary, 0.9 in the first paragraph of the details, then falling to 0.6."""
+    if response.summary_span is not None and sent.end <= response.summary_span.end:
+        return 1.0
+    first_para = 1 if response.summary_span is not None else 0
+    if sent.paragraph <= first_para:
+        return 0.9
+    return max(0.6, 0.85 - 0.25 * sent.index / max(n_sent, 1))
+
+
+def _government_speaks(text: str, clause_start: int, cue_start: int) -> bool:
+    prefix = text[clause_start:cue_start]
+    if _GOVERNMENT_AGENT.search(prefix):
+        return True
+    return not _THIRD_PARTY.search(prefix)
+
+
+_NUMBER_WORDS = {
+    "zero": "0", "nil": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
+    "six": "6", "seven": "7", "eight": "8", "nine": "9", "ten": "10", "twelve": "12",
+    "fifteen": "15", "twenty": "20", "fifty": "50", "hundred": "100",
+}
+_NUMBER_WORD = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b", re.I)
+
+
+def _digits(text: str) -> str:
+    """Number words as digits ("cut VAT to zero" -> "cut VAT to 0")."""
+    return _NUMBER_WORD.sub(lambda m: _NUMBER_WORDS[m.group(1).lower()], text)
+
+
+def _qualifier_met(qualifier: str, text: str) -> bool:
+    text = _digits(text)
+    for key, test in _QUALIFIER_KEYS:
+        if key.search(qualifier):
+            return bool(test.search(text))
+    nums = re.findall(r"\d+(?:\.\d+)?", qualifier)
+    if nums:
+        return all(re.search(rf"(?<![\d.]){re.escape(n)}(?![\d])", text) for n in nums)
+    return qualifier.lower() in text.lower()
+
+
+def _amounts(text: str) -> list[tuple[float, str]]:
+    out = []
+    for m in _NUMBER.finditer(text):
+        unit = (m.group(2) or "").lower().replace(" ", "")
+        unit = "%" if unit in ("%", "percent") else unit
+        if unit or text[m.start() : m.start() + 1] in "£$€":
+            out.append((float(m.group(1)), unit))
+    return out
+
+
+def _short(text: str, n: int = 14) -> str:
+    toks = text.split()
+    return " ".join(toks[:n]).strip(" .,;") + (" ..." if len(toks) > n else "")
+
+
+def _offered(text: str, clause: Clause) -> str:
+    tail = text[clause.cue_end : clause.end]
+    part = re.split(r"[,;:]|\s(?:which|in order to|so that|and will)\s|\.$", tail, maxsplit=1)[0]
+    phrase = " ".join(part.split()[:9]).strip(" .")
+    narrow = _NARROWING.search(text, clause.cue_end, clause.end)
+    if narrow and narrow.group(0).lower() not in phrase.lower():
+        phrase = f"{phrase} ... {text[narrow.start() : narrow.end()]}"
+    return phrase or _short(text[clause.start : clause.end])
+
+
+def _narrowing(
+    ask: Ask, text: str, sent: Sentence, clause: Clause, para_text: str, head_named: bool
+) -> Downgrade | None:
+    """How a commitment to the ask's act is narrower than the ask, or None."""
+    span = Span(sent.start, sent.end, sent.text)
+    missing = [q for q in ask.qualifiers if not _qualifier_met(q, para_text)]
+    if missing:
+        return Downgrade(", ".join(missing), _offered(text, clause), span, "qualifier")
+    window = text[clause.cue_start : clause.end]
+    narrow = _NARROWING.search(window)
+    if narrow and not _NARROWING.search(ask.text):
+        kind = "pilot" if "pilot" in narrow.group(0).lower() or "trial" in narrow.group(
+            0
+        ).lower() else ("guidance" if "guidance" in narrow.group(0).lower() else "scope")
+        return Downgrade(ask.object or ask.text, _offered(text, clause), span, kind)
+    asked = _amounts(ask.text)
+    got = _amounts(window)
+    for value, unit in asked:
+        same_unit = [v for v, u in got if u == unit]
+        if same_unit and max(same_unit) < value:
+            offered = f"{max(same_unit):g}{unit}" if unit == "%" else _offered(text, clause)
+            return Downgrade(f"{value:g}{unit}" if unit == "%" else ask.text, offered, span,
+                             "amount")
+    if not head_named:
+        return Downgrade(ask.object or ask.text, _offered(text, clause), span, "scope")
+    ask_years = [int(y) for y in _YEAR.findall(ask.text)]
+    got_years = [int(y) for y in _YEAR.findall(window)]
+    if ask_years and got_years and min(got_years) > max(ask_years):
+        return Downgrade(str(max(ask_years)), str(min(got_years)), span, "timetable")
+    return None
+
+
+def _level(outcome_row: str, clause: Clause, sent_text: str) -> int:
+    if outcome_row.startswith("no."):
+        if clause.level == 1 or outcome_row == "no.time-hedged" or _TIME_HEDGE.search(sent_text):
+            return 1
+        return 0
+    if outcome_row.startswith(("yes.", "partly.narrower", "partly.substitute")):
+        return 5 if (clause.level >= 5 or _SPECIFIC.search(sent_text)) else 4
+    if outcome_row == "deferred.review-loop":
+        return 2
+    return 3
+
+
+def _clause_candidates(
+    ask: Ask,
+    model: AskModel,
+    cls: ActClass,
+    info: _SentInfo,
+    clause: Clause,
+    clause_rel: float,
+    context_rel: float,
+    text: str,
+    para_text: str,
+    cfg: JudgeConfig,
+    summary_on_topic: bool,
+) -> _Candidate | None:
+    fam = clause.family
+    sent = info.sentence
+    if fam in ("reported", "devolved"):
+        return None
+    clause_stems = content_stems(text[clause.start : clause.end])
+    after = text[clause.cue_start : clause.end]
+    after_cue = text[clause.cue_end : min(clause.end, clause.cue_end + 60)]
+    relation = _relation(text[clause.start : clause.end], model, cls, clause_stems, after, after_cue)
+    on_ask = clause_rel >= cfg.on_ask_relevance
+    by_context = (
+        context_rel >= cfg.on_ask_relevance or (info.in_summary and summary_on_topic)
+    ) and (relation in ("same", "contrary", "change", "anaphor") or fam in _DEFER)
+    if not (on_ask or by_context):
+        if fam in _LOOP and context_rel >= cfg.topic_relevance:
+            pass  # a review loop on the topic is a (weak) deferral
+        else:
+            return None
+    rel = max(clause_rel, context_rel if by_context else 0.0)
+    if fam in (_DECLINE | _AFFIRM | _LOOP | {"status-quo"}) and not _government_speaks(
+        text, clause.start, clause.cue_start
+    ):
+        return None
+    status_quo_is_a = cls.wants == "status-quo"
+    does: str | None = None
+    row = ""
+    note = ""
+    if fam in _DECLINE:
+        if relation == "contrary":
+            does, note = "A", "refuses the act the ask opposes"
+        elif relation == "change":
+            does = "A" if status_quo_is_a else "not-A"
+            note = "declines to change what exists"
+        else:
+            does, note = "not-A", "declines the ask"
+        if does == "not-A":
+            row = "no.time-hedged" if clause.level == 1 else "no.declines"
+        else:
+            row = "yes.declines-the-contrary"
+    elif fam == "status-quo":
+        does = "A" if status_quo_is_a else "not-A"
+        row = "yes.declines-the-contrary" if does == "A" else "no.declines"
+        note = "keeps what exists"
+    elif fam in _AFFIRM or (fam in _LOOP and relation == "contrary" and cls.continuation):
+        if relation in ("none", "change"):
+            relation = _implied_relation(ask, model, cls, clause, text, clause_stems)
+        if relation == "contrary":
+            does, row, note = "not-A", "no.contrary", "acts against the ask"
+        elif relation in ("same", "anaphor"):
+            does = "A"
+            row = "yes.in-place" if fam == "in-place" else "yes.commits"
+            note = "says the ask is already in place" if fam == "in-place" else "commits to the ask"
+        else:
+            head_named = match(model, text[clause.start : clause.end], clause_stems, {}).head
+            if not head_named or clause.rule == "in-place.already":
+                return None  # another measure already in place is context, not an answer
+            does, row, note = "A", "partly.substitute", "commits to something else on the object"
+    elif fam in _DEFER or fam == "conditional":
+        row = "deferred.conditional" if fam == "conditional" else "deferred.defers"
+        note = "would act only on a condition" if fam == "conditional" else "defers a decision"
+        if fam in ("process", "decision") or "process" in clause.also or "decision" in clause.also:
+            decided = "decision" in clause.also or fam == "decision" or bool(
+                re.search(r"\b(?:decision|decide|set out (?:its|our|the) response|legislat)",
+                          text[sent.start : sent.end], re.I)
+            )
+            if decided and on_ask and fam != "conditional":
+                row = "partly.process-with-decision"
+                note = "routes the ask to a named process with a decision point"
+    elif fam in _LOOP:
+        row, note = "deferred.review-loop", "keeps it under review"
+    else:
+        return None
+    if ask.negated and does is not None:
+        # "Do not remove X": the petition wants not-A
+        if does == "A":
+            row, note = "no.contrary", note + " (the petition asks for the opposite)"
+        else:
+            row, note = "yes.declines-the-contrary", note + " (as the negated ask wants)"
+        does = "not-A" if does == "A" else "A"
+    downgrade = None
+    if row in ("yes.commits", "yes.in-place"):
+        head_named = (
+            relation == "anaphor"
+            or bool(_ANAPHOR.search(after_cue))
+            or match(model, para_text, content_stems(para_text), {}).head
+        )
+        downgrade = _narrowing(ask, text, sent, clause, para_text, head_named)
+        if downgrade is not None:
+            row = "partly.narrower"
+            note = f"commits to a narrower version: {downgrade}"
+    elif row == "partly.substitute":
+        downgrade = Downgrade(ask.text, _offered(text, clause), sent.span, "scope")
+    elif row == "partly.process-with-decision":
+        downgrade = Downgrade(ask.text, _offered(text, clause), sent.span, "process")
+    return _Candidate(
+        row=row,
+        stance=clause,
+        sentence=sent,
+        relevance=rel,
+        position=info.position,
+        relation=relation,
+        note=note,
+        level=_level(row, clause, sent.text),
+        downgrade=downgrade,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _AskResult:
+    outcome: AskOutcome
+    max_relevance: float
+    relevance: tuple[float, ...]
+    conflict: bool
+    decider: _Candidate | None
+
+
+def _decide(cands: list[_Candidate]) -> tuple[_Candidate | None, str, bool]:
+    """The deciding candidate, the row id, and whether the evidence conflicts."""
+    if not cands:
+        return None, "", False
+    yes_like = [c for c in cands if c.outcome in ("yes", "partly") and c.row != "partly.process-with-decision"]
+    no_like = [c for c in cands if c.outcome == "no"]
+    conflict = bool(yes_like and no_like)
+    if conflict:
+        top_yes = max(yes_like, key=lambda c: c.weight)
+        top_no = max(no_like, key=lambda c: c.weight)
+        same_act_yes = [c for c in yes_like if c.relation in ("same", "anaphor")]
+        if top_yes.row == "yes.in-place" and top_no.stance.family == "rationale" and (
+            top_yes.relevance >= 0.6
+        ):
+            return top_yes, "yes.already-met", True
+        if same_act_yes and top_no.relation in ("same", "anaphor", "none") and (
+            top_no.row != "no.contrary"
+        ) and any(c.row in ("yes.commits", "partly.narrower") for c in same_act_yes):
+            best = max(same_act_yes, key=lambda c: c.weight)
+            return best, "partly.refuses-part", True
+        if top_yes.row in ("partly.substitute", "yes.in-place") or top_no.weight >= top_yes.weight:
+            return top_no, (
+                "no.declines-offers-substitute" if top_yes.row == "partly.substitute" else top_no.row
+            ), True
+        return top_yes, top_yes.row, True
+    answers = yes_like + no_like
+    if answers:
+        best = max(answers, key=lambda c: c.weight)
+        return best, best.row, False
+    others = [c for c in cands if c.outcome in ("partly", "deferred")]
+    best = max(others, key=lambda c: c.weight)
+    return best, best.row, False
+
+
+def _evidence(c: _Candidate, row: str, ask: Ask, role: str = "") -> Evidence:
+    stance = c.stance
+    note = (
+        f"{role}{c.note}; stance rule {stance.rule!r} ({stance.family}, level {stance.level}) "
+        f"on {c.relation if c.relation != 'none' else 'the object'}; relevance {c.relevance:.2f}"
+    )
+    return Evidence(
+        rule=row, span=c.sentence.span, text=c.sentence.text, note=note, source="response",
+        ask=ask.text,
+    )
+
+
+def _judge_ask(
+    ask: Ask,
+    petition: Petition,
+    response: Response,
+    text: str,
+    infos: Sequence[_SentInfo],
+    para_texts: dict[int, str],
+    syn: Synonyms,
+    cfg: JudgeConfig,
+    analysis: TextAnalysis,
+) -> _AskResult:
+    model = ask_model(ask, petition, text, syn, cfg)
+    vocab = tuple(sorted({x for i in infos for x in i.stems}))
+    vmap = vocab_map(model, vocab, cfg)
+    cls = _ask_class(ask)
+    rels: list[float] = []
+    matches = []
+    for info in infos:
+        m = match(model, info.sentence.text, info.stems, vmap)
+        r = score(m, cfg)
+        if _PETITION_REFERENCE.search(info.sentence.text):
+            r = max(r, cfg.petition_reference_relevance)
+        rels.append(r)
+        matches.append(m)
+    # a summary line of a response that is about the ask speaks to the ask ("The Government does
+    # not intend to introduce legislation.")
+    summary_on_topic = max(rels, default=0.0) >= cfg.on_ask_relevance
+    cands: list[_Candidate] = []
+    devolved: list[_SentInfo] = []
+    declines_any: list[tuple[_SentInfo, Clause]] = []
+    # context: a sentence inherits a decaying share of the sentence before it in its paragraph
+    # (anaphora: "We have considered this. Publishing it would not be in the public interest");
+    # the petition is the antecedent of the response's first sentence ("We will not do so")
+    chain: list[float] = []
+    for k, info in enumerate(infos):
+        if k == 0:
+            prev = 1.0
+        elif infos[k - 1].sentence.paragraph == info.sentence.paragraph:
+            prev = chain[k - 1]
+        else:
+            prev = 0.0
+        chain.append(max(rels[k], cfg.context_carry * prev))
+    for k, info in enumerate(infos):
+        sent = info.sentence
+        context = chain[k]
+        # a short summary stands for the whole response: its first sentence's subject carries
+        if k > 0 and info.in_summary and infos[k - 1].in_summary:
+            context = max(context, cfg.context_carry * rels[k - 1])
+        for clause in info.clauses:
+            if clause.family == "devolved":
+                devolved.append(info)
+                continue
+            if clause.family in _DECLINE:
+                declines_any.append((info, clause))
+            ctext = text[clause.start : clause.end]
+            if len(info.clauses) == 1:
+                crel = rels[k]
+            else:
+                cm = match(model, ctext, content_stems(ctext), vmap)
+                crel = score(cm, cfg)
+                if _PETITION_REFERENCE.search(ctext):
+                    crel = max(crel, cfg.petition_reference_relevance)
+            cand = _clause_candidates(
+                ask, model, cls, info, clause, crel, context, text,
+                para_texts.get(sent.paragraph, sent.text), cfg, summary_on_topic,
+            )
+            if cand is not None:
+                cands.append(cand)
+    # devolved or operational: a refusal only where a decline stands beside it
+    for info in devolved:
+        if rels[info.sentence.index] < cfg.topic_relevance and max(rels, default=0) < 0.4:
+            continue
+        near = [
+            (i, c) for i, c in declines_any
+            if abs(i.sentence.index - info.sentence.index) <= 1
+        ]
+        if near:
+            i, c = near[0]
+            cands.append(
+                _Candidate("no.devolved", c, i.sentence, max(rels[i.sentence.index], 0.4),
+                           i.position, "change", "declines to act: a matter for another body", 0)
+            )
+    max_rel = max(rels, default=0.0)
+    decider, row, conflict = _decide(cands)
+    if decider is None:
+        topical = [k for k, r in enumerate(rels) if r >= cfg.topic_relevance]
+        if not topical and infos and _ANAPHORIC_START.match(infos[0].sentence.text):
+            topical = [0]  # "This is a matter for ...": about the petition, by anaphora
+        if topical:
+            k = max(topical, key=lambda j: rels[j])
+            sent = infos[k].sentence
+            words_named = ", ".join(matches[k].matched) or "its terms"
+            ev = (
+                Evidence(
+                    "deflected.topic-without-position", sent.span, sent.text,
+                    f"names the ask's subject ({words_named}) but states no position on it",
+                    "response", ask.text,
+                ),
+            )
+            conf = 0.55 + 0.3 * min(1.0, max_rel)
+            return _AskResult(
+                AskOutcome(ask, Verdict.DEFLECTED, None, 0.0, ev, None,
+                           "deflected.topic-without-position", round(conf, 3)),
+                max_rel, tuple(rels), False, None,
+            )
+        conf = 0.9 if max_rel < 0.1 else 0.6
+        return _AskResult(
+            AskOutcome(ask, Verdict.NOT_ADDRESSED, None, 0.0, (), None, "not-addressed.absent",
+                       conf),
+            max_rel, tuple(rels), False, None,
+        )
+    verdict = {
+        "yes": Verdict.ANSWERED_YES,
+        "partly": Verdict.ANSWERED_PARTLY,
+        "no": Verdict.ANSWERED_NO,
+        "deferred": Verdict.DEFERRED,
+    }[row.split(".", 1)[0]]
+    downgrade = decider.downgrade if verdict is Verdict.ANSWERED_PARTLY else None
+    if row == "partly.refuses-part" and downgrade is None:
+        downgrade = Downgrade(ask.text, _offered(text, decider.stance), decider.sentence.span,
+                              "scope")
+    evidence = [_evidence(decider, row, ask)]
+    seen = {decider.sentence.index}
+    for c in sorted(cands, key=lambda c: -c.weight):
+        if c.sentence.index in seen or len(evidence) >= 3:
+            continue
+        seen.add(c.sentence.index)
+        agrees = c.outcome == row.split(".", 1)[0]
+        evidence.append(_evidence(c, c.row, ask, "" if agrees else "against the verdict: "))
+    conf = decider.stance.strength * (0.55 + 0.45 * min(1.0, decider.relevance))
+    if conflict:
+        conf *= 0.6
+    level = decider.level
+    if verdict is Verdict.ANSWERED_PARTLY and row == "partly.refuses-part":
+        level = max(level, 4) if decider.outcome != "no" else level
+    return _AskResult(
+        AskOutcome(ask, verdict, level, 0.0, tuple(evidence), downgrade, row,
+                   round(min(1.0, conf), 3)),
+        max_rel, tuple(rels), conflict, decider,
+    )
+
+
+def _combine(results: Sequence[_AskResult]) -> tuple[Verdict, str]:
+    primary = [r.outcome for r in results]
+    if len(primary) == 1:
+        return primary[0].verdict, "single"
+    verdicts = [o.verdict for o in primary]
+    if len(set(verdicts)) == 1:
+        return verdicts[0], "all-same"
+    answered = [v for v in verdicts if v.answered]
+    if answered and len(answered) == len(verdicts):
+        return Verdict.ANSWERED_PARTLY, "all-answered-mixed"
+    if answered:
+        if all(v is Verdict.ANSWERED_NO for v in answered):
+            # a refusal of one ask and silence on another is still a refusal, not a grant
+            return Verdict.ANSWERED_NO, "some-answered"
+        return Verdict.ANSWERED_PARTLY, "some-answered"
+    order = [Verdict.DEFERRED, Verdict.DEFLECTED, Verdict.NOT_ADDRESSED]
+    return min(verdicts, key=order.index), "none-answered"
+
+
+def _as_asks(asks: Sequence[Ask | str] | Ask | str | None, petition: Petition) -> tuple[Ask, ...]:
+    if asks is None:
+        return extract_asks(petition)
+    if isinstance(asks, (Ask, str)):
+        asks = [asks]
+    out: list[Ask] = []
+    for a in asks:
+        if isinstance(a, Ask):
+            out.append(a)
+        elif isinstance(a, str):
+            out.append(make_ask(a))
+        else:
+            raise InputError(
+                f"asks must be Ask objects or strings such as 'Publish the report in full', "
+                f"not {type(a).__name__}"
+            )
+    if not out:
+        raise InputError("asks is empty: pass None to read the asks from the petition")
+    return tuple(out)
+
+
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, x))))
+
+
+def directness_features(
+    verdict: Verdict, row: str, results: Sequence[_AskResult], infos: Sequence[_SentInfo],
+    deflection: float,
+) -> dict[str, float]:
+    """The named features the fitted directness model reads (see data/judge.toml)."""
+    main = results[0]
+    summary = [i for i in infos if i.in_summary] or list(infos[:1])
+    summary_rel = max((main.relevance[i.sentence.index] for i in summary), default=0.0)
+    d = main.decider
+    early = 0.0
+    if d is not None and verdict.answered:
+        early = 1.0 if d.position >= 1.0 else (0.6 if d.position >= 0.9 else 0.3)
+    process = 1.0 if (
+        row.startswith("partly.process") or (d is not None and d.stance.family in ("process", "decision"))
+    ) else 0.0
+    answered_share = sum(r.outcome.verdict.answered for r in results) / len(results)
+    return {
+        "answered": 1.0 if verdict.answered else 0.0,
+        "deferred": 1.0 if verdict is Verdict.DEFERRED else 0.0,
+        "process": process,
+        "summary_relevance": round(min(1.0, summary_rel), 4),
+        "position_early": early,
+        "asks_answered_share": round(answered_share, 4),
+        "off_ask_share": round(deflection, 4),
+    }
+
+
+def assess(
+    petition: Petition,
+    response: Response,
+    *,
+    asks: Sequence[Ask | str] | Ask | str | None = None,
+    analysis: TextAnalysis | None = None,
+    config: JudgeConfig | None = None,
+    lexicon: Lexicon | None = None,
+    synonyms: Synonyms | None = None,
+    off_ask_count: int = 3,
+) -> Assessment:
+    """Judge one response against the petition's asks, with the sentences that decide it.
+
+    Parameters
+    ----------
+    petition, response
+        The petition and one of its responses.
+    asks
+        The asks to judge against (``Ask`` objects or plain strings); read from the petition
+        when None. Asks from the petition's headline (or given here) decide the verdict together.
+    analysis
+        The response's :class:`~respcompare.analysis.TextAnalysis` (of ``response.full_text``),
+        when the caller has one already; made here (with ``lexicon``) otherwise.
+    config
+        A :class:`~respcompare.judge.config.JudgeConfig`; the bundled defaults when None.
+    lexicon
+        The cue lexicon for the analysis (ours when None).
+    synonyms
+        Curated verb groups and aliases (:func:`respcompare.asks.load_synonyms`); ours when None.
+    off_ask_count
+        How many of the sentences furthest from the ask to list in ``Assessment.off_ask``.
+
+    >>> from respcompare import Petition, Response
+    >>> a = assess(Petition(action="Ban fireworks"),
+    ...            Response(text="The Government has no plans to ban fireworks."))
+    >>> a.verdict.value, a.commitment, a.evidence[0].rule
+    ('answered-no', 0, 'no.declines')
+    """
+    if not isinstance(petition, Petition):
+        raise InputError(f"assess() takes a Petition first, not {type(petition).__name__}")
+    if not isinstance(response, Response):
+        raise InputError(f"assess() takes a Response second, not {type(response).__name__}")
+    if config is not None and not isinstance(config, JudgeConfig):
+        raise InputError("config= must be a JudgeConfig (respcompare.judge.JudgeConfig.default())")
+    if not isinstance(off_ask_count, int) or isinstance(off_ask_count, bool) or off_ask_count < 0:
+        raise InputError("off_ask_count must be a whole number >= 0")
+    cfg = config or JudgeConfig.default()
+    syn = synonyms or load_synonyms()
+    ask_list = _as_asks(asks, petition)
+    text = response.full_text
+    if analysis is None:
+        analysis = analyse(text, lexicon=lexicon)
+    else:
+        analysis.check(text)
+    reasons: list[str] = []
+    sents = analysis.segmentation.sentences
+    if len(sents) > cfg.max_sentences:
+        reasons.append(
+            f"only the first {cfg.max_sentences} of {len(sents)} sentences were read"
+        )
+        sents = sents[: cfg.max_sentences]
+    n = len(sents)
+    starts = [s.start for s in sents]
+    cues_by_sent: dict[int, list] = {}
+    for c in analysis.cues:
+        k = bisect.bisect_right(starts, c.span.start) - 1
+        if 0 <= k < n and c.span.start < sents[k].end:
+            cues_by_sent.setdefault(k, []).append(c)
+    summary_end = response.summary_span.end if response.summary_span is not None else -1
+    long_clause = False
+    infos: list[_SentInfo] = []
+    for s in sents:
+        clauses = read_clauses(
+            text, cues_by_sent.get(s.index, ()), start=s.start, end=s.end,
+            max_clause_chars=cfg.max_clause_chars,
+        )
+        long_clause = long_clause or any(c.end - c.start > cfg.max_clause_chars for c in clauses)
+        infos.append(
+            _SentInfo(s, tuple(content_stems(s.text)), tuple(clauses), _position(s, response, n),
+                      s.end <= summary_end)
+        )
+    if long_clause:
+        reasons.append(f"a clause longer than {cfg.max_clause_chars} characters was read in part")
+    paras: dict[int, list[str]] = {}
+    for s in sents:
+        paras.setdefault(s.paragraph, []).append(s.text)
+    para_texts = {k: " ".join(v) for k, v in paras.items()}
+
+    results = [
+        _judge_ask(a, petition, response, text, infos, para_texts, syn, cfg, analysis)
+        for a in ask_list
+    ]
+    primary = [r for r in results if r.outcome.ask.source in ("action", "user")] or results[:1]
+    verdict, combine_row = _combine(primary)
+    main = primary[0]
+    if combine_row in ("single", "all-same"):
+        row = main.outcome.rule or ""
+        decider_result = main
+    else:
+        row = f"combine.{combine_row}"
+        decider_result = next(
+            (r for r in primary if r.outcome.verdict.answered), main
+        )
+    # deflection share: characters of sentences about none of the asks
+    rel_by_sent = [max(r.relevance[k] for r in results) for k in range(n)]
+    total = sum(len(s.span) for s in sents) or 1
+    off = sum(len(s.span) for s in sents if rel_by_sent[s.index] < cfg.topic_relevance)
+    deflection = off / total
+    feats = directness_features(verdict, row, primary, infos, deflection)
+    weights = dict(cfg.directness_weights)
+    terms = tuple(DirectnessTerm(k, v, weights.get(k, 0.0)) for k, v in feats.items())
+    directness = _sigmoid(cfg.directness_intercept + sum(t.contribution for t in terms))
+    directness = round(min(1.0, max(0.0, directness)), 4)
+    outcomes = []
+    for r in results:
+        o = r.outcome
+        f1 = directness_features(o.verdict, o.rule or "", [r], infos, deflection)
+        d1 = _sigmoid(cfg.directness_intercept + sum(weights.get(k, 0.0) * v for k, v in f1.items()))
+        outcomes.append(
+            AskOutcome(o.ask, o.verdict, o.commitment, round(d1, 4), o.evidence, o.downgrade,
+                       o.rule, o.confidence)
+        )
+    # evidence: the deciding ask's evidence first, then the other asks'
+    ordered = [decider_result] + [r for r in results if r is not decider_result]
+    evidence: list[Evidence] = []
+    for r in ordered:
+        evidence.extend(r.outcome.evidence)
+    if combine_row not in ("single", "all-same") and evidence:
+        first = evidence[0]
+        evidence[0] = Evidence(
+            row, first.span, first.text,
+            f"asks: " + "; ".join(f"{o.ask.text!r} {o.verdict.value}" for o in (p.outcome for p in primary))
+            + f" | {first.note}",
+            first.source, first.ask,
+        )
+    downgrade = decider_result.outcome.downgrade if verdict is Verdict.ANSWERED_PARTLY else None
+    if verdict is Verdict.ANSWERED_PARTLY and downgrade is None and combine_row == "some-answered":
+        dodged = next(r for r in primary if not r.outcome.verdict.answered)
+        downgrade = Downgrade(dodged.outcome.ask.text, "no position on this ask", None, "ask")
+    commitment = decider_result.outcome.commitment if verdict is not Verdict.DEFLECTED else None
+    if verdict is Verdict.NOT_ADDRESSED:
+        commitment = None
+    confs = [r.outcome.confidence or 0.0 for r in primary]
+    confidence = min(confs) if combine_row not in ("single",) else confs[0]
+    if any(r.conflict for r in primary):
+        reasons.append("the response both grants and declines the ask in places")
+    if verdict.answered and main.decider is not None and main.decider.relevance < cfg.on_ask_relevance + 0.1:
+        reasons.append("the deciding sentence names the ask only faintly")
+    if confidence < cfg.review_below:
+        reasons.append(f"confidence {confidence:.2f} is under {cfg.review_below}")
+    off_sents = sorted(
+        (s for s in sents if len(s.text.split()) >= 5),
+        key=lambda s: (rel_by_sent[s.index], -len(s.span), s.index),
+    )[:off_ask_count]
+    off_ask = tuple(
+        Evidence("judge.off-ask", s.span, s.text,
+                 f"relevance to the asks {rel_by_sent[s.index]:.2f}", "response", None)
+        for s in sorted(off_sents, key=lambda s: s.index)
+    )
+    return Assessment(
+        verdict=verdict,
+        directness=directness,
+        commitment=commitment,
+        asks=tuple(outcomes),
+        evidence=tuple(evidence),
+        response_label=response.label,
+        off_ask=off_ask,
+        deflection_share=round(deflection, 4),
+        downgrade=downgrade,
+        confidence=round(confidence, 3),
+        needs_review=bool(reasons),
+        review_reasons=tuple(dict.fromkeys(reasons)),
+        directness_terms=terms,
+        rule=row,
+    )

@@ -1,0 +1,321 @@
+"""How much a sentence is about an ask: the ask's object words, its act, and their aliases.
+
+An ask is prepared once per response as an :class:`AskModel`: weighted groups of the object's
+content stems (the head noun weighs most; generic words such as "office" least), alias phrases
+that stand for object words (curated in ``data/synonyms.toml``, learned from acronym definitions
+and "X (or Y)" glosses in the texts, and the petition restating its own ask), and the stemmed
+forms of the ask's act and its synonyms. :func:`match` reads one sentence against it;
+:func:`score` turns the match into a relevance in [0, 1].
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from ..asks import (
+    STOPWORDS,
+    Synonyms,
+    content_stems,
+    content_words,
+    load_synonyms,
+    make_ask,
+    stem,
+)
+from ..lexicon import inflections
+from ..model import Ask, Petition
+from ..segment import segment, words
+from .config import JudgeConfig
+
+__all__ = ["AskModel", "Match", "ask_model", "match", "score", "sentence_relevance", "vocab_map"]
+
+_GENERIC = frozenset(
+    {
+        stem(w)
+        for w in [
+            "home",
+            "office",
+            "department",
+            "secretary",
+            "state",
+            "minister",
+            "country",
+            "nation",
+        ]
+    }
+)
+_PREPOSITIONS = frozenset(
+    ["of", "for", "into", "on", "from", "to", "in", "at", "with", "against", "about", "by"]
+)
+
+@dataclass(frozen=True, slots=True)
+class AskModel:
+    """An ask prepared for matching: weighted term groups and the forms of its act."""
+
+    ask: Ask
+    groups: tuple[tuple[frozenset[str], float, bool], ...]  # (stems, weight, is_head)
+    labels: tuple[str, ...]  # per group: the ask's own word for it, lower-cased (for notes)
+    phrases: tuple[tuple[str, tuple[int, ...], float], ...]  # alias phrase, groups, weight
+    act_forms: tuple[str, ...]  # stemmed forms of the act ("releas", "publish", ...)
+
+
+# Amount-change nouns ("pay rise", "rent freeze"): the noun they modify carries the meaning.
+_LIGHT_HEADS = frozenset(
+    [
+        "rise",
+        "rises",
+        "increase",
+        "increases",
+        "cut",
+        "cuts",
+        "reduction",
+        "uplift",
+        "freeze",
+        "hike",
+        "boost",
+        "award",
+    ]
+)
+
+
+def _head_index(obj: str) -> int:
+    """Index (among content stems) of the object's head: last content word before a preposition.
+
+    A light head ("a 12.5% pay rise") passes the role to the word before it ("pay").
+    """
+    toks = [w.text for w in words(obj)]
+    idx = -1
+    count = 0
+    light = False
+    for t in toks:
+        lt = t.lower()
+        if lt in _PREPOSITIONS and count > 0:
+            break
+        if lt in STOPWORDS or len(lt) < 2:
+            continue
+        idx = count
+        light = lt in _LIGHT_HEADS
+        count += 1
+    if light and idx > 0:
+        idx -= 1
+    return max(idx, 0)
+
+
+def _phrase_stems(phrase: str) -> tuple[str, ...]:
+    return tuple(content_stems(phrase))
+
+
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
+_GLOSS = re.compile(r"\s*\(or ([\w’' -]{3,40})\)")
+
+
+def _learned_aliases(petition: Petition, response_text: str) -> list[tuple[str, str]]:
+    """Pairs of phrases the texts themselves declare equivalent.
+
+    Acronym definitions ("Royal College of Veterinary Surgeons (RCVS)") and glosses
+    ("organised networks (or grooming gangs)") in the petition and the response.
+    """
+    pairs: list[tuple[str, str]] = []
+    for text in (petition.text, response_text):
+        for m in _ACRONYM.finditer(text):
+            acro = m.group(1)
+            before = text[max(0, m.start() - 120) : m.start()].split()[-9:]
+            long_words: list[str] = []
+            for w in reversed(before):
+                if w[:1].isupper() or w.lower() in ("of", "for", "and", "the", "on", "&"):
+                    long_words.insert(0, w)
+                else:
+                    break
+            while long_words and not long_words[0][:1].isupper():
+                long_words.pop(0)
+            initials = "".join(w[0] for w in long_words if w[:1].isupper())
+            if long_words and (acro.upper()[:2] == initials[:2] or acro.upper() in initials):
+                pairs.append((" ".join(long_words).lower(), acro.lower()))
+        for m in _GLOSS.finditer(text):
+            head = text[max(0, m.start() - 60) : m.start()].split()[-4:]
+            if head:
+                pairs.append((" ".join(head).lower(), m.group(1).strip().lower()))
+    return pairs
+
+
+def _restated_terms(petition: Petition, ask: Ask, synonyms: Synonyms) -> set[str]:
+    """Object words the petition uses when it restates this ask in its background.
+
+    "refusing to release official research on grooming gangs" restates "Release the ... Grooming
+    Gang Review": the same act on a shared object word, so "research" names the same object.
+    """
+    acts = {" ".join(stem(w) for w in f.split()) for f in synonyms.verb_group(ask.action)}
+    obj = set(content_stems(ask.object))
+    out: set[str] = set()
+    for part in (petition.background, petition.additional_details):
+        for sent in segment(part).sentences if part else ():
+            st = content_stems(sent.text)
+            if not (set(st) & obj) or not (set(st) & acts):
+                continue
+            for i, s in enumerate(st):
+                if s in acts:
+                    # the words right after the act are its object
+                    out.update(x for x in st[i + 1 : i + 4] if x not in acts and not x[0].isdigit())
+    return out - obj - _GENERIC
+
+
+def _label(word: str) -> str:
+    """A word of the ask as a note shows it: lower-cased unless an acronym, without a
+    possessive ("Office's" -> "office", "NHS" stays)."""
+    w = word.replace("’", "'")
+    if w.lower().endswith("'s"):
+        w = w[:-2]
+    return w if len(w) > 1 and w.isupper() else w.lower()
+
+
+def ask_model(
+    ask: Ask,
+    petition: Petition,
+    response_text: str,
+    synonyms: Synonyms,
+    cfg: JudgeConfig,
+) -> AskModel:
+    """Prepare ``ask`` for matching against the sentences of ``response_text``."""
+    words = content_words(ask.object)
+    head = _head_index(ask.object)
+    groups: list[tuple[set[str], float, bool]] = []
+    labels: list[str] = []
+    seen: set[str] = set()
+    for i, (word, s) in enumerate(words):
+        if s in seen:
+            continue
+        seen.add(s)
+        labels.append(_label(word))
+        generic = s in _GENERIC
+        weight = (
+            cfg.generic_word_weight
+            if generic
+            else (cfg.number_word_weight if s[0].isdigit() or s[0] in "£$€" else 1.0)
+        )
+        is_head = i == head and not generic
+        groups.append(({s}, weight * (cfg.head_word_weight if is_head else 1.0), is_head))
+    lower_obj = ask.object.lower()
+    phrases: list[tuple[str, tuple[int, ...], float]] = []
+
+    def _attach(found: str, others: Sequence[str], weight: float) -> None:
+        fst = _phrase_stems(found)
+        idx = [i for i, (g, _, _) in enumerate(groups) if g & set(fst)]
+        if not idx:
+            return
+        for other in others:
+            if other == found:
+                continue
+            phrases.append((other, tuple(idx), weight))
+            ost = _phrase_stems(other)
+            if len(ost) == 1:  # a one-word alias joins the group of the word it stands for
+                groups[idx[-1]][0].add(ost[0])
+
+    for terms, weight, _src in synonyms.aliases:
+        for t in terms:
+            if fuzz.partial_ratio(t, lower_obj) >= cfg.alias_fuzz_cutoff and len(t) >= 4:
+                _attach(t, terms, weight)
+                break
+    for a, b in _learned_aliases(petition, response_text):
+        for x, y in ((a, b), (b, a)):
+            if len(x) >= 3 and fuzz.partial_ratio(x, lower_obj) >= 92:
+                _attach(x, (y,), cfg.learned_alias_weight)
+    restated = _restated_terms(petition, ask, synonyms)
+    if restated and groups:
+        head_i = next((i for i, (_, _, h) in enumerate(groups) if h), 0)
+        for r in restated:
+            phrases.append((r, (head_i,), cfg.restated_word_weight))
+    forms: list[str] = []
+    for f in synonyms.verb_group(ask.action):
+        forms.append(" ".join(stem(w) for w in f.split()))
+        if " " not in f:  # "added" stems to "ad", "add" to "add": take every inflection's stem
+            forms.extend(stem(x) for x in inflections(f))
+    acts = tuple(dict.fromkeys(forms))
+    frozen = tuple((frozenset(g), w, h) for g, w, h in groups)
+    return AskModel(ask, frozen, tuple(labels), tuple(phrases), acts)
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """What one sentence names of an ask."""
+
+    relevance: float  # weighted share of the ask's object named, in [0, 1]
+    head: bool  # the ask's head noun (or an alias) is named
+    act: bool  # the ask's act (or a synonym) is named
+    matched: tuple[str, ...]  # the ask's words for the groups matched (for notes)
+
+
+def match(
+    model: AskModel, sent_text: str, sent_stems: Sequence[str], vocab_map: dict[str, set[str]]
+) -> Match:
+    """Which of the ask's object words, aliases and act forms ``sent_text`` names."""
+    sset = set(sent_stems)
+    lower = sent_text.lower()
+    total = sum(w for _, w, _ in model.groups) or 1.0
+    got = 0.0
+    head = False
+    matched: list[str] = []
+    hit_groups: dict[int, float] = {}
+    for i, (g, _w, _is_head) in enumerate(model.groups):
+        if g & sset or any(vocab_map.get(x, set()) & sset for x in g):
+            hit_groups[i] = 1.0
+    for phrase, gis, pw in model.phrases:
+        if all(hit_groups.get(gi, 0.0) >= pw for gi in gis):
+            continue
+        if (" " in phrase and phrase in lower) or (" " not in phrase and stem(phrase) in sset):
+            # an alias stands for the whole ask phrase it replaced ("grooming gang")
+            for gi in gis:
+                hit_groups[gi] = max(hit_groups.get(gi, 0.0), pw)
+    for i, share in hit_groups.items():
+        g, w, is_head = model.groups[i]
+        got += w * share
+        matched.append(model.labels[i])
+        if is_head and share >= 0.6:  # an alias weaker than 0.6 does not name the head
+            head = True
+    act = any((" " in a and a in " ".join(sent_stems)) or a in sset for a in model.act_forms)
+    return Match(min(1.0, got / total), head, act, tuple(matched))
+
+
+def sentence_relevance(ask: Ask | str, sentence: str, *, petition: Petition | None = None) -> float:
+    """How much ``sentence`` is about ``ask``: the weighted share of the ask's object it names.
+
+    >>> round(sentence_relevance("Release the grooming gangs review in full",
+    ...     "We will publish a paper on group-based child sexual exploitation."), 2) > 0.3
+    True
+    """
+    a = make_ask(ask) if isinstance(ask, str) else ask
+    p = petition or Petition(action=a.text)
+    cfg = JudgeConfig.default()
+    model = ask_model(a, p, sentence, load_synonyms(), cfg)
+    st = content_stems(sentence)
+    m = match(model, sentence, st, vocab_map(model, tuple(set(st)), cfg))
+    return score(m, cfg)
+
+
+def score(m: Match, cfg: JudgeConfig) -> float:
+    """Relevance in [0, 1]: the object share, raised when the head or the act is named."""
+    r = m.relevance
+    if m.head:
+        r = max(r, cfg.head_floor) + cfg.head_bonus
+    if m.act and r > 0:
+        r += cfg.act_bonus
+    return min(1.0, r)
+
+
+def vocab_map(model: AskModel, vocab: tuple[str, ...], cfg: JudgeConfig) -> dict[str, set[str]]:
+    """Ask stems -> response stems that spell the same word differently (RapidFuzz ratio)."""
+    out: dict[str, set[str]] = {}
+    long_vocab = [v for v in vocab if len(v) >= 5 and not v[0].isdigit()]
+    for g, _, _ in model.groups:
+        for s in g:
+            if len(s) < 5 or s[0].isdigit():
+                continue
+            hits = process.extract(
+                s, long_vocab, scorer=fuzz.ratio, score_cutoff=cfg.spelling_fuzz_cutoff, limit=5
+            )
+            if hits:
+                out[s] = {h[0] for h in hits}
+    return out
+

@@ -1,0 +1,211 @@
+"""What one clause of a response does: refuse, argue against, keep, commit, defer, loop, report.
+
+The stance rules are data (``data/judge_rules.toml``, each rule with an id and a source); the
+cue engine's ladder cues (commitment, refusal, deferral, review-loop) come from the response's
+:class:`~respcompare.analysis.TextAnalysis`. A sentence is cut into clauses at "but", "however",
+"although", "while", semicolons and "so"/"therefore" before a new subject, so that "We will not
+publish it in full, but we will publish a summary" reads as a refusal and a commitment.
+
+>>> [c.family for c in read_clauses("We will not ban it, but we will publish guidance.", ())]
+['refuse', 'cue-commit']
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ..model import Cue
+
+__all__ = ["ActClass", "Clause", "Rule", "act_classes", "clause_spans", "read_clauses", "rules"]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One stance rule: its id (quoted in evidence), family, ladder level, strength, patterns."""
+
+    id: str
+    family: str
+    level: int
+    strength: float
+    patterns: tuple[re.Pattern[str], ...]
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class ActClass:
+    """A kind of act an ask asks for, with the contrary forms a response may use."""
+
+    name: str
+    verbs: frozenset[str]
+    wants: str  # "change" | "status-quo"
+    continuation: bool
+    opposite: tuple[str, ...]
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """One clause's stance: ``family``, the rule that fired and where (offsets into the text)."""
+
+    start: int
+    end: int
+    family: str
+    rule: str
+    level: int
+    strength: float
+    cue_start: int
+    cue_end: int
+    also: tuple[str, ...] = ()  # other families that fired in the clause (e.g. "reported")
+
+
+@lru_cache(maxsize=1)
+def rules() -> tuple[Rule, ...]:
+    """The bundled stance rules, compiled once."""
+    raw = tomllib.loads(
+        resources.files("respcompare").joinpath("data/judge_rules.toml").read_text("utf-8")
+    )
+    out = []
+    for r in raw["rule"]:
+        out.append(
+            Rule(
+                id=str(r["id"]),
+                family=str(r["family"]),
+                level=int(r["level"]),
+                strength=float(r["strength"]),
+                patterns=tuple(re.compile(p, re.I) for p in r["patterns"]),
+                source=str(r["source"]),
+            )
+        )
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def act_classes() -> tuple[ActClass, ...]:
+    """The bundled act classes (``data/judge_acts.toml``)."""
+    raw = tomllib.loads(
+        resources.files("respcompare").joinpath("data/judge_acts.toml").read_text("utf-8")
+    )
+    return tuple(
+        ActClass(
+            name=str(c["name"]),
+            verbs=frozenset(str(v) for v in c["verbs"]),
+            wants=str(c["wants"]),
+            continuation=bool(c["continuation"]),
+            opposite=tuple(str(o) for o in c["opposite"]),
+            source=str(c["source"]),
+        )
+        for c in raw["class"]
+    )
+
+
+# Where a sentence breaks into clauses: contrast and consequence connectives before a clause.
+_CLAUSE_BREAK = re.compile(
+    r";|:\s|\s[-–—]\s|,?\s(?:but|however|although|though|whereas|while|whilst|instead)\b[,]?"
+    r"|,\s(?:so|therefore|and so|thus|and|which means)\s(?=(?:we|the government|it|this|there|"
+    r"ministers|the department|they|i)\b)",
+    re.I,
+)
+
+# Precedence of families within one clause: the first that fires decides the clause.
+_PRECEDENCE = (
+    "reported",
+    "affirm",
+    "conditional",
+    "refuse",
+    "cue-refuse",
+    "rationale",
+    "status-quo",
+    "decision",
+    "process",
+    "defer",
+    "cue-defer",
+    "in-place",
+    "commit",
+    "cue-commit",
+    "loop",
+    "cue-loop",
+    "devolved",
+)
+_RANK = {f: i for i, f in enumerate(_PRECEDENCE)}
+_CUE_FAMILY = {
+    "refusal": "cue-refuse",
+    "commitment": "cue-commit",
+    "deferral": "cue-defer",
+    "review-loop": "cue-loop",
+}
+
+
+def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split ``text[start:end]`` (one sentence) into clause ranges."""
+    out: list[tuple[int, int]] = []
+    pos = start
+    for m in _CLAUSE_BREAK.finditer(text, start, end):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < end:
+        out.append((pos, end))
+    return [(a, b) for a, b in out if text[a:b].strip()] or [(start, end)]
+
+
+def read_clauses(
+    text: str,
+    cues: Sequence[Cue],
+    *,
+    start: int = 0,
+    end: int | None = None,
+    max_clause_chars: int = 1200,
+) -> list[Clause]:
+    """The stance of each clause of the sentence ``text[start:end]`` that has one.
+
+    ``cues`` are the cue engine's cues of the whole text (only those inside the sentence count).
+    """
+    end = len(text) if end is None else end
+    out: list[Clause] = []
+    for a, b in clause_spans(text, start, end):
+        b_read = min(b, a + max_clause_chars)
+        found: list[tuple[int, str, str, int, float, int, int]] = []
+        for rule in rules():
+            for p in rule.patterns:
+                m = p.search(text, a, b_read)
+                if m is not None:
+                    found.append(
+                        (_RANK[rule.family], rule.family, rule.id, rule.level, rule.strength,
+                         m.start(), m.end())
+                    )
+                    break
+        for c in cues:
+            if a <= c.span.start < b and c.category in _CUE_FAMILY:
+                fam = _CUE_FAMILY[c.category]
+                if c.category == "commitment" and (c.level or 0) <= 3:
+                    fam = "conditional" if c.sense == "conditional" else "cue-defer"
+                found.append(
+                    (_RANK[fam], fam, f"cue.{c.rule}", c.level if c.level is not None else 4,
+                     c.strength if c.strength is not None else 0.7, c.span.start, c.span.end)
+                )
+        if not found:
+            continue
+        found.sort(key=lambda f: (f[0], f[5]))
+        rank, fam, rid, level, strength, s, e = found[0]
+        others = tuple(dict.fromkeys(f[1] for f in found[1:] if f[1] != fam))
+        if fam == "reported" and _reported_then_position(text, found, s):
+            # "The petition calls for a ban; we do not believe ..." inside one clause: the
+            # position after the reported words decides
+            nxt = next(f for f in found[1:] if f[1] != "reported" and f[5] > s)
+            rank, fam, rid, level, strength, s, e = nxt
+            others = tuple(dict.fromkeys(f[1] for f in found if f[1] != fam))
+        out.append(Clause(a, b, fam, rid, level, strength, s, e, others))
+    return out
+
+
+def _reported_then_position(
+    text: str, found: list[tuple[int, str, str, int, float, int, int]], at: int
+) -> bool:
+    return any(
+        f[1] not in ("reported", "devolved", "cue-loop", "loop") and f[5] > at + 25 for f in found
+    )
