@@ -339,7 +339,12 @@ _QUALIFIERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("independent", re.compile(r"\bindependent\b", re.I)),
     ("public", re.compile(r"\bpublic(?= inquiry| review| consultation)\b", re.I)),
     ("full", re.compile(r"\bfull(?= public| statutory| inquiry| review| independent)\b", re.I)),
-    ("all", re.compile(r"\b(?:all|every)\b(?: (?!of\b|the\b|in\b|to\b|for\b|and\b|or\b)\w+){1,2}", re.I)),
+    (
+        "all",
+        re.compile(
+            r"\b(?:all|every)\b(?: (?!of\b|the\b|in\b|to\b|for\b|and\b|or\b)\w+){1,2}", re.I
+        ),
+    ),
     ("deadline", re.compile(rf"\bby (?:the end of )?(?:\d{{1,2}} )?{_MONTH}?(?: ?\d{{4}})\b")),
     (
         "duration",
@@ -494,6 +499,12 @@ class _Lexicon:
     agents: frozenset[str]
     failure: frozenset[str]
     control: frozenset[str]
+    ing_nouns: frozenset[str]
+    stance: frozenset[str]
+    light: frozenset[str]
+    generic_nouns: frozenset[str]
+    plural_words: frozenset[str]
+    purpose: frozenset[str]
 
 
 def _words(entry: object, name: str, key: str) -> frozenset[str]:
@@ -535,6 +546,12 @@ def _lexicon() -> _Lexicon:
         agents=_words(data.get("agents"), name, "agents"),
         failure=_words(data.get("failure"), name, "failure"),
         control=_words(data.get("control"), name, "control"),
+        ing_nouns=_words(data.get("ing_nouns"), name, "ing_nouns"),
+        stance=_words(data.get("stance"), name, "stance"),
+        light=_words(data.get("light"), name, "light"),
+        generic_nouns=_words(data.get("generic_nouns"), name, "generic_nouns"),
+        plural_words=_words(data.get("plural_words"), name, "plural_words"),
+        purpose=_words(data.get("purpose"), name, "purpose"),
     )
 
 
@@ -546,16 +563,6 @@ _IRREGULAR = {
     "cut": "cut", "shut": "shut", "put": "put", "let": "let", "forbidden": "forbid",
     "undone": "undo", "overturned": "overturn",
 }  # fmt: skip
-# -ing words that are nouns in petitions ("Increase funding for ...", "Ban fox hunting").
-_ING_NOUNS = frozenset(
-    "funding housing building planning training spending heating screening teaching nursing "
-    "learning parking meeting hearing offering savings lending marking testing sentencing "
-    "policing schooling banking shooting smoking gambling bullying grooming pricing labelling "
-    "licensing findings rating booking clothing wedding morning evening ceiling thing nothing "
-    "something anything everything during sibling spring string king ring being wellbeing "
-    "well-being upbringing dealing dealings earnings proceedings shielding lettings "
-    "rollout".split()
-)
 
 
 def verb_base(word: str) -> str | None:
@@ -584,7 +591,7 @@ def _inflected_base(word: str) -> str | None:
     if w in _IRREGULAR:
         return _IRREGULAR[w]
     cands: list[str] = []
-    if w.endswith("ing") and len(w) > 4 and w not in _ING_NOUNS:
+    if w.endswith("ing") and len(w) > 4 and w not in _lexicon().ing_nouns:
         s = w[:-3]
         cands += [s, s + "e"] + ([s[:-1]] if len(s) > 2 and s[-1] == s[-2] else [])
     elif w.endswith("ied") and len(w) > 4:
@@ -651,39 +658,109 @@ def _tokens(text: str, start: int, end: int) -> list[_Tok]:
 
 
 _DETERMINERS = frozenset(
-    "the a an all every our their this these those any more it them us everyone his her its "
-    "my your each some no new".split()
+    [
+        "the",
+        "a",
+        "an",
+        "all",
+        "every",
+        "our",
+        "their",
+        "this",
+        "these",
+        "those",
+        "any",
+        "more",
+        "it",
+        "them",
+        "us",
+        "everyone",
+        "his",
+        "her",
+        "its",
+        "my",
+        "your",
+        "each",
+        "some",
+        "no",
+        "new",
+    ]
 )
-_PRONOUNS = frozenset("it them they their its this these those he she him her his us we".split())
+_PRONOUNS = frozenset(
+    [
+        "it",
+        "them",
+        "they",
+        "their",
+        "its",
+        "this",
+        "these",
+        "those",
+        "he",
+        "she",
+        "him",
+        "her",
+        "his",
+        "us",
+        "we",
+    ]
+)
 # Prepositions that open a qualifier after the object ("to the green list", "for all care staff").
 _QUAL_PREPS = frozenset(
-    "to for from in at by within during until before after across throughout under without "
-    "via inline if unless when whilst while".split()
+    [
+        "to",
+        "for",
+        "from",
+        "in",
+        "at",
+        "by",
+        "within",
+        "during",
+        "until",
+        "before",
+        "after",
+        "across",
+        "throughout",
+        "under",
+        "without",
+        "via",
+        "inline",
+        "if",
+        "unless",
+        "when",
+        "whilst",
+        "while",
+    ]
 )
 _TWO_WORD_PREPS = {("prior", "to"), ("in", "line"), ("up", "to"), ("inline", "with")}
 # Words that end the ask: what follows gives a reason, not what is asked.
-_REASON = frozenset("because since so as whereby therefore thus".split())
-_REASON_TO = frozenset("help ease stop prevent protect save reduce tackle combat avoid".split())
-_RELATIVE = frozenset("that who which whose where".split())
-_NOUN_PREPS = frozenset("on of for to in into at about".split())
+_REASON = frozenset(["because", "since", "so", "as", "whereby", "therefore", "thus"])
+_RELATIVE = frozenset(["that", "who", "which", "whose", "where"])
+_NOUN_PREPS = frozenset(["on", "of", "for", "to", "in", "into", "at", "about"])
 _NOT_AFTER_VERB = frozenset(
-    "and or & can could will would may might should must is are was were be has have".split()
-)
-_STANCE_VERBS = frozenset(
-    "demonstrate show acknowledge accept admit recognise understand realise believe say state "
-    "explain prove remember consider know see note".split()
-)
-_LIGHT_VERBS = frozenset("take accept admit bear acknowledge own apologise".split())
-_GENERIC_NOUNS = frozenset(
-    "law act bill policy scheme legislation charge decision guidance ban plan rule tax "
-    "proposal proposals measure measures practice".split()
-)
-_PLURAL_WORDS = frozenset(
-    "people staff police children men women those everyone public workforce personnel "
-    "family families".split()
+    [
+        "and",
+        "or",
+        "&",
+        "can",
+        "could",
+        "will",
+        "would",
+        "may",
+        "might",
+        "should",
+        "must",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "has",
+        "have",
+    ]
 )
 # Qualifier preps that say when, not what: never promoted to the object.
-_TEMPORAL = frozenset("during before after until by within prior".split())
+_TEMPORAL = frozenset(["during", "before", "after", "until", "by", "within", "prior"])
 MAX_CLAUSE_CHARS = 600
 MAX_QUALIFIERS = 8
 
@@ -702,9 +779,9 @@ def _is_verb_token(toks: list[_Tok], k: int) -> str | None:
         return None
     if nxt in lex.phrasal.get(base, frozenset()):
         return base
-    if (w in lex.nominal or w in lex.nominal_keep) and nxt in _NOUN_PREPS:
-        if not (nxt == "to" and k + 2 < len(toks) and verb_base(toks[k + 2].word)):
-            return None
+    noun_reading = (w in lex.nominal or w in lex.nominal_keep) and nxt in _NOUN_PREPS
+    if noun_reading and not (nxt == "to" and k + 2 < len(toks) and verb_base(toks[k + 2].word)):
+        return None
     return base
 
 
@@ -744,7 +821,7 @@ def _gerund_closes(toks: list[_Tok], k: int, p: int) -> bool:
     if k == p:
         return True
     prev = toks[k - 1].word
-    return prev in _PLURAL_WORDS or (prev.endswith("s") and not prev.endswith("ss"))
+    return prev in _lexicon().plural_words or (prev.endswith("s") and not prev.endswith("ss"))
 
 
 def _complement_pp(toks: list[_Tok], k: int, width: int) -> bool:
@@ -782,7 +859,6 @@ def _scan_object(
     relative clause, a gerund or an infinitive closes the current unit: what follows belongs
     to it. ``whole`` keeps everything in the object (small clauses after "make").
     """
-    lex = _lexicon()
     units: list[list[int]] = []  # [start, end) token ranges; the first is the object
     cur_start = p
     closed = False
@@ -796,19 +872,17 @@ def _scan_object(
             or (w, nxt) in _END_PAIRS
         ):
             break
-        if k > p and w == "to" and nxt in _REASON_TO and not closed:
+        if k > p and w == "to" and nxt in _lexicon().purpose and not closed:
             break
-        if toks[k - 1].stop if k > p else False:
-            # "..., which would ..." / "... , because" end the ask; a list comma does not
-            if w in _RELATIVE or w in _REASON:
-                break
+        if k > p and toks[k - 1].stop and (w in _RELATIVE or w in _REASON):
+            break  # "..., which would ..." / "..., because" end the ask; a list comma does not
         if not whole and not closed:
             width = _starts_pp(toks, k)
-            if k > cur_start and w in _RELATIVE:
-                closed = True
-            elif k > cur_start and w == "to" and _verb_after_to(toks, k):
-                closed = True
-            elif k > cur_start and not width and _gerund_base(w) and _gerund_closes(toks, k, p):
+            if (
+                (k > cur_start and w in _RELATIVE)
+                or (k > cur_start and w == "to" and _verb_after_to(toks, k))
+                or (k > cur_start and not width and _gerund_base(w) and _gerund_closes(toks, k, p))
+            ):
                 closed = True
             elif width and k + width < n:
                 after = toks[k + width].word
@@ -846,12 +920,13 @@ def _subject_verb(toks: list[_Tok]) -> tuple[int, int, str, bool, bool] | None:
         if w in ("need", "needs", "ought") and k < len(toks) and toks[k].word == "to":
             k += 1
         elif w not in ("to", "should", "must", "shall", "will"):
-            if toks[j - 1].stop or verb_base(w) and j == 0:
+            if toks[j - 1].stop or (verb_base(w) and j == 0):
                 return None
             continue
-        if any(t.word in lex.complement_nouns or t.word in lex.nominal_keep for t in toks[:j]):
-            if toks[j - 1].word not in lex.agents:
-                return None
+        if toks[j - 1].word not in lex.agents and any(
+            t.word in lex.complement_nouns or t.word in lex.nominal_keep for t in toks[:j]
+        ):
+            return None  # "Legal right to ...": a noun's complement, not a subject
         negated = False
         if k < len(toks) and toks[k].word == "not":
             negated, k = True, k + 1
@@ -879,7 +954,7 @@ _NEGATION_PREFIX = re.compile(
 )
 _NO_PREFIX = re.compile(r"^\s*(?:say\s+)?no\s+(?:more\s+|to\s+)?(?=\S)", re.I)
 _PLEASE = re.compile(r"^\s*please\s+", re.I)
-_LAW_WORDS = frozenset("law legislation bill act".split())
+_LAW_WORDS = frozenset(["law", "legislation", "bill", "act"])
 
 
 def _drafts(text: str, a: int, b: int) -> list[_Draft]:
@@ -912,10 +987,8 @@ def _drafts(text: str, a: int, b: int) -> list[_Draft]:
         v, subj_end, base, passive, neg2 = sv
         subject = (toks[0].start, toks[subj_end - 1].end)
         head = toks[subj_end - 1].word
-        if passive or head not in lex.agents:
-            subj = subject
-        else:
-            subj = None
+        # the subject is the thing acted on unless it names the actor ("Schools to reopen")
+        subj = subject if passive or head not in lex.agents else None
         return _verb_phrase(
             text, toks, v, base, negated ^ neg2, clause_start, subject=subj, passive=passive
         )
@@ -986,12 +1059,9 @@ def _coordination_cuts(toks: list[_Tok], p: int) -> list[tuple[int, int, bool]]:
             closed = False
             continue
         conj = w in ("and", "&", "then") or (toks[k - 1].stop and w not in _QUAL_PREPS)
-        if not conj or closed and w not in ("and", "&"):
+        if not conj or (closed and w not in ("and", "&")):
             continue
         v = k + 1 if w in ("and", "&", "then") else k
-        if verb_base(toks[v - 2].word if w in ("and", "&", "then") else toks[v - 1].word):
-            if v - 2 >= p and verb_base(toks[v - 2].word) and v - 2 == p:
-                continue  # "review and increase the pay": two verbs, one object
         if _is_verb_token(toks, v) is None or v + 1 >= len(toks):
             continue
         if toks[v + 1].word in _NOT_AFTER_VERB or toks[v].stop:
@@ -1085,8 +1155,8 @@ def _one_ask(
                 break
     if passive and subject is not None:
         obj, quals, end = _scan_object(toks, p)
-        qs = _rngs(toks, ([obj] if obj else []) + quals)
-        return _Draft(start, action, subject, qs, max(toks[end - 1].end, subject[1]), negated)
+        rest = _rngs(toks, ([obj] if obj else []) + quals)
+        return _Draft(start, action, subject, rest, max(toks[end - 1].end, subject[1]), negated)
     if p >= n:
         if subject is None:
             return None
@@ -1104,9 +1174,10 @@ def _one_ask(
     recipient: str | None = None
     if action in ("give", "grant", "offer", "award", "pay", "send", "guarantee", "promise"):
         for q in range(p + 1, min(p + 5, n - 1)):
-            if toks[q].word in ("a", "an", "the", "more", "better", "fair", "equal") or toks[
-                q
-            ].word[:1] in "£$€0123456789":
+            if (
+                toks[q].word in ("a", "an", "the", "more", "better", "fair", "equal")
+                or toks[q].word[:1] in "£$€0123456789"
+            ):
                 if not any(t.word in _QUAL_PREPS | {"of", "and"} for t in toks[p:q]):
                     recipient = text[toks[p].start : toks[q - 1].end]
                     p = q
@@ -1161,9 +1232,9 @@ def _is_fragment(action: str, obj: str) -> bool:
     if words_ and words_[0] in lex.failure:
         return True
     verb = action.split()[0]
-    if words_ and words_[0] == "that" and verb in _STANCE_VERBS:
+    if words_ and words_[0] == "that" and verb in _lexicon().stance:
         return True  # "demonstrate that it recognises ...": a stance, not an act
-    return verb in _LIGHT_VERBS and any(w in lex.failure for w in words_[:6])
+    return verb in _lexicon().light and any(w in lex.failure for w in words_[:6])
 
 
 def _head(np: str) -> str:
@@ -1179,7 +1250,7 @@ def _head(np: str) -> str:
 
 def _is_plural(np: str) -> bool:
     h = _head(np)
-    return h in _PLURAL_WORDS or (h.endswith("s") and not h.endswith(("ss", "'s", "us")))
+    return h in _lexicon().plural_words or (h.endswith("s") and not h.endswith(("ss", "'s", "us")))
 
 
 def _strip_prep(q: str) -> str:
@@ -1320,7 +1391,7 @@ def _overlap(a: Ask, b: Ask) -> float:
 
 
 def _demonstrative(ask: Ask, main: Ask) -> Ask:
-    """"repeal this law", "waive this bill", "ban this unethical activity" (the main ask's
+    """ "repeal this law", "waive this bill", "ban this unethical activity" (the main ask's
     act): the object is the main ask's object."""
     m = re.match(r"(?:this|these|that|those)\b\s*(.*)$", ask.object, re.I)
     if not m:
@@ -1330,9 +1401,9 @@ def _demonstrative(ask: Ask, main: Ask) -> Ask:
     same_act = ask.action == main.action or ask.action in load_synonyms().verb_group(main.action)
     if len(rest) > 1 and not same_act:
         return ask
-    if noun and noun not in _GENERIC_NOUNS and stem(noun) not in content_stems(main.object):
-        if not same_act:
-            return ask
+    generic = not noun or noun in _lexicon().generic_nouns
+    if not generic and not same_act and stem(noun) not in content_stems(main.object):
+        return ask
     return replace(ask, object=main.object)
 
 
