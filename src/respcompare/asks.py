@@ -360,7 +360,11 @@ _QUALIFIERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("percentage", re.compile(r"\b\d+(?:\.\d+)?\s?(?:%|per ?cent\b)", re.I)),
     (
         "manner",
-        re.compile(r"\b(?:immediately|permanent(?:ly)?|mandatory|compulsory|unfettered)\b", re.I),
+        re.compile(
+            r"\b(?:immediately|permanent(?:ly)?|mandatory|compulsory|unfettered|weekly|daily|"
+            r"monthly|annually|yearly|retrospectively|urgently)\b",
+            re.I,
+        ),
     ),
 )
 
@@ -860,6 +864,7 @@ def _scan_object(
     to it. ``whole`` keeps everything in the object (small clauses after "make").
     """
     units: list[list[int]] = []  # [start, end) token ranges; the first is the object
+    prep_end = -1
     cur_start = p
     closed = False
     k = p
@@ -884,7 +889,7 @@ def _scan_object(
                 or (k > cur_start and not width and _gerund_base(w) and _gerund_closes(toks, k, p))
             ):
                 closed = True
-            elif width and k + width < n:
+            elif width and k + width < n and k > prep_end:
                 after = toks[k + width].word
                 if (_gerund_base(after) and w not in _TEMPORAL) or (
                     w == "to" and _verb_after_to(toks, k)
@@ -897,6 +902,7 @@ def _scan_object(
                         units.append([cur_start, k])
                     cur_start = k
                     k += width
+                    prep_end = k  # "to under 16s": the next preposition stays in this phrase
                     continue
         k += 1
     units.append([cur_start, k])
@@ -1187,6 +1193,8 @@ def _one_ask(
     obj, quals, end = _scan_object(toks, p)
     obj_r = _rng(toks, obj)
     qual_r = _rngs(toks, quals)
+    if obj_r is None and subject is not None:
+        obj_r = subject  # "Schools to reopen in September"
     if obj_r is None and qual_r:
         # "scan for Rescue Back up", "invest in X": the first non-temporal phrase is the object
         for i, (qs, qe) in enumerate(qual_r):
@@ -1196,9 +1204,7 @@ def _one_ask(
                 qual_r = qual_r[:i] + qual_r[i + 1 :]
                 break
     if obj_r is None:
-        if subject is None:
-            return None
-        obj_r = subject
+        return None
     d = _Draft(start, action, obj_r, qual_r, toks[end - 1].end if end > 0 else obj_r[1], negated)
     d.recipient = recipient
     return d
@@ -1301,6 +1307,11 @@ def _finish(text: str, d: _Draft, source: str, antecedents: list[str]) -> Ask | 
     while oe > os_ and not (text[oe - 1].isalnum() or text[oe - 1] in ")%"):
         oe -= 1
     oe = _balance(text, os_, oe, d.end)
+    tail = [t for t in _typed(text, os_, oe) if t[3] == oe and t[2] > os_ and t[0] != "all"]
+    if tail:  # "Test all care home staff weekly": the object ends before "weekly"
+        oe = tail[-1][2]
+        while oe > os_ and not (text[oe - 1].isalnum() or text[oe - 1] in ")%"):
+            oe -= 1
     obj = text[os_:oe].strip()
     obj = re.sub(r"^(?:it|them|him|her|us)\s+(?=\S)", "", obj) if d.action != "make" else obj
     obj = _resolve(obj, antecedents)
@@ -1315,8 +1326,11 @@ def _finish(text: str, d: _Draft, source: str, antecedents: list[str]) -> Ask | 
     pp: list[tuple[str, int, int]] = []
     for qs, qe in d.quals:
         q = text[qs:qe].rstrip(" ,.;:")
-        rest = q.split(maxsplit=1)[1] if " " in q else ""
-        if any(k != "all" and (t in (q, rest) or t.lower() == q.lower()) for k, t, _, _ in typed):
+        left = q
+        for kind, t, ts, te in typed:
+            if kind != "all" and qs <= ts and te <= qe:
+                left = left.replace(t, " ")
+        if all(w.lower() in _QUAL_PREPS or w.lower() in ("and", "to") for w in left.split()):
             continue  # "to 5%", "in full", "by June 2026": the typed qualifier says it
         pp.append((_resolve(q, antecedents), qs, qe))
     quals: list[tuple[str, int]] = [(q, s) for q, s, _ in pp]
