@@ -14,11 +14,10 @@ uses live in ``data/synonyms.toml`` and are read by :func:`load_synonyms`.
 
 from __future__ import annotations
 
-import itertools
 import re
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -340,7 +339,12 @@ _QUALIFIERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("independent", re.compile(r"\bindependent\b", re.I)),
     ("public", re.compile(r"\bpublic(?= inquiry| review| consultation)\b", re.I)),
     ("full", re.compile(r"\bfull(?= public| statutory| inquiry| review| independent)\b", re.I)),
-    ("all", re.compile(r"\b(?:all|every)\b(?: (?!of\b|the\b|in\b|to\b|for\b)\w+){1,2}", re.I)),
+    (
+        "all",
+        re.compile(
+            r"\b(?:all|every)\b(?: (?!of\b|the\b|in\b|to\b|for\b|and\b|or\b)\w+){1,2}", re.I
+        ),
+    ),
     ("deadline", re.compile(rf"\bby (?:the end of )?(?:\d{{1,2}} )?{_MONTH}?(?: ?\d{{4}})\b")),
     (
         "duration",
@@ -356,7 +360,11 @@ _QUALIFIERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("percentage", re.compile(r"\b\d+(?:\.\d+)?\s?(?:%|per ?cent\b)", re.I)),
     (
         "manner",
-        re.compile(r"\b(?:immediately|permanent(?:ly)?|mandatory|compulsory|unfettered)\b", re.I),
+        re.compile(
+            r"\b(?:immediately|permanent(?:ly)?|mandatory|compulsory|unfettered|weekly|daily|"
+            r"monthly|annually|yearly|retrospectively|urgently)\b",
+            re.I,
+        ),
     ),
 )
 
@@ -478,159 +486,900 @@ def petition_offsets(petition: Petition) -> dict[str, int]:
     return out
 
 
-_WORD_RE = re.compile(r"[\w’'\-/&+“”\"]+|[£$€]?\d[\d,.]*%?")
-_CLAUSE_END = re.compile(r"[.;:!?](?:\s|$)|\s[-–]\s|\n")
-_BACKGROUND_TRIGGERS = re.compile(
-    r"\b(?:we|i)[\s,]+(?:\w+[\s,]+){0,4}?(?:want|demand|request|urge|ask|call on|call for|"
-    r"would like|are calling for|are asking for)\b(?:\s+(?:the\s+)?(?:uk\s+)?"
-    r"(?:government|parliament|secretary of state|ministers?)\b)?(?:\s+to\b)?|"
-    r"\b(?:the\s+)?(?:uk\s+)?(?:government|parliament|secretary of state)\s+"
-    r"(?:should|must|needs? to|ought to)\b|^\s*(?=[A-Z][a-z]+\s)",
-    re.I | re.M,
-)
+# --- the verb lexicon ---------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
-class _Parsed:
-    action: str
-    object_start: int
-    object_end: int
+class _Lexicon:
+    """``data/verbs.toml``: base-form verbs and the word classes that decide how a clause reads."""
+
+    verbs: frozenset[str]
+    modifier_first: frozenset[str]
+    phrasal: dict[str, frozenset[str]]
+    fused: dict[str, str]
+    nominal: dict[str, str]
+    nominal_keep: dict[str, str]
+    complement_nouns: frozenset[str]
+    agents: frozenset[str]
+    failure: frozenset[str]
+    control: frozenset[str]
+    ing_nouns: frozenset[str]
+    stance: frozenset[str]
+    light: frozenset[str]
+    generic_nouns: frozenset[str]
+    plural_words: frozenset[str]
+    purpose: frozenset[str]
 
 
-def _parse_clause(text: str, start: int, end: int) -> _Parsed | None:
-    """Read ``text[start:end]`` as "<verb> <object>"; None when no action verb leads it."""
-    toks = [
-        (m.group(0), start + m.start(), start + m.end()) for m in _WORD_RE.finditer(text[start:end])
-    ]
-    if not toks:
-        return None
-    # skip a subject: "<up to 5 words> to <verb>", or a request verb ("We request ...").
-    i = 0
-    for j, (w, _, _) in enumerate(toks[:7] if toks[0][0].lower() not in ACTION_VERBS else []):
-        lw = w.lower()
-        if lw == "to" and j + 1 < len(toks) and toks[j + 1][0].isalpha():
-            i = j + 1
-            break
-        if lw in _REQUEST_VERBS and j + 1 < len(toks):
-            k = j + 1
-            if toks[k][0].lower() in ("for", "on", "that"):
-                k += 1
-            rest_start = toks[k][1] if k < len(toks) else end
-            obj_words = " ".join(t[0].lower() for t in toks[k : k + 8])
-            for noun, action in _NOUN_ACTIONS:
-                if re.search(rf"\b{noun}", obj_words):
-                    return _Parsed(action, rest_start, end)
-            return _Parsed("introduce", rest_start, end)
-    w0 = toks[i][0].lower()
-    if w0.endswith("ing") and (w0[:-3] in ACTION_VERBS or w0[:-3] + "e" in ACTION_VERBS):
-        w0 = w0[:-3] if w0[:-3] in ACTION_VERBS else w0[:-3] + "e"
-    if w0 not in ACTION_VERBS:
-        if i == 0:
-            words0 = " ".join(t[0].lower() for t in toks[:8])
-            for noun, action in _NOUN_ACTIONS:
-                if re.search(rf"\b{noun}\b", words0):
-                    return _Parsed(action, toks[0][1], end)
-        if i > 0 and w0.isalpha() and w0 not in STOPWORDS:
-            pass  # "<someone> to <verb>" with a verb we do not list: trust the construction
-        else:
-            return None
-    action = w0
-    obj = i + 1
-    if (
-        obj < len(toks)
-        and toks[obj][0].lower() in _PARTICLES
-        and w0
-        in {
-            "take",
-            "bring",
-            "set",
-            "call",
-            "scale",
-            "roll",
-            "write",
-            "put",
-        }
-    ):
-        action = f"{w0} {toks[obj][0].lower()}"
-        obj += 1
-    obj_start = toks[obj][1] if obj < len(toks) else end
-    return _Parsed(action, obj_start, end)
+def _words(entry: object, name: str, key: str) -> frozenset[str]:
+    if not isinstance(entry, dict) or not isinstance(entry.get("words"), str):
+        raise LexiconError(f"{name}: [{key}] needs words = '''...''' and a source")
+    if not isinstance(entry.get("source"), str) or not entry["source"].strip():
+        raise LexiconError(f"{name}: [{key}] needs a source saying where the words come from")
+    return frozenset(w.lower() for w in entry["words"].split())
 
 
-def _strip_object(text: str, start: int, end: int) -> tuple[int, int]:
-    """Trim leading "to enable"/"it" fillers and trailing punctuation/space from an object."""
-    seg = text[start:end]
-    lead = re.match(r"\s*(?:(?:to\s+)?(?:enable|allow)\s+|(?:it|them|him|her|us)\s+)?", seg)
-    s = start + (lead.end() if lead else 0)
-    e = end
-    while e > s and not (text[e - 1].isalnum() or text[e - 1] in ")%"):
-        e -= 1
-    return s, e
+def _mapping(entry: object, name: str, key: str) -> dict[str, str]:
+    if not isinstance(entry, dict) or not isinstance(entry.get("source"), str):
+        raise LexiconError(f"{name}: [{key}] needs a source saying where the entries come from")
+    return {k.lower(): str(v).lower() for k, v in entry.items() if k != "source"}
 
 
-def _object_without_qualifiers(obj: str) -> str:
-    """The object without the scope qualifiers that close it ("... Review in full")."""
-    out = obj.rstrip(" ,.;")
-    changed = True
-    while changed:
-        changed = False
-        for q, s, e in _qualifiers(out):
-            if e == len(out) and not q.lower().startswith(("all ", "every ")) and s > 0:
-                out = out[:s].rstrip(" ,.;")
-                changed = True
-                break
-    return out or obj.strip()
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    name = "respcompare/data/verbs.toml"
+    raw = resources.files("respcompare").joinpath("data/verbs.toml").read_text("utf-8")
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:  # pragma: no cover - our own file
+        raise LexiconError(f"{name} is not valid TOML ({exc}); fix the file") from exc
+    phrasal_raw = data.get("phrasal", {})
+    if not isinstance(phrasal_raw.get("source"), str):
+        raise LexiconError(f"{name}: [phrasal] needs a source")
+    phrasal = {
+        k: frozenset(str(p) for p in v) for k, v in phrasal_raw.items() if isinstance(v, list)
+    }
+    return _Lexicon(
+        verbs=_words(data.get("base"), name, "base") | ACTION_VERBS,
+        modifier_first=_words(data.get("modifier_first"), name, "modifier_first"),
+        phrasal=phrasal,
+        fused=_mapping(data.get("fused"), name, "fused"),
+        nominal=_mapping(data.get("nominal"), name, "nominal"),
+        nominal_keep=_mapping(data.get("nominal_keep"), name, "nominal_keep"),
+        complement_nouns=_words(data.get("complement_nouns"), name, "complement_nouns"),
+        agents=_words(data.get("agents"), name, "agents"),
+        failure=_words(data.get("failure"), name, "failure"),
+        control=_words(data.get("control"), name, "control"),
+        ing_nouns=_words(data.get("ing_nouns"), name, "ing_nouns"),
+        stance=_words(data.get("stance"), name, "stance"),
+        light=_words(data.get("light"), name, "light"),
+        generic_nouns=_words(data.get("generic_nouns"), name, "generic_nouns"),
+        plural_words=_words(data.get("plural_words"), name, "plural_words"),
+        purpose=_words(data.get("purpose"), name, "purpose"),
+    )
 
 
-def _split_coordination(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Cut "<ask> and <verb> ..." and "<ask> by <verb>ing ..." into separate clauses."""
-    cuts = [start]
-    for m in re.finditer(r"\s(?:and|&)\s+(\w+)|\sby\s+(\w+ing)\b", text[start:end]):
-        verb = (m.group(1) or m.group(2) or "").lower()
-        base = verb[:-3] if verb.endswith("ing") else verb
-        if verb in ACTION_VERBS or base in ACTION_VERBS or base + "e" in ACTION_VERBS:
-            cuts.append(start + m.start())
-    cuts.append(end)
-    return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
+_IRREGULAR = {
+    "made": "make", "given": "give", "taken": "take", "held": "hold", "brought": "bring",
+    "kept": "keep", "paid": "pay", "sold": "sell", "built": "build", "frozen": "freeze",
+    "withdrawn": "withdraw", "shown": "show", "done": "do", "sent": "send", "spent": "spend",
+    "lent": "lend", "struck": "strike", "chosen": "choose", "written": "write", "set": "set",
+    "cut": "cut", "shut": "shut", "put": "put", "let": "let", "forbidden": "forbid",
+    "undone": "undo", "overturned": "overturn",
+}  # fmt: skip
 
 
-def _clause_asks(text: str, start: int, end: int, source: str) -> list[Ask]:
-    asks: list[Ask] = []
-    for a, b in _split_coordination(text, start, end):
-        # the "and"/"by" that joined the clause is not part of it
-        lead = re.match(r"\s*(?:and|&|by)\s+", text[a:b])
-        means = bool(lead and a != start and lead.group(0).strip() == "by")
-        if lead and a != start:
-            a += lead.end()
-        parsed = _parse_clause(text, a, b)
-        if parsed is None:
+def verb_base(word: str) -> str | None:
+    """The base form of ``word`` when it is a verb we know in base form ("recognize" and
+    "reclose" by morphology), else None.
+
+    >>> verb_base("recognize"), verb_base("reclose"), verb_base("Poland")
+    ('recognise', 'reclose', None)
+    """
+    lex = _lexicon()
+    w = word.lower()
+    if w in lex.verbs:
+        return w
+    if w in lex.fused:
+        return lex.fused[w]
+    if w.endswith("ize") and w[:-3] + "ise" in lex.verbs:
+        return w[:-3] + "ise"
+    if w.startswith("re") and len(w) > 5 and w[2:] in lex.verbs:
+        return w
+    return None
+
+
+def _inflected_base(word: str) -> str | None:
+    """The base of a gerund, participle or third-person form ("giving", "banned", "enforces")."""
+    w = word.lower()
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    cands: list[str] = []
+    if w.endswith("ing") and len(w) > 4 and w not in _lexicon().ing_nouns:
+        s = w[:-3]
+        cands += [s, s + "e"] + ([s[:-1]] if len(s) > 2 and s[-1] == s[-2] else [])
+    elif w.endswith("ied") and len(w) > 4:
+        cands.append(w[:-3] + "y")
+    elif w.endswith("ed") and len(w) > 3:
+        s = w[:-2]
+        cands += [s, w[:-1]] + ([s[:-1]] if len(s) > 2 and s[-1] == s[-2] else [])
+    elif w.endswith("ies") and len(w) > 4:
+        cands.append(w[:-3] + "y")
+    elif w.endswith("es") and len(w) > 3:
+        cands += [w[:-2], w[:-1]]
+    elif w.endswith("s") and len(w) > 3 and not w.endswith("ss"):
+        cands.append(w[:-1])
+    for c in cands:
+        b = verb_base(c)
+        if b is not None:
+            return b
+    return None
+
+
+def _gerund_base(word: str) -> str | None:
+    return _inflected_base(word) if word.lower().endswith("ing") else None
+
+
+# --- tokens -------------------------------------------------------------------------------------
+
+_OPEN_PUNCT = "\"'“”‘’(["
+_CLOSE_PUNCT = "\"'“”‘’)],.;:!?"
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    word: str  # lower case, surrounding punctuation stripped
+    raw: str  # as written, stripped the same way
+    start: int
+    end: int
+    stop: bool  # a comma, semicolon or colon follows the word
+
+
+def _tokens(text: str, start: int, end: int) -> list[_Tok]:
+    out: list[_Tok] = []
+    for m in re.finditer(r"\S+", text[start:end]):
+        raw = m.group(0)
+        a, b = 0, len(raw)
+        while a < b and raw[a] in _OPEN_PUNCT:
+            a += 1
+        tail = ""
+        while b > a and raw[b - 1] in _CLOSE_PUNCT:
+            tail += raw[b - 1]
+            b -= 1
+        if b <= a:
             continue
-        action = parsed.action
-        if action.endswith("ing"):
-            base = action[:-3]
-            action = base + "e" if base + "e" in ACTION_VERBS else base
-        os_, oe = _strip_object(text, parsed.object_start, parsed.object_end)
-        if oe <= os_:
-            continue
-        obj = text[os_:oe]
-        quals = _dedupe(q for q, _, _ in _qualifiers(obj))
-        span_start = a + (len(text[a:b]) - len(text[a:b].lstrip()))
-        span = Span.of(text, span_start, oe)
-        ask = Ask(
-            text=span.text,
-            action=action,
-            object=_object_without_qualifiers(obj),
-            qualifiers=quals,
-            span=span,
-            source=source,
+        word = raw[a:b]
+        out.append(
+            _Tok(
+                word.lower().replace("’", "'"),
+                word,
+                start + m.start() + a,
+                start + m.start() + b,
+                any(c in ",;:" for c in tail),
+            )
         )
-        # "Recognise nurses by giving them a 12.5% pay rise": the means is the concrete request
-        # a response can grant or refuse, so it comes before the goal it serves.
-        if means and asks:
+    return out
+
+
+_DETERMINERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "all",
+        "every",
+        "our",
+        "their",
+        "this",
+        "these",
+        "those",
+        "any",
+        "more",
+        "it",
+        "them",
+        "us",
+        "everyone",
+        "his",
+        "her",
+        "its",
+        "my",
+        "your",
+        "each",
+        "some",
+        "no",
+        "new",
+    ]
+)
+_PRONOUNS = frozenset(
+    [
+        "it",
+        "them",
+        "they",
+        "their",
+        "its",
+        "this",
+        "these",
+        "those",
+        "he",
+        "she",
+        "him",
+        "her",
+        "his",
+        "us",
+        "we",
+    ]
+)
+# Prepositions that open a qualifier after the object ("to the green list", "for all care staff").
+_QUAL_PREPS = frozenset(
+    [
+        "to",
+        "for",
+        "from",
+        "in",
+        "at",
+        "by",
+        "within",
+        "during",
+        "until",
+        "before",
+        "after",
+        "across",
+        "throughout",
+        "under",
+        "without",
+        "via",
+        "inline",
+        "if",
+        "unless",
+        "when",
+        "whilst",
+        "while",
+    ]
+)
+_TWO_WORD_PREPS = {("prior", "to"), ("in", "line"), ("up", "to"), ("inline", "with")}
+# Words that end the ask: what follows gives a reason, not what is asked.
+_REASON = frozenset(["because", "since", "so", "as", "whereby", "therefore", "thus"])
+_RELATIVE = frozenset(["that", "who", "which", "whose", "where"])
+_NOUN_PREPS = frozenset(["on", "of", "for", "to", "in", "into", "at", "about"])
+_NOT_AFTER_VERB = frozenset(
+    [
+        "and",
+        "or",
+        "&",
+        "can",
+        "could",
+        "will",
+        "would",
+        "may",
+        "might",
+        "should",
+        "must",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "has",
+        "have",
+    ]
+)
+# Qualifier preps that say when, not what: never promoted to the object.
+_TEMPORAL = frozenset(["during", "before", "after", "until", "by", "within", "prior"])
+MAX_CLAUSE_CHARS = 600
+MAX_QUALIFIERS = 8
+
+
+def _is_verb_token(toks: list[_Tok], k: int) -> str | None:
+    """The base of toks[k] when it reads as a verb opening a clause (imperative or coordinated)."""
+    lex = _lexicon()
+    if k >= len(toks):
+        return None
+    w = toks[k].word
+    base = verb_base(w)
+    if base is None:
+        return None
+    nxt = toks[k + 1].word if k + 1 < len(toks) else ""
+    if w in lex.modifier_first and nxt not in _DETERMINERS:
+        return None
+    if nxt in lex.phrasal.get(base, frozenset()):
+        return base
+    noun_reading = (w in lex.nominal or w in lex.nominal_keep) and nxt in _NOUN_PREPS
+    if noun_reading and not (nxt == "to" and k + 2 < len(toks) and verb_base(toks[k + 2].word)):
+        return None
+    return base
+
+
+@dataclass
+class _Draft:
+    """An ask being read: where its verb starts, its act, object and qualifier ranges."""
+
+    start: int
+    action: str
+    obj: tuple[int, int] | None
+    quals: list[tuple[int, int]]
+    end: int
+    negated: bool = False
+    recipient: str | None = None
+    extra_quals: tuple[str, ...] = ()
+    means: bool = False
+    keep_object: str | None = None
+
+
+_END_PAIRS = frozenset(
+    {("due", "to"), ("in", "order"), ("so", "that"), ("similar", "to"), ("so", "as")}
+)
+_AMOUNT_START = re.compile(r"[£$€]?\d|zero$|nil$|at$")
+
+
+def _verb_after_to(toks: list[_Tok], k: int) -> bool:
+    """True when "to" at toks[k] opens an infinitive ("the power to suspend ...")."""
+    if k + 1 >= len(toks):
+        return False
+    nxt = toks[k + 1].word
+    return nxt not in _DETERMINERS and (verb_base(nxt) is not None or nxt in ("be", "have"))
+
+
+def _gerund_closes(toks: list[_Tok], k: int, p: int) -> bool:
+    """A gerund inside the object starts a verb phrase ("shops selling fireworks") unless it
+    modifies the next noun ("tree planting target")."""
+    if k == p:
+        return True
+    prev = toks[k - 1].word
+    return prev in _lexicon().plural_words or (prev.endswith("s") and not prev.endswith("ss"))
+
+
+def _complement_pp(toks: list[_Tok], k: int, width: int) -> bool:
+    """True when the phrase at toks[k] completes the noun before it ("access to treatment",
+    "responsibility for funding") instead of qualifying the ask; an amount ("VAT to 5%") never
+    does."""
+    if toks[k].word not in ("to", "for", "into", "on", "from", "against"):
+        return False
+    if toks[k - 1].word not in _lexicon().complement_nouns:
+        return False
+    j = k + width
+    while j < len(toks) and j - (k + width) < 4 and not _starts_pp(toks, j):
+        j += 1
+    short = j - (k + width) <= 3
+    return not (short and _AMOUNT_START.match(toks[k + width].word))
+
+
+def _starts_pp(toks: list[_Tok], k: int) -> int:
+    """How many words the qualifier preposition at toks[k] takes (0 when none starts there)."""
+    w = toks[k].word
+    nxt = toks[k + 1].word if k + 1 < len(toks) else ""
+    if (w, nxt) in _TWO_WORD_PREPS:
+        return 3 if (w, nxt) == ("in", "line") and k + 2 < len(toks) else 2
+    if w in _QUAL_PREPS:
+        return 1
+    return 0
+
+
+def _scan_object(
+    toks: list[_Tok], p: int, *, whole: bool = False
+) -> tuple[tuple[int, int] | None, list[tuple[int, int]], int]:
+    """Split toks[p:] into the object and the qualifier phrases after it.
+
+    Returns (object token range, qualifier token ranges, index where the ask stops). A
+    relative clause, a gerund or an infinitive closes the current unit: what follows belongs
+    to it. ``whole`` keeps everything in the object (small clauses after "make").
+    """
+    units: list[list[int]] = []  # [start, end) token ranges; the first is the object
+    prep_end = -1
+    cur_start = p
+    closed = False
+    k = p
+    n = len(toks)
+    while k < n:
+        w = toks[k].word
+        nxt = toks[k + 1].word if k + 1 < n else ""
+        if k > p and (
+            (w in _REASON and not (w == "as" and toks[k - 1].word in ("such", "as", "well")))
+            or (w, nxt) in _END_PAIRS
+        ):
+            break
+        if k > p and w == "to" and nxt in _lexicon().purpose and not closed:
+            break
+        if k > p and toks[k - 1].stop and (w in _RELATIVE or w in _REASON):
+            break  # "..., which would ..." / "..., because" end the ask; a list comma does not
+        if not whole and not closed:
+            width = _starts_pp(toks, k)
+            if (
+                (k > cur_start and w in _RELATIVE)
+                or (k > cur_start and w == "to" and _verb_after_to(toks, k))
+                or (k > cur_start and not width and _gerund_base(w) and _gerund_closes(toks, k, p))
+            ):
+                closed = True
+            elif width and k + width < n and k > prep_end:
+                after = toks[k + width].word
+                if (_gerund_base(after) and w not in _TEMPORAL) or (
+                    w == "to" and _verb_after_to(toks, k)
+                ):
+                    closed = k > cur_start
+                elif k > cur_start and _complement_pp(toks, k, width):
+                    pass
+                else:
+                    if k > cur_start:
+                        units.append([cur_start, k])
+                    cur_start = k
+                    k += width
+                    prep_end = k  # "to under 16s": the next preposition stays in this phrase
+                    continue
+        k += 1
+    units.append([cur_start, k])
+    units = [u for u in units if u[1] > u[0]]
+    if not units:
+        return None, [], k
+    if units[0][0] == p and _starts_pp(toks, p) == 0:
+        obj: tuple[int, int] | None = (units[0][0], units[0][1])
+        rest = units[1:]
+    else:
+        obj, rest = None, units
+    return obj, [(a, b) for a, b in rest], k
+
+
+def _subject_verb(toks: list[_Tok]) -> tuple[int, int, str, bool, bool] | None:
+    """'<subject> to/should/must <verb>': (verb index, subject end, base, passive, negated)."""
+    lex = _lexicon()
+    for j in range(1, min(len(toks) - 1, 8)):
+        w = toks[j].word
+        k = j + 1
+        if w in ("need", "needs", "ought") and k < len(toks) and toks[k].word == "to":
+            k += 1
+        elif w not in ("to", "should", "must", "shall", "will"):
+            if toks[j - 1].stop or (verb_base(w) and j == 0):
+                return None
+            continue
+        if toks[j - 1].word not in lex.agents and any(
+            t.word in lex.complement_nouns or t.word in lex.nominal_keep for t in toks[:j]
+        ):
+            return None  # "Legal right to ...": a noun's complement, not a subject
+        negated = False
+        if k < len(toks) and toks[k].word == "not":
+            negated, k = True, k + 1
+        while k < len(toks) - 1 and toks[k].word.endswith("ly") and len(toks[k].word) > 4:
+            k += 1
+        if k >= len(toks):
+            return None
+        if toks[k].word == "be" and k + 1 < len(toks):
+            base = _inflected_base(toks[k + 1].word)
+            if base:
+                return k + 1, j, base, True, negated
+            return None
+        base = verb_base(toks[k].word)
+        if base is None:
+            return None
+        return k, j, base, False, negated
+    return None
+
+
+_LAW_PREFIX = re.compile(
+    r"""^\s*["'‘“]?(?:[A-Z][\w\-]*\s+){0,3}[A-Z][\w\-]*['’]s?\s+Law["'’”]?\s*(?:[-–—:|]+\s*|,\s+)"""
+)
+_NEGATION_PREFIX = re.compile(
+    r"^\s*(?:please\s+)?(?:do\s+not|don[’']?t|dont|never|must\s+not|should\s+not)\s+", re.I
+)
+_NO_PREFIX = re.compile(r"^\s*(?:say\s+)?no\s+(?:more\s+|to\s+)?(?=\S)", re.I)
+_PLEASE = re.compile(r"^\s*please\s+", re.I)
+_LAW_WORDS = frozenset(["law", "legislation", "bill", "act"])
+
+
+def _drafts(text: str, a: int, b: int) -> list[_Draft]:
+    """Read text[a:b] (one clause) as one or more asks. Nothing when no ask can be read."""
+    b = min(b, a + MAX_CLAUSE_CHARS)
+    negated = False
+    for pat in (_PLEASE, _LAW_PREFIX):
+        m = pat.match(text, a, b)
+        if m:
+            a = m.end()
+    clause_start = a + (len(text[a:b]) - len(text[a:b].lstrip()))
+    m = _NEGATION_PREFIX.match(text, a, b)
+    if m:
+        negated, a = True, m.end()
+    toks = _tokens(text, a, b)
+    if not toks:
+        return []
+    lex = _lexicon()
+    # 1. an imperative: "Add Poland to ...", "Do not implement ..."
+    base = _is_verb_token(toks, 0)
+    if base is not None:
+        return _verb_phrase(text, toks, 0, base, negated, clause_start, subject=None)
+    if m is None:
+        nm = _NO_PREFIX.match(text, a, b)
+        if nm:
+            return _nominal(text, _tokens(text, nm.end(), b), True, clause_start)
+    # 2. "<subject> to <verb>": "Government to match ...", "The UK should ban ..."
+    sv = _subject_verb(toks)
+    if sv is not None:
+        v, subj_end, base, passive, neg2 = sv
+        subject = (toks[0].start, toks[subj_end - 1].end)
+        head = toks[subj_end - 1].word
+        # the subject is the thing acted on unless it names the actor ("Schools to reopen")
+        subj = subject if passive or head not in lex.agents else None
+        return _verb_phrase(
+            text, toks, v, base, negated ^ neg2, clause_start, subject=subj, passive=passive
+        )
+    # 3. a request: "We the British People Request a Public Inquiry into ..."
+    for j, t in enumerate(toks[:7]):
+        if t.word in _REQUEST_VERBS and j > 0 and toks[0].word in ("we", "i", "the", "us"):
+            k = j + 1
+            if k < len(toks) and toks[k].word in ("for", "on", "that"):
+                k += 1
+            if k < len(toks) and toks[k].word in ("the", "government", "uk"):
+                sub = _subject_verb(toks[k:])
+                if sub is not None:
+                    return _verb_phrase(
+                        text, toks, k + sub[0], sub[2], negated ^ sub[4], clause_start, None
+                    )
+            return _nominal(text, toks[k:], negated, clause_start)
+    # 4. a noun phrase: "Inquiry into ...", "Legal right to ...", "No prosecution for ..."
+    return _nominal(text, toks, negated, clause_start, headline_only=True)
+
+
+def _nominal(
+    text: str, toks: list[_Tok], negated: bool, clause_start: int, *, headline_only: bool = False
+) -> list[_Draft]:
+    """A verbless ask: the act from its noun ("Inquiry into X" -> hold an inquiry)."""
+    lex = _lexicon()
+    if not toks:
+        return []
+    for j, t in enumerate(toks[:6]):
+        if j > 0 and toks[j - 1].word in _QUAL_PREPS | {"of"}:
+            break
+        nxt = toks[j + 1].word if j + 1 < len(toks) else ""
+        if t.word in lex.nominal and nxt in _NOUN_PREPS and j + 2 < len(toks):
+            obj, quals, end = _scan_object(toks, j + 2)
+            if obj is None:
+                continue
+            return [_Draft(clause_start, lex.nominal[t.word], _rng(toks, obj), _rngs(toks, quals),
+                           toks[end - 1].end, negated)]  # fmt: skip
+        if t.word in lex.nominal_keep:
+            obj, quals, end = _scan_object(toks, 0)
+            return [_Draft(clause_start, lex.nominal_keep[t.word], _rng(toks, obj),
+                           _rngs(toks, quals), toks[end - 1].end, negated)]  # fmt: skip
+    if headline_only and not negated:
+        return []
+    obj, quals, end = _scan_object(toks, 0)
+    return [_Draft(clause_start, "introduce", _rng(toks, obj), _rngs(toks, quals),
+                   toks[end - 1].end, negated)]  # fmt: skip
+
+
+def _rng(toks: list[_Tok], r: tuple[int, int] | None) -> tuple[int, int] | None:
+    return None if r is None else (toks[r[0]].start, toks[r[1] - 1].end)
+
+
+def _rngs(toks: list[_Tok], rs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    return [(toks[a].start, toks[b - 1].end) for a, b in rs]
+
+
+def _coordination_cuts(toks: list[_Tok], p: int) -> list[tuple[int, int, bool]]:
+    """Where toks[p:] starts a new coordinated ask: (index of its verb, where the ask before it
+    ends, is a "by V-ing" means)."""
+    cuts: list[tuple[int, int, bool]] = []
+    closed = False
+    for k in range(p + 1, len(toks) - 1):
+        w = toks[k].word
+        if w in _RELATIVE:
+            closed = True
+        if w == "by" and _gerund_base(toks[k + 1].word):
+            cuts.append((k + 1, k, True))
+            closed = False
+            continue
+        conj = w in ("and", "&", "then") or (toks[k - 1].stop and w not in _QUAL_PREPS)
+        if not conj or (closed and w not in ("and", "&")):
+            continue
+        v = k + 1 if w in ("and", "&", "then") else k
+        if _is_verb_token(toks, v) is None or v + 1 >= len(toks):
+            continue
+        if toks[v + 1].word in _NOT_AFTER_VERB or toks[v].stop:
+            continue
+        prev = toks[k - 1].word
+        if w in ("and", "&", "then") and verb_base(prev) and not _ends_np(toks, k - 1, p):
+            continue  # "create and uphold X": two verbs sharing one object
+        cuts.append((v, k if v == k + 1 else v, False))
+        closed = False
+    return cuts
+
+
+def _ends_np(toks: list[_Tok], k: int, p: int) -> bool:
+    """True when toks[k] can end an object (something stands between it and the verb at p)."""
+    return k > p + 1 and toks[k - 1].word not in ("to", "and", "or")
+
+
+def _verb_phrase(
+    text: str,
+    toks: list[_Tok],
+    v: int,
+    base: str,
+    negated: bool,
+    clause_start: int,
+    subject: tuple[int, int] | None,
+    passive: bool = False,
+) -> list[_Draft]:
+    """The asks of a clause whose verb is toks[v] (coordinated asks split)."""
+    cuts = [(v, v, False), *_coordination_cuts(toks, v)]
+    out: list[_Draft] = []
+    for idx, (s, _, means) in enumerate(cuts):
+        e = cuts[idx + 1][1] if idx + 1 < len(cuts) else len(toks)
+        while e > s + 1 and toks[e - 1].word in ("and", "&", "then", "by"):
+            e -= 1
+        part = toks[:e]
+        b = base if idx == 0 else (_is_verb_token(toks, s) or _gerund_base(toks[s].word) or "")
+        if not b:
+            continue
+        start = clause_start if idx == 0 else toks[s].start
+        d = _one_ask(text, part, s, b, negated if idx == 0 or not means else False, start,
+                     subject if idx == 0 else None, passive and idx == 0)  # fmt: skip
+        if d is None:
+            continue
+        d.means = means
+        out.append(d)
+    return out
+
+
+def _one_ask(
+    text: str,
+    toks: list[_Tok],
+    v: int,
+    base: str,
+    negated: bool,
+    start: int,
+    subject: tuple[int, int] | None,
+    passive: bool,
+) -> _Draft | None:
+    lex = _lexicon()
+    action = base
+    p = v + 1
+    n = len(toks)
+    if " " not in action and p < n and toks[p].word in lex.phrasal.get(action, frozenset()):
+        action, p = f"{action} {toks[p].word}", p + 1
+    # "commit to (not) rolling out ...": the complement is the act asked for
+    if action in lex.control and p + 1 < n and toks[p].word == "to":
+        q = p + 1
+        neg = False
+        if toks[q].word == "not" and q + 1 < n:
+            neg, q = True, q + 1
+        inner = verb_base(toks[q].word) or _gerund_base(toks[q].word)
+        if inner:
+            return _one_ask(text, toks, q, inner, negated ^ neg, start, None, False)
+    # "Introduce 'Harper's Law' to ...", "Bring in a law which enforces ...": the inner ask
+    if action in ("introduce", "bring in", "create", "pass", "enact", "make"):
+        for j in range(p, min(p + 6, n - 2)):
+            if toks[j].word.strip("'\"") in _LAW_WORDS and toks[j + 1].word in (
+                "to", "which", "that"
+            ):  # fmt: skip
+                q = j + 2
+                inner = (
+                    verb_base(toks[q].word)
+                    if toks[j + 1].word == "to"
+                    else _inflected_base(toks[q].word)
+                )
+                if inner:
+                    d = _one_ask(text, toks, q, inner, negated, start, None, False)
+                    if d is not None:
+                        d.extra_quals = ("in law",)
+                    return d
+                break
+    if passive and subject is not None:
+        obj, quals, end = _scan_object(toks, p)
+        rest = _rngs(toks, ([obj] if obj else []) + quals)
+        return _Draft(start, action, subject, rest, max(toks[end - 1].end, subject[1]), negated)
+    if p >= n:
+        if subject is None:
+            return None
+        return _Draft(start, action, subject, [], toks[-1].end, negated)
+    # "legislate to enable councillors to ...": the object is what the law would do
+    if toks[p].word == "to" and p + 1 < n and toks[p + 1].word in ("enable", "allow"):
+        p += 2
+    if action == "make" or action in lex.control:
+        if toks[p].word == "it" and p + 1 < n:
+            p += 1
+        obj, quals, end = _scan_object(toks, p, whole=True)
+        return _Draft(start, action, _rng(toks, obj), _rngs(toks, quals), toks[end - 1].end,
+                      negated)  # fmt: skip
+    # "give police the power ...": the first object is the recipient
+    recipient: str | None = None
+    if action in ("give", "grant", "offer", "award", "pay", "send", "guarantee", "promise"):
+        for q in range(p + 1, min(p + 5, n - 1)):
+            if (
+                toks[q].word in ("a", "an", "the", "more", "better", "fair", "equal")
+                or toks[q].word[:1] in "£$€0123456789"
+            ):
+                if not any(t.word in _QUAL_PREPS | {"of", "and"} for t in toks[p:q]):
+                    recipient = text[toks[p].start : toks[q - 1].end]
+                    p = q
+                break
+            if toks[q - 1].stop:
+                break
+    obj, quals, end = _scan_object(toks, p)
+    obj_r = _rng(toks, obj)
+    qual_r = _rngs(toks, quals)
+    if obj_r is None and subject is not None:
+        obj_r = subject  # "Schools to reopen in September"
+    if obj_r is None and qual_r:
+        # "scan for Rescue Back up", "invest in X": the first non-temporal phrase is the object
+        for i, (qs, qe) in enumerate(qual_r):
+            first = text[qs:qe].split(maxsplit=1)
+            if len(first) == 2 and first[0].lower() not in _TEMPORAL:
+                obj_r = (qs + len(text[qs:qe]) - len(first[1]), qe)
+                qual_r = qual_r[:i] + qual_r[i + 1 :]
+                break
+    if obj_r is None:
+        return None
+    d = _Draft(start, action, obj_r, qual_r, toks[end - 1].end if end > 0 else obj_r[1], negated)
+    d.recipient = recipient
+    return d
+
+
+# --- from drafts to asks ------------------------------------------------------------------------
+
+
+def _balance(text: str, s: int, e: int, limit: int) -> int:
+    """Extend text[s:e] over a closing bracket or quote its own opening one needs."""
+    seg = text[s:e]
+    for open_, close in (("(", ")"), ("‘", "’"), ("“", "”")):
+        if seg.count(open_) > seg.count(close) and text[e : e + 1] == close and e < len(text):
+            e += 1
+    if seg.count("'") % 2 == 1 and re.search(r"(?:^|\s)'", seg) and text[e : e + 1] == "'":
+        e += 1
+    if seg.count('"') % 2 == 1 and text[e : e + 1] == '"':
+        e += 1
+    return max(e, min(e, limit))
+
+
+def _is_fragment(action: str, obj: str) -> bool:
+    """True when an ask read from a clause is not a request a response could grant or refuse:
+    an object with no content word, one that opens with a gerund of failure ("failing to
+    create"), or "take responsibility for failing ..." (a complaint about the past)."""
+    lex = _lexicon()
+    words_ = [w.lower().strip(_OPEN_PUNCT + _CLOSE_PUNCT) for w in obj.split()]
+    content = [w for w in words_ if w and w not in STOPWORDS and w not in _PRONOUNS]
+    if not content:
+        return True
+    if words_ and words_[0] in lex.failure:
+        return True
+    verb = action.split()[0]
+    if words_ and words_[0] == "that" and verb in _lexicon().stance:
+        return True  # "demonstrate that it recognises ...": a stance, not an act
+    return verb in _lexicon().light and any(w in lex.failure for w in words_[:6])
+
+
+def _head(np: str) -> str:
+    """The head word of a noun phrase: the last word before "of"/a relative/a preposition."""
+    words_ = [w.strip(_OPEN_PUNCT + _CLOSE_PUNCT).lower() for w in np.split()]
+    head = ""
+    for i, w in enumerate(words_):
+        if i > 0 and (w in _RELATIVE or w in _QUAL_PREPS or w == "of"):
+            break
+        head = w
+    return head
+
+
+def _is_plural(np: str) -> bool:
+    h = _head(np)
+    return h in _lexicon().plural_words or (h.endswith("s") and not h.endswith(("ss", "'s", "us")))
+
+
+def _strip_prep(q: str) -> str:
+    parts = q.split(maxsplit=1)
+    return parts[1] if len(parts) == 2 and parts[0].lower() in ("for", "to") else ""
+
+
+def _resolve(phrase: str, antecedents: list[str]) -> str:
+    """``phrase`` with them/they/their (and it/its) replaced by their antecedent."""
+    if not antecedents:
+        return phrase
+    plural = next((a for a in antecedents if _is_plural(a)), None)
+    single = next((a for a in antecedents if not _is_plural(a)), None)
+
+    def sub(m: re.Match[str]) -> str:
+        w = m.group(0).lower()
+        if w in ("them", "they") and plural:
+            return plural
+        if w == "their" and plural:
+            return plural + ("'" if plural.endswith("s") else "'s")
+        if w == "it" and single and m.start() == 0 and m.end() == len(phrase):
+            return single
+        return m.group(0)
+
+    return re.sub(r"\b(?:them|they|their|it)\b", sub, phrase, flags=re.I)
+
+
+def _typed(text: str, s: int, e: int) -> list[tuple[str, str, int, int]]:
+    """(kind, qualifier, start, end) of the scope qualifiers in text[s:e] (absolute offsets)."""
+    found: list[tuple[str, str, int, int]] = []
+    seg = text[s:e]
+    for kind, pattern in _QUALIFIERS:
+        for m in pattern.finditer(seg):
+            if any(m.start() < qe - s and qs - s < m.end() for _, _, qs, qe in found):
+                continue
+            found.append((kind, m.group(0), s + m.start(), s + m.end()))
+            if len(found) >= 4 * MAX_QUALIFIERS:
+                break
+    found.sort(key=lambda q: q[2])
+    return found
+
+
+def _finish(text: str, d: _Draft, source: str, antecedents: list[str]) -> Ask | None:
+    """Turn a draft into an Ask: object text without qualifiers, pronouns resolved."""
+    if d.obj is None:
+        return None
+    os_, oe = d.obj
+    while oe > os_ and not (text[oe - 1].isalnum() or text[oe - 1] in ")%"):
+        oe -= 1
+    oe = _balance(text, os_, oe, d.end)
+    tail = [t for t in _typed(text, os_, oe) if t[3] == oe and t[2] > os_ and t[0] != "all"]
+    if tail:  # "Test all care home staff weekly": the object ends before "weekly"
+        oe = tail[-1][2]
+        while oe > os_ and not (text[oe - 1].isalnum() or text[oe - 1] in ")%"):
+            oe -= 1
+    obj = text[os_:oe].strip()
+    obj = re.sub(r"^(?:it|them|him|her|us)\s+(?=\S)", "", obj) if d.action != "make" else obj
+    obj = _resolve(obj, antecedents)
+    if _is_fragment(d.action, obj):
+        return None
+    end = max(d.end, oe)
+    while end > d.start and not (text[end - 1].isalnum() or text[end - 1] in ")%"):
+        end -= 1
+    if end <= d.start:
+        return None
+    typed = _typed(text, d.start, end)
+    pp: list[tuple[str, int, int]] = []
+    for qs, qe in d.quals:
+        q = text[qs:qe].rstrip(" ,.;:")
+        left = q
+        for kind, t, ts, te in typed:
+            if kind != "all" and qs <= ts and te <= qe:
+                left = left.replace(t, " ")
+        if all(w.lower() in _QUAL_PREPS or w.lower() in ("and", "to") for w in left.split()):
+            continue  # "to 5%", "in full", "by June 2026": the typed qualifier says it
+        pp.append((_resolve(q, antecedents), qs, qe))
+    quals: list[tuple[str, int]] = [(q, s) for q, s, _ in pp]
+    for kind, t, ts, te in typed:
+        inside = any(s <= ts and te <= e for _, s, e in pp)
+        if inside and kind == "all":
+            continue
+        quals.append((t, ts))
+    quals.sort(key=lambda q: q[1])
+    ordered = [q for q, _ in quals]
+    if d.recipient is not None:
+        ordered.insert(0, "to " + _resolve(d.recipient, antecedents))
+    ordered.extend(d.extra_quals)
+    span = Span.of(text, d.start, end)
+    return Ask(
+        text=span.text,
+        action=d.action,
+        object=obj,
+        qualifiers=_dedupe(ordered)[:MAX_QUALIFIERS],
+        span=span,
+        source=source,
+        negated=d.negated,
+    )
+
+
+def _clause_asks(
+    text: str, start: int, end: int, source: str, antecedents: list[str] | None = None
+) -> list[Ask]:
+    """The asks of text[start:end]; a means ("by giving them ...") comes before its goal."""
+    ante = list(antecedents or [])
+    asks: list[Ask] = []
+    for d in _drafts(text, start, end):
+        ask = _finish(text, d, source, ante)
+        if ask is None:
+            continue
+        ante = _antecedents(ask) + ante
+        # "Recognise nurses by giving them a 12.5% pay rise": the means is the concrete
+        # request a response can grant or refuse, so it comes before the goal it serves.
+        if d.means and asks:
             asks.insert(len(asks) - 1, ask)
         else:
             asks.append(ask)
     return asks
+
+
+def _antecedents(ask: Ask) -> list[str]:
+    """Noun phrases later pronouns may point to: recipients ("for NHS workers"), then the object."""
+    out = [_strip_prep(q) for q in ask.qualifiers]
+    return [q for q in out if q] + [ask.object]
 
 
 def _dedupe(quals: Iterable[str]) -> tuple[str, ...]:
@@ -655,18 +1404,64 @@ def _overlap(a: Ask, b: Ask) -> float:
     return len(sa & sb) / min(len(sa), len(sb))
 
 
+def _demonstrative(ask: Ask, main: Ask) -> Ask:
+    """ "repeal this law", "waive this bill", "ban this unethical activity" (the main ask's
+    act): the object is the main ask's object."""
+    m = re.match(r"(?:this|these|that|those)\b\s*(.*)$", ask.object, re.I)
+    if not m:
+        return ask
+    rest = m.group(1).split()
+    noun = rest[-1].lower() if rest else ""
+    same_act = ask.action == main.action or ask.action in load_synonyms().verb_group(main.action)
+    if len(rest) > 1 and not same_act:
+        return ask
+    generic = not noun or noun in _lexicon().generic_nouns
+    if not generic and not same_act and stem(noun) not in content_stems(main.object):
+        return ask
+    return replace(ask, object=main.object)
+
+
+_CLAUSE_END = re.compile(r"[.;!?](?:\s|$)|\s[-–]\s|\n")
+_BACKGROUND_TRIGGERS = re.compile(
+    r"\b(?:we|i)[\s,]+(?:\w+[\s,]+){0,4}?(?:want|demand|request|urge|ask|call on|call upon|"
+    r"call for|would like|are calling for|are asking for)\b(?:\s+(?:that\s+)?(?:the\s+)?"
+    r"(?:uk\s+|british\s+)?(?:government|parliament|secretary of state|ministers?)\b)?"
+    r"(?:\s+to\b)?|"
+    r"\b(?:the\s+)?(?:uk\s+|british\s+)?(?:government|parliament|secretary of state|"
+    r"department for [a-z]+|ministers)(?:\s+and\s+the\s+[\w ]{3,40}?)?\s+"
+    r"(?:should|must|needs? to|ought to)\b(?!\s+be\b)|^\s*(?:to\s+)?(?=[A-Za-z]+\s)",
+    re.I | re.M,
+)
+
+
 def extract_asks(petition: Petition, *, max_asks: int = 4) -> tuple[Ask, ...]:
     """The asks a petition makes: its action first, then distinct asks from the background.
 
-    Each ask's ``span`` indexes :attr:`Petition.text`. A background sentence that restates an
-    ask already found ("demand the release of the research ... in full") adds its qualifiers to
-    that ask rather than making a new one.
+    Each ask is an act (``action``, a base-form verb), the thing acted on (``object``, without
+    qualifiers, a named-law prefix or unresolved pronouns) and the ``qualifiers`` that fix its
+    scope: typed ones ("in full", "5%", "by June 2026", "public") and the prepositional
+    phrases split off the object ("to the green list", "for all care staff"), at most
+    :data:`MAX_QUALIFIERS`. Relevance should read the object with its qualifiers; the object's
+    head noun names the thing. ``negated`` marks a request not to act ("Do not implement X",
+    "No prosecution for X": action ``prosecute``, object X); "Stop X" is the act of stopping
+    and is not negated. A means ("by giving them a pay rise") is an ask of its own, before its
+    goal, with its recipient as a "to ..." qualifier. Each clause is read from at most
+    :data:`MAX_CLAUSE_CHARS` characters, so time is bounded by the petition's length.
+
+    A background sentence gives an ask only after a trigger ("We want the Government to ...",
+    "The Government should ...", or a sentence that opens with a petition verb) and only when
+    it reads as a complete verb phrase with a content object; a restatement of an ask already
+    found adds its typed qualifiers to that ask rather than making a new one.
 
     >>> [(a.action, a.object, a.qualifiers) for a in extract_asks(
     ...     Petition(action="Release the Home Office's Grooming Gang Review in full"))]
     [('release', "the Home Office's Grooming Gang Review", ('in full',))]
-    >>> [a.action for a in extract_asks(Petition(action="Increase pay and recognise their work"))]
-    ['increase', 'recognise']
+    >>> [(a.action, a.object) for a in extract_asks(
+    ...     Petition(action="Increase pay for NHS workers and recognise their work"))]
+    [('increase', 'pay'), ('recognise', "NHS workers' work")]
+    >>> a = extract_asks(Petition(action="Do not implement vaccine passports"))[0]
+    >>> a.action, a.object, a.negated
+    ('implement', 'vaccine passports', True)
     """
     if not isinstance(petition, Petition):
         raise InputError(f"extract_asks() takes a Petition, not {type(petition).__name__}")
@@ -677,59 +1472,60 @@ def extract_asks(petition: Petition, *, max_asks: int = 4) -> tuple[Ask, ...]:
     asks: list[Ask] = []
 
     # the action: each sentence of the headline may carry an ask ("Trigger Article 16. We want ...")
-    act_end = len(petition.action)
+    act_end = min(len(petition.action), 4 * MAX_CLAUSE_CHARS)
+    ante: list[str] = []
     for sent in segment(text[:act_end]).sentences:
-        found = _clause_asks(text, sent.start, sent.end, "action")
-        if not found and not asks:
-            # a headline with no verb ("Legal right to ...") is itself the ask
-            s, e = _strip_object(text, sent.start, sent.end)
-            quals = _dedupe(q for q, _, _ in _qualifiers(text[s:e]))
-            found = [
-                Ask(
-                    text=text[s:e],
-                    action="introduce",
-                    object=_object_without_qualifiers(text[s:e]),
-                    qualifiers=quals,
-                    span=Span.of(text, s, e),
-                    source="action",
-                )
-            ]
+        found = _clause_asks(text, sent.start, sent.end, "action", ante)
+        for f in found:
+            ante = _antecedents(f) + ante
         asks.extend(found)
     if not asks:
-        s, e = _strip_object(text, 0, act_end)
-        asks.append(
-            Ask(text[s:e], "introduce", text[s:e], (), Span.of(text, s, e), source="action")
-        )
+        # a headline with no verb and no act-naming noun is itself the ask
+        s, e = 0, min(len(petition.action), MAX_CLAUSE_CHARS)
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and not (text[e - 1].isalnum() or text[e - 1] in ")%"):
+            e -= 1
+        if e <= s:
+            s, e = 0, len(petition.action)
+        quals = _dedupe(q for _, q, _, _ in _typed(text, s, e))[:MAX_QUALIFIERS]
+        asks.append(Ask(text[s:e], "introduce", text[s:e].strip() or text[s:e], quals,
+                        Span.of(text, s, e), source="action"))  # fmt: skip
 
     # restatements and further asks in the background and details
     for part in ("background", "additional_details"):
         if part not in offsets:
             continue
         base = offsets[part]
-        body = getattr(petition, part)
+        body = getattr(petition, part)[: 20 * MAX_CLAUSE_CHARS]
         for sent in segment(body).sentences:
             s0 = base + sent.start
             s1 = base + sent.end
             sent_text = text[s0:s1]
             for m in _BACKGROUND_TRIGGERS.finditer(sent_text):
-                if m.group(0).strip() == "" and part == "additional_details":
-                    continue  # bare imperative lines in the details are too noisy
-                if m.group(0).strip() == "" and not sent_text.lstrip()[:1].isupper():
-                    continue
+                bare = m.group(0).strip().lower() in ("", "to")
+                if bare:
+                    if part == "additional_details" or not sent_text.lstrip()[:1].isupper():
+                        continue  # bare imperative lines in the details are too noisy
+                    first = sent_text[m.end() :].split(maxsplit=1)
+                    if not first or first[0].lower() not in ACTION_VERBS:
+                        continue
                 c_end = _CLAUSE_END.search(text, s0 + m.end(), s1)
                 clause_end = c_end.start() if c_end else s1
-                found = _clause_asks(text, s0 + m.end(), clause_end, part)
-                if m.group(0).strip() == "":
-                    first = sent_text.split(maxsplit=1)[0].lower() if sent_text.split() else ""
-                    found = [f for f in found if f.action in ACTION_VERBS and first in ACTION_VERBS]
+                found = _clause_asks(text, s0 + m.end(), clause_end, part, ante)
                 for ask in found:
+                    ask = _demonstrative(ask, asks[0])
                     same = next((i for i, a in enumerate(asks) if _same_ask(a, ask)), None)
                     if same is not None:
                         old = asks[same]
-                        merged = _dedupe(old.qualifiers + ask.qualifiers)
-                        asks[same] = Ask(
-                            old.text, old.action, old.object, merged, old.span, old.source
+                        have = " | ".join((old.object, *old.qualifiers)).lower()
+                        typed = tuple(
+                            q
+                            for _, q, _, _ in _typed(ask.text, 0, len(ask.text))
+                            if q.lower() not in have
                         )
+                        merged = _dedupe(old.qualifiers + typed)[:MAX_QUALIFIERS]
+                        asks[same] = replace(old, qualifiers=merged)
                     elif len(asks) < max_asks:
                         asks.append(ask)
                 break
@@ -743,22 +1539,29 @@ def make_ask(
     object: str | None = None,
     qualifiers: tuple[str, ...] | None = None,
 ) -> Ask:
-    """A user-given ask; action, object and qualifiers are read from ``text`` when not given.
+    """A user-given ask; action, object, qualifiers and negation are read from ``text`` (with
+    the same rules as :func:`extract_asks`) when not given.
 
     >>> a = make_ask("Publish the report in full by June 2026")
     >>> a.action, a.object, a.qualifiers
     ('publish', 'the report', ('in full', 'by June 2026'))
+    >>> make_ask("Do not remove LGBT content from the curriculum").negated
+    True
     """
     if not isinstance(text, str) or not text.strip():
         raise InputError("an ask needs its text, e.g. make_ask('Publish the report in full')")
     parsed = _clause_asks(text, 0, len(text), "user")
     first = parsed[0] if parsed else None
-    quals = _dedupe(q for q, _, _ in _qualifiers(text))
+    if first is None:
+        quals = _dedupe(q for _, q, _, _ in _typed(text, 0, min(len(text), MAX_CLAUSE_CHARS)))
+    else:
+        quals = first.qualifiers
     return Ask(
         text=text,
         action=action or (first.action if first else "introduce"),
-        object=object or (first.object if first else _object_without_qualifiers(text)),
+        object=object or (first.object if first else text.strip()),
         qualifiers=qualifiers if qualifiers is not None else quals,
         span=None,
         source="user",
+        negated=first.negated if first else False,
     )
