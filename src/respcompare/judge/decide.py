@@ -104,9 +104,10 @@ _GENERIC_CHANGE = re.compile(
 # An anaphor in the object position right after the stance verb: "we will not do so", "we
 # will publish it", "decided against this".
 _ANAPHOR = re.compile(
-    r"^\W*(?:\w+\W+){0,2}?(?:do so|doing so|so|it|this|that|these|those|them|such (?:a|an)\b|"
-    r"the proposal|the change|the request|the petition|this petition|the ban|the measure|"
-    r"the idea)\b(?!\s+(?:is|are|was|were|has|have|will)\b)",
+    r"^\W*(?:\w+\W+){0,2}?(?:(?:do so|doing so|so|it|them|such (?:a|an)|the proposal|the change|"
+    r"the request|the petition|this petition|the ban|the measure|the idea)\b"
+    r"|(?:this|that|these|those)(?=\s*(?:[.,;:)]|$|\s(?:by|in|at|from|when|until|now|later|next|"
+    r"yet|again|for|through|as)\b)))(?!\s+(?:is|are|was|were|has|have|will)\b)",
     re.I,
 )
 _ANAPHORIC_START = re.compile(r"\s*(?:this|it|these|that|such|yes|no)\b", re.I)
@@ -114,12 +115,18 @@ _PETITION_REFERENCE = re.compile(
     r"\b(?:this|the) petition\b|\bpetitioners?\b", re.I
 )
 _NARROWING = re.compile(
-    r"\b(?:key findings|findings|insights|a summary|summary of|some of|certain|limited|elements? "
-    r"of|parts? of|aspects? of|an outline|an overview|highlights|selected|a pilot|pilots?|piloting|"
-    r"trial|trials|trialling|guidance|voluntary|code of practice|in some areas|some areas|a number "
-    r"of areas|targeted|first phase|phased|for some|initially|where appropriate)\b",
+    r"\b(?:key findings|main findings|(?:a|an|the) (?:summary|outline|overview)|summary of|insights|"
+    r"highlights|(?:some|certain|only|selected) (?:parts?|elements?|aspects?|areas?|regions?|"
+    r"groups?|cases?|of)|a pilot|pilots?|piloting|a trial|trials|trialling|voluntary|code of "
+    r"practice|in some areas|a number of areas|first phase|only (?:for|in|to))\b",
     re.I,
 )
+_RESTRICTION = re.compile(
+    r"\b(?:some|certain|only|eligible|selected|qualifying|up to|at least|below|under|over)\b", re.I
+)
+_LAW_ASK = re.compile(r"\b(?:law|legislat|legal|statutory|ban|prohibit|outlaw|require|mandat|"
+                      r"compulsory|offence|illegal)", re.I)
+_GUIDANCE = re.compile(r"\b(?:guidance|advice|a code|voluntary|encourage)", re.I)
 _SPECIFIC = re.compile(
     r"\b(?:19|20)\d\d\b|\b(?:January|February|March|April|June|July|August|September|October|"
     r"November|December)\b|\bthis (?:year|autumn|spring|summer|winter)\b|\bnext (?:year|month|"
@@ -136,11 +143,14 @@ _QUALIFIER_KEYS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
         re.compile(r"\blaw\b|\blegal|\bstatutory\b|\blegislat|\bBill\b|\bAct\b|\boffence", re.I),
     ),
     (re.compile(r"independent", re.I), re.compile(r"\bindependent\b", re.I)),
-    (re.compile(r"public", re.I), re.compile(r"\bpublic\b", re.I)),
-    (re.compile(r"^(?:all|every)\b", re.I), re.compile(r"\ball\b|\bevery\b|\buniversal", re.I)),
+    (re.compile(r"\b(?:all|every)\b", re.I), re.compile(r"\ball\b|\bevery\b|\buniversal", re.I)),
     (re.compile(r"immediate", re.I), re.compile(r"\bimmediate|\bnow\b|\bwithout delay", re.I)),
 )
-_NUMBER = re.compile(r"(?:[£$€]\s?)?(\d+(?:\.\d+)?)\s?(%|per ?cent|bn|billion|m\b|million)?", re.I)
+_NUMBER = re.compile(
+    r"(?:[£$€]\s?)?(\d+(?:\.\d+)?)\s?(%|per ?cent|bn|billion|m\b|million|weeks?|days?|months?|"
+    r"years?|hours?|miles?|mph)?",
+    re.I,
+)
 _YEAR = re.compile(r"\b(20\d\d)\b")
 _TIME_HEDGE = re.compile(
     r"\b(?:at present|at this (?:time|stage)|currently|presently|for now|at the moment|"
@@ -278,14 +288,22 @@ def _class_forms(cls_name: str, action: str) -> tuple[str, ...]:
 
 
 def _relation(
-    text: str, model: AskModel, cls: ActClass, stems: Sequence[str], after: str, after_cue: str
+    text: str,
+    model: AskModel,
+    cls: ActClass,
+    stems: Sequence[str],
+    after: str,
+    after_cue: str,
+    near_cue: str,
 ) -> str:
     """How the clause's act relates to the ask's: same, contrary, change, anaphor or none."""
     sset = set(stems)
     joined = " ".join(stems)
     forms = model.act_forms + _class_forms(cls.name, model.ask.action)
     same = any((" " in a and a in joined) or a in sset for a in forms)
-    contrary = _forms_in(cls.opposite, stems) is not None
+    # the contrary act must be the stance's own verb phrase ("will retain", "committed to the
+    # exams taking place"), not a word elsewhere in the clause
+    contrary = _forms_in(cls.opposite, content_stems(near_cue)) is not None
     if same and contrary:
         # the form nearer the stance cue wins ("will not lift the ban": lift is the act)
         return "same"
@@ -329,7 +347,7 @@ def _implied_relation(
             return "same"
     if cls.name == "create":
         m = match(model, ctext, stems, {})
-        if m.head and m.relevance >= 0.75:
+        if m.head and m.relevance >= (0.6 if clause.family == "in-place" else 0.75):
             return "same"
     return "none"
 
@@ -364,22 +382,39 @@ def _digits(text: str) -> str:
     return _NUMBER_WORD.sub(lambda m: _NUMBER_WORDS[m.group(1).lower()], text)
 
 
-def _qualifier_met(qualifier: str, text: str) -> bool:
+def _qualifier_met(qualifier: str, text: str, whole: str = "") -> bool:
+    """Whether ``text`` (the commitment's paragraph) keeps the ask's qualifier.
+
+    Scope words ("in full", "all", "statutory", "immediately") and numbers must be in the
+    paragraph; any other qualifier ("in state secondary schools") is met when most of its
+    content words are named anywhere in the response (``whole``).
+    """
     text = _digits(text)
     for key, test in _QUALIFIER_KEYS:
         if key.search(qualifier):
-            return bool(test.search(text))
-    nums = re.findall(r"\d+(?:\.\d+)?", qualifier)
+            if test.search(text):
+                return True
+            if key.pattern.startswith("\\b(?:all"):
+                # "to all employees" is kept when the employees are named without a restriction
+                rest = set(content_stems(qualifier)) - {"all", "everi"}
+                have = set(content_stems(text))
+                return bool(rest) and rest <= have and not _RESTRICTION.search(text)
+            return False
+    nums = re.findall(r"\d+(?:\.\d+)?", _digits(qualifier))
     if nums:
         return all(re.search(rf"(?<![\d.]){re.escape(n)}(?![\d])", text) for n in nums)
-    return qualifier.lower() in text.lower()
+    # other qualifiers ("at Brookfield hospitals", "from work") describe the object rather than
+    # fix its scope: a response need not repeat them
+    return True
 
 
 def _amounts(text: str) -> list[tuple[float, str]]:
+    """(value, unit) pairs: percentages, money, and counts of weeks, days, hours ..."""
     out = []
+    text = _digits(text)
     for m in _NUMBER.finditer(text):
         unit = (m.group(2) or "").lower().replace(" ", "")
-        unit = "%" if unit in ("%", "percent") else unit
+        unit = "%" if unit in ("%", "percent") else unit.rstrip("s") if unit not in ("bn",) else unit
         if unit or text[m.start() : m.start() + 1] in "£$€":
             out.append((float(m.group(1)), unit))
     return out
@@ -405,11 +440,13 @@ def _narrowing(
 ) -> Downgrade | None:
     """How a commitment to the ask's act is narrower than the ask, or None."""
     span = Span(sent.start, sent.end, sent.text)
-    missing = [q for q in ask.qualifiers if not _qualifier_met(q, para_text)]
+    missing = [q for q in ask.qualifiers if not _qualifier_met(q, para_text, text)]
     if missing:
         return Downgrade(", ".join(missing), _offered(text, clause), span, "qualifier")
     window = text[clause.cue_start : clause.end]
     narrow = _NARROWING.search(window)
+    if narrow is None and _LAW_ASK.search(ask.text) and _GUIDANCE.search(window):
+        narrow = _GUIDANCE.search(window)
     if narrow and not _NARROWING.search(ask.text):
         kind = "pilot" if "pilot" in narrow.group(0).lower() or "trial" in narrow.group(
             0
@@ -425,6 +462,10 @@ def _narrowing(
                              "amount")
     if not head_named:
         return Downgrade(ask.object or ask.text, _offered(text, clause), span, "scope")
+    for word in re.findall(r"[A-Za-z]{4,}", ask.object):
+        neg = re.search(rf"\b(?:non-|not\s+){re.escape(word)}\b", window, re.I)
+        if neg and not re.search(rf"\b(?:non-|not\s+){re.escape(word)}\b", ask.text, re.I):
+            return Downgrade(word, _short(window[neg.start():], 8), span, "scope")
     ask_years = [int(y) for y in _YEAR.findall(ask.text)]
     got_years = [int(y) for y in _YEAR.findall(window)]
     if ask_years and got_years and min(got_years) > max(ask_years):
@@ -461,10 +502,17 @@ def _clause_candidates(
     sent = info.sentence
     if fam in ("reported", "devolved"):
         return None
-    clause_stems = content_stems(text[clause.start : clause.end])
+    ctext = text[clause.start : clause.end]
+    if fam in _LOOP:
+        # "keeps X under review": the loop's own "keep" is not keeping the object
+        ctext = text[clause.start : clause.cue_start] + " " + text[clause.cue_end : clause.end]
+    clause_stems = content_stems(ctext)
     after = text[clause.cue_start : clause.end]
     after_cue = text[clause.cue_end : min(clause.end, clause.cue_end + 60)]
-    relation = _relation(text[clause.start : clause.end], model, cls, clause_stems, after, after_cue)
+    near_cue = text[max(clause.start, clause.cue_start - 40) : min(clause.end, clause.cue_end + 60)]
+    if fam in _LOOP:
+        near_cue = text[clause.cue_end : min(clause.end, clause.cue_end + 60)]
+    relation = _relation(ctext, model, cls, clause_stems, after, after_cue, near_cue)
     on_ask = clause_rel >= cfg.on_ask_relevance
     by_context = (
         context_rel >= cfg.on_ask_relevance or (info.in_summary and summary_on_topic)
@@ -475,7 +523,7 @@ def _clause_candidates(
         else:
             return None
     rel = max(clause_rel, context_rel if by_context else 0.0)
-    if fam in (_DECLINE | _AFFIRM | _LOOP | {"status-quo"}) and not _government_speaks(
+    if fam in ((_DECLINE | _AFFIRM | _LOOP | _DEFER | {"status-quo"}) - {"in-place"}) and not _government_speaks(
         text, clause.start, clause.cue_start
     ):
         return None
