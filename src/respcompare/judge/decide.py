@@ -58,7 +58,7 @@ from ..model import (
 from ..segment import Sentence
 from .config import JudgeConfig
 from .relevance import AskModel, ask_model, match, score, vocab_map
-from .stance import ActClass, Clause, act_classes, read_clauses
+from .stance import ActClass, Clause, act_classes, change_nouns, read_clauses
 
 __all__ = ["COMBINE_ROWS", "DECISION_ROWS", "assess"]
 
@@ -108,6 +108,20 @@ _ANAPHOR = re.compile(
     r"the request|the petition|this petition|the ban|the measure|the idea)\b"
     r"|(?:this|that|these|those)(?=\s*(?:[.,;:)]|$|\s(?:by|in|at|from|when|until|now|later|next|"
     r"yet|again|for|through|as)\b)))(?!\s+(?:is|are|was|were|has|have|will)\b)",
+    re.I,
+)
+# Declining to act at all ("will not intervene", "does not step in") refuses whatever was asked.
+_DECLINE_TO_ACT = re.compile(
+    r"\b(?:interven\w*|step in|take action|act on|overrule|overturn the decision|get involved|"
+    r"become involved|direct (?:the|local))\b",
+    re.I,
+)
+# Declining to delay something does it: "we will not delay the ban" is a commitment to the ban.
+_DELAY = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:delay|postpone|defer|hold back|pause|put off)", re.I)
+# A review loop whose verb is work on the matter, not the matter itself going on
+_LOOP_WORK = re.compile(
+    r"\b(?:consider|review|monitor|explor|look|assess|work|engag|listen|keep \w+ under|"
+    r"under review|discuss|examin)",
     re.I,
 )
 _ANAPHORIC_START = re.compile(r"\s*(?:this|it|these|that|such|yes|no)\b", re.I)
@@ -230,12 +244,46 @@ class _SentInfo:
     in_summary: bool
 
 
+def _class_named(name: str) -> ActClass:
+    return next(c for c in act_classes() if c.name == name)
+
+
 def _ask_class(ask: Ask) -> ActClass:
+    """What kind of change the ask wants (see data/judge_acts.toml).
+
+    "Make it illegal to ..." and "Introduce a ban on ..." are bans whatever their verb; "Stop the
+    closure of X" wants X kept: its contrary act is the one the change noun names ("close").
+    """
     verb = ask.action.split()[0].lower() if ask.action else ""
-    for c in act_classes():
-        if verb in c.verbs:
-            return c
-    return next(c for c in act_classes() if c.name == "create")
+    cls = next((c for c in act_classes() if verb in c.verbs), _class_named("create"))
+    if cls.name == "create" and _OFFENCE_ASK.search(ask.text) and not re.search(
+        r"\b(?:legali[sz]e|decriminali[sz]e|allow|permit)\b", ask.text, re.I
+    ):
+        return _class_named("ban")
+    if cls.name in ("end", "ban"):
+        head = _object_head(ask.object)
+        change = change_nouns().get(head)
+        if change is not None:
+            keep = _class_named("keep")
+            return ActClass(
+                name=f"halt-{change}",
+                verbs=cls.verbs,
+                wants="status-quo",
+                continuation=False,
+                opposite=(change, *_CHANGE_GOES_AHEAD),
+                source=f"data/judge_acts.toml change_noun {head!r}; {keep.source}",
+            )
+    return cls
+
+
+# what a response says when a change the ask wants stopped goes ahead
+_CHANGE_GOES_AHEAD = ("go ahead", "proceed", "as planned", "press ahead", "continue", "move")
+
+
+def _object_head(obj: str) -> str:
+    """The object's first noun before "of" ("closure" in "the closure of the office")."""
+    m = re.match(r"\s*(?:the|a|an|any|all|further|planned|proposed)?\s*([\w-]+)", obj, re.I)
+    return m.group(1).lower() if m else ""
 
 
 # "continue to <verb>" continues the verb's act, not the object: only these verbs keep the
@@ -273,12 +321,11 @@ def _is_verb_like(s: str) -> bool:
 
 
 @lru_cache(maxsize=64)
-def _class_forms(cls_name: str, action: str) -> tuple[str, ...]:
-    """Stems of the ask's act class verbs (every inflection), except for the broad "create"."""
+def _class_forms(class_verbs: tuple[str, ...], action: str) -> tuple[str, ...]:
+    """Stems of the ask's act and its class's verbs (every inflection)."""
     out: list[str] = []
     verbs = [action.split()[0]] if action else []
-    if cls_name != "create":
-        verbs += sorted(next(c for c in act_classes() if c.name == cls_name).verbs)
+    verbs += list(class_verbs)
     for v in verbs:
         if " " in v:
             out.append(" ".join(stem(w) for w in v.split()))
@@ -299,7 +346,8 @@ def _relation(
     """How the clause's act relates to the ask's: same, contrary, change, anaphor or none."""
     sset = set(stems)
     joined = " ".join(stems)
-    forms = model.act_forms + _class_forms(cls.name, model.ask.action)
+    class_verbs = () if cls.name == "create" else tuple(sorted(cls.verbs))
+    forms = model.act_forms + _class_forms(class_verbs, model.ask.action)
     same = any((" " in a and a in joined) or a in sset for a in forms)
     # the contrary act must be the stance's own verb phrase ("will retain", "committed to the
     # exams taking place"), not a word elsewhere in the clause
@@ -311,6 +359,8 @@ def _relation(
         return "same"
     if contrary:
         return "contrary"
+    if _DECLINE_TO_ACT.search(near_cue):
+        return "act"
     if _GENERIC_CHANGE.search(after):
         return "change"
     if _ANAPHOR.search(after_cue):
@@ -516,7 +566,7 @@ def _clause_candidates(
     on_ask = clause_rel >= cfg.on_ask_relevance
     by_context = (
         context_rel >= cfg.on_ask_relevance or (info.in_summary and summary_on_topic)
-    ) and (relation in ("same", "contrary", "change", "anaphor") or fam in _DEFER)
+    ) and (relation in ("same", "contrary", "change", "act", "anaphor") or fam in _DEFER)
     if not (on_ask or by_context):
         if fam in _LOOP and context_rel >= cfg.topic_relevance:
             pass  # a review loop on the topic is a (weak) deferral
@@ -531,8 +581,12 @@ def _clause_candidates(
     does: str | None = None
     row = ""
     note = ""
+    if fam in _DECLINE and _DELAY.match(after_cue) and relation != "act":
+        fam, relation = "commit", "same"  # "will not delay the ban": the ban goes ahead
     if fam in _DECLINE:
-        if relation == "contrary":
+        if relation == "act":
+            does, note = "not-A", "declines to act on the ask"
+        elif relation == "contrary":
             does, note = "A", "refuses the act the ask opposes"
         elif relation == "change":
             does = "A" if status_quo_is_a else "not-A"
@@ -547,7 +601,11 @@ def _clause_candidates(
         does = "A" if status_quo_is_a else "not-A"
         row = "yes.declines-the-contrary" if does == "A" else "no.declines"
         note = "keeps what exists"
-    elif fam in _AFFIRM or (fam in _LOOP and relation == "contrary" and cls.continuation):
+    elif (
+        fam in _AFFIRM
+        or (fam in _LOOP and relation == "contrary")
+        or (fam in _LOOP and relation == "same" and not _LOOP_WORK.search(near_cue))
+    ):
         if relation in ("none", "change"):
             relation = _implied_relation(ask, model, cls, clause, text, clause_stems)
         if relation == "contrary":

@@ -21,7 +21,16 @@ from importlib import resources
 
 from ..model import Cue
 
-__all__ = ["ActClass", "Clause", "Rule", "act_classes", "clause_spans", "read_clauses", "rules"]
+__all__ = [
+    "ActClass",
+    "Clause",
+    "Rule",
+    "act_classes",
+    "change_nouns",
+    "clause_spans",
+    "read_clauses",
+    "rules",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +94,15 @@ def rules() -> tuple[Rule, ...]:
 
 
 @lru_cache(maxsize=1)
+def change_nouns() -> dict[str, str]:
+    """Nouns that name a change ("closure") -> the act they name ("close")."""
+    raw = tomllib.loads(
+        resources.files("respcompare").joinpath("data/judge_acts.toml").read_text("utf-8")
+    )
+    return {str(n): str(c["verb"]) for c in raw.get("change_noun", []) for n in c["nouns"]}
+
+
+@lru_cache(maxsize=1)
 def act_classes() -> tuple[ActClass, ...]:
     """The bundled act classes (``data/judge_acts.toml``)."""
     raw = tomllib.loads(
@@ -106,7 +124,8 @@ def act_classes() -> tuple[ActClass, ...]:
 # Where a sentence breaks into clauses: contrast and consequence connectives before a clause.
 _CLAUSE_BREAK = re.compile(
     r";|:\s|\s[-–—]\s|,?\s(?:but|however|although|though|whereas|while|whilst|instead)\b[,]?"
-    r"|,\s(?:so|therefore|and so|thus|and|which means)\s(?=(?:we|the government|it|this|there|"
+    r"|,\s(?:and|but)\s"
+    r"|,\s(?:so|therefore|and so|thus|which means)\s(?=(?:we|the government|it|this|there|"
     r"ministers|the department|they|i)\b)",
     re.I,
 )
