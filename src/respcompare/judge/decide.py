@@ -266,11 +266,11 @@ def _ask_class(ask: Ask) -> ActClass:
         if change is not None:
             keep = _class_named("keep")
             return ActClass(
-                name=f"halt-{change}",
+                name=f"halt-{change[0]}",
                 verbs=cls.verbs,
                 wants="status-quo",
                 continuation=False,
-                opposite=(change, *_CHANGE_GOES_AHEAD),
+                opposite=(*change, *_CHANGE_GOES_AHEAD),
                 source=f"data/judge_acts.toml change_noun {head!r}; {keep.source}",
             )
     return cls
@@ -553,15 +553,17 @@ def _clause_candidates(
     if fam in ("reported", "devolved"):
         return None
     ctext = text[clause.start : clause.end]
-    if fam in _LOOP:
+    if fam in _LOOP and _LOOP_WORK.search(text[clause.cue_start : clause.cue_end]):
         # "keeps X under review": the loop's own "keep" is not keeping the object
         ctext = text[clause.start : clause.cue_start] + " " + text[clause.cue_end : clause.end]
     clause_stems = content_stems(ctext)
     after = text[clause.cue_start : clause.end]
     after_cue = text[clause.cue_end : min(clause.end, clause.cue_end + 60)]
+    # where the clause's own act is: the stance verb and what follows it, and for a commitment
+    # or the status quo also its subject ("the exams taking place", "X will remain")
     near_cue = text[max(clause.start, clause.cue_start - 40) : min(clause.end, clause.cue_end + 60)]
-    if fam in _LOOP:
-        near_cue = text[clause.cue_end : min(clause.end, clause.cue_end + 60)]
+    if fam in _DECLINE or (fam in _LOOP and _LOOP_WORK.search(text[clause.cue_start : clause.cue_end])):
+        near_cue = text[clause.cue_start : min(clause.end, clause.cue_end + 60)]
     relation = _relation(ctext, model, cls, clause_stems, after, after_cue, near_cue)
     on_ask = clause_rel >= cfg.on_ask_relevance
     by_context = (
@@ -735,10 +737,17 @@ def _judge_ask(
     cfg: JudgeConfig,
     analysis: TextAnalysis,
 ) -> _AskResult:
-    model = ask_model(ask, petition, text, syn, cfg)
+    cls = _ask_class(ask)
+    matched_ask = ask
+    if cls.name.startswith("halt-"):
+        # "Stop the closure of the Dover passport office": the office is what the response names
+        rest = re.split(r"\bof\b|\bto\b|\bat\b|\bin\b", ask.object, maxsplit=1)
+        if len(rest) == 2 and rest[1].strip():
+            matched_ask = Ask(ask.text, ask.action, rest[1].strip(), ask.qualifiers, ask.span,
+                              ask.source, ask.negated)
+    model = ask_model(matched_ask, petition, text, syn, cfg)
     vocab = tuple(sorted({x for i in infos for x in i.stems}))
     vmap = vocab_map(model, vocab, cfg)
-    cls = _ask_class(ask)
     rels: list[float] = []
     matches = []
     for info in infos:

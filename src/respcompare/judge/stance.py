@@ -94,12 +94,16 @@ def rules() -> tuple[Rule, ...]:
 
 
 @lru_cache(maxsize=1)
-def change_nouns() -> dict[str, str]:
-    """Nouns that name a change ("closure") -> the act they name ("close")."""
+def change_nouns() -> dict[str, tuple[str, ...]]:
+    """Nouns that name a change ("closure") -> the acts they name ("close", "shut")."""
     raw = tomllib.loads(
         resources.files("respcompare").joinpath("data/judge_acts.toml").read_text("utf-8")
     )
-    return {str(n): str(c["verb"]) for c in raw.get("change_noun", []) for n in c["nouns"]}
+    return {
+        str(n): tuple(str(v) for v in c["verbs"])
+        for c in raw.get("change_noun", [])
+        for n in c["nouns"]
+    }
 
 
 @lru_cache(maxsize=1)
