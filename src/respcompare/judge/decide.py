@@ -96,7 +96,7 @@ COMBINE_ROWS: tuple[tuple[str, str], ...] = (
 _GENERIC_CHANGE = re.compile(
     r"\b(?:chang|amend|alter|legislat|introduc|interven|new (?:law|legislation|offence|powers?|"
     r"requirement|rules?|duty|ban|scheme)|any (?:further )?(?:changes?|action)|take (?:this|that|"
-    r"it|these) forward|further action|(?:do|doing) so|such (?:a|an) (?:\w+ )?(?:ban|change|"
+    r"it|these) forward|further action|such (?:a|an) (?:\w+ )?(?:ban|change|"
     r"law|measure|requirement|scheme|step)|this (?:change|measure|step|proposal|approach|request)|"
     r"these (?:changes|measures|proposals|calls)|that (?:change|proposal|step))",
     re.I,
@@ -117,10 +117,10 @@ _DECLINE_TO_ACT = re.compile(
     re.I,
 )
 # Declining to delay something does it: "we will not delay the ban" is a commitment to the ban.
-_DELAY = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:delay|postpone|defer|hold back|pause|put off)", re.I)
+_DELAY = re.compile(r"\b(?:delay|postpone|defer|hold back|put off)", re.I)
 # A review loop whose verb is work on the matter, not the matter itself going on
 _LOOP_WORK = re.compile(
-    r"\b(?:consider|review|monitor|explor|look|assess|work|engag|listen|keep \w+ under|"
+    r"\b(?:consider|review|monitor|explor|look|assess|work|engag|listen|keeps? \w+ under|"
     r"under review|discuss|examin)",
     re.I,
 )
@@ -267,7 +267,7 @@ def _ask_class(ask: Ask) -> ActClass:
             keep = _class_named("keep")
             return ActClass(
                 name=f"halt-{change[0]}",
-                verbs=cls.verbs,
+                verbs=frozenset({verb}),
                 wants="status-quo",
                 continuation=False,
                 opposite=(*change, *_CHANGE_GOES_AHEAD),
@@ -342,6 +342,7 @@ def _relation(
     after: str,
     after_cue: str,
     near_cue: str,
+    declining: bool = False,
 ) -> str:
     """How the clause's act relates to the ask's: same, contrary, change, anaphor or none."""
     sset = set(stems)
@@ -359,7 +360,9 @@ def _relation(
         return "same"
     if contrary:
         return "contrary"
-    if _DECLINE_TO_ACT.search(near_cue):
+    if _DECLINE_TO_ACT.search(near_cue) or (
+        declining and _DECLINE_TO_ACT.search(text) and _ANAPHOR.search(after_cue)
+    ):
         return "act"
     if _GENERIC_CHANGE.search(after):
         return "change"
@@ -400,6 +403,16 @@ def _implied_relation(
         if m.head and m.relevance >= (0.6 if clause.family == "in-place" else 0.75):
             return "same"
     return "none"
+
+
+def _names_other_object(after_cue: str, model: AskModel) -> bool:
+    """True when the words after the stance's verb name content words none of the ask's."""
+    stems = content_stems(after_cue)[:4]
+    if len(stems) < 2:
+        return False
+    ask_stems = {x for g, _, _ in model.groups for x in g} | set(model.act_forms)
+    objs = [x for x in stems[1:] if x not in ask_stems]
+    return len(objs) == len(stems[1:])
 
 
 def _position(sent: Sentence, response: Response, n_sent: int) -> float:
@@ -562,10 +575,19 @@ def _clause_candidates(
     # where the clause's own act is: the stance verb and what follows it, and for a commitment
     # or the status quo also its subject ("the exams taking place", "X will remain")
     near_cue = text[max(clause.start, clause.cue_start - 40) : min(clause.end, clause.cue_end + 60)]
-    if fam in _DECLINE or (fam in _LOOP and _LOOP_WORK.search(text[clause.cue_start : clause.cue_end])):
+    if fam in _DECLINE:
         near_cue = text[clause.cue_start : min(clause.end, clause.cue_end + 60)]
-    relation = _relation(ctext, model, cls, clause_stems, after, after_cue, near_cue)
+    elif fam in _LOOP and _LOOP_WORK.search(text[clause.cue_start : clause.cue_end]):
+        near_cue = text[clause.cue_end : min(clause.end, clause.cue_end + 60)]
+    relation = _relation(
+        ctext, model, cls, clause_stems, after, after_cue, near_cue, fam in _DECLINE
+    )
     on_ask = clause_rel >= cfg.on_ask_relevance
+    if relation == "same" and not on_ask and not _ANAPHOR.search(after_cue):
+        # the ask's act on another object, with the ask only in the context: "will not ban
+        # public displays" after a sentence on fireworks is a position on another measure
+        if _names_other_object(after_cue, model):
+            return None
     by_context = (
         context_rel >= cfg.on_ask_relevance or (info.in_summary and summary_on_topic)
     ) and (relation in ("same", "contrary", "change", "act", "anaphor") or fam in _DEFER)
@@ -583,7 +605,7 @@ def _clause_candidates(
     does: str | None = None
     row = ""
     note = ""
-    if fam in _DECLINE and _DELAY.match(after_cue) and relation != "act":
+    if fam in _DECLINE and _DELAY.search(text, clause.cue_start, min(clause.end, clause.cue_end + 25)) and relation != "act":
         fam, relation = "commit", "same"  # "will not delay the ban": the ban goes ahead
     if fam in _DECLINE:
         if relation == "act":
@@ -600,9 +622,17 @@ def _clause_candidates(
         else:
             row = "yes.declines-the-contrary"
     elif fam == "status-quo":
-        does = "A" if status_quo_is_a else "not-A"
+        if on_ask and cls.wants != "status-quo":
+            # the ask's object itself goes on as it is ("the State Pension age will remain the
+            # same", "X is effective"): a refusal of the change asked for; but where the petition
+            # asks that something NOT be created ("Do not put fluoride in tap water"), the thing
+            # going on is what it opposes
+            does = "A" if (ask.negated and not cls.continuation) else "not-A"
+            note = "keeps the ask's object as it is"
+        else:
+            does = "A" if status_quo_is_a else "not-A"
+            note = "keeps what exists"
         row = "yes.declines-the-contrary" if does == "A" else "no.declines"
-        note = "keeps what exists"
     elif (
         fam in _AFFIRM
         or (fam in _LOOP and relation == "contrary")
@@ -699,7 +729,9 @@ def _decide(cands: list[_Candidate]) -> tuple[_Candidate | None, str, bool]:
             top_no.row != "no.contrary"
         ) and any(c.row in ("yes.commits", "partly.narrower") for c in same_act_yes):
             best = max(same_act_yes, key=lambda c: c.weight)
-            return best, "partly.refuses-part", True
+            if best.weight >= 0.8 * top_no.weight:
+                return best, "partly.refuses-part", True
+            return top_no, top_no.row, True
         if top_yes.row in ("partly.substitute", "yes.in-place") or top_no.weight >= top_yes.weight:
             return top_no, (
                 "no.declines-offers-substitute" if top_yes.row == "partly.substitute" else top_no.row
@@ -886,9 +918,6 @@ def _combine(results: Sequence[_AskResult]) -> tuple[Verdict, str]:
     if answered and len(answered) == len(verdicts):
         return Verdict.ANSWERED_PARTLY, "all-answered-mixed"
     if answered:
-        if all(v is Verdict.ANSWERED_NO for v in answered):
-            # a refusal of one ask and silence on another is still a refusal, not a grant
-            return Verdict.ANSWERED_NO, "some-answered"
         return Verdict.ANSWERED_PARTLY, "some-answered"
     order = [Verdict.DEFERRED, Verdict.DEFLECTED, Verdict.NOT_ADDRESSED]
     return min(verdicts, key=order.index), "none-answered"
