@@ -37,6 +37,9 @@ class JudgeConfig:
       texts, and a word the petition uses when restating its ask, count as the object word.
     - ``head_floor``, ``head_bonus``, ``act_bonus``: relevance given for naming the head noun,
       and added for naming the ask's act.
+    - ``headless_share``, ``headless_cap``: a sentence that does not name the object's head
+      keeps its relevance only when it names at least ``headless_share`` of the object;
+      otherwise its relevance is capped at ``headless_cap`` (it engages the topic at most).
 
     Decision:
 
@@ -65,6 +68,8 @@ class JudgeConfig:
     head_floor: float = 0.45
     head_bonus: float = 0.1
     act_bonus: float = 0.15
+    headless_share: float = 0.6
+    headless_cap: float = 0.25
     on_ask_relevance: float = 0.4
     topic_relevance: float = 0.2
     context_carry: float = 0.75

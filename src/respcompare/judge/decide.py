@@ -124,6 +124,14 @@ _LOOP_WORK = re.compile(
     r"under review|discuss|examin)",
     re.I,
 )
+_REVIEW_SENSE = re.compile(r"\b(?:under (?:\w+ )?review|monitor|under (?:\w+ )?consideration|review)", re.I)
+_GENERIC_LOOP = re.compile(
+    r"\b(?:all (?:\w+ )?(?:policies|policy|taxes|options|areas|matters|measures|legislation)|"
+    r"(?:this|these|that|the) (?:issue|issues|matter|matters|area|policy|position|situation|"
+    r"approach|request|proposal|question)s?|(?:it|this|them) under|policy under|the situation|"
+    r"under review|under consideration)\b",
+    re.I,
+)
 _ANAPHORIC_START = re.compile(r"\s*(?:this|it|these|that|such|yes|no)\b", re.I)
 _PETITION_REFERENCE = re.compile(
     r"\b(?:this|the) petition\b|\bpetitioners?\b", re.I
@@ -591,11 +599,21 @@ def _clause_candidates(
     by_context = (
         context_rel >= cfg.on_ask_relevance or (info.in_summary and summary_on_topic)
     ) and (relation in ("same", "contrary", "change", "act", "anaphor") or fam in _DEFER)
-    if not (on_ask or by_context):
-        if fam in _LOOP and context_rel >= cfg.topic_relevance:
-            pass  # a review loop on the topic is a (weak) deferral
-        else:
+    if fam in _LOOP and not on_ask:
+        # a review loop ("keep ... under review", "monitor") on the topic, or a generic one
+        # ("we keep all policies under review"), defers the ask; a continuity loop ("we will
+        # continue to provide services") on anything but the ask is another action: deflection
+        review_sense = bool(_REVIEW_SENSE.search(text, clause.cue_start, clause.end))
+        if not (
+            review_sense
+            and (
+                max(clause_rel, context_rel) >= cfg.topic_relevance
+                or _GENERIC_LOOP.search(ctext)
+            )
+        ):
             return None
+    elif not (on_ask or by_context):
+        return None
     rel = max(clause_rel, context_rel if by_context else 0.0)
     if fam in ((_DECLINE | _AFFIRM | _LOOP | _DEFER | {"status-quo"}) - {"in-place"}) and not _government_speaks(
         text, clause.start, clause.cue_start
@@ -965,6 +983,7 @@ def directness_features(
     ) else 0.0
     answered_share = sum(r.outcome.verdict.answered for r in results) / len(results)
     return {
+        "position_relevance": round(min(1.0, d.relevance), 4) if d is not None else 0.0,
         "answered": 1.0 if verdict.answered else 0.0,
         "deferred": 1.0 if verdict is Verdict.DEFERRED else 0.0,
         "process": process,

@@ -299,6 +299,10 @@ def score(m: Match, cfg: JudgeConfig) -> float:
     r = m.relevance
     if m.head:
         r = max(r, cfg.head_floor) + cfg.head_bonus
+    elif r < cfg.headless_share:
+        # without the head noun (or an alias) a sentence names the ask only if it names most of
+        # it: "microchips compulsory for all cat owners" is not about "licences ... dog owners"
+        r = min(r, cfg.headless_cap)
     if m.act and r > 0:
         r += cfg.act_bonus
     return min(1.0, r)
