@@ -132,6 +132,12 @@ _GENERIC_LOOP = re.compile(
     r"under review|under consideration)\b",
     re.I,
 )
+# Predicates a "make" ask puts before its real object: "illegal to ...", "a criminal offence for"
+_PREDICATE = re.compile(
+    r"^\s*(?:it\s+)?(?:illegal|unlawful|legal|compulsory|mandatory|free|an? (?:criminal |specific )?"
+    r"offence|a (?:legal )?requirement|a legal right|law|the law)\s+(?:to|for|that)\s+",
+    re.I,
+)
 _ANAPHORIC_START = re.compile(r"\s*(?:this|it|these|that|such|yes|no)\b", re.I)
 _PETITION_REFERENCE = re.compile(
     r"\b(?:this|the) petition\b|\bpetitioners?\b", re.I
@@ -598,7 +604,11 @@ def _clause_candidates(
             return None
     by_context = (
         context_rel >= cfg.on_ask_relevance or (info.in_summary and summary_on_topic)
-    ) and (relation in ("same", "contrary", "change", "act", "anaphor") or fam in _DEFER)
+    ) and (
+        relation in ("same", "contrary", "change", "act", "anaphor")
+        or fam in _DEFER
+        or fam == "status-quo"
+    )
     if fam in _LOOP and not on_ask:
         # a review loop ("keep ... under review", "monitor") on the topic, or a generic one
         # ("we keep all policies under review"), defers the ask; a continuity loop ("we will
@@ -789,9 +799,14 @@ def _judge_ask(
 ) -> _AskResult:
     cls = _ask_class(ask)
     matched_ask = ask
+    bare = _PREDICATE.sub("", ask.object)
+    if bare != ask.object and bare.strip():
+        # "Make it illegal to sell knives ...": the object is what is sold, not "illegal"
+        matched_ask = Ask(ask.text, ask.action, bare.strip(), ask.qualifiers, ask.span,
+                          ask.source, ask.negated)
     if cls.name.startswith("halt-"):
         # "Stop the closure of the Dover passport office": the office is what the response names
-        rest = re.split(r"\bof\b|\bto\b|\bat\b|\bin\b", ask.object, maxsplit=1)
+        rest = re.split(r"\bof\b|\bto\b|\bat\b|\bin\b", matched_ask.object, maxsplit=1)
         if len(rest) == 2 and rest[1].strip():
             matched_ask = Ask(ask.text, ask.action, rest[1].strip(), ask.qualifiers, ask.span,
                               ask.source, ask.negated)

@@ -228,7 +228,18 @@ def ask_model(
         for r in restated:
             phrases.append((r, (head_i,), cfg.restated_word_weight))
     forms: list[str] = []
-    for f in synonyms.verb_group(ask.action):
+    # the act named in the ask's words as well as its verb: "Bring the water companies back into
+    # public ownership" asks to nationalise them
+    ask_stems = " " + " ".join(content_stems(ask.text)) + " "
+    groups_named = [
+        f
+        for group in synonyms.verb_groups
+        if any(
+            " " in g and f" {' '.join(stem(w) for w in g.split())} " in ask_stems for g in group
+        )
+        for f in group
+    ]
+    for f in (*synonyms.verb_group(ask.action), *groups_named):
         forms.append(" ".join(stem(w) for w in f.split()))
         if " " not in f:  # "added" stems to "ad", "add" to "add": take every inflection's stem
             forms.extend(stem(x) for x in inflections(f))
