@@ -675,9 +675,11 @@ def _clause_candidates(
             row = "yes.in-place" if fam == "in-place" else "yes.commits"
             note = "says the ask is already in place" if fam == "in-place" else "commits to the ask"
         else:
-            head_named = match(model, text[clause.start : clause.end], clause_stems, {}).head
-            if not head_named or clause.rule == "in-place.already":
-                return None  # another measure already in place is context, not an answer
+            m = match(model, text[clause.start : clause.end], clause_stems, {})
+            if not m.head or m.relevance < 0.75 or clause.rule == "in-place.already":
+                # another action on the ask's topic ("a campaign on quieter fireworks" for a
+                # ban on fireworks) is a deflection, not a substitute
+                return None
             does, row, note = "A", "partly.substitute", "commits to something else on the object"
     elif fam in _DEFER or fam == "conditional":
         row = "deferred.conditional" if fam == "conditional" else "deferred.defers"

@@ -81,6 +81,14 @@ _LIGHT_HEADS = frozenset(
 )
 
 
+# Vague nouns that head an object without naming it ("the plan to send ... to Rwanda"): the
+# last content word of the object names it instead.
+_VAGUE_HEADS = frozenset(
+    ["plan", "plans", "scheme", "policy", "policies", "proposal", "proposals", "programme",
+     "decision", "idea", "system", "use", "practice", "number", "amount", "level", "rate"]
+)
+
+
 def _head_index(obj: str) -> int:
     """Index (among content stems) of the object's head: last content word before a preposition.
 
@@ -100,6 +108,12 @@ def _head_index(obj: str) -> int:
         light = lt in _LIGHT_HEADS
         count += 1
     if light and idx > 0:
+        idx -= 1
+    content = [t for t in toks if t.lower() not in STOPWORDS and len(t) >= 2]
+    if 0 <= idx < len(content) and content[idx].lower() in _VAGUE_HEADS and len(content) > idx + 1:
+        idx = len(content) - 1
+    # a number is not a head ("the Vagrancy Act 1824"): the word before it is
+    while idx > 0 and idx < len(content) and (content[idx][0].isdigit() or content[idx][0] in "£$€"):
         idx -= 1
     return max(idx, 0)
 
