@@ -142,7 +142,7 @@ VERDICT_TABLE = [
     (  # a deferral whose own object names the ask routes a decision on it: answered-partly
         "Ban fireworks for private use",
         "We will consider a ban on fireworks once the working group has reported.",
-        rc.Verdict.ANSWERED_PARTLY,
+        rc.Verdict.DEFERRED,
         3,
     ),
     (
@@ -174,7 +174,7 @@ def test_verdict_table(action: str, text: str, verdict: rc.Verdict, level: int |
     if verdict.answered:
         assert a.evidence and a.evidence[0].text.strip()
     if verdict is rc.Verdict.NOT_ADDRESSED:
-        assert a.directness < 0.1
+        assert a.directness < 0.3
 
 
 def test_clear_no_is_more_direct_than_deflection() -> None:
@@ -260,14 +260,21 @@ def _judge(action: str, text: str, summary: str = "") -> rc.Assessment:
     return rc.assess(rc.Petition(action=action), rc.Response(text=text, summary=summary))
 
 
-def test_deferral_naming_the_ask_is_a_partial_answer() -> None:
+def test_deferral_naming_the_ask_is_deferred_until_it_names_a_decision_point() -> None:
+    ask = "Put a target for river cleanliness into law"
     a = _judge(
-        "Put a target for river cleanliness into law",
+        ask,
         "We are exploring whether a statutory target for river cleanliness would be appropriate.",
     )
-    assert a.verdict is rc.Verdict.ANSWERED_PARTLY and a.commitment == 3
-    assert a.downgrade is not None and a.downgrade.asked.startswith("Put a target")
-    assert "own object names the ask" in a.evidence[0].note
+    assert a.verdict is rc.Verdict.DEFERRED and a.commitment == 3
+    b = _judge(
+        ask,
+        "We are exploring whether a statutory target for river cleanliness would be appropriate "
+        "and will set out our decision in the spring.",
+    )
+    assert b.verdict is rc.Verdict.ANSWERED_PARTLY and b.commitment == 3
+    assert b.downgrade is not None and b.downgrade.kind == "process"
+    assert b.evidence[0].rule == "partly.process-with-decision"
 
 
 def test_generic_deferral_stays_deferred() -> None:
@@ -279,14 +286,13 @@ def test_generic_deferral_stays_deferred() -> None:
     assert a.verdict in (rc.Verdict.DEFERRED, rc.Verdict.DEFLECTED) and not a.answered
 
 
-def test_deferral_referring_back_to_the_ask() -> None:
+def test_named_process_without_a_decision_point_is_deferred() -> None:
     a = _judge(
         "Give all teachers a 10% pay rise",
         "We have asked the independent review body for a recommendation on pay for teachers "
         "and will carefully consider their recommendation when we receive it.",
     )
-    assert a.verdict is rc.Verdict.ANSWERED_PARTLY
-    assert "refers back" in a.evidence[0].note
+    assert a.verdict is rc.Verdict.DEFERRED
     generic = _judge(
         "Give all teachers a 10% pay rise",
         "Teachers do a vital job. We keep all public spending under review.",
@@ -294,14 +300,14 @@ def test_deferral_referring_back_to_the_ask() -> None:
     assert not generic.answered
 
 
-def test_conditional_commitment_names_its_condition() -> None:
+def test_conditional_commitment_is_deferred() -> None:
     a = _judge(
         "Suspend the fishing treaty",
         "The UK will always consider all options, including suspending the fishing treaty if "
         "necessary, to protect coastal communities.",
     )
-    assert a.verdict is rc.Verdict.ANSWERED_PARTLY
-    assert "conditional on 'if necessary" in a.evidence[0].note
+    assert a.verdict is rc.Verdict.DEFERRED
+    assert a.evidence[0].rule.startswith("deferred.")
 
 
 def test_review_loop_naming_the_ask_is_still_deferred() -> None:
@@ -309,13 +315,12 @@ def test_review_loop_naming_the_ask_is_still_deferred() -> None:
     assert a.verdict is rc.Verdict.DEFERRED and a.commitment == 2
 
 
-def test_existing_process_on_the_ask_is_a_substitute() -> None:
+def test_existing_process_on_the_ask_is_not_an_answer() -> None:
     a = _judge(
         "Hold a public inquiry into river pollution",
         "The independent Water Review is already examining the causes of river pollution.",
     )
-    assert a.verdict is rc.Verdict.ANSWERED_PARTLY and a.commitment == 3
-    assert a.evidence[0].rule == "judge.answered-partly"
+    assert not a.answered
     other = _judge(
         "Hold a public inquiry into river pollution",
         "River pollution harms wildlife. The regulator is already examining farm subsidies.",
@@ -342,7 +347,13 @@ def test_refusal_inherits_its_object_from_the_paragraph() -> None:
 
 def test_action_already_in_place_on_the_ask() -> None:
     a = _judge("Increase pay for care workers", "We have increased pay for care workers by 6%.")
-    assert a.verdict is rc.Verdict.ANSWERED_PARTLY and a.commitment == 4
+    assert a.verdict is rc.Verdict.ANSWERED_YES and a.commitment == 5
+    assert a.evidence[0].rule == "yes.in-place"
+    smaller = _judge(
+        "Increase pay for care workers by 10%", "We have increased pay for care workers by 6%."
+    )
+    assert smaller.verdict is rc.Verdict.ANSWERED_PARTLY
+    assert smaller.downgrade is not None and smaller.downgrade.kind == "amount"
     other = _judge(
         "Increase pay for care workers",
         "Care workers are valued. We have increased funding for care homes.",

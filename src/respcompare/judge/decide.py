@@ -95,7 +95,8 @@ COMBINE_ROWS: tuple[tuple[str, str], ...] = (
 
 _GENERIC_CHANGE = re.compile(
     r"\b(?:chang|amend|alter|legislat|introduc|interven|new (?:law|legislation|offence|powers?|"
-    r"requirement|rules?|duty|ban|scheme)|any (?:further )?(?:changes?|action)|take (?:this|that|"
+    r"requirement|rules?|duty|ban|scheme)|extend (?:the |its |this |that )?(?:scope|scheme|relief|"
+    r"rate|it|them)|any (?:further )?(?:changes?|action)|take (?:this|that|"
     r"it|these) forward|further action|such (?:a|an) (?:\w+ )?(?:ban|change|"
     r"law|measure|requirement|scheme|step)|this (?:change|measure|step|proposal|approach|request)|"
     r"these (?:changes|measures|proposals|calls)|that (?:change|proposal|step))",
@@ -519,7 +520,13 @@ def _narrowing(
     span = Span(sent.start, sent.end, sent.text)
     missing = [q for q in ask.qualifiers if not _qualifier_met(q, para_text, text)]
     if missing:
-        return Downgrade(", ".join(missing), _offered(text, clause), span, "qualifier")
+        joined = ", ".join(missing)
+        kind = (
+            "timetable"
+            if _YEAR.search(joined) or re.search(r"\bby\b|\bbefore\b|immediate", joined, re.I)
+            else ("amount" if re.search(r"\d|%|£", _digits(joined)) else "qualifier")
+        )
+        return Downgrade(joined, _offered(text, clause), span, kind)
     window = text[clause.cue_start : clause.end]
     narrow = _NARROWING.search(window)
     if narrow is None and _LAW_ASK.search(ask.text) and _GUIDANCE.search(window):
@@ -842,9 +849,16 @@ def _judge_ask(
         else:
             prev = 0.0
         chain.append(max(rels[k], cfg.context_carry * prev))
+    # a decline may name its object sentences earlier in the paragraph ("... a reduced rate of
+    # VAT ... There are no plans to extend the scope"): the paragraph's best relevance carries
+    para_best: dict[int, float] = {}
+    for k, info in enumerate(infos):
+        p_ = info.sentence.paragraph
+        para_best[p_] = max(para_best.get(p_, 0.0), rels[k])
     for k, info in enumerate(infos):
         sent = info.sentence
         context = chain[k]
+        decline_context = max(context, cfg.context_carry * para_best[sent.paragraph])
         # a short summary stands for the whole response: its first sentence's subject carries
         if k > 0 and info.in_summary and infos[k - 1].in_summary:
             context = max(context, cfg.context_carry * rels[k - 1])
@@ -862,8 +876,9 @@ def _judge_ask(
                 crel = score(cm, cfg)
                 if _PETITION_REFERENCE.search(ctext):
                     crel = max(crel, cfg.petition_reference_relevance)
+            ctx = decline_context if clause.family in _DECLINE else context
             cand = _clause_candidates(
-                ask, model, cls, info, clause, crel, context, text,
+                ask, model, cls, info, clause, crel, ctx, text,
                 para_texts.get(sent.paragraph, sent.text), cfg, summary_on_topic,
             )
             if cand is not None:
