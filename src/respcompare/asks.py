@@ -738,7 +738,7 @@ _QUAL_PREPS = frozenset(
 )
 _TWO_WORD_PREPS = {("prior", "to"), ("in", "line"), ("up", "to"), ("inline", "with")}
 # Words that end the ask: what follows gives a reason, not what is asked.
-_REASON = frozenset(["because", "since", "so", "as", "whereby", "therefore", "thus"])
+_REASON = frozenset(["because", "since", "so", "whereby", "therefore", "thus"])
 _RELATIVE = frozenset(["that", "who", "which", "whose", "where"])
 _NOUN_PREPS = frozenset(["on", "of", "for", "to", "in", "into", "at", "about"])
 _NOT_AFTER_VERB = frozenset(
@@ -806,7 +806,19 @@ class _Draft:
 
 
 _END_PAIRS = frozenset(
-    {("due", "to"), ("in", "order"), ("so", "that"), ("similar", "to"), ("so", "as")}
+    {
+        ("due", "to"),
+        ("in", "order"),
+        ("so", "that"),
+        ("similar", "to"),
+        ("so", "as"),
+        ("as", "it"),
+        ("as", "they"),
+        ("as", "we"),
+        ("as", "this"),
+        ("as", "there"),
+        ("as", "these"),
+    }
 )
 _AMOUNT_START = re.compile(r"[£$€]?\d|zero$|nil$|at$")
 
@@ -872,14 +884,11 @@ def _scan_object(
     while k < n:
         w = toks[k].word
         nxt = toks[k + 1].word if k + 1 < n else ""
-        if k > p and (
-            (w in _REASON and not (w == "as" and toks[k - 1].word in ("such", "as", "well")))
-            or (w, nxt) in _END_PAIRS
-        ):
+        if k > p and (w in _REASON or (w, nxt) in _END_PAIRS):
             break
         if k > p and w == "to" and nxt in _lexicon().purpose and not closed:
             break
-        if k > p and toks[k - 1].stop and (w in _RELATIVE or w in _REASON):
+        if k > p and toks[k - 1].stop and (w in _RELATIVE or w in _REASON or w == "as"):
             break  # "..., which would ..." / "..., because" end the ask; a list comma does not
         if not whole and not closed:
             width = _starts_pp(toks, k)
@@ -953,13 +962,13 @@ def _subject_verb(toks: list[_Tok]) -> tuple[int, int, str, bool, bool] | None:
 
 
 _LAW_PREFIX = re.compile(
-    r"""^\s*["'‘“]?(?:[A-Z][\w\-]*\s+){0,3}[A-Z][\w\-]*['’]s?\s+Law["'’”]?\s*(?:[-–—:|]+\s*|,\s+)"""
+    r"""\s*["'‘“]?(?:[A-Z][\w\-]*\s+){0,3}[A-Z][\w\-]*['’]s?\s+Law["'’”]?\s*(?:[-–—:|]+\s*|,\s+)"""
 )
 _NEGATION_PREFIX = re.compile(
-    r"^\s*(?:please\s+)?(?:do\s+not|don[’']?t|dont|never|must\s+not|should\s+not)\s+", re.I
+    r"\s*(?:please\s+)?(?:do\s+not|don[’']?t|dont|never|must\s+not|should\s+not)\s+", re.I
 )
-_NO_PREFIX = re.compile(r"^\s*(?:say\s+)?no\s+(?:more\s+|to\s+)?(?=\S)", re.I)
-_PLEASE = re.compile(r"^\s*please\s+", re.I)
+_NO_PREFIX = re.compile(r"\s*(?:say\s+)?no\s+(?:more\s+|to\s+)?(?=\S)", re.I)
+_PLEASE = re.compile(r"\s*please\s+", re.I)
 _LAW_WORDS = frozenset(["law", "legislation", "bill", "act"])
 
 
@@ -1330,14 +1339,14 @@ def _finish(text: str, d: _Draft, source: str, antecedents: list[str]) -> Ask | 
         for kind, t, ts, te in typed:
             if kind != "all" and qs <= ts and te <= qe:
                 left = left.replace(t, " ")
-        if all(w.lower() in _QUAL_PREPS or w.lower() in ("and", "to") for w in left.split()):
+        rest = left.split()
+        if all(w.lower() in ("to", "in", "by", "at", "and") for w in rest):
             continue  # "to 5%", "in full", "by June 2026": the typed qualifier says it
         pp.append((_resolve(q, antecedents), qs, qe))
     quals: list[tuple[str, int]] = [(q, s) for q, s, _ in pp]
     for kind, t, ts, te in typed:
-        inside = any(s <= ts and te <= e for _, s, e in pp)
-        if inside and kind == "all":
-            continue
+        if any(s <= ts and te <= e for _, s, e in pp):
+            continue  # "within 3 months", "to all care staff": the phrase says it
         quals.append((t, ts))
     quals.sort(key=lambda q: q[1])
     ordered = [q for q, _ in quals]
@@ -1393,6 +1402,9 @@ def _dedupe(quals: Iterable[str]) -> tuple[str, ...]:
 def _same_ask(a: Ask, b: Ask) -> bool:
     """True when ``b`` restates ``a``: most object words shared, or the same act on some."""
     ov = _overlap(a, b)
+    shared = set(content_stems(a.object)) & set(content_stems(b.object))
+    if len(shared) >= 3:
+        return True
     same_act = a.action == b.action or b.action in load_synonyms().verb_group(a.action)
     return ov >= 0.5 or (same_act and ov >= 0.25)
 
