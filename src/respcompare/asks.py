@@ -1344,7 +1344,7 @@ def _finish(text: str, d: _Draft, source: str, antecedents: list[str]) -> Ask | 
             continue  # "to 5%", "in full", "by June 2026": the typed qualifier says it
         pp.append((_resolve(q, antecedents), qs, qe))
     quals: list[tuple[str, int]] = [(q, s) for q, s, _ in pp]
-    for kind, t, ts, te in typed:
+    for _kind, t, ts, te in typed:
         if any(s <= ts and te <= e for _, s, e in pp):
             continue  # "within 3 months", "to all care staff": the phrase says it
         quals.append((t, ts))
