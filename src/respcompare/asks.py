@@ -6,10 +6,18 @@ Grooming Gang Review``) and the qualifiers that fix its scope (``in full``). Coo
 ("Increase pay ... and recognise their work") and asks restated or added in the background
 ("We want an independent public inquiry", "The Government should amend legislation to ...")
 become further asks; a restatement of an ask already found adds its qualifiers to that ask
-instead. Users can pass their own asks with :func:`make_ask`.
+instead. Users can pass their own asks with :func:`make_ask`, read by the same rules.
+
+A clause is read in this order: a named-law prefix ("Tom's Law - ") is dropped; a negation
+("Do not", "Don't", "Never") sets ``negated``; then the clause is an imperative (its first word
+a verb in base form from ``data/verbs.toml``, or "-ize"/"re-" forms of one, unless it is a
+noun before "on"/"of"/"for" or a modifier-first word such as "free" without a determiner
+after it), or "<subject> to/should/must <verb>", or a request ("We ... request X"), or a noun
+phrase ("Inquiry into X", "No prosecution for X"), whose act comes from its noun.
 
 Everything here is rules over the text: no model, no network. The curated synonyms the judge
-uses live in ``data/synonyms.toml`` and are read by :func:`load_synonyms`.
+uses live in ``data/synonyms.toml`` and are read by :func:`load_synonyms`; the verb lexicon and
+the word classes the reader uses live in ``data/verbs.toml``.
 """
 
 from __future__ import annotations
@@ -38,6 +46,7 @@ __all__ = [
     "make_ask",
     "petition_offsets",
     "stem",
+    "verb_base",
 ]
 
 # Base forms of verbs petitions open with. A petition headline is imperative ("Ban X"), or
@@ -342,7 +351,8 @@ _QUALIFIERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "all",
         re.compile(
-            r"\b(?:all|every)\b(?: (?!of\b|the\b|in\b|to\b|for\b|and\b|or\b)\w+){1,2}", re.I
+            r"\b(?:all|every)\b(?: (?!of\b|the\b|in\b|to\b|for\b|and\b|or\b|a\b|an\b)\w+){1,2}",
+            re.I,
         ),
     ),
     ("deadline", re.compile(rf"\bby (?:the end of )?(?:\d{{1,2}} )?{_MONTH}?(?: ?\d{{4}})\b")),
@@ -800,9 +810,9 @@ class _Draft:
     end: int
     negated: bool = False
     recipient: str | None = None
+    recipient_span: tuple[int, int] | None = None
     extra_quals: tuple[str, ...] = ()
     means: bool = False
-    keep_object: str | None = None
 
 
 _END_PAIRS = frozenset(
@@ -840,13 +850,16 @@ def _gerund_closes(toks: list[_Tok], k: int, p: int) -> bool:
     return prev in _lexicon().plural_words or (prev.endswith("s") and not prev.endswith("ss"))
 
 
-def _complement_pp(toks: list[_Tok], k: int, width: int) -> bool:
+def _complement_pp(toks: list[_Tok], k: int, width: int, in_object: bool) -> bool:
     """True when the phrase at toks[k] completes the noun before it ("access to treatment",
-    "responsibility for funding") instead of qualifying the ask; an amount ("VAT to 5%") never
-    does."""
-    if toks[k].word not in ("to", "for", "into", "on", "from", "against"):
+    "pay for care workers", "a target for river cleanliness") instead of qualifying the ask.
+    A "for" phrase right in the object says whose or what for, so it stays there; other
+    prepositions stay after the nouns of [complement_nouns]; an amount ("VAT to 5%", "for 6
+    months") never does."""
+    w = toks[k].word
+    if w not in ("to", "for", "into", "on", "from", "against"):
         return False
-    if toks[k - 1].word not in _lexicon().complement_nouns:
+    if not (w == "for" and in_object) and toks[k - 1].word not in _lexicon().complement_nouns:
         return False
     j = k + width
     while j < len(toks) and j - (k + width) < 4 and not _starts_pp(toks, j):
@@ -877,6 +890,7 @@ def _scan_object(
     """
     units: list[list[int]] = []  # [start, end) token ranges; the first is the object
     prep_end = -1
+    lead_pp = False
     cur_start = p
     closed = False
     k = p
@@ -904,11 +918,13 @@ def _scan_object(
                     w == "to" and _verb_after_to(toks, k)
                 ):
                     closed = k > cur_start
-                elif k > cur_start and _complement_pp(toks, k, width):
+                elif k > cur_start and _complement_pp(toks, k, width, not units and not lead_pp):
                     pass
                 else:
                     if k > cur_start:
                         units.append([cur_start, k])
+                    elif k == p:
+                        lead_pp = True  # no object before the first phrase ("scan prior to ...")
                     cur_start = k
                     k += width
                     prep_end = k  # "to under 16s": the next preposition stays in this phrase
@@ -1074,6 +1090,9 @@ def _coordination_cuts(toks: list[_Tok], p: int) -> list[tuple[int, int, bool]]:
             closed = False
             continue
         conj = w in ("and", "&", "then") or (toks[k - 1].stop and w not in _QUAL_PREPS)
+        if not conj and not closed and _asyndetic(toks, k, p):
+            cuts.append((k, k, False))
+            continue
         if not conj or (closed and w not in ("and", "&")):
             continue
         v = k + 1 if w in ("and", "&", "then") else k
@@ -1087,6 +1106,25 @@ def _coordination_cuts(toks: list[_Tok], p: int) -> list[tuple[int, int, bool]]:
         cuts.append((v, k if v == k + 1 else v, False))
         closed = False
     return cuts
+
+
+def _asyndetic(toks: list[_Tok], k: int, p: int) -> bool:
+    """A second imperative with no conjunction ("Cancel GCSEs in 2021 replace with coursework"):
+    a petition verb written in lower case after a complete phrase, before "with", a particle or
+    a determiner."""
+    t = toks[k]
+    if k < p + 2 or t.word not in ACTION_VERBS or not t.raw[:1].islower():
+        return False
+    if t.word in _lexicon().modifier_first or t.word in _lexicon().nominal:
+        return False
+    prev = toks[k - 1].word
+    if prev in _DETERMINERS or prev in _QUAL_PREPS or prev in ("of", "and", "or", "to", "not"):
+        return False
+    if verb_base(prev) or _gerund_base(prev):
+        return False
+    nxt = toks[k + 1].word if k + 1 < len(toks) else ""
+    particles = _lexicon().phrasal.get(t.word, frozenset())
+    return nxt == "with" or nxt in particles or (nxt in _DETERMINERS and nxt not in _PRONOUNS)
 
 
 def _ends_np(toks: list[_Tok], k: int, p: int) -> bool:
@@ -1187,6 +1225,7 @@ def _one_ask(
                       negated)  # fmt: skip
     # "give police the power ...": the first object is the recipient
     recipient: str | None = None
+    recipient_span: tuple[int, int] | None = None
     if action in ("give", "grant", "offer", "award", "pay", "send", "guarantee", "promise"):
         for q in range(p + 1, min(p + 5, n - 1)):
             if (
@@ -1195,6 +1234,7 @@ def _one_ask(
             ):
                 if not any(t.word in _QUAL_PREPS | {"of", "and"} for t in toks[p:q]):
                     recipient = text[toks[p].start : toks[q - 1].end]
+                    recipient_span = (toks[p].start, toks[q - 1].end)
                     p = q
                 break
             if toks[q - 1].stop:
@@ -1205,17 +1245,21 @@ def _one_ask(
     if obj_r is None and subject is not None:
         obj_r = subject  # "Schools to reopen in September"
     if obj_r is None and qual_r:
-        # "scan for Rescue Back up", "invest in X": the first non-temporal phrase is the object
+        # a verb with no direct object: "invest in X" -> X. After a time phrase ("scan prior to
+        # euthanasia for Rescue Back up") the object keeps the phrases as written, so that what
+        # the act is about stays in it; the time phrase is also a qualifier.
         for i, (qs, qe) in enumerate(qual_r):
             first = text[qs:qe].split(maxsplit=1)
             if len(first) == 2 and first[0].lower() not in _TEMPORAL:
-                obj_r = (qs + len(text[qs:qe]) - len(first[1]), qe)
+                np_start = qs + len(text[qs:qe]) - len(first[1])
+                obj_r = (qual_r[0][0] if i else np_start, qe)
                 qual_r = qual_r[:i] + qual_r[i + 1 :]
                 break
     if obj_r is None:
         return None
     d = _Draft(start, action, obj_r, qual_r, toks[end - 1].end if end > 0 else obj_r[1], negated)
     d.recipient = recipient
+    d.recipient_span = recipient_span
     return d
 
 
@@ -1321,6 +1365,9 @@ def _finish(text: str, d: _Draft, source: str, antecedents: list[str]) -> Ask | 
         oe = tail[-1][2]
         while oe > os_ and not (text[oe - 1].isalnum() or text[oe - 1] in ")%"):
             oe -= 1
+    lead = re.match(r"(?:with|on|about|in|into)\s+(?=\S)", text[os_:oe], re.I)
+    if lead and d.action != "make":
+        os_ += lead.end()  # "replace with coursework", "act on climate change"
     obj = text[os_:oe].strip()
     obj = re.sub(r"^(?:it|them|him|her|us)\s+(?=\S)", "", obj) if d.action != "make" else obj
     obj = _resolve(obj, antecedents)
@@ -1344,8 +1391,9 @@ def _finish(text: str, d: _Draft, source: str, antecedents: list[str]) -> Ask | 
             continue  # "to 5%", "in full", "by June 2026": the typed qualifier says it
         pp.append((_resolve(q, antecedents), qs, qe))
     quals: list[tuple[str, int]] = [(q, s) for q, s, _ in pp]
+    covered = [(s, e) for _, s, e in pp] + ([d.recipient_span] if d.recipient_span else [])
     for _kind, t, ts, te in typed:
-        if any(s <= ts and te <= e for _, s, e in pp):
+        if any(s <= ts and te <= e for s, e in covered):
             continue  # "within 3 months", "to all care staff": the phrase says it
         quals.append((t, ts))
     quals.sort(key=lambda q: q[1])
@@ -1386,8 +1434,12 @@ def _clause_asks(
 
 
 def _antecedents(ask: Ask) -> list[str]:
-    """Noun phrases later pronouns may point to: recipients ("for NHS workers"), then the object."""
+    """Noun phrases later pronouns may point to: recipients ("to all care staff", the "for"
+    phrase of "pay for NHS workers"), then the object."""
     out = [_strip_prep(q) for q in ask.qualifiers]
+    inner = re.split(r"\s(?:for|to)\s", ask.object, maxsplit=1)
+    if len(inner) == 2:
+        out.append(inner[1])
     return [q for q in out if q] + [ask.object]
 
 
@@ -1449,16 +1501,25 @@ _BACKGROUND_TRIGGERS = re.compile(
 def extract_asks(petition: Petition, *, max_asks: int = 4) -> tuple[Ask, ...]:
     """The asks a petition makes: its action first, then distinct asks from the background.
 
-    Each ask is an act (``action``, a base-form verb), the thing acted on (``object``, without
-    qualifiers, a named-law prefix or unresolved pronouns) and the ``qualifiers`` that fix its
-    scope: typed ones ("in full", "5%", "by June 2026", "public") and the prepositional
-    phrases split off the object ("to the green list", "for all care staff"), at most
-    :data:`MAX_QUALIFIERS`. Relevance should read the object with its qualifiers; the object's
-    head noun names the thing. ``negated`` marks a request not to act ("Do not implement X",
-    "No prosecution for X": action ``prosecute``, object X); "Stop X" is the act of stopping
-    and is not negated. A means ("by giving them a pay rise") is an ask of its own, before its
-    goal, with its recipient as a "to ..." qualifier. Each clause is read from at most
-    :data:`MAX_CLAUSE_CHARS` characters, so time is bounded by the petition's length.
+    Each ask is an act (``action``, a base-form verb, "take back" for phrasal verbs), the thing
+    acted on (``object``: no named-law prefix, pronouns resolved) and the ``qualifiers`` that
+    fix its scope: typed ones ("in full", "5%", "by June 2026", "public", "all care staff") and
+    the prepositional phrases split off the object ("to the green list", "from the
+    curriculum", "during lockdown", "in the UK"), at most :data:`MAX_QUALIFIERS`. A "for"
+    phrase right after the object stays in it ("pay for NHS workers": whose pay), as does the
+    complement of a noun such as "access to" or "responsibility for", a relative clause and
+    anything after a gerund or an infinitive ("employers from requiring staff to ...").
+    Relevance should read the object with its qualifiers; the object's head noun names the
+    thing ("Poland" in "Add Poland to the green list").
+
+    ``negated`` marks a request not to act ("Do not implement X", "Don't", "Never", "<subject>
+    should not"; "No prosecution for X": action ``prosecute``, object X; "No X": action
+    ``introduce``, object X); "Stop X" is the act of stopping and is not negated. "Give
+    police the power to X" has object "the power to X" and qualifier "to police". A means ("by
+    giving them a pay rise") is an ask of its own, before its goal, with its recipient as a
+    "to ..." qualifier. "Introduce a law to ban X" is the ban, with qualifier "in law". Each
+    clause is read from at most :data:`MAX_CLAUSE_CHARS` characters, so time is linear in the
+    petition's length.
 
     A background sentence gives an ask only after a trigger ("We want the Government to ...",
     "The Government should ...", or a sentence that opens with a petition verb) and only when
@@ -1470,7 +1531,7 @@ def extract_asks(petition: Petition, *, max_asks: int = 4) -> tuple[Ask, ...]:
     [('release', "the Home Office's Grooming Gang Review", ('in full',))]
     >>> [(a.action, a.object) for a in extract_asks(
     ...     Petition(action="Increase pay for NHS workers and recognise their work"))]
-    [('increase', 'pay'), ('recognise', "NHS workers' work")]
+    [('increase', 'pay for NHS workers'), ('recognise', "NHS workers' work")]
     >>> a = extract_asks(Petition(action="Do not implement vaccine passports"))[0]
     >>> a.action, a.object, a.negated
     ('implement', 'vaccine passports', True)
