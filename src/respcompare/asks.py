@@ -351,7 +351,8 @@ _QUALIFIERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "all",
         re.compile(
-            r"\b(?:all|every)\b(?: (?!of\b|the\b|in\b|to\b|for\b|and\b|or\b|a\b|an\b)\w+){1,2}",
+            r"\b(?:all|every)\b(?: (?!of\b|the\b|in\b|to\b|for\b|and\b|or\b|a\b|an\b|"
+            r"have\b|has\b|are\b|is\b|be\b|can\b|will\b|get\b|receive\b)\w+){1,2}",
             re.I,
         ),
     ),
@@ -626,6 +627,12 @@ def _inflected_base(word: str) -> str | None:
     return None
 
 
+def _participle(word: str) -> str | None:
+    """The base of a past participle in "-ed" ("people excluded from ...")."""
+    w = word.lower()
+    return _inflected_base(w) if w.endswith("ed") and len(w) > 4 else None
+
+
 def _gerund_base(word: str) -> str | None:
     return _inflected_base(word) if word.lower().endswith("ing") else None
 
@@ -850,6 +857,9 @@ def _gerund_closes(toks: list[_Tok], k: int, p: int) -> bool:
     return prev in _lexicon().plural_words or (prev.endswith("s") and not prev.endswith("ss"))
 
 
+_FROM_NOUNS = frozenset(["exemption", "exemptions", "protection", "freedom", "freedoms", "return"])
+
+
 def _complement_pp(toks: list[_Tok], k: int, width: int, in_object: bool) -> bool:
     """True when the phrase at toks[k] completes the noun before it ("access to treatment",
     "pay for care workers", "a target for river cleanliness") instead of qualifying the ask.
@@ -859,8 +869,11 @@ def _complement_pp(toks: list[_Tok], k: int, width: int, in_object: bool) -> boo
     w = toks[k].word
     if w not in ("to", "for", "into", "on", "from", "against"):
         return False
-    if not (w == "for" and in_object) and toks[k - 1].word not in _lexicon().complement_nouns:
+    head = toks[k - 1].word
+    if not (w == "for" and in_object) and head not in _lexicon().complement_nouns:
         return False
+    if w == "from" and head not in _FROM_NOUNS:
+        return False  # "exemption from X", but "remove VAT from school fees"
     j = k + width
     while j < len(toks) and j - (k + width) < 4 and not _starts_pp(toks, j):
         j += 1
@@ -909,7 +922,12 @@ def _scan_object(
             if (
                 (k > cur_start and w in _RELATIVE)
                 or (k > cur_start and w == "to" and _verb_after_to(toks, k))
-                or (k > cur_start and not width and _gerund_base(w) and _gerund_closes(toks, k, p))
+                or (
+                    k > cur_start
+                    and not width
+                    and (_gerund_base(w) or _participle(w))
+                    and _gerund_closes(toks, k, p)
+                )
             ):
                 closed = True
             elif width and k + width < n and k > prep_end:
