@@ -520,6 +520,7 @@ class _Lexicon:
     generic_nouns: frozenset[str]
     plural_words: frozenset[str]
     purpose: frozenset[str]
+    empty: frozenset[str]
 
 
 def _words(entry: object, name: str, key: str) -> frozenset[str]:
@@ -567,6 +568,7 @@ def _lexicon() -> _Lexicon:
         generic_nouns=_words(data.get("generic_nouns"), name, "generic_nouns"),
         plural_words=_words(data.get("plural_words"), name, "plural_words"),
         purpose=_words(data.get("purpose"), name, "purpose"),
+        empty=_words(data.get("empty"), name, "empty"),
     )
 
 
@@ -999,7 +1001,9 @@ _LAW_PREFIX = re.compile(
     r"""\s*["'‘“]?(?:[A-Z][\w\-]*\s+){0,3}[A-Z][\w\-]*['’]s?\s+Law["'’”]?\s*(?:[-–—:|]+\s*|,\s+)"""
 )
 _NEGATION_PREFIX = re.compile(
-    r"\s*(?:please\s+)?(?:do\s+not|don[’']?t|dont|never|must\s+not|should\s+not)\s+", re.I
+    r"\s*(?:please\s+)?(?:not|does\s+not|doesn[’']?t|will\s+not|won[’']?t|shall\s+not|"
+    r"do\s+not|don[’']?t|dont|never|must\s+not|should\s+not)\s+",
+    re.I,
 )
 _NO_PREFIX = re.compile(r"\s*(?:say\s+)?no\s+(?:more\s+|to\s+)?(?=\S)", re.I)
 _PLEASE = re.compile(r"\s*please\s+", re.I)
@@ -1019,6 +1023,9 @@ def _drafts(text: str, a: int, b: int) -> list[_Draft]:
     if m:
         negated, a = True, m.end()
     toks = _tokens(text, a, b)
+    # "immediately halt ...", "formally recognise ...": an adverb before the verb
+    while len(toks) > 1 and toks[0].word.endswith("ly") and verb_base(toks[1].word):
+        toks = toks[1:]
     if not toks:
         return []
     lex = _lexicon()
@@ -1303,7 +1310,9 @@ def _is_fragment(action: str, obj: str) -> bool:
     create"), or "take responsibility for failing ..." (a complaint about the past)."""
     lex = _lexicon()
     words_ = [w.lower().strip(_OPEN_PUNCT + _CLOSE_PUNCT) for w in obj.split()]
-    content = [w for w in words_ if w and w not in STOPWORDS and w not in _PRONOUNS]
+    content = [
+        w for w in words_ if w and w not in STOPWORDS and w not in _PRONOUNS and w not in lex.empty
+    ]
     if not content:
         return True
     if words_ and words_[0] in lex.failure:
