@@ -1007,6 +1007,7 @@ _NEGATION_PREFIX = re.compile(
 )
 _NO_PREFIX = re.compile(r"\s*(?:say\s+)?no\s+(?:more\s+|to\s+)?(?=\S)", re.I)
 _PLEASE = re.compile(r"\s*please\s+", re.I)
+_ILLEGAL = frozenset(["illegal", "unlawful"])
 _LAW_WORDS = frozenset(["law", "legislation", "bill", "act"])
 
 
@@ -1246,6 +1247,13 @@ def _one_ask(
         if toks[p].word == "it" and p + 1 < n:
             p += 1
         obj, quals, end = _scan_object(toks, p, whole=True)
+        if action == "make" and obj is not None:
+            # "Make X illegal", "Make it illegal for X to Y": the act is a ban of X
+            a_, b_ = obj
+            if toks[a_].word in _ILLEGAL and b_ - a_ > 2 and toks[a_ + 1].word in ("for", "to"):
+                obj, action = (a_ + 2 if toks[a_ + 1].word == "for" else a_ + 1, b_), "make illegal"
+            elif toks[b_ - 1].word in _ILLEGAL and b_ - a_ > 1:
+                obj, action = (a_, b_ - 1), "make illegal"
         return _Draft(start, action, _rng(toks, obj), _rngs(toks, quals), toks[end - 1].end,
                       negated)  # fmt: skip
     # "give police the power ...": the first object is the recipient
