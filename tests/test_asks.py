@@ -125,3 +125,101 @@ def test_ask_spans_hold_the_span_invariant(action: str, background: str) -> None
     for ask in extract_asks(p):
         assert ask.span is not None
         assert p.text[ask.span.start : ask.span.end] == ask.span.text
+
+
+def test_make_ask_applies_the_same_parsing() -> None:
+    a = make_ask("Do not remove LGBT content from the curriculum")
+    assert (a.action, a.object, a.negated) == ("remove", "LGBT content", True)
+    assert a.qualifiers == ("from the curriculum",)
+    b = make_ask("Tom's Law - Give police the power to suspend driving licences")
+    assert b.action == "give" and "Tom" not in b.object
+    assert "power to suspend driving licences" in b.object
+    c = make_ask("Add Poland to the green list")
+    assert (c.action, c.object, c.qualifiers) == ("add", "Poland", ("to the green list",))
+    # explicit fields still win
+    d = make_ask("Ban X", action="prohibit", object="X things", qualifiers=())
+    assert (d.action, d.object, d.qualifiers, d.negated) == ("prohibit", "X things", (), False)
+
+
+def test_the_same_ask_in_other_words_shares_its_content_stems() -> None:
+    from respcompare.asks import content_stems
+
+    wordings = [
+        "Ban fireworks sales to the public",
+        "Stop shops selling fireworks to the public",
+        "Outlaw the sale of fireworks to members of the public",
+    ]
+    asks = [extract_asks(rc.Petition(action=w))[0] for w in wordings]
+    assert all("firework" in content_stems(a.object) for a in asks)
+    # "sale"/"sell" stem apart (Porter); "public" is a stopword, kept in the object or a qualifier
+    assert all({"sale", "sell"} & set(content_stems(a.object)) for a in asks)
+    assert all("public" in " ".join((a.object, *a.qualifiers)) and not a.negated for a in asks)
+
+
+def test_negation_and_stop() -> None:
+    (neg,) = extract_asks(rc.Petition(action="Do not implement vaccine passports"))
+    assert (neg.action, neg.object, neg.negated) == ("implement", "vaccine passports", True)
+    (stop,) = extract_asks(rc.Petition(action="Stop the Whitehaven coal mine"))
+    assert stop.action == "stop" and not stop.negated
+    (no,) = extract_asks(rc.Petition(action="No prosecution for parents that remove children"))
+    assert (no.action, no.negated) == ("prosecute", True)
+    assert no.object == "parents that remove children"
+
+
+def test_pronouns_resolve_to_the_recipients() -> None:
+    asks = extract_asks(rc.Petition(action="Increase pay for NHS workers and recognise their work"))
+    assert asks[1].object == "NHS workers' work"
+    asks = extract_asks(
+        rc.Petition(action="Recognise all members of NHS nursing profession by giving them a rise")
+    )
+    assert asks[0].action == "give"
+    assert "to all members of NHS nursing profession" in asks[0].qualifiers
+
+
+def test_a_clause_fragment_never_becomes_an_ask() -> None:
+    p = rc.Petition(
+        action="Protect leaseholders from paying for cladding remedial works",
+        additional_details=(
+            "The government should take responsibility for failing to create and uphold "
+            "appropriate fire safety standards and provide funds to make buildings safe."
+        ),
+    )
+    asks = extract_asks(p)
+    assert [a.action for a in asks] == ["protect", "provide"]
+    assert not any("failing" in a.text or a.action == "uphold" for a in asks)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Release the review" + " in full" * 2000,
+        "Ban " + "fireworks and " * 3000 + "sparklers",
+        "Add Poland " + "to the list " * 3000,
+        "We want the Government to ban " * 800,
+        "x" * 50000,
+    ],
+)
+def test_long_inputs_stay_fast_and_bounded(text: str) -> None:
+    import time
+
+    from respcompare.asks import MAX_QUALIFIERS
+
+    t0 = time.perf_counter()
+    asks = extract_asks(rc.Petition(action=text, background=text, additional_details=text))
+    make_ask(text)
+    assert time.perf_counter() - t0 < 1.0
+    assert asks and all(len(a.qualifiers) <= MAX_QUALIFIERS for a in asks)
+
+
+def test_verb_lexicon_has_provenance_and_morphology() -> None:
+    import tomllib
+    from importlib import resources
+
+    from respcompare.asks import ACTION_VERBS, verb_base
+
+    raw = resources.files("respcompare").joinpath("data/verbs.toml").read_text("utf-8")
+    data = tomllib.loads(raw)
+    assert all(isinstance(v, dict) and v.get("source") for v in data.values())
+    assert verb_base("add") == "add" and verb_base("Poland") is None
+    assert verb_base("recognize") == "recognise" and verb_base("rollout") == "roll out"
+    assert "ban" in ACTION_VERBS  # the curated petition verbs stay exported as before

@@ -6,10 +6,18 @@ Grooming Gang Review``) and the qualifiers that fix its scope (``in full``). Coo
 ("Increase pay ... and recognise their work") and asks restated or added in the background
 ("We want an independent public inquiry", "The Government should amend legislation to ...")
 become further asks; a restatement of an ask already found adds its qualifiers to that ask
-instead. Users can pass their own asks with :func:`make_ask`.
+instead. Users can pass their own asks with :func:`make_ask`, read by the same rules.
+
+A clause is read in this order: a named-law prefix ("Tom's Law - ") is dropped; a negation
+("Do not", "Don't", "Never") sets ``negated``; then the clause is an imperative (its first word
+a verb in base form from ``data/verbs.toml``, or "-ize"/"re-" forms of one, unless it is a
+noun before "on"/"of"/"for" or a modifier-first word such as "free" without a determiner
+after it), or "<subject> to/should/must <verb>", or a request ("We ... request X"), or a noun
+phrase ("Inquiry into X", "No prosecution for X"), whose act comes from its noun.
 
 Everything here is rules over the text: no model, no network. The curated synonyms the judge
-uses live in ``data/synonyms.toml`` and are read by :func:`load_synonyms`.
+uses live in ``data/synonyms.toml`` and are read by :func:`load_synonyms`; the verb lexicon and
+the word classes the reader uses live in ``data/verbs.toml``.
 """
 
 from __future__ import annotations
@@ -38,6 +46,7 @@ __all__ = [
     "make_ask",
     "petition_offsets",
     "stem",
+    "verb_base",
 ]
 
 # Base forms of verbs petitions open with. A petition headline is imperative ("Ban X"), or
@@ -342,7 +351,9 @@ _QUALIFIERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "all",
         re.compile(
-            r"\b(?:all|every)\b(?: (?!of\b|the\b|in\b|to\b|for\b|and\b|or\b)\w+){1,2}", re.I
+            r"\b(?:all|every)\b(?: (?!of\b|the\b|in\b|to\b|for\b|and\b|or\b|a\b|an\b|"
+            r"have\b|has\b|are\b|is\b|be\b|can\b|will\b|get\b|receive\b)\w+){1,2}",
+            re.I,
         ),
     ),
     ("deadline", re.compile(rf"\bby (?:the end of )?(?:\d{{1,2}} )?{_MONTH}?(?: ?\d{{4}})\b")),
@@ -509,6 +520,7 @@ class _Lexicon:
     generic_nouns: frozenset[str]
     plural_words: frozenset[str]
     purpose: frozenset[str]
+    empty: frozenset[str]
 
 
 def _words(entry: object, name: str, key: str) -> frozenset[str]:
@@ -556,6 +568,7 @@ def _lexicon() -> _Lexicon:
         generic_nouns=_words(data.get("generic_nouns"), name, "generic_nouns"),
         plural_words=_words(data.get("plural_words"), name, "plural_words"),
         purpose=_words(data.get("purpose"), name, "purpose"),
+        empty=_words(data.get("empty"), name, "empty"),
     )
 
 
@@ -614,6 +627,12 @@ def _inflected_base(word: str) -> str | None:
         if b is not None:
             return b
     return None
+
+
+def _participle(word: str) -> str | None:
+    """The base of a past participle in "-ed" ("people excluded from ...")."""
+    w = word.lower()
+    return _inflected_base(w) if w.endswith("ed") and len(w) > 4 else None
 
 
 def _gerund_base(word: str) -> str | None:
@@ -738,7 +757,7 @@ _QUAL_PREPS = frozenset(
 )
 _TWO_WORD_PREPS = {("prior", "to"), ("in", "line"), ("up", "to"), ("inline", "with")}
 # Words that end the ask: what follows gives a reason, not what is asked.
-_REASON = frozenset(["because", "since", "so", "as", "whereby", "therefore", "thus"])
+_REASON = frozenset(["because", "since", "so", "whereby", "therefore", "thus"])
 _RELATIVE = frozenset(["that", "who", "which", "whose", "where"])
 _NOUN_PREPS = frozenset(["on", "of", "for", "to", "in", "into", "at", "about"])
 _NOT_AFTER_VERB = frozenset(
@@ -800,13 +819,25 @@ class _Draft:
     end: int
     negated: bool = False
     recipient: str | None = None
+    recipient_span: tuple[int, int] | None = None
     extra_quals: tuple[str, ...] = ()
     means: bool = False
-    keep_object: str | None = None
 
 
 _END_PAIRS = frozenset(
-    {("due", "to"), ("in", "order"), ("so", "that"), ("similar", "to"), ("so", "as")}
+    {
+        ("due", "to"),
+        ("in", "order"),
+        ("so", "that"),
+        ("similar", "to"),
+        ("so", "as"),
+        ("as", "it"),
+        ("as", "they"),
+        ("as", "we"),
+        ("as", "this"),
+        ("as", "there"),
+        ("as", "these"),
+    }
 )
 _AMOUNT_START = re.compile(r"[£$€]?\d|zero$|nil$|at$")
 
@@ -828,14 +859,23 @@ def _gerund_closes(toks: list[_Tok], k: int, p: int) -> bool:
     return prev in _lexicon().plural_words or (prev.endswith("s") and not prev.endswith("ss"))
 
 
-def _complement_pp(toks: list[_Tok], k: int, width: int) -> bool:
+_FROM_NOUNS = frozenset(["exemption", "exemptions", "protection", "freedom", "freedoms", "return"])
+
+
+def _complement_pp(toks: list[_Tok], k: int, width: int, in_object: bool) -> bool:
     """True when the phrase at toks[k] completes the noun before it ("access to treatment",
-    "responsibility for funding") instead of qualifying the ask; an amount ("VAT to 5%") never
-    does."""
-    if toks[k].word not in ("to", "for", "into", "on", "from", "against"):
+    "pay for care workers", "a target for river cleanliness") instead of qualifying the ask.
+    A "for" phrase right in the object says whose or what for, so it stays there; other
+    prepositions stay after the nouns of [complement_nouns]; an amount ("VAT to 5%", "for 6
+    months") never does."""
+    w = toks[k].word
+    if w not in ("to", "for", "into", "on", "from", "against"):
         return False
-    if toks[k - 1].word not in _lexicon().complement_nouns:
+    head = toks[k - 1].word
+    if not (w == "for" and in_object) and head not in _lexicon().complement_nouns:
         return False
+    if w == "from" and head not in _FROM_NOUNS:
+        return False  # "exemption from X", but "remove VAT from school fees"
     j = k + width
     while j < len(toks) and j - (k + width) < 4 and not _starts_pp(toks, j):
         j += 1
@@ -865,6 +905,7 @@ def _scan_object(
     """
     units: list[list[int]] = []  # [start, end) token ranges; the first is the object
     prep_end = -1
+    lead_pp = False
     cur_start = p
     closed = False
     k = p
@@ -872,21 +913,23 @@ def _scan_object(
     while k < n:
         w = toks[k].word
         nxt = toks[k + 1].word if k + 1 < n else ""
-        if k > p and (
-            (w in _REASON and not (w == "as" and toks[k - 1].word in ("such", "as", "well")))
-            or (w, nxt) in _END_PAIRS
-        ):
+        if k > p and (w in _REASON or (w, nxt) in _END_PAIRS):
             break
         if k > p and w == "to" and nxt in _lexicon().purpose and not closed:
             break
-        if k > p and toks[k - 1].stop and (w in _RELATIVE or w in _REASON):
+        if k > p and toks[k - 1].stop and (w in _RELATIVE or w in _REASON or w == "as"):
             break  # "..., which would ..." / "..., because" end the ask; a list comma does not
         if not whole and not closed:
             width = _starts_pp(toks, k)
             if (
                 (k > cur_start and w in _RELATIVE)
                 or (k > cur_start and w == "to" and _verb_after_to(toks, k))
-                or (k > cur_start and not width and _gerund_base(w) and _gerund_closes(toks, k, p))
+                or (
+                    k > cur_start
+                    and not width
+                    and (_gerund_base(w) or _participle(w))
+                    and _gerund_closes(toks, k, p)
+                )
             ):
                 closed = True
             elif width and k + width < n and k > prep_end:
@@ -895,11 +938,13 @@ def _scan_object(
                     w == "to" and _verb_after_to(toks, k)
                 ):
                     closed = k > cur_start
-                elif k > cur_start and _complement_pp(toks, k, width):
+                elif k > cur_start and _complement_pp(toks, k, width, not units and not lead_pp):
                     pass
                 else:
                     if k > cur_start:
                         units.append([cur_start, k])
+                    elif k == p:
+                        lead_pp = True  # no object before the first phrase ("scan prior to ...")
                     cur_start = k
                     k += width
                     prep_end = k  # "to under 16s": the next preposition stays in this phrase
@@ -953,13 +998,16 @@ def _subject_verb(toks: list[_Tok]) -> tuple[int, int, str, bool, bool] | None:
 
 
 _LAW_PREFIX = re.compile(
-    r"""^\s*["'‘“]?(?:[A-Z][\w\-]*\s+){0,3}[A-Z][\w\-]*['’]s?\s+Law["'’”]?\s*(?:[-–—:|]+\s*|,\s+)"""
+    r"""\s*["'‘“]?(?:[A-Z][\w\-]*\s+){0,3}[A-Z][\w\-]*['’]s?\s+Law["'’”]?\s*(?:[-–—:|]+\s*|,\s+)"""
 )
 _NEGATION_PREFIX = re.compile(
-    r"^\s*(?:please\s+)?(?:do\s+not|don[’']?t|dont|never|must\s+not|should\s+not)\s+", re.I
+    r"\s*(?:please\s+)?(?:not|does\s+not|doesn[’']?t|will\s+not|won[’']?t|shall\s+not|"
+    r"do\s+not|don[’']?t|dont|never|must\s+not|should\s+not)\s+",
+    re.I,
 )
-_NO_PREFIX = re.compile(r"^\s*(?:say\s+)?no\s+(?:more\s+|to\s+)?(?=\S)", re.I)
-_PLEASE = re.compile(r"^\s*please\s+", re.I)
+_NO_PREFIX = re.compile(r"\s*(?:say\s+)?no\s+(?:more\s+|to\s+)?(?=\S)", re.I)
+_PLEASE = re.compile(r"\s*please\s+", re.I)
+_ILLEGAL = frozenset(["illegal", "unlawful"])
 _LAW_WORDS = frozenset(["law", "legislation", "bill", "act"])
 
 
@@ -976,6 +1024,9 @@ def _drafts(text: str, a: int, b: int) -> list[_Draft]:
     if m:
         negated, a = True, m.end()
     toks = _tokens(text, a, b)
+    # "immediately halt ...", "formally recognise ...": an adverb before the verb
+    while len(toks) > 1 and toks[0].word.endswith("ly") and verb_base(toks[1].word):
+        toks = toks[1:]
     if not toks:
         return []
     lex = _lexicon()
@@ -1065,6 +1116,9 @@ def _coordination_cuts(toks: list[_Tok], p: int) -> list[tuple[int, int, bool]]:
             closed = False
             continue
         conj = w in ("and", "&", "then") or (toks[k - 1].stop and w not in _QUAL_PREPS)
+        if not conj and not closed and _asyndetic(toks, k, p):
+            cuts.append((k, k, False))
+            continue
         if not conj or (closed and w not in ("and", "&")):
             continue
         v = k + 1 if w in ("and", "&", "then") else k
@@ -1078,6 +1132,25 @@ def _coordination_cuts(toks: list[_Tok], p: int) -> list[tuple[int, int, bool]]:
         cuts.append((v, k if v == k + 1 else v, False))
         closed = False
     return cuts
+
+
+def _asyndetic(toks: list[_Tok], k: int, p: int) -> bool:
+    """A second imperative with no conjunction ("Cancel GCSEs in 2021 replace with coursework"):
+    a petition verb written in lower case after a complete phrase, before "with", a particle or
+    a determiner."""
+    t = toks[k]
+    if k < p + 2 or t.word not in ACTION_VERBS or not t.raw[:1].islower():
+        return False
+    if t.word in _lexicon().modifier_first or t.word in _lexicon().nominal:
+        return False
+    prev = toks[k - 1].word
+    if prev in _DETERMINERS or prev in _QUAL_PREPS or prev in ("of", "and", "or", "to", "not"):
+        return False
+    if verb_base(prev) or _gerund_base(prev):
+        return False
+    nxt = toks[k + 1].word if k + 1 < len(toks) else ""
+    particles = _lexicon().phrasal.get(t.word, frozenset())
+    return nxt == "with" or nxt in particles or (nxt in _DETERMINERS and nxt not in _PRONOUNS)
 
 
 def _ends_np(toks: list[_Tok], k: int, p: int) -> bool:
@@ -1174,10 +1247,18 @@ def _one_ask(
         if toks[p].word == "it" and p + 1 < n:
             p += 1
         obj, quals, end = _scan_object(toks, p, whole=True)
+        if action == "make" and obj is not None:
+            # "Make X illegal", "Make it illegal for X to Y": the act is a ban of X
+            a_, b_ = obj
+            if toks[a_].word in _ILLEGAL and b_ - a_ > 2 and toks[a_ + 1].word in ("for", "to"):
+                obj, action = (a_ + 2 if toks[a_ + 1].word == "for" else a_ + 1, b_), "make illegal"
+            elif toks[b_ - 1].word in _ILLEGAL and b_ - a_ > 1:
+                obj, action = (a_, b_ - 1), "make illegal"
         return _Draft(start, action, _rng(toks, obj), _rngs(toks, quals), toks[end - 1].end,
                       negated)  # fmt: skip
     # "give police the power ...": the first object is the recipient
     recipient: str | None = None
+    recipient_span: tuple[int, int] | None = None
     if action in ("give", "grant", "offer", "award", "pay", "send", "guarantee", "promise"):
         for q in range(p + 1, min(p + 5, n - 1)):
             if (
@@ -1186,6 +1267,7 @@ def _one_ask(
             ):
                 if not any(t.word in _QUAL_PREPS | {"of", "and"} for t in toks[p:q]):
                     recipient = text[toks[p].start : toks[q - 1].end]
+                    recipient_span = (toks[p].start, toks[q - 1].end)
                     p = q
                 break
             if toks[q - 1].stop:
@@ -1196,17 +1278,21 @@ def _one_ask(
     if obj_r is None and subject is not None:
         obj_r = subject  # "Schools to reopen in September"
     if obj_r is None and qual_r:
-        # "scan for Rescue Back up", "invest in X": the first non-temporal phrase is the object
+        # a verb with no direct object: "invest in X" -> X. After a time phrase ("scan prior to
+        # euthanasia for Rescue Back up") the object keeps the phrases as written, so that what
+        # the act is about stays in it; the time phrase is also a qualifier.
         for i, (qs, qe) in enumerate(qual_r):
             first = text[qs:qe].split(maxsplit=1)
             if len(first) == 2 and first[0].lower() not in _TEMPORAL:
-                obj_r = (qs + len(text[qs:qe]) - len(first[1]), qe)
+                np_start = qs + len(text[qs:qe]) - len(first[1])
+                obj_r = (qual_r[0][0] if i else np_start, qe)
                 qual_r = qual_r[:i] + qual_r[i + 1 :]
                 break
     if obj_r is None:
         return None
     d = _Draft(start, action, obj_r, qual_r, toks[end - 1].end if end > 0 else obj_r[1], negated)
     d.recipient = recipient
+    d.recipient_span = recipient_span
     return d
 
 
@@ -1232,7 +1318,9 @@ def _is_fragment(action: str, obj: str) -> bool:
     create"), or "take responsibility for failing ..." (a complaint about the past)."""
     lex = _lexicon()
     words_ = [w.lower().strip(_OPEN_PUNCT + _CLOSE_PUNCT) for w in obj.split()]
-    content = [w for w in words_ if w and w not in STOPWORDS and w not in _PRONOUNS]
+    content = [
+        w for w in words_ if w and w not in STOPWORDS and w not in _PRONOUNS and w not in lex.empty
+    ]
     if not content:
         return True
     if words_ and words_[0] in lex.failure:
@@ -1312,6 +1400,9 @@ def _finish(text: str, d: _Draft, source: str, antecedents: list[str]) -> Ask | 
         oe = tail[-1][2]
         while oe > os_ and not (text[oe - 1].isalnum() or text[oe - 1] in ")%"):
             oe -= 1
+    lead = re.match(r"(?:with|on|about|in|into)\s+(?=\S)", text[os_:oe], re.I)
+    if lead and d.action != "make":
+        os_ += lead.end()  # "replace with coursework", "act on climate change"
     obj = text[os_:oe].strip()
     obj = re.sub(r"^(?:it|them|him|her|us)\s+(?=\S)", "", obj) if d.action != "make" else obj
     obj = _resolve(obj, antecedents)
@@ -1330,14 +1421,15 @@ def _finish(text: str, d: _Draft, source: str, antecedents: list[str]) -> Ask | 
         for kind, t, ts, te in typed:
             if kind != "all" and qs <= ts and te <= qe:
                 left = left.replace(t, " ")
-        if all(w.lower() in _QUAL_PREPS or w.lower() in ("and", "to") for w in left.split()):
+        rest = left.split()
+        if all(w.lower() in ("to", "in", "by", "at", "and") for w in rest):
             continue  # "to 5%", "in full", "by June 2026": the typed qualifier says it
         pp.append((_resolve(q, antecedents), qs, qe))
     quals: list[tuple[str, int]] = [(q, s) for q, s, _ in pp]
-    for kind, t, ts, te in typed:
-        inside = any(s <= ts and te <= e for _, s, e in pp)
-        if inside and kind == "all":
-            continue
+    covered = [(s, e) for _, s, e in pp] + ([d.recipient_span] if d.recipient_span else [])
+    for _kind, t, ts, te in typed:
+        if any(s <= ts and te <= e for s, e in covered):
+            continue  # "within 3 months", "to all care staff": the phrase says it
         quals.append((t, ts))
     quals.sort(key=lambda q: q[1])
     ordered = [q for q, _ in quals]
@@ -1377,8 +1469,12 @@ def _clause_asks(
 
 
 def _antecedents(ask: Ask) -> list[str]:
-    """Noun phrases later pronouns may point to: recipients ("for NHS workers"), then the object."""
+    """Noun phrases later pronouns may point to: recipients ("to all care staff", the "for"
+    phrase of "pay for NHS workers"), then the object."""
     out = [_strip_prep(q) for q in ask.qualifiers]
+    inner = re.split(r"\s(?:for|to)\s", ask.object, maxsplit=1)
+    if len(inner) == 2:
+        out.append(inner[1])
     return [q for q in out if q] + [ask.object]
 
 
@@ -1393,6 +1489,9 @@ def _dedupe(quals: Iterable[str]) -> tuple[str, ...]:
 def _same_ask(a: Ask, b: Ask) -> bool:
     """True when ``b`` restates ``a``: most object words shared, or the same act on some."""
     ov = _overlap(a, b)
+    shared = set(content_stems(a.object)) & set(content_stems(b.object))
+    if len(shared) >= 3:
+        return True
     same_act = a.action == b.action or b.action in load_synonyms().verb_group(a.action)
     return ov >= 0.5 or (same_act and ov >= 0.25)
 
@@ -1437,16 +1536,25 @@ _BACKGROUND_TRIGGERS = re.compile(
 def extract_asks(petition: Petition, *, max_asks: int = 4) -> tuple[Ask, ...]:
     """The asks a petition makes: its action first, then distinct asks from the background.
 
-    Each ask is an act (``action``, a base-form verb), the thing acted on (``object``, without
-    qualifiers, a named-law prefix or unresolved pronouns) and the ``qualifiers`` that fix its
-    scope: typed ones ("in full", "5%", "by June 2026", "public") and the prepositional
-    phrases split off the object ("to the green list", "for all care staff"), at most
-    :data:`MAX_QUALIFIERS`. Relevance should read the object with its qualifiers; the object's
-    head noun names the thing. ``negated`` marks a request not to act ("Do not implement X",
-    "No prosecution for X": action ``prosecute``, object X); "Stop X" is the act of stopping
-    and is not negated. A means ("by giving them a pay rise") is an ask of its own, before its
-    goal, with its recipient as a "to ..." qualifier. Each clause is read from at most
-    :data:`MAX_CLAUSE_CHARS` characters, so time is bounded by the petition's length.
+    Each ask is an act (``action``, a base-form verb, "take back" for phrasal verbs), the thing
+    acted on (``object``: no named-law prefix, pronouns resolved) and the ``qualifiers`` that
+    fix its scope: typed ones ("in full", "5%", "by June 2026", "public", "all care staff") and
+    the prepositional phrases split off the object ("to the green list", "from the
+    curriculum", "during lockdown", "in the UK"), at most :data:`MAX_QUALIFIERS`. A "for"
+    phrase right after the object stays in it ("pay for NHS workers": whose pay), as does the
+    complement of a noun such as "access to" or "responsibility for", a relative clause and
+    anything after a gerund or an infinitive ("employers from requiring staff to ...").
+    Relevance should read the object with its qualifiers; the object's head noun names the
+    thing ("Poland" in "Add Poland to the green list").
+
+    ``negated`` marks a request not to act ("Do not implement X", "Don't", "Never", "<subject>
+    should not"; "No prosecution for X": action ``prosecute``, object X; "No X": action
+    ``introduce``, object X); "Stop X" is the act of stopping and is not negated. "Give
+    police the power to X" has object "the power to X" and qualifier "to police". A means ("by
+    giving them a pay rise") is an ask of its own, before its goal, with its recipient as a
+    "to ..." qualifier. "Introduce a law to ban X" is the ban, with qualifier "in law". Each
+    clause is read from at most :data:`MAX_CLAUSE_CHARS` characters, so time is linear in the
+    petition's length.
 
     A background sentence gives an ask only after a trigger ("We want the Government to ...",
     "The Government should ...", or a sentence that opens with a petition verb) and only when
@@ -1458,7 +1566,7 @@ def extract_asks(petition: Petition, *, max_asks: int = 4) -> tuple[Ask, ...]:
     [('release', "the Home Office's Grooming Gang Review", ('in full',))]
     >>> [(a.action, a.object) for a in extract_asks(
     ...     Petition(action="Increase pay for NHS workers and recognise their work"))]
-    [('increase', 'pay'), ('recognise', "NHS workers' work")]
+    [('increase', 'pay for NHS workers'), ('recognise', "NHS workers' work")]
     >>> a = extract_asks(Petition(action="Do not implement vaccine passports"))[0]
     >>> a.action, a.object, a.negated
     ('implement', 'vaccine passports', True)
