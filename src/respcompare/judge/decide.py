@@ -89,7 +89,8 @@ COMBINE_ROWS: tuple[tuple[str, str], ...] = (
     ("single", "one ask: its outcome is the response's"),
     ("all-same", "every ask has the same outcome"),
     ("all-answered-mixed", "every ask answered, in different ways: answered-partly"),
-    ("some-answered", "one ask answered and another dodged: answered-partly"),
+    ("some-answered", "one ask granted (yes or partly) and another dodged: answered-partly"),
+    ("some-declined", "one ask declined and the others dodged: answered-no"),
     ("none-answered", "no ask answered: the most engaged outcome (deferred > deflected)"),
 )
 
@@ -671,7 +672,12 @@ def _clause_candidates(
     elif (
         fam in _AFFIRM
         or (fam in _LOOP and relation == "contrary")
-        or (fam in _LOOP and relation == "same" and not _LOOP_WORK.search(near_cue))
+        or (
+            fam in _LOOP
+            and relation == "same"
+            and cls.wants == "status-quo"
+            and not _LOOP_WORK.search(near_cue)
+        )
     ):
         if relation in ("none", "change"):
             relation = _implied_relation(ask, model, cls, clause, text, clause_stems)
@@ -693,7 +699,8 @@ def _clause_candidates(
         note = "would act only on a condition" if fam == "conditional" else "defers a decision"
         if fam in ("process", "decision") or "process" in clause.also or "decision" in clause.also:
             decided = "decision" in clause.also or fam == "decision" or bool(
-                re.search(r"\b(?:decision|decide|set out (?:its|our|the) response|legislat)",
+                re.search(r"\b(?:decision|decide|set out (?:its|our|the) response|legislat|"
+                          r"called in|call-in)",
                           text[sent.start : sent.end], re.I)
             )
             if decided and on_ask and fam != "conditional":
@@ -968,6 +975,9 @@ def _combine(results: Sequence[_AskResult]) -> tuple[Verdict, str]:
     if answered and len(answered) == len(verdicts):
         return Verdict.ANSWERED_PARTLY, "all-answered-mixed"
     if answered:
+        if all(v is Verdict.ANSWERED_NO for v in answered):
+            # declining one ask and passing over another is a refusal, not a partial grant
+            return Verdict.ANSWERED_NO, "some-declined"
         return Verdict.ANSWERED_PARTLY, "some-answered"
     order = [Verdict.DEFERRED, Verdict.DEFLECTED, Verdict.NOT_ADDRESSED]
     return min(verdicts, key=order.index), "none-answered"

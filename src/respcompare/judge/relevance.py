@@ -210,7 +210,13 @@ def ask_model(
             else (cfg.number_word_weight if s[0].isdigit() or s[0] in "£$€" else 1.0)
         )
         is_head = i == head and not generic
-        groups.append(({s}, weight * (cfg.head_word_weight if is_head else 1.0), is_head))
+        stems_ = {s}
+        if "-" in word:
+            # "A-levels" is named by "A level exams", "ear-cropped" by "cropping"
+            tail = word.rsplit("-", 1)[-1]
+            if len(tail) >= 4 and tail.lower() not in STOPWORDS:
+                stems_.add(stem(tail))
+        groups.append((stems_, weight * (cfg.head_word_weight if is_head else 1.0), is_head))
     lower_obj = ask.object.lower()
     phrases: list[tuple[str, tuple[int, ...], float]] = []
 
