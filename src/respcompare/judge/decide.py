@@ -414,7 +414,7 @@ def _implied_relation(
             return "same"
         if _POWER.search(ask.text) and _POWER.search(ctext):
             return "same"
-    if cls.name == "create":
+    if cls.name == "create" and not ask.negated:
         m = match(model, ctext, stems, {})
         if m.head and m.relevance >= (0.6 if clause.family == "in-place" else 0.75):
             return "same"
