@@ -140,6 +140,7 @@ _PREDICATE = re.compile(
     r"offence|a (?:legal )?requirement|a legal right|law|the law)\s+(?:to|for|that)\s+",
     re.I,
 )
+_ANAPHOR_ANYWHERE = re.compile(r"\b(?:do so|doing so|this request|this call|the request)\b", re.I)
 _ANAPHORIC_START = re.compile(r"\s*(?:this|it|these|that|such|yes|no)\b", re.I)
 _PETITION_REFERENCE = re.compile(
     r"\b(?:this|the) petition\b|\bpetitioners?\b", re.I
@@ -387,6 +388,12 @@ def _relation(
     return "none"
 
 
+# Verbs that only say "bring into being": whatever verb a response uses for the same object does
+# the same act ("will run a pilot" for "Introduce a pilot")
+_GENERIC_CREATE = frozenset(
+    "introduce create establish implement make set launch bring provide hold put start build "
+    "deliver develop adopt".split()
+)
 _OFFENCE_ASK = re.compile(r"\b(?:illegal|unlawful|offence|criminal|crime|ban|prohibit|outlaw)", re.I)
 _OFFENCE_PLACE = re.compile(
     r"\b(?:offence|offences|illegal|unlawful|banned|prohibited|outlawed|criminalised)\b", re.I
@@ -414,7 +421,7 @@ def _implied_relation(
             return "same"
         if _POWER.search(ask.text) and _POWER.search(ctext):
             return "same"
-    if cls.name == "create" and not ask.negated:
+    if cls.name == "create" and not ask.negated and ask.action.split()[0] in _GENERIC_CREATE:
         m = match(model, ctext, stems, {})
         if m.head and m.relevance >= (0.6 if clause.family == "in-place" else 0.75):
             return "same"
@@ -814,12 +821,19 @@ def _judge_ask(
     analysis: TextAnalysis,
 ) -> _AskResult:
     cls = _ask_class(ask)
-    matched_ask = ask
-    bare = _PREDICATE.sub("", ask.object)
-    if bare != ask.object and bare.strip():
-        # "Make it illegal to sell knives ...": the object is what is sold, not "illegal"
-        matched_ask = Ask(ask.text, ask.action, bare.strip(), ask.qualifiers, ask.span,
-                          ask.source, ask.negated)
+    obj = _PREDICATE.sub("", ask.object).strip() or ask.object
+    # "Give firefighters a 10% pay rise": who and where the ask is for names it too
+    described = [
+        q for q in ask.qualifiers
+        if re.match(r"\s*(?:to|for|in|at|on|of|from|by)\s", q, re.I)
+        and not any(k.search(q) for k, _ in _QUALIFIER_KEYS)
+        and q.lower() not in obj.lower()
+    ]
+    if described:
+        obj = f"{obj} {' '.join(described)}"
+    matched_ask = ask if obj == ask.object else Ask(
+        ask.text, ask.action, obj, ask.qualifiers, ask.span, ask.source, ask.negated
+    )
     if cls.name.startswith("halt-"):
         # "Stop the closure of the Dover passport office": the office is what the response names
         rest = re.split(r"\bof\b|\bto\b|\bat\b|\bin\b", matched_ask.object, maxsplit=1)

@@ -85,7 +85,14 @@ _LIGHT_HEADS = frozenset(
 # last content word of the object names it instead.
 _VAGUE_HEADS = frozenset(
     ["plan", "plans", "scheme", "policy", "policies", "proposal", "proposals", "programme",
-     "decision", "idea", "system", "use", "practice", "number", "amount", "level", "rate"]
+     "decision", "idea", "system", "use", "practice", "number", "amount", "level", "rate",
+     "sale", "sales", "import", "imports", "export", "exports", "cost", "price", "availability",
+     "provision", "access", "supply", "production", "manufacture", "issue", "problem"]
+)
+# Predicate adjectives of "make X compulsory": never the head
+_PREDICATES = frozenset(
+    ["compulsory", "mandatory", "illegal", "unlawful", "free", "legal", "available", "permanent",
+     "statutory", "universal", "cheaper", "accessible", "affordable"]
 )
 
 
@@ -110,8 +117,31 @@ def _head_index(obj: str) -> int:
     if light and idx > 0:
         idx -= 1
     content = [t for t in toks if t.lower() not in STOPWORDS and len(t) >= 2]
+    while 0 < idx < len(content) and content[idx].lower() in _PREDICATES:
+        idx -= 1
     if 0 <= idx < len(content) and content[idx].lower() in _VAGUE_HEADS and len(content) > idx + 1:
-        idx = len(content) - 1
+        # "the sale of fireworks", "the use of live fish as bait": the noun phrase after "of"
+        k = idx + 1
+        after = toks[toks.index(content[idx]) + 1 :]
+        seen_word = False
+        for t in after:
+            lt = t.lower()
+            if lt in _PREPOSITIONS and seen_word:
+                break
+            if lt in STOPWORDS or len(lt) < 2:
+                continue
+            seen_word = True
+        # the last content word before the next preposition
+        count = 0
+        for t in after:
+            lt = t.lower()
+            if lt in _PREPOSITIONS and count > 0:
+                break
+            if lt in STOPWORDS or len(lt) < 2:
+                continue
+            k = idx + 1 + count
+            count += 1
+        idx = min(k, len(content) - 1)
     # a number is not a head ("the Vagrancy Act 1824"): the word before it is
     while idx > 0 and idx < len(content) and (content[idx][0].isdigit() or content[idx][0] in "£$€"):
         idx -= 1
