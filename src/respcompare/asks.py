@@ -1557,8 +1557,9 @@ def extract_asks(petition: Petition, *, max_asks: int = 4) -> tuple[Ask, ...]:
     petition's length.
 
     A background sentence gives an ask only after a trigger ("We want the Government to ...",
-    "The Government should ...", or a sentence that opens with a petition verb) and only when
-    it reads as a complete verb phrase with a content object; a restatement of an ask already
+    "The Government should ...", or a sentence that opens with a petition verb, whose object
+    then needs two content words) and only when it reads as a complete verb phrase with a
+    content object; a restatement of an ask already
     found adds its typed qualifiers to that ask rather than making a new one.
 
     >>> [(a.action, a.object, a.qualifiers) for a in extract_asks(
@@ -1623,6 +1624,8 @@ def extract_asks(petition: Petition, *, max_asks: int = 4) -> tuple[Ask, ...]:
                 found = _clause_asks(text, s0 + m.end(), clause_end, part, ante)
                 for ask in found:
                     ask = _demonstrative(ask, asks[0])
+                    if bare and len(content_stems(ask.object)) < 2:
+                        continue  # "Take back control.": a slogan, too terse to be an ask
                     same = next((i for i, a in enumerate(asks) if _same_ask(a, ask)), None)
                     if same is not None:
                         old = asks[same]
