@@ -146,21 +146,8 @@ ACTION_VERBS: frozenset[str] = frozenset(
         "withdraw",
     ]
 )
-_PARTICLES = frozenset({"back", "up", "in", "out", "down", "off", "forward", "away"})
 _REQUEST_VERBS = frozenset(
     {"request", "demand", "want", "urge", "petition", "call", "ask", "need", "seek"}
-)
-# Nouns that carry their own action when a petition names them without a verb.
-_NOUN_ACTIONS: tuple[tuple[str, str], ...] = (
-    ("release", "release"),
-    ("publication", "publish"),
-    ("inquiry", "hold an inquiry"),
-    ("investigation", "hold an inquiry"),
-    ("review", "hold a review"),
-    ("ban", "ban"),
-    ("law", "legislate"),
-    ("right", "legislate"),
-    ("referendum", "hold a referendum"),
 )
 
 STOPWORDS: frozenset[str] = frozenset(
@@ -378,18 +365,6 @@ _QUALIFIERS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
-
-
-def _qualifiers(text: str) -> list[tuple[str, int, int]]:
-    """(qualifier, start, end) found in ``text``; overlapping finds keep the first."""
-    found: list[tuple[str, int, int]] = []
-    for _, pattern in _QUALIFIERS:
-        for m in pattern.finditer(text):
-            if any(m.start() < e and s < m.end() for _, s, e in found):
-                continue
-            found.append((m.group(0), m.start(), m.end()))
-    found.sort(key=lambda q: q[1])
-    return found
 
 
 # --- synonyms ---------------------------------------------------------------------------------
