@@ -45,6 +45,7 @@ __all__ = [
     "load_synonyms",
     "make_ask",
     "petition_offsets",
+    "qualifier_kind",
     "stem",
     "verb_base",
 ]
@@ -365,6 +366,24 @@ _QUALIFIERS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+
+
+def qualifier_kind(qualifier: str) -> str:
+    """What kind of qualifier an ask carries: a typed scope marker ("scope", "legal",
+    "independent", "public", "full", "all", "deadline", "duration", "amount", "percentage",
+    "manner") when the whole qualifier is one, else "phrase" (a prepositional phrase split off
+    the object: "to the green list", "from the curriculum", "to police", "in law" is "legal").
+
+    >>> [qualifier_kind(q) for q in ("in full", "5%", "Public", "to the green list")]
+    ['scope', 'percentage', 'public', 'phrase']
+    """
+    q = qualifier.strip()
+    for kind, pattern in _QUALIFIERS:
+        # "public" and "full" are typed only before "inquiry", "review" ...: try them there
+        m = pattern.fullmatch(q) or pattern.match(q + " inquiry")
+        if m is not None and m.end() == len(q):
+            return kind
+    return "phrase"
 
 
 # --- synonyms ---------------------------------------------------------------------------------
