@@ -223,3 +223,13 @@ def test_verb_lexicon_has_provenance_and_morphology() -> None:
     assert verb_base("add") == "add" and verb_base("Poland") is None
     assert verb_base("recognize") == "recognise" and verb_base("rollout") == "roll out"
     assert "ban" in ACTION_VERBS  # the curated petition verbs stay exported as before
+
+
+def test_qualifier_kinds_tell_typed_markers_from_phrases() -> None:
+    from respcompare.asks import qualifier_kind
+
+    (ask,) = extract_asks(rc.Petition(action="Reduce VAT to 5% for salons in the UK by June 2026"))
+    kinds = {q: qualifier_kind(q) for q in ask.qualifiers}
+    assert kinds["5%"] == "percentage" and kinds["by June 2026"] == "deadline"
+    assert kinds["in the UK"] == "phrase"
+    assert qualifier_kind("Public") == "public" and qualifier_kind("in full") == "scope"

@@ -45,6 +45,7 @@ __all__ = [
     "load_synonyms",
     "make_ask",
     "petition_offsets",
+    "qualifier_kind",
     "stem",
     "verb_base",
 ]
@@ -146,21 +147,8 @@ ACTION_VERBS: frozenset[str] = frozenset(
         "withdraw",
     ]
 )
-_PARTICLES = frozenset({"back", "up", "in", "out", "down", "off", "forward", "away"})
 _REQUEST_VERBS = frozenset(
     {"request", "demand", "want", "urge", "petition", "call", "ask", "need", "seek"}
-)
-# Nouns that carry their own action when a petition names them without a verb.
-_NOUN_ACTIONS: tuple[tuple[str, str], ...] = (
-    ("release", "release"),
-    ("publication", "publish"),
-    ("inquiry", "hold an inquiry"),
-    ("investigation", "hold an inquiry"),
-    ("review", "hold a review"),
-    ("ban", "ban"),
-    ("law", "legislate"),
-    ("right", "legislate"),
-    ("referendum", "hold a referendum"),
 )
 
 STOPWORDS: frozenset[str] = frozenset(
@@ -380,16 +368,22 @@ _QUALIFIERS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
-def _qualifiers(text: str) -> list[tuple[str, int, int]]:
-    """(qualifier, start, end) found in ``text``; overlapping finds keep the first."""
-    found: list[tuple[str, int, int]] = []
-    for _, pattern in _QUALIFIERS:
-        for m in pattern.finditer(text):
-            if any(m.start() < e and s < m.end() for _, s, e in found):
-                continue
-            found.append((m.group(0), m.start(), m.end()))
-    found.sort(key=lambda q: q[1])
-    return found
+def qualifier_kind(qualifier: str) -> str:
+    """What kind of qualifier an ask carries: a typed scope marker ("scope", "legal",
+    "independent", "public", "full", "all", "deadline", "duration", "amount", "percentage",
+    "manner") when the whole qualifier is one, else "phrase" (a prepositional phrase split off
+    the object: "to the green list", "from the curriculum", "to police", "in law" is "legal").
+
+    >>> [qualifier_kind(q) for q in ("in full", "5%", "Public", "to the green list")]
+    ['scope', 'percentage', 'public', 'phrase']
+    """
+    q = qualifier.strip()
+    for kind, pattern in _QUALIFIERS:
+        # "public" and "full" are typed only before "inquiry", "review" ...: try them there
+        m = pattern.fullmatch(q) or pattern.match(q + " inquiry")
+        if m is not None and m.end() == len(q):
+            return kind
+    return "phrase"
 
 
 # --- synonyms ---------------------------------------------------------------------------------
@@ -1557,8 +1551,9 @@ def extract_asks(petition: Petition, *, max_asks: int = 4) -> tuple[Ask, ...]:
     petition's length.
 
     A background sentence gives an ask only after a trigger ("We want the Government to ...",
-    "The Government should ...", or a sentence that opens with a petition verb) and only when
-    it reads as a complete verb phrase with a content object; a restatement of an ask already
+    "The Government should ...", or a sentence that opens with a petition verb, whose object
+    then needs two content words) and only when it reads as a complete verb phrase with a
+    content object; a restatement of an ask already
     found adds its typed qualifiers to that ask rather than making a new one.
 
     >>> [(a.action, a.object, a.qualifiers) for a in extract_asks(
@@ -1623,6 +1618,8 @@ def extract_asks(petition: Petition, *, max_asks: int = 4) -> tuple[Ask, ...]:
                 found = _clause_asks(text, s0 + m.end(), clause_end, part, ante)
                 for ask in found:
                     ask = _demonstrative(ask, asks[0])
+                    if bare and len(content_stems(ask.object)) < 2:
+                        continue  # "Take back control.": a slogan, too terse to be an ask
                     same = next((i for i, a in enumerate(asks) if _same_ask(a, ask)), None)
                     if same is not None:
                         old = asks[same]
