@@ -229,6 +229,7 @@ _BASE_WEIGHT = {
 @dataclass(frozen=True, slots=True)
 class _Candidate:
     row: str  # a DECISION_ROWS id
+    ask_text: str
     stance: Clause
     sentence: Sentence
     relevance: float
@@ -365,6 +366,9 @@ def _relation(
     sset = set(stems)
     joined = " ".join(stems)
     class_verbs = () if cls.name == "create" else tuple(sorted(cls.verbs))
+    if cls.name == "less" and _TO_ZERO.search(model.ask.text):
+        # "Cut VAT to zero": removing or zero-rating it is the same act
+        class_verbs += tuple(sorted(_class_named("end").verbs))
     forms = model.act_forms + _class_forms(class_verbs, model.ask.action)
     same = any((" " in a and a in joined) or a in sset for a in forms)
     # the contrary act must be the stance's own verb phrase ("will retain", "committed to the
@@ -390,9 +394,15 @@ def _relation(
 
 # Verbs that only say "bring into being": whatever verb a response uses for the same object does
 # the same act ("will run a pilot" for "Introduce a pilot")
+_TO_ZERO = re.compile(r"\bto (?:zero|nil|nothing|0\s?%?|0 per ?cent)(?!\.\d)", re.I)
+_NEW_LAW_ASK = re.compile(
+    r"\b(?:specific|new|separate|dedicated|standalone|stand-alone|distinct)\s+(?:criminal\s+)?"
+    r"(?:offence|law|legislation|crime|power|duty|right)",
+    re.I,
+)
 _GENERIC_CREATE = frozenset(
     "introduce create establish implement make set launch bring provide hold put start build "
-    "deliver develop adopt".split()
+    "deliver develop adopt give grant offer appoint".split()
 )
 _OFFENCE_ASK = re.compile(r"\b(?:illegal|unlawful|offence|criminal|crime|ban|prohibit|outlaw)", re.I)
 _OFFENCE_PLACE = re.compile(
@@ -404,7 +414,13 @@ _POWER = re.compile(r"\bpowers?\b", re.I)
 
 
 def _implied_relation(
-    ask: Ask, model: AskModel, cls: ActClass, clause: Clause, text: str, stems: Sequence[str]
+    ask: Ask,
+    model: AskModel,
+    cls: ActClass,
+    clause: Clause,
+    text: str,
+    stems: Sequence[str],
+    vmap: dict[str, set[str]],
 ) -> str:
     """The ask's act named by what the clause says is in place or promised, not by its verb.
 
@@ -421,8 +437,9 @@ def _implied_relation(
             return "same"
         if _POWER.search(ask.text) and _POWER.search(ctext):
             return "same"
-    if cls.name == "create" and not ask.negated and ask.action.split()[0] in _GENERIC_CREATE:
-        m = match(model, ctext, stems, {})
+    generic = ask.action.split()[0] in _GENERIC_CREATE if ask.action else False
+    if cls.name == "create" and not ask.negated and (generic or clause.rule == "in-place.already"):
+        m = match(model, ctext, stems, vmap)
         if m.head and m.relevance >= (0.6 if clause.family == "in-place" else 0.75):
             return "same"
     return "none"
@@ -468,6 +485,19 @@ def _digits(text: str) -> str:
     return _NUMBER_WORD.sub(lambda m: _NUMBER_WORDS[m.group(1).lower()], text)
 
 
+def _declined_by_government(
+    text: str, clause: Clause, model: AskModel, vmap: dict[str, set[str]], cfg: JudgeConfig
+) -> bool:
+    """A refusal counts when the government (or an impersonal "there") declines, or when the
+    ask's own object is the subject ("The office will not close"); "drivers can no longer avoid
+    prosecution" is not the government declining anything."""
+    prefix = text[clause.start : clause.cue_start]
+    if not prefix.strip() or _GOVERNMENT_AGENT.search(prefix):
+        return True
+    ps = content_stems(prefix)
+    return score(match(model, prefix, ps, vmap), cfg) >= cfg.on_ask_relevance
+
+
 def _qualifier_met(qualifier: str, text: str, whole: str = "") -> bool:
     """Whether ``text`` (the commitment's paragraph) keeps the ask's qualifier.
 
@@ -478,9 +508,11 @@ def _qualifier_met(qualifier: str, text: str, whole: str = "") -> bool:
     text = _digits(text)
     for key, test in _QUALIFIER_KEYS:
         if key.search(qualifier):
-            if test.search(text):
+            is_all = key.pattern.startswith("\\b(?:all")
+            rest = set(content_stems(qualifier)) - {"all", "everi"}
+            if test.search(text) and (not is_all or rest <= set(content_stems(text))):
                 return True
-            if key.pattern.startswith("\\b(?:all"):
+            if is_all:
                 # "to all employees" is kept when the employees are named without a restriction
                 rest = set(content_stems(qualifier)) - {"all", "everi"}
                 have = set(content_stems(text))
@@ -554,14 +586,21 @@ def _narrowing(
                              "amount")
     if not head_named:
         return Downgrade(ask.object or ask.text, _offered(text, clause), span, "scope")
-    for word in re.findall(r"[A-Za-z]{4,}", ask.object):
-        neg = re.search(rf"\b(?:non-|not\s+){re.escape(word)}\b", window, re.I)
-        if neg and not re.search(rf"\b(?:non-|not\s+){re.escape(word)}\b", ask.text, re.I):
-            return Downgrade(word, _short(window[neg.start():], 8), span, "scope")
+
     ask_years = [int(y) for y in _YEAR.findall(ask.text)]
     got_years = [int(y) for y in _YEAR.findall(window)]
     if ask_years and got_years and min(got_years) > max(ask_years):
         return Downgrade(str(max(ask_years)), str(min(got_years)), span, "timetable")
+    return None
+
+
+def _negated_modifier(ask: Ask, text: str, clause: Clause, sent: Sentence) -> Downgrade | None:
+    """"A non-statutory inquiry" for "a statutory inquiry": the ask's own word negated."""
+    ctext = text[clause.start : clause.end]
+    for word in re.findall(r"[A-Za-z]{4,}", ask.object):
+        neg = re.search(rf"\b(?:non-|not\s+){re.escape(word)}\b", ctext, re.I)
+        if neg and not re.search(rf"\b(?:non-|not\s+){re.escape(word)}\b", ask.text, re.I):
+            return Downgrade(word, _short(ctext[neg.start() :], 8), sent.span, "scope")
     return None
 
 
@@ -589,6 +628,7 @@ def _clause_candidates(
     para_text: str,
     cfg: JudgeConfig,
     summary_on_topic: bool,
+    vmap: dict[str, set[str]],
 ) -> _Candidate | None:
     fam = clause.family
     sent = info.sentence
@@ -644,6 +684,10 @@ def _clause_candidates(
         text, clause.start, clause.cue_start
     ):
         return None
+    if fam in ("refuse", "cue-refuse") and not _declined_by_government(
+        text, clause, model, vmap, cfg
+    ):
+        return None
     status_quo_is_a = cls.wants == "status-quo"
     does: str | None = None
     row = ""
@@ -687,7 +731,7 @@ def _clause_candidates(
         )
     ):
         if relation in ("none", "change"):
-            relation = _implied_relation(ask, model, cls, clause, text, clause_stems)
+            relation = _implied_relation(ask, model, cls, clause, text, clause_stems, vmap)
         if relation == "contrary":
             does, row, note = "not-A", "no.contrary", "acts against the ask"
         elif relation in ("same", "anaphor"):
@@ -695,7 +739,7 @@ def _clause_candidates(
             row = "yes.in-place" if fam == "in-place" else "yes.commits"
             note = "says the ask is already in place" if fam == "in-place" else "commits to the ask"
         else:
-            m = match(model, text[clause.start : clause.end], clause_stems, {})
+            m = match(model, text[clause.start : clause.end], clause_stems, vmap)
             if not m.head or m.relevance < 0.75 or clause.rule == "in-place.already":
                 # another action on the ask's topic ("a campaign on quieter fireworks" for a
                 # ban on fireworks) is a deflection, not a substitute
@@ -729,9 +773,11 @@ def _clause_candidates(
         head_named = (
             relation == "anaphor"
             or bool(_ANAPHOR.search(after_cue))
-            or match(model, para_text, content_stems(para_text), {}).head
+            or match(model, para_text, content_stems(para_text), vmap).head
         )
         downgrade = _narrowing(ask, text, sent, clause, para_text, head_named)
+        if downgrade is None:
+            downgrade = _negated_modifier(ask, text, clause, sent)
         if downgrade is not None:
             row = "partly.narrower"
             note = f"commits to a narrower version: {downgrade}"
@@ -741,6 +787,7 @@ def _clause_candidates(
         downgrade = Downgrade(ask.text, _offered(text, clause), sent.span, "process")
     return _Candidate(
         row=row,
+        ask_text=ask.text,
         stance=clause,
         sentence=sent,
         relevance=rel,
@@ -774,7 +821,7 @@ def _decide(cands: list[_Candidate]) -> tuple[_Candidate | None, str, bool]:
         same_act_yes = [c for c in yes_like if c.relation in ("same", "anaphor")]
         if top_yes.row == "yes.in-place" and top_no.stance.family == "rationale" and (
             top_yes.relevance >= 0.6
-        ):
+        ) and not _NEW_LAW_ASK.search(top_yes.ask_text):
             return top_yes, "yes.already-met", True
         if same_act_yes and top_no.relation in ("same", "anaphor", "none") and (
             top_no.row != "no.contrary"
@@ -900,7 +947,7 @@ def _judge_ask(
             ctx = decline_context if clause.family in _DECLINE else context
             cand = _clause_candidates(
                 ask, model, cls, info, clause, crel, ctx, text,
-                para_texts.get(sent.paragraph, sent.text), cfg, summary_on_topic,
+                para_texts.get(sent.paragraph, sent.text), cfg, summary_on_topic, vmap,
             )
             if cand is not None:
                 cands.append(cand)
@@ -915,7 +962,7 @@ def _judge_ask(
         if near:
             i, c = near[0]
             cands.append(
-                _Candidate("no.devolved", c, i.sentence, max(rels[i.sentence.index], 0.4),
+                _Candidate("no.devolved", ask.text, c, i.sentence, max(rels[i.sentence.index], 0.4),
                            i.position, "change", "declines to act: a matter for another body", 0)
             )
     max_rel = max(rels, default=0.0)
