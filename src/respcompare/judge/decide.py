@@ -191,7 +191,8 @@ _TIME_HEDGE = re.compile(
 # Who speaks: a position counts only when the government (or an impersonal "there are no
 # plans") is its subject, not a third party ("Any taxpayer who cannot pay will ...").
 _GOVERNMENT_AGENT = re.compile(
-    r"\b(?:we|our|us|i|government|ministers?|secretary of state|department|office|treasury|"
+    r"\b(?:we|our|us|i|government|ministers?|secretary of state|home secretary|chancellor|"
+    r"prime minister|secretary|department|office|treasury|"
     r"hmrc|the uk|this paper|the paper|the bill|the act|the strategy|the framework|"
     r"regulations|legislation|there|it)\b",
     re.I,
@@ -203,6 +204,14 @@ _THIRD_PARTY = re.compile(
     re.I,
 )
 
+# People other than the government who may be the subject of a "will not" or "no longer"
+_PEOPLE = re.compile(
+    r"\b(?:drivers|landlords|tenants|parents|pupils|students|owners|employees|workers|employers|"
+    r"businesses|retailers|consumers|customers|residents|passengers|victims|offenders|people|"
+    r"users|patients|staff|members|applicants|claimants|households|taxpayers|individuals|anyone|"
+    r"companies|firms|providers|councils|schools|forces|police|courts|judges|the public)\b",
+    re.I,
+)
 _DECLINE = frozenset({"refuse", "cue-refuse", "rationale"})
 _AFFIRM = frozenset({"commit", "cue-commit", "in-place", "affirm"})
 _DEFER = frozenset({"defer", "cue-defer", "process", "decision"})
@@ -394,6 +403,9 @@ def _relation(
 
 # Verbs that only say "bring into being": whatever verb a response uses for the same object does
 # the same act ("will run a pilot" for "Introduce a pilot")
+_REMOVED = re.compile(
+    r"\b(?:remov|abolish|scrap|zero-rat|zero rat|exempt|free of|no longer|end )\w*", re.I
+)
 _TO_ZERO = re.compile(r"\bto (?:zero|nil|nothing|0\s?%?|0 per ?cent)(?!\.\d)", re.I)
 _NEW_LAW_ASK = re.compile(
     r"\b(?:specific|new|separate|dedicated|standalone|stand-alone|distinct)\s+(?:criminal\s+)?"
@@ -494,6 +506,8 @@ def _declined_by_government(
     prefix = text[clause.start : clause.cue_start]
     if not prefix.strip() or _GOVERNMENT_AGENT.search(prefix):
         return True
+    if not _PEOPLE.search(prefix):
+        return True
     ps = content_stems(prefix)
     return score(match(model, prefix, ps, vmap), cfg) >= cfg.on_ask_relevance
 
@@ -518,6 +532,8 @@ def _qualifier_met(qualifier: str, text: str, whole: str = "") -> bool:
                 have = set(content_stems(text))
                 return bool(rest) and rest <= have and not _RESTRICTION.search(text)
             return False
+    if _TO_ZERO.search(" to " + qualifier.removeprefix("to ")) and _REMOVED.search(text):
+        return True  # "remove VAT" meets "to zero"
     nums = re.findall(r"\d+(?:\.\d+)?", _digits(qualifier))
     if nums:
         return all(re.search(rf"(?<![\d.]){re.escape(n)}(?![\d])", text) for n in nums)
@@ -740,7 +756,7 @@ def _clause_candidates(
             note = "says the ask is already in place" if fam == "in-place" else "commits to the ask"
         else:
             m = match(model, text[clause.start : clause.end], clause_stems, vmap)
-            if not m.head or m.relevance < 0.75 or clause.rule == "in-place.already":
+            if not m.head or m.relevance < 0.75 or fam == "in-place":
                 # another action on the ask's topic ("a campaign on quieter fireworks" for a
                 # ban on fireworks) is a deflection, not a substitute
                 return None
