@@ -76,8 +76,10 @@ def committee(rows: list[dict[str, object]]) -> list[tuple[dict[str, object], rc
     judged = [(row, a) for row, a in results if row["committee"] in ("accepted", "sent-back")]
     ys = [1 if row["committee"] == "accepted" else 0 for row, _ in judged]
     scores = [a.directness for _, a in judged]
-    auc = roc_auc([s for s, y in zip(scores, ys, strict=True) if y],
-                  [s for s, y in zip(scores, ys, strict=True) if not y])
+    auc = roc_auc(
+        [s for s, y in zip(scores, ys, strict=True) if y],
+        [s for s, y in zip(scores, ys, strict=True) if not y],
+    )
     # leave one petition out: refit the directness weights without it, score its rows
     names = [t.name for t in judged[0][1].directness_terms]
     keep = [names.index(n) for n in DEFAULT_FEATURES]
@@ -89,16 +91,22 @@ def committee(rows: list[dict[str, object]]) -> list[tuple[dict[str, object], rc
         for i, (row, _) in enumerate(judged):
             if row["petition_id"] == pid:
                 lopo[i] = predict(w, xs[i])
-    auc_lopo = roc_auc([s for s, y in zip(lopo, ys, strict=True) if y],
-                       [s for s, y in zip(lopo, ys, strict=True) if not y])
+    auc_lopo = roc_auc(
+        [s for s, y in zip(lopo, ys, strict=True) if y],
+        [s for s, y in zip(lopo, ys, strict=True) if not y],
+    )
     agree = sum(a.answered == (row["committee"] == "accepted") for row, a in judged)
     print("== Committee decisions (tests/fixtures/dev.jsonl)")
     print(f"rows: {len(rows)}  judged (accepted/sent-back): {len(judged)}  pairs: {len(pairs)}")
     print(f"pairs ordered (revised > original): {len(ordered)}/{len(pairs)}")
-    print(f"ROC AUC of directness, accepted vs sent back: {auc:.3f} in sample, "
-          f"{auc_lopo:.3f} leave-one-petition-out")
-    print(f"verdict agreement (accepted = answered): {agree}/{len(judged)} = "
-          f"{agree / max(len(judged), 1):.3f}")
+    print(
+        f"ROC AUC of directness, accepted vs sent back: {auc:.3f} in sample, "
+        f"{auc_lopo:.3f} leave-one-petition-out"
+    )
+    print(
+        f"verdict agreement (accepted = answered): {agree}/{len(judged)} = "
+        f"{agree / max(len(judged), 1):.3f}"
+    )
     return results
 
 
@@ -112,12 +120,16 @@ def readers(rows: list[dict[str, object]]) -> None:
         ok += good
         if polarity_error(a.verdict.value, accept):
             pol += 1
-            misses.append(f"  polarity: {row['petition_id']} {row['role']} "
-                          f"{a.verdict.value} (readers: {', '.join(accept)})")
+            misses.append(
+                f"  polarity: {row['petition_id']} {row['role']} "
+                f"{a.verdict.value} (readers: {', '.join(accept)})"
+            )
     print()
     print("== Readers' verdicts (tests/fixtures/dev_verdicts.jsonl)")
-    print(f"verdict among the readers' labels: {ok}/{len(rows)} = {ok / len(rows):.3f}; "
-          f"polarity errors: {pol}")
+    print(
+        f"verdict among the readers' labels: {ok}/{len(rows)} = {ok / len(rows):.3f}; "
+        f"polarity errors: {pol}"
+    )
     print("leave-one-petition-out: the same (no verdict rule is fitted to these rows)")
     for m in misses:
         print(m)
@@ -141,8 +153,10 @@ def suite() -> None:
         confusion[(c["accept"][0], v)] += 1
     print()
     print("== Behavioural suite (tests/data/judge_cases.toml)")
-    print(f"acceptable verdicts: {ok_all}/{len(cases)} = {ok_all / len(cases):.3f}; "
-          f"polarity errors: {pol}")
+    print(
+        f"acceptable verdicts: {ok_all}/{len(cases)} = {ok_all / len(cases):.3f}; "
+        f"polarity errors: {pol}"
+    )
     for k, (o, n) in sorted(by.items()):
         print(f"  {k:22s} {o:3d}/{n:<3d} {o / n:.2f}")
     short = {v: v.replace("answered-", "a-").replace("not-addressed", "n-a") for v in ORDER}
@@ -158,13 +172,17 @@ def main(argv: list[str]) -> int:
     suite()
     if "--rows" in argv:
         print()
-        print("| petition | role | committee | verdict | directness | commitment | rule "
-              "| deciding sentence |")
+        print(
+            "| petition | role | committee | verdict | directness | commitment | rule "
+            "| deciding sentence |"
+        )
         print("|---|---|---|---|---|---|---|---|")
         for row, a in results:
             ev = " ".join((a.evidence[0].text if a.evidence else "-").split())[:140]
-            print(f"| {row['petition_id']} | {row['role']} | {row['committee']} | "
-                  f"{a.verdict.value} | {a.directness:.3f} | {a.commitment} | {a.rule} | {ev} |")
+            print(
+                f"| {row['petition_id']} | {row['role']} | {row['committee']} | "
+                f"{a.verdict.value} | {a.directness:.3f} | {a.commitment} | {a.rule} | {ev} |"
+            )
     return 0
 
 

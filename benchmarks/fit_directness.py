@@ -8,7 +8,8 @@ deferral, a named process, how much the summary is about the ask, how early the 
 comes, the share of asks answered, the share of the response off the asks). The weights are
 fitted on the Committee-judged rows of ``tests/fixtures/dev.jsonl`` (accepted = 1, sent back =
 0; rows whose fate is unknown are left out) by L2-regularised logistic regression (Newton's
-method, penalty ``--l2``, intercept unpenalised, the two classes weighted equally). The script prints the weights, the in-sample
+method, penalty ``--l2``, intercept unpenalised, the two classes weighted equally). The
+script prints the weights, the in-sample
 ROC AUC and the leave-one-petition-out AUC (each petition's rows scored by a model fitted
 without that petition), and with ``--write`` stores the weights and those figures in
 ``src/respcompare/data/judge.toml``.
@@ -53,8 +54,14 @@ def roc_auc(pos: list[float], neg: list[float]) -> float:
 
 
 def features(rows: list[dict[str, object]]) -> tuple[list[str], list[list[float]]]:
-    cfg = JudgeConfig(**{**{f: getattr(JudgeConfig.default(), f) for f in (
-        "on_ask_relevance", "topic_relevance")}})  # defaults; weights are not needed here
+    cfg = JudgeConfig(
+        **{
+            **{
+                f: getattr(JudgeConfig.default(), f)
+                for f in ("on_ask_relevance", "topic_relevance")
+            }
+        }
+    )  # defaults; weights are not needed here
     names: list[str] = []
     xs: list[list[float]] = []
     for row in rows:
@@ -124,8 +131,10 @@ def main() -> int:
     ys = [1 if r["committee"] == "accepted" else 0 for r in judged]
     w = fit(xs, ys, args.l2)
     scores = [predict(w, x) for x in xs]
-    auc_in = roc_auc([s for s, y in zip(scores, ys, strict=True) if y],
-                     [s for s, y in zip(scores, ys, strict=True) if not y])
+    auc_in = roc_auc(
+        [s for s, y in zip(scores, ys, strict=True) if y],
+        [s for s, y in zip(scores, ys, strict=True) if not y],
+    )
     lopo: list[float] = [0.0] * len(judged)
     for pid in sorted({r["petition_id"] for r in judged}):
         train = [i for i, r in enumerate(judged) if r["petition_id"] != pid]
@@ -133,8 +142,10 @@ def main() -> int:
         for i, r in enumerate(judged):
             if r["petition_id"] == pid:
                 lopo[i] = predict(wi, xs[i])
-    auc_lopo = roc_auc([s for s, y in zip(lopo, ys, strict=True) if y],
-                       [s for s, y in zip(lopo, ys, strict=True) if not y])
+    auc_lopo = roc_auc(
+        [s for s, y in zip(lopo, ys, strict=True) if y],
+        [s for s, y in zip(lopo, ys, strict=True) if not y],
+    )
     print(f"rows: {len(judged)} ({sum(ys)} accepted, {len(ys) - sum(ys)} sent back), l2={args.l2}")
     print(f"intercept {w[0]:+.3f}")
     for n, v in zip(names, w[1:], strict=True):

@@ -84,9 +84,7 @@ class JudgeConfig:
         for f in fields(self):
             v = getattr(self, f.name)
             if f.name == "directness_weights":
-                if not all(
-                    isinstance(k, str) and isinstance(w, (int, float)) for k, w in v
-                ):
+                if not all(isinstance(k, str) and isinstance(w, (int, float)) for k, w in v):
                     raise InputError("directness_weights must be (name, weight) pairs")
                 continue
             if not isinstance(v, (int, float)) or isinstance(v, bool):

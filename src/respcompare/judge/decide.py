@@ -35,9 +35,9 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..analysis import TextAnalysis, analyse
 from ..asks import Synonyms, content_stems, extract_asks, load_synonyms, make_ask, stem
@@ -47,6 +47,7 @@ from ..model import (
     Ask,
     AskOutcome,
     Assessment,
+    Cue,
     DirectnessTerm,
     Downgrade,
     Evidence,
@@ -126,7 +127,9 @@ _LOOP_WORK = re.compile(
     r"under review|discuss|examin)",
     re.I,
 )
-_REVIEW_SENSE = re.compile(r"\b(?:under (?:\w+ )?review|monitor|under (?:\w+ )?consideration|review)", re.I)
+_REVIEW_SENSE = re.compile(
+    r"\b(?:under (?:\w+ )?review|monitor|under (?:\w+ )?consideration|review)", re.I
+)
 _GENERIC_LOOP = re.compile(
     r"\b(?:all (?:\w+ )?(?:policies|policy|taxes|options|areas|matters|measures|legislation)|"
     r"(?:this|these|that|the) (?:issue|issues|matter|matters|area|policy|position|situation|"
@@ -136,17 +139,17 @@ _GENERIC_LOOP = re.compile(
 )
 # Predicates a "make" ask puts before its real object: "illegal to ...", "a criminal offence for"
 _PREDICATE = re.compile(
-    r"^\s*(?:it\s+)?(?:illegal|unlawful|legal|compulsory|mandatory|free|an? (?:criminal |specific )?"
+    r"^\s*(?:it\s+)?(?:illegal|unlawful|legal|compulsory|mandatory|free|"
+    r"an? (?:criminal |specific )?"
     r"offence|a (?:legal )?requirement|a legal right|law|the law)\s+(?:to|for|that)\s+",
     re.I,
 )
 _ANAPHOR_ANYWHERE = re.compile(r"\b(?:do so|doing so|this request|this call|the request)\b", re.I)
 _ANAPHORIC_START = re.compile(r"\s*(?:this|it|these|that|such|yes|no)\b", re.I)
-_PETITION_REFERENCE = re.compile(
-    r"\b(?:this|the) petition\b|\bpetitioners?\b", re.I
-)
+_PETITION_REFERENCE = re.compile(r"\b(?:this|the) petition\b|\bpetitioners?\b", re.I)
 _NARROWING = re.compile(
-    r"\b(?:key findings|main findings|(?:a|an|the) (?:summary|outline|overview)|summary of|insights|"
+    r"\b(?:key findings|main findings|(?:a|an|the) (?:summary|outline|overview)|summary of|"
+    r"insights|"
     r"highlights|(?:some|certain|only|selected) (?:parts?|elements?|aspects?|areas?|regions?|"
     r"groups?|cases?|of)|a pilot|pilots?|piloting|a trial|trials|trialling|voluntary|code of "
     r"practice|in some areas|a number of areas|first phase|only (?:for|in|to))\b",
@@ -155,8 +158,11 @@ _NARROWING = re.compile(
 _RESTRICTION = re.compile(
     r"\b(?:some|certain|only|eligible|selected|qualifying|up to|at least|below|under|over)\b", re.I
 )
-_LAW_ASK = re.compile(r"\b(?:law|legislat|legal|statutory|ban|prohibit|outlaw|require|mandat|"
-                      r"compulsory|offence|illegal)", re.I)
+_LAW_ASK = re.compile(
+    r"\b(?:law|legislat|legal|statutory|ban|prohibit|outlaw|require|mandat|"
+    r"compulsory|offence|illegal)",
+    re.I,
+)
 _GUIDANCE = re.compile(r"\b(?:guidance|advice|a code|voluntary|encourage)", re.I)
 _SPECIFIC = re.compile(
     r"\b(?:19|20)\d\d\b|\b(?:January|February|March|April|June|July|August|September|October|"
@@ -283,8 +289,10 @@ def _ask_class(ask: Ask) -> ActClass:
     """
     verb = ask.action.split()[0].lower() if ask.action else ""
     cls = next((c for c in act_classes() if verb in c.verbs), _class_named("create"))
-    if cls.name == "create" and _OFFENCE_ASK.search(ask.text) and not re.search(
-        r"\b(?:legali[sz]e|decriminali[sz]e|allow|permit)\b", ask.text, re.I
+    if (
+        cls.name == "create"
+        and _OFFENCE_ASK.search(ask.text)
+        and not re.search(r"\b(?:legali[sz]e|decriminali[sz]e|allow|permit)\b", ask.text, re.I)
     ):
         return _class_named("ban")
     if cls.name in ("end", "ban"):
@@ -317,8 +325,24 @@ def _object_head(obj: str) -> str:
 # object itself going ("continue to fund", "continue to allow").
 _CONTINUE_OBJECT_VERBS = frozenset(
     stem(w)
-    for w in "keep maintain allow permit fund provide support operate run offer pay apply retain "
-    "use prioritise require".split()
+    for w in [
+        "keep",
+        "maintain",
+        "allow",
+        "permit",
+        "fund",
+        "provide",
+        "support",
+        "operate",
+        "run",
+        "offer",
+        "pay",
+        "apply",
+        "retain",
+        "use",
+        "prioritise",
+        "require",
+    ]
 )
 
 
@@ -331,16 +355,22 @@ def _forms_in(forms: Sequence[str], stems: Sequence[str]) -> str | None:
         if fs == stem("continue"):
             # content stems drop "to": the next stem is the continued verb or the object
             at = [i for i, x in enumerate(stems) if x == fs]
-            if all(i + 1 < len(stems) and stems[i + 1] not in _CONTINUE_OBJECT_VERBS
-                   and _is_verb_like(stems[i + 1]) for i in at):
+            if all(
+                i + 1 < len(stems)
+                and stems[i + 1] not in _CONTINUE_OBJECT_VERBS
+                and _is_verb_like(stems[i + 1])
+                for i in at
+            ):
                 continue
         return f
     return None
 
 
-_VERBISH = re.compile(r"^(?:push|press|work|ensur|support|engag|monitor|review|consid|explor|"
-                      r"look|encourag|emphasis|promot|tackl|address|help|seek|strive|invest|"
-                      r"build|develop|deliv|improv|protect|urg|call|make|take|listen|assess)")
+_VERBISH = re.compile(
+    r"^(?:push|press|work|ensur|support|engag|monitor|review|consid|explor|"
+    r"look|encourag|emphasis|promot|tackl|address|help|seek|strive|invest|"
+    r"build|develop|deliv|improv|protect|urg|call|make|take|listen|assess)"
+)
 
 
 def _is_verb_like(s: str) -> bool:
@@ -413,10 +443,32 @@ _NEW_LAW_ASK = re.compile(
     re.I,
 )
 _GENERIC_CREATE = frozenset(
-    "introduce create establish implement make set launch bring provide hold put start build "
-    "deliver develop adopt give grant offer appoint".split()
+    [
+        "introduce",
+        "create",
+        "establish",
+        "implement",
+        "make",
+        "set",
+        "launch",
+        "bring",
+        "provide",
+        "hold",
+        "put",
+        "start",
+        "build",
+        "deliver",
+        "develop",
+        "adopt",
+        "give",
+        "grant",
+        "offer",
+        "appoint",
+    ]
 )
-_OFFENCE_ASK = re.compile(r"\b(?:illegal|unlawful|offence|criminal|crime|ban|prohibit|outlaw)", re.I)
+_OFFENCE_ASK = re.compile(
+    r"\b(?:illegal|unlawful|offence|criminal|crime|ban|prohibit|outlaw)", re.I
+)
 _OFFENCE_PLACE = re.compile(
     r"\b(?:offence|offences|illegal|unlawful|banned|prohibited|outlawed|criminalised)\b", re.I
 )
@@ -485,9 +537,23 @@ def _government_speaks(text: str, clause_start: int, cue_start: int) -> bool:
 
 
 _NUMBER_WORDS = {
-    "zero": "0", "nil": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
-    "six": "6", "seven": "7", "eight": "8", "nine": "9", "ten": "10", "twelve": "12",
-    "fifteen": "15", "twenty": "20", "fifty": "50", "hundred": "100",
+    "zero": "0",
+    "nil": "0",
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+    "ten": "10",
+    "twelve": "12",
+    "fifteen": "15",
+    "twenty": "20",
+    "fifty": "50",
+    "hundred": "100",
 }
 _NUMBER_WORD = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b", re.I)
 
@@ -548,7 +614,9 @@ def _amounts(text: str) -> list[tuple[float, str]]:
     text = _digits(text)
     for m in _NUMBER.finditer(text):
         unit = (m.group(2) or "").lower().replace(" ", "")
-        unit = "%" if unit in ("%", "percent") else unit.rstrip("s") if unit not in ("bn",) else unit
+        unit = (
+            "%" if unit in ("%", "percent") else unit.rstrip("s") if unit not in ("bn",) else unit
+        )
         if unit or text[m.start() : m.start() + 1] in "£$€":
             out.append((float(m.group(1)), unit))
     return out
@@ -588,9 +656,11 @@ def _narrowing(
     if narrow is None and _LAW_ASK.search(ask.text) and _GUIDANCE.search(window):
         narrow = _GUIDANCE.search(window)
     if narrow and not _NARROWING.search(ask.text):
-        kind = "pilot" if "pilot" in narrow.group(0).lower() or "trial" in narrow.group(
-            0
-        ).lower() else ("guidance" if "guidance" in narrow.group(0).lower() else "scope")
+        kind = (
+            "pilot"
+            if "pilot" in narrow.group(0).lower() or "trial" in narrow.group(0).lower()
+            else ("guidance" if "guidance" in narrow.group(0).lower() else "scope")
+        )
         return Downgrade(ask.object or ask.text, _offered(text, clause), span, kind)
     asked = _amounts(ask.text)
     got = _amounts(window)
@@ -598,8 +668,9 @@ def _narrowing(
         same_unit = [v for v, u in got if u == unit]
         if same_unit and max(same_unit) < value:
             offered = f"{max(same_unit):g}{unit}" if unit == "%" else _offered(text, clause)
-            return Downgrade(f"{value:g}{unit}" if unit == "%" else ask.text, offered, span,
-                             "amount")
+            return Downgrade(
+                f"{value:g}{unit}" if unit == "%" else ask.text, offered, span, "amount"
+            )
     if not head_named:
         return Downgrade(ask.object or ask.text, _offered(text, clause), span, "scope")
 
@@ -611,7 +682,7 @@ def _narrowing(
 
 
 def _negated_modifier(ask: Ask, text: str, clause: Clause, sent: Sentence) -> Downgrade | None:
-    """"A non-statutory inquiry" for "a statutory inquiry": the ask's own word negated."""
+    """ "A non-statutory inquiry" for "a statutory inquiry": the ask's own word negated."""
     ctext = text[clause.start : clause.end]
     for word in re.findall(r"[A-Za-z]{4,}", ask.object):
         neg = re.search(rf"\b(?:non-|not\s+){re.escape(word)}\b", ctext, re.I)
@@ -668,11 +739,15 @@ def _clause_candidates(
         ctext, model, cls, clause_stems, after, after_cue, near_cue, fam in _DECLINE
     )
     on_ask = clause_rel >= cfg.on_ask_relevance
-    if relation == "same" and not on_ask and not _ANAPHOR.search(after_cue):
+    if (
+        relation == "same"
+        and not on_ask
+        and not _ANAPHOR.search(after_cue)
+        and _names_other_object(after_cue, model)
+    ):
         # the ask's act on another object, with the ask only in the context: "will not ban
         # public displays" after a sentence on fireworks is a position on another measure
-        if _names_other_object(after_cue, model):
-            return None
+        return None
     by_context = (
         context_rel >= cfg.on_ask_relevance or (info.in_summary and summary_on_topic)
     ) and (
@@ -687,18 +762,15 @@ def _clause_candidates(
         review_sense = bool(_REVIEW_SENSE.search(text, clause.cue_start, clause.end))
         if not (
             review_sense
-            and (
-                max(clause_rel, context_rel) >= cfg.topic_relevance
-                or _GENERIC_LOOP.search(ctext)
-            )
+            and (max(clause_rel, context_rel) >= cfg.topic_relevance or _GENERIC_LOOP.search(ctext))
         ):
             return None
     elif not (on_ask or by_context):
         return None
     rel = max(clause_rel, context_rel if by_context else 0.0)
-    if fam in ((_DECLINE | _AFFIRM | _LOOP | _DEFER | {"status-quo"}) - {"in-place"}) and not _government_speaks(
-        text, clause.start, clause.cue_start
-    ):
+    if fam in (
+        (_DECLINE | _AFFIRM | _LOOP | _DEFER | {"status-quo"}) - {"in-place"}
+    ) and not _government_speaks(text, clause.start, clause.cue_start):
         return None
     if fam in ("refuse", "cue-refuse") and not _declined_by_government(
         text, clause, model, vmap, cfg
@@ -708,7 +780,11 @@ def _clause_candidates(
     does: str | None = None
     row = ""
     note = ""
-    if fam in _DECLINE and _DELAY.search(text, clause.cue_start, min(clause.end, clause.cue_end + 25)) and relation != "act":
+    if (
+        fam in _DECLINE
+        and _DELAY.search(text, clause.cue_start, min(clause.end, clause.cue_end + 25))
+        and relation != "act"
+    ):
         fam, relation = "commit", "same"  # "will not delay the ban": the ban goes ahead
     if fam in _DECLINE:
         if relation == "act":
@@ -765,10 +841,17 @@ def _clause_candidates(
         row = "deferred.conditional" if fam == "conditional" else "deferred.defers"
         note = "would act only on a condition" if fam == "conditional" else "defers a decision"
         if fam in ("process", "decision") or "process" in clause.also or "decision" in clause.also:
-            decided = "decision" in clause.also or fam == "decision" or bool(
-                re.search(r"\b(?:decision|decide|set out (?:its|our|the) response|legislat|"
-                          r"called in|call-in)",
-                          text[sent.start : sent.end], re.I)
+            decided = (
+                "decision" in clause.also
+                or fam == "decision"
+                or bool(
+                    re.search(
+                        r"\b(?:decision|decide|set out (?:its|our|the) response|legislat|"
+                        r"called in|call-in)",
+                        text[sent.start : sent.end],
+                        re.I,
+                    )
+                )
             )
             if decided and on_ask and fam != "conditional":
                 row = "partly.process-with-decision"
@@ -828,28 +911,44 @@ def _decide(cands: list[_Candidate]) -> tuple[_Candidate | None, str, bool]:
     """The deciding candidate, the row id, and whether the evidence conflicts."""
     if not cands:
         return None, "", False
-    yes_like = [c for c in cands if c.outcome in ("yes", "partly") and c.row != "partly.process-with-decision"]
+    yes_like = [
+        c
+        for c in cands
+        if c.outcome in ("yes", "partly") and c.row != "partly.process-with-decision"
+    ]
     no_like = [c for c in cands if c.outcome == "no"]
     conflict = bool(yes_like and no_like)
     if conflict:
         top_yes = max(yes_like, key=lambda c: c.weight)
         top_no = max(no_like, key=lambda c: c.weight)
         same_act_yes = [c for c in yes_like if c.relation in ("same", "anaphor")]
-        if top_yes.row == "yes.in-place" and top_no.stance.family == "rationale" and (
-            top_yes.relevance >= 0.6
-        ) and not _NEW_LAW_ASK.search(top_yes.ask_text):
+        if (
+            top_yes.row == "yes.in-place"
+            and top_no.stance.family == "rationale"
+            and (top_yes.relevance >= 0.6)
+            and not _NEW_LAW_ASK.search(top_yes.ask_text)
+        ):
             return top_yes, "yes.already-met", True
-        if same_act_yes and top_no.relation in ("same", "anaphor", "none") and (
-            top_no.row != "no.contrary"
-        ) and any(c.row in ("yes.commits", "partly.narrower") for c in same_act_yes):
+        if (
+            same_act_yes
+            and top_no.relation in ("same", "anaphor", "none")
+            and (top_no.row != "no.contrary")
+            and any(c.row in ("yes.commits", "partly.narrower") for c in same_act_yes)
+        ):
             best = max(same_act_yes, key=lambda c: c.weight)
             if best.weight >= 0.8 * top_no.weight:
                 return best, "partly.refuses-part", True
             return top_no, top_no.row, True
         if top_yes.row in ("partly.substitute", "yes.in-place") or top_no.weight >= top_yes.weight:
-            return top_no, (
-                "no.declines-offers-substitute" if top_yes.row == "partly.substitute" else top_no.row
-            ), True
+            return (
+                top_no,
+                (
+                    "no.declines-offers-substitute"
+                    if top_yes.row == "partly.substitute"
+                    else top_no.row
+                ),
+                True,
+            )
         return top_yes, top_yes.row, True
     answers = yes_like + no_like
     if answers:
@@ -867,7 +966,11 @@ def _evidence(c: _Candidate, row: str, ask: Ask, role: str = "") -> Evidence:
         f"on {c.relation if c.relation != 'none' else 'the object'}; relevance {c.relevance:.2f}"
     )
     return Evidence(
-        rule=row, span=c.sentence.span, text=c.sentence.text, note=note, source="response",
+        rule=row,
+        span=c.sentence.span,
+        text=c.sentence.text,
+        note=note,
+        source="response",
         ask=ask.text,
     )
 
@@ -887,22 +990,32 @@ def _judge_ask(
     obj = _PREDICATE.sub("", ask.object).strip() or ask.object
     # "Give firefighters a 10% pay rise": who and where the ask is for names it too
     described = [
-        q for q in ask.qualifiers
+        q
+        for q in ask.qualifiers
         if re.match(r"\s*(?:to|for|in|at|on|of|from|by)\s", q, re.I)
         and not any(k.search(q) for k, _ in _QUALIFIER_KEYS)
         and q.lower() not in obj.lower()
     ]
     if described:
         obj = f"{obj} {' '.join(described)}"
-    matched_ask = ask if obj == ask.object else Ask(
-        ask.text, ask.action, obj, ask.qualifiers, ask.span, ask.source, ask.negated
+    matched_ask = (
+        ask
+        if obj == ask.object
+        else Ask(ask.text, ask.action, obj, ask.qualifiers, ask.span, ask.source, ask.negated)
     )
     if cls.name.startswith("halt-"):
         # "Stop the closure of the Dover passport office": the office is what the response names
         rest = re.split(r"\bof\b|\bto\b|\bat\b|\bin\b", matched_ask.object, maxsplit=1)
         if len(rest) == 2 and rest[1].strip():
-            matched_ask = Ask(ask.text, ask.action, rest[1].strip(), ask.qualifiers, ask.span,
-                              ask.source, ask.negated)
+            matched_ask = Ask(
+                ask.text,
+                ask.action,
+                rest[1].strip(),
+                ask.qualifiers,
+                ask.span,
+                ask.source,
+                ask.negated,
+            )
     model = ask_model(matched_ask, petition, text, syn, cfg)
     vocab = tuple(sorted({x for i in infos for x in i.stems}))
     vmap = vocab_map(model, vocab, cfg)
@@ -962,8 +1075,18 @@ def _judge_ask(
                     crel = max(crel, cfg.petition_reference_relevance)
             ctx = decline_context if clause.family in _DECLINE else context
             cand = _clause_candidates(
-                ask, model, cls, info, clause, crel, ctx, text,
-                para_texts.get(sent.paragraph, sent.text), cfg, summary_on_topic, vmap,
+                ask,
+                model,
+                cls,
+                info,
+                clause,
+                crel,
+                ctx,
+                text,
+                para_texts.get(sent.paragraph, sent.text),
+                cfg,
+                summary_on_topic,
+                vmap,
             )
             if cand is not None:
                 cands.append(cand)
@@ -971,15 +1094,21 @@ def _judge_ask(
     for info in devolved:
         if rels[info.sentence.index] < cfg.topic_relevance and max(rels, default=0) < 0.4:
             continue
-        near = [
-            (i, c) for i, c in declines_any
-            if abs(i.sentence.index - info.sentence.index) <= 1
-        ]
+        near = [(i, c) for i, c in declines_any if abs(i.sentence.index - info.sentence.index) <= 1]
         if near:
             i, c = near[0]
             cands.append(
-                _Candidate("no.devolved", ask.text, c, i.sentence, max(rels[i.sentence.index], 0.4),
-                           i.position, "change", "declines to act: a matter for another body", 0)
+                _Candidate(
+                    "no.devolved",
+                    ask.text,
+                    c,
+                    i.sentence,
+                    max(rels[i.sentence.index], 0.4),
+                    i.position,
+                    "change",
+                    "declines to act: a matter for another body",
+                    0,
+                )
             )
     max_rel = max(rels, default=0.0)
     decider, row, conflict = _decide(cands)
@@ -993,22 +1122,40 @@ def _judge_ask(
             words_named = ", ".join(matches[k].matched) or "its terms"
             ev = (
                 Evidence(
-                    "deflected.topic-without-position", sent.span, sent.text,
+                    "deflected.topic-without-position",
+                    sent.span,
+                    sent.text,
                     f"names the ask's subject ({words_named}) but states no position on it",
-                    "response", ask.text,
+                    "response",
+                    ask.text,
                 ),
             )
             conf = 0.55 + 0.3 * min(1.0, max_rel)
             return _AskResult(
-                AskOutcome(ask, Verdict.DEFLECTED, None, 0.0, ev, None,
-                           "deflected.topic-without-position", round(conf, 3)),
-                max_rel, tuple(rels), False, None,
+                AskOutcome(
+                    ask,
+                    Verdict.DEFLECTED,
+                    None,
+                    0.0,
+                    ev,
+                    None,
+                    "deflected.topic-without-position",
+                    round(conf, 3),
+                ),
+                max_rel,
+                tuple(rels),
+                False,
+                None,
             )
         conf = 0.9 if max_rel < 0.1 else 0.6
         return _AskResult(
-            AskOutcome(ask, Verdict.NOT_ADDRESSED, None, 0.0, (), None, "not-addressed.absent",
-                       conf),
-            max_rel, tuple(rels), False, None,
+            AskOutcome(
+                ask, Verdict.NOT_ADDRESSED, None, 0.0, (), None, "not-addressed.absent", conf
+            ),
+            max_rel,
+            tuple(rels),
+            False,
+            None,
         )
     verdict = {
         "yes": Verdict.ANSWERED_YES,
@@ -1018,16 +1165,17 @@ def _judge_ask(
     }[row.split(".", 1)[0]]
     downgrade = decider.downgrade if verdict is Verdict.ANSWERED_PARTLY else None
     if row == "partly.refuses-part" and downgrade is None:
-        downgrade = Downgrade(ask.text, _offered(text, decider.stance), decider.sentence.span,
-                              "scope")
+        downgrade = Downgrade(
+            ask.text, _offered(text, decider.stance), decider.sentence.span, "scope"
+        )
     evidence = [_evidence(decider, row, ask)]
     seen = {decider.sentence.index}
-    for c in sorted(cands, key=lambda c: -c.weight):
-        if c.sentence.index in seen or len(evidence) >= 3:
+    for other in sorted(cands, key=lambda x: -x.weight):
+        if other.sentence.index in seen or len(evidence) >= 3:
             continue
-        seen.add(c.sentence.index)
-        agrees = c.outcome == row.split(".", 1)[0]
-        evidence.append(_evidence(c, c.row, ask, "" if agrees else "against the verdict: "))
+        seen.add(other.sentence.index)
+        agrees = other.outcome == row.split(".", 1)[0]
+        evidence.append(_evidence(other, other.row, ask, "" if agrees else "against the verdict: "))
     conf = decider.stance.strength * (0.55 + 0.45 * min(1.0, decider.relevance))
     if conflict:
         conf *= 0.6
@@ -1035,9 +1183,13 @@ def _judge_ask(
     if verdict is Verdict.ANSWERED_PARTLY and row == "partly.refuses-part":
         level = max(level, 4) if decider.outcome != "no" else level
     return _AskResult(
-        AskOutcome(ask, verdict, level, 0.0, tuple(evidence), downgrade, row,
-                   round(min(1.0, conf), 3)),
-        max_rel, tuple(rels), conflict, decider,
+        AskOutcome(
+            ask, verdict, level, 0.0, tuple(evidence), downgrade, row, round(min(1.0, conf), 3)
+        ),
+        max_rel,
+        tuple(rels),
+        conflict,
+        decider,
     )
 
 
@@ -1086,7 +1238,10 @@ def _sigmoid(x: float) -> float:
 
 
 def directness_features(
-    verdict: Verdict, row: str, results: Sequence[_AskResult], infos: Sequence[_SentInfo],
+    verdict: Verdict,
+    row: str,
+    results: Sequence[_AskResult],
+    infos: Sequence[_SentInfo],
     deflection: float,
 ) -> dict[str, float]:
     """The named features the fitted directness model reads (see data/judge.toml)."""
@@ -1097,9 +1252,14 @@ def directness_features(
     early = 0.0
     if d is not None and verdict.answered:
         early = 1.0 if d.position >= 1.0 else (0.6 if d.position >= 0.9 else 0.3)
-    process = 1.0 if (
-        row.startswith("partly.process") or (d is not None and d.stance.family in ("process", "decision"))
-    ) else 0.0
+    process = (
+        1.0
+        if (
+            row.startswith("partly.process")
+            or (d is not None and d.stance.family in ("process", "decision"))
+        )
+        else 0.0
+    )
     answered_share = sum(r.outcome.verdict.answered for r in results) / len(results)
     return {
         "position_relevance": round(min(1.0, d.relevance), 4) if d is not None else 0.0,
@@ -1170,13 +1330,11 @@ def assess(
     reasons: list[str] = []
     sents = analysis.segmentation.sentences
     if len(sents) > cfg.max_sentences:
-        reasons.append(
-            f"only the first {cfg.max_sentences} of {len(sents)} sentences were read"
-        )
+        reasons.append(f"only the first {cfg.max_sentences} of {len(sents)} sentences were read")
         sents = sents[: cfg.max_sentences]
     n = len(sents)
     starts = [s.start for s in sents]
-    cues_by_sent: dict[int, list] = {}
+    cues_by_sent: dict[int, list[Cue]] = {}
     for c in analysis.cues:
         k = bisect.bisect_right(starts, c.span.start) - 1
         if 0 <= k < n and c.span.start < sents[k].end:
@@ -1186,13 +1344,21 @@ def assess(
     infos: list[_SentInfo] = []
     for s in sents:
         clauses = read_clauses(
-            text, cues_by_sent.get(s.index, ()), start=s.start, end=s.end,
+            text,
+            cues_by_sent.get(s.index, ()),
+            start=s.start,
+            end=s.end,
             max_clause_chars=cfg.max_clause_chars,
         )
         long_clause = long_clause or any(c.end - c.start > cfg.max_clause_chars for c in clauses)
         infos.append(
-            _SentInfo(s, tuple(content_stems(s.text)), tuple(clauses), _position(s, response, n),
-                      s.end <= summary_end)
+            _SentInfo(
+                s,
+                tuple(content_stems(s.text)),
+                tuple(clauses),
+                _position(s, response, n),
+                s.end <= summary_end,
+            )
         )
     if long_clause:
         reasons.append(f"a clause longer than {cfg.max_clause_chars} characters was read in part")
@@ -1213,9 +1379,7 @@ def assess(
         decider_result = main
     else:
         row = f"combine.{combine_row}"
-        decider_result = next(
-            (r for r in primary if r.outcome.verdict.answered), main
-        )
+        decider_result = next((r for r in primary if r.outcome.verdict.answered), main)
     # deflection share: characters of sentences about none of the asks
     rel_by_sent = [max(r.relevance[k] for r in results) for k in range(n)]
     total = sum(len(s.span) for s in sents) or 1
@@ -1230,10 +1394,20 @@ def assess(
     for r in results:
         o = r.outcome
         f1 = directness_features(o.verdict, o.rule or "", [r], infos, deflection)
-        d1 = _sigmoid(cfg.directness_intercept + sum(weights.get(k, 0.0) * v for k, v in f1.items()))
+        d1 = _sigmoid(
+            cfg.directness_intercept + sum(weights.get(k, 0.0) * v for k, v in f1.items())
+        )
         outcomes.append(
-            AskOutcome(o.ask, o.verdict, o.commitment, round(d1, 4), o.evidence, o.downgrade,
-                       o.rule, o.confidence)
+            AskOutcome(
+                o.ask,
+                o.verdict,
+                o.commitment,
+                round(d1, 4),
+                o.evidence,
+                o.downgrade,
+                o.rule,
+                o.confidence,
+            )
         )
     # evidence: the deciding ask's evidence first, then the other asks'
     ordered = [decider_result] + [r for r in results if r is not decider_result]
@@ -1243,10 +1417,14 @@ def assess(
     if combine_row not in ("single", "all-same") and evidence:
         first = evidence[0]
         evidence[0] = Evidence(
-            row, first.span, first.text,
-            f"asks: " + "; ".join(f"{o.ask.text!r} {o.verdict.value}" for o in (p.outcome for p in primary))
+            row,
+            first.span,
+            first.text,
+            "asks: "
+            + "; ".join(f"{o.ask.text!r} {o.verdict.value}" for o in (p.outcome for p in primary))
             + f" | {first.note}",
-            first.source, first.ask,
+            first.source,
+            first.ask,
         )
     downgrade = decider_result.outcome.downgrade if verdict is Verdict.ANSWERED_PARTLY else None
     if verdict is Verdict.ANSWERED_PARTLY and downgrade is None and combine_row == "some-answered":
@@ -1259,7 +1437,11 @@ def assess(
     confidence = min(confs) if combine_row not in ("single",) else confs[0]
     if any(r.conflict for r in primary):
         reasons.append("the response both grants and declines the ask in places")
-    if verdict.answered and main.decider is not None and main.decider.relevance < cfg.on_ask_relevance + 0.1:
+    if (
+        verdict.answered
+        and main.decider is not None
+        and main.decider.relevance < cfg.on_ask_relevance + 0.1
+    ):
         reasons.append("the deciding sentence names the ask only faintly")
     if confidence < cfg.review_below:
         reasons.append(f"confidence {confidence:.2f} is under {cfg.review_below}")
@@ -1268,8 +1450,14 @@ def assess(
         key=lambda s: (rel_by_sent[s.index], -len(s.span), s.index),
     )[:off_ask_count]
     off_ask = tuple(
-        Evidence("judge.off-ask", s.span, s.text,
-                 f"relevance to the asks {rel_by_sent[s.index]:.2f}", "response", None)
+        Evidence(
+            "judge.off-ask",
+            s.span,
+            s.text,
+            f"relevance to the asks {rel_by_sent[s.index]:.2f}",
+            "response",
+            None,
+        )
         for s in sorted(off_sents, key=lambda s: s.index)
     )
     return Assessment(

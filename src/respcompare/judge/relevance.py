@@ -51,6 +51,7 @@ _PREPOSITIONS = frozenset(
     ["of", "for", "into", "on", "from", "to", "in", "at", "with", "against", "about", "by"]
 )
 
+
 @dataclass(frozen=True, slots=True)
 class AskModel:
     """An ask prepared for matching: weighted term groups and the forms of its act."""
@@ -84,15 +85,59 @@ _LIGHT_HEADS = frozenset(
 # Vague nouns that head an object without naming it ("the plan to send ... to Rwanda"): the
 # last content word of the object names it instead.
 _VAGUE_HEADS = frozenset(
-    ["plan", "plans", "scheme", "policy", "policies", "proposal", "proposals", "programme",
-     "decision", "idea", "system", "use", "practice", "number", "amount", "level", "rate",
-     "sale", "sales", "import", "imports", "export", "exports", "cost", "price", "availability",
-     "provision", "access", "supply", "production", "manufacture", "issue", "problem"]
+    [
+        "plan",
+        "plans",
+        "scheme",
+        "policy",
+        "policies",
+        "proposal",
+        "proposals",
+        "programme",
+        "decision",
+        "idea",
+        "system",
+        "use",
+        "practice",
+        "number",
+        "amount",
+        "level",
+        "rate",
+        "sale",
+        "sales",
+        "import",
+        "imports",
+        "export",
+        "exports",
+        "cost",
+        "price",
+        "availability",
+        "provision",
+        "access",
+        "supply",
+        "production",
+        "manufacture",
+        "issue",
+        "problem",
+    ]
 )
 # Predicate adjectives of "make X compulsory": never the head
 _PREDICATES = frozenset(
-    ["compulsory", "mandatory", "illegal", "unlawful", "free", "legal", "available", "permanent",
-     "statutory", "universal", "cheaper", "accessible", "affordable"]
+    [
+        "compulsory",
+        "mandatory",
+        "illegal",
+        "unlawful",
+        "free",
+        "legal",
+        "available",
+        "permanent",
+        "statutory",
+        "universal",
+        "cheaper",
+        "accessible",
+        "affordable",
+    ]
 )
 
 
@@ -143,7 +188,9 @@ def _head_index(obj: str) -> int:
             count += 1
         idx = min(k, len(content) - 1)
     # a number is not a head ("the Vagrancy Act 1824"): the word before it is
-    while idx > 0 and idx < len(content) and (content[idx][0].isdigit() or content[idx][0] in "£$€"):
+    while (
+        idx > 0 and idx < len(content) and (content[idx][0].isdigit() or content[idx][0] in "£$€")
+    ):
         idx -= 1
     return max(idx, 0)
 
@@ -284,9 +331,7 @@ def ask_model(
     groups_named = [
         f
         for group in synonyms.verb_groups
-        if any(
-            " " in g and f" {' '.join(stem(w) for w in g.split())} " in ask_stems for g in group
-        )
+        if any(" " in g and f" {' '.join(stem(w) for w in g.split())} " in ask_stems for g in group)
         for f in group
     ]
     for f in (*synonyms.verb_group(ask.action), *groups_named):
@@ -383,4 +428,3 @@ def vocab_map(model: AskModel, vocab: tuple[str, ...], cfg: JudgeConfig) -> dict
             if hits:
                 out[s] = {h[0] for h in hits}
     return out
-

@@ -198,8 +198,15 @@ def read_clauses(
                 m = p.search(text, a, b_read)
                 if m is not None:
                     found.append(
-                        (_RANK[rule.family], rule.family, rule.id, rule.level, rule.strength,
-                         m.start(), m.end())
+                        (
+                            _RANK[rule.family],
+                            rule.family,
+                            rule.id,
+                            rule.level,
+                            rule.strength,
+                            m.start(),
+                            m.end(),
+                        )
                     )
                     break
         for c in cues:
@@ -208,19 +215,26 @@ def read_clauses(
                 if c.category == "commitment" and (c.level or 0) <= 3:
                     fam = "conditional" if c.sense == "conditional" else "cue-defer"
                 found.append(
-                    (_RANK[fam], fam, f"cue.{c.rule}", c.level if c.level is not None else 4,
-                     c.strength if c.strength is not None else 0.7, c.span.start, c.span.end)
+                    (
+                        _RANK[fam],
+                        fam,
+                        f"cue.{c.rule}",
+                        c.level if c.level is not None else 4,
+                        c.strength if c.strength is not None else 0.7,
+                        c.span.start,
+                        c.span.end,
+                    )
                 )
         if not found:
             continue
         found.sort(key=lambda f: (f[0], f[5]))
-        rank, fam, rid, level, strength, s, e = found[0]
+        _rank, fam, rid, level, strength, s, e = found[0]
         others = tuple(dict.fromkeys(f[1] for f in found[1:] if f[1] != fam))
         if fam == "reported" and _reported_then_position(text, found, s):
             # "The petition calls for a ban; we do not believe ..." inside one clause: the
             # position after the reported words decides
             nxt = next(f for f in found[1:] if f[1] != "reported" and f[5] > s)
-            rank, fam, rid, level, strength, s, e = nxt
+            _rank, fam, rid, level, strength, s, e = nxt
             others = tuple(dict.fromkeys(f[1] for f in found if f[1] != fam))
         out.append(Clause(a, b, fam, rid, level, strength, s, e, others))
     return out
