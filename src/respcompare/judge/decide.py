@@ -107,7 +107,8 @@ _GENERIC_CHANGE = re.compile(
 # An anaphor in the object position right after the stance verb: "we will not do so", "we
 # will publish it", "decided against this".
 _ANAPHOR = re.compile(
-    r"^\W*(?:\w+\W+){0,2}?(?:(?:do so|doing so|so|it|them|such (?:a|an)|the proposal|the change|"
+    r"^\W*(?:\w+\W+){0,2}?(?:(?:do so|doing so|so|it|them|their \w+|its \w+|such (?:a|an)|"
+    r"the proposal|the change|"
     r"the request|the petition|this petition|the ban|the measure|the idea)\b"
     r"|(?:this|that|these|those)(?=\s*(?:[.,;:)]|$|\s(?:by|in|at|from|when|until|now|later|next|"
     r"yet|again|for|through|as)\b)))(?!\s+(?:is|are|was|were|has|have|will)\b)",
@@ -156,8 +157,11 @@ _NARROWING = re.compile(
     re.I,
 )
 _RESTRICTION = re.compile(
-    r"\b(?:some|certain|only|eligible|selected|qualifying|up to|at least|below|under|over)\b", re.I
+    r"\b(?:some|certain|only|eligible|selected|qualifying|up to|at least|below|under|over|working|"
+    r"most|low-income|vulnerable|disadvantaged|priority|off-peak|part-time)\b",
+    re.I,
 )
+_ALL_OF = re.compile(r"\b(?:all|every)\s+(?!the\b)[\w-]+(?:\s+(?!in\b|on\b|at\b|for\b)[\w-]+)?", re.I)
 _LAW_ASK = re.compile(
     r"\b(?:law|legislat|legal|statutory|ban|prohibit|outlaw|require|mandat|"
     r"compulsory|offence|illegal)",
@@ -289,6 +293,8 @@ def _ask_class(ask: Ask) -> ActClass:
     """
     verb = ask.action.split()[0].lower() if ask.action else ""
     cls = next((c for c in act_classes() if verb in c.verbs), _class_named("create"))
+    if verb in ("protect", "save", "defend", "safeguard") and _FROM_ENDING.search(ask.text):
+        return _class_named("keep")  # "Protect the triple lock from being scrapped"
     if (
         cls.name == "create"
         and _OFFENCE_ASK.search(ask.text)
@@ -436,6 +442,10 @@ def _relation(
 _REMOVED = re.compile(
     r"\b(?:remov|abolish|scrap|zero-rat|zero rat|exempt|free of|no longer|end )\w*", re.I
 )
+_FROM_ENDING = re.compile(
+    r"\bfrom (?:being )?(?:scrapp|abolish|cut|clos|remov|axe|end|sold|privati|withdraw|demolish)",
+    re.I,
+)
 _TO_ZERO = re.compile(r"\bto (?:zero|nil|nothing|0\s?%?|0 per ?cent)(?!\.\d)", re.I)
 _NEW_LAW_ASK = re.compile(
     r"\b(?:specific|new|separate|dedicated|standalone|stand-alone|distinct)\s+(?:criminal\s+)?"
@@ -475,6 +485,9 @@ _OFFENCE_PLACE = re.compile(
 _DUTY_ASK = re.compile(r"\b(?:require|requirement|mandatory|compulsory|mandate|duty|oblig)", re.I)
 _DUTY_PLACE = re.compile(r"\b(?:required|mandatory|compulsory|obliged|duty|duties)\b", re.I)
 _POWER = re.compile(r"\bpowers?\b", re.I)
+_POWER_TO_ACT = re.compile(
+    r"\b(?:powers? to|allows? (?:the |a )?[\w ]{0,40}?to|enables? [\w ]{0,40}?to)\s+\w+", re.I
+)
 
 
 def _implied_relation(
@@ -495,6 +508,8 @@ def _implied_relation(
     """
     ctext = text[clause.start : clause.end]
     if clause.family == "in-place":
+        if _POWER_TO_ACT.search(ctext) and not _POWER.search(ask.text):
+            return "none"  # a power to ban is not a ban
         if _OFFENCE_ASK.search(ask.text) and _OFFENCE_PLACE.search(ctext):
             return "same"
         if _DUTY_ASK.search(ask.text) and _DUTY_PLACE.search(ctext):
@@ -642,7 +657,16 @@ def _narrowing(
 ) -> Downgrade | None:
     """How a commitment to the ask's act is narrower than the ask, or None."""
     span = Span(sent.start, sent.end, sent.text)
-    missing = [q for q in ask.qualifiers if not _qualifier_met(q, para_text, text)]
+    quals = list(ask.qualifiers) + [
+        m.group(0)
+        for m in _ALL_OF.finditer(ask.object)
+        if not any(m.group(0).lower() in q.lower() for q in ask.qualifiers)
+    ]
+    missing = [
+        q
+        for q in quals
+        if not _qualifier_met(q, sent.text if _ALL_OF.search(q) else para_text, text)
+    ]
     if missing:
         joined = ", ".join(missing)
         kind = (
@@ -953,6 +977,13 @@ def _decide(cands: list[_Candidate]) -> tuple[_Candidate | None, str, bool]:
     answers = yes_like + no_like
     if answers:
         best = max(answers, key=lambda c: c.weight)
+        full = [c for c in yes_like if c.row.startswith("yes.")]
+        if best.row == "partly.narrower" and full:
+            # the response grants the whole ask somewhere ("accepted its recommendation of a 10%
+            # award" after "accepted the recommendation"): the narrower sentence is not the answer
+            top_full = max(full, key=lambda c: c.weight)
+            if top_full.weight >= 0.6 * best.weight:
+                return top_full, top_full.row, False
         return best, best.row, False
     others = [c for c in cands if c.outcome in ("partly", "deferred")]
     best = max(others, key=lambda c: c.weight)
@@ -1111,6 +1142,11 @@ def _judge_ask(
                 )
             )
     max_rel = max(rels, default=0.0)
+    if devolved and not any(c.outcome in ("yes", "partly", "no") for c in cands):
+        # "a matter for the Scottish Government": without a decline it passes the ask on, and a
+        # review loop beside it does not make it a deferral of the ask
+        cands = [c for c in cands if c.relevance >= cfg.on_ask_relevance and c.stance.family
+                 not in _LOOP]
     decider, row, conflict = _decide(cands)
     if decider is None:
         topical = [k for k, r in enumerate(rels) if r >= cfg.topic_relevance]
