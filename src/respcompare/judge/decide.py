@@ -161,7 +161,9 @@ _RESTRICTION = re.compile(
     r"most|low-income|vulnerable|disadvantaged|priority|off-peak|part-time)\b",
     re.I,
 )
-_ALL_OF = re.compile(r"\b(?:all|every)\s+(?!the\b)[\w-]+(?:\s+(?!in\b|on\b|at\b|for\b)[\w-]+)?", re.I)
+_ALL_OF = re.compile(
+    r"\b(?:all|every)\s+(?!the\b)[\w-]+(?:\s+(?!in\b|on\b|at\b|for\b)[\w-]+)?", re.I
+)
 _LAW_ASK = re.compile(
     r"\b(?:law|legislat|legal|statutory|ban|prohibit|outlaw|require|mandat|"
     r"compulsory|offence|illegal)",
@@ -411,6 +413,9 @@ def _relation(
     sset = set(stems)
     joined = " ".join(stems)
     class_verbs = () if cls.name == "create" else tuple(sorted(cls.verbs))
+    if cls.name == "end":
+        # ending an activity is banning it: "prohibits the export" ends live exports
+        class_verbs += tuple(sorted(_class_named("ban").verbs))
     if cls.name == "less" and _TO_ZERO.search(model.ask.text):
         # "Cut VAT to zero": removing or zero-rating it is the same act
         class_verbs += tuple(sorted(_class_named("end").verbs))
@@ -893,11 +898,12 @@ def _clause_candidates(
         does = "not-A" if does == "A" else "A"
     downgrade = None
     if row in ("yes.commits", "yes.in-place"):
-        head_named = (
-            relation == "anaphor"
-            or bool(_ANAPHOR.search(after_cue))
-            or match(model, para_text, content_stems(para_text), vmap).head
-        )
+        para_match = match(model, para_text, content_stems(para_text), vmap)
+        head_named = relation == "anaphor" or bool(_ANAPHOR.search(after_cue)) or para_match.head
+        if not head_named and match(model, ctext, clause_stems, vmap).relevance < 0.5:
+            # the ask's act on another object ("increased funding for care homes" for "increase
+            # pay for care workers") is another measure, not a narrower version of the ask
+            return None
         downgrade = _narrowing(ask, text, sent, clause, para_text, head_named)
         if downgrade is None:
             downgrade = _negated_modifier(ask, text, clause, sent)
@@ -953,6 +959,12 @@ def _decide(cands: list[_Candidate]) -> tuple[_Candidate | None, str, bool]:
             and not _NEW_LAW_ASK.search(top_yes.ask_text)
         ):
             return top_yes, "yes.already-met", True
+        if top_yes.stance.family == "in-place" or (
+            top_yes.relation == "anaphor" and top_no.relation in ("same", "contrary", "change")
+        ):
+            # what is already in place is context beside a refusal to go further; and a
+            # commitment read through "it" yields to one that names the act
+            return top_no, top_no.row, True
         if (
             same_act_yes
             and top_no.relation in ("same", "anaphor", "none")
@@ -1145,8 +1157,9 @@ def _judge_ask(
     if devolved and not any(c.outcome in ("yes", "partly", "no") for c in cands):
         # "a matter for the Scottish Government": without a decline it passes the ask on, and a
         # review loop beside it does not make it a deferral of the ask
-        cands = [c for c in cands if c.relevance >= cfg.on_ask_relevance and c.stance.family
-                 not in _LOOP]
+        cands = [
+            c for c in cands if c.relevance >= cfg.on_ask_relevance and c.stance.family not in _LOOP
+        ]
     decider, row, conflict = _decide(cands)
     if decider is None:
         topical = [k for k, r in enumerate(rels) if r >= cfg.topic_relevance]

@@ -210,6 +210,8 @@ def read_clauses(
                     )
                     break
         for c in cues:
+            if c.category == "refusal" and c.span.text.lower().startswith("no longer"):
+                continue  # "can no longer avoid prosecution" reports a change, not a refusal
             if a <= c.span.start < b and c.category in _CUE_FAMILY:
                 fam = _CUE_FAMILY[c.category]
                 if c.category == "commitment" and (c.level or 0) <= 3:
