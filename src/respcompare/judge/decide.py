@@ -658,7 +658,13 @@ def _offered(text: str, clause: Clause) -> str:
 
 
 def _narrowing(
-    ask: Ask, text: str, sent: Sentence, clause: Clause, para_text: str, head_named: bool
+    ask: Ask,
+    text: str,
+    sent: Sentence,
+    clause: Clause,
+    para_text: str,
+    head_named: bool,
+    complement_missing: bool = False,
 ) -> Downgrade | None:
     """How a commitment to the ask's act is narrower than the ask, or None."""
     span = Span(sent.start, sent.end, sent.text)
@@ -702,12 +708,41 @@ def _narrowing(
             )
     if not head_named:
         return Downgrade(ask.object or ask.text, _offered(text, clause), span, "scope")
+    if complement_missing:
+        return Downgrade(ask.object, _offered(text, clause), span, "scope")
 
     ask_years = [int(y) for y in _YEAR.findall(ask.text)]
     got_years = [int(y) for y in _YEAR.findall(window)]
     if ask_years and got_years and min(got_years) > max(ask_years):
         return Downgrade(str(max(ask_years)), str(min(got_years)), span, "timetable")
     return None
+
+
+def _complement_missing(
+    model: AskModel, ask_object: str, sent_text: str, vmap: dict[str, set[str]]
+) -> bool:
+    """True when the object's words after its head ("into grooming gangs" in "a public inquiry
+    into grooming gangs") are all absent from the sentence: the sentence names the same kind of
+    thing about something else or broader ("the Independent Inquiry into Child Sexual Abuse")."""
+    heads = [i for i, (_, _, h) in enumerate(model.groups) if h]
+    if not heads:
+        return False
+    head_stems = model.groups[heads[0]][0]
+    obj_stems = content_stems(ask_object)
+    at = next((i for i, x in enumerate(obj_stems) if x in head_stems), None)
+    if at is None:
+        return False
+    tail = set(obj_stems[at + 1 :])
+    after = [g for g, w, _ in model.groups[heads[0] + 1 :] if w >= 1.0 and g & tail]
+    if not after:
+        return False
+    sset = set(content_stems(sent_text))
+    if any(g & sset or any(vmap.get(x, set()) & sset for x in g) for g in after):
+        return False
+    low = sent_text.lower()
+    return not any(
+        phrase in low for phrase, gis, _ in model.phrases if any(gi > heads[0] for gi in gis)
+    )
 
 
 def _negated_modifier(ask: Ask, text: str, clause: Clause, sent: Sentence) -> Downgrade | None:
@@ -784,11 +819,15 @@ def _clause_candidates(
         or fam in _DEFER
         or fam == "status-quo"
     )
+    review_sense = bool(_REVIEW_SENSE.search(text, clause.cue_start, clause.end))
+    keeps_object = relation == "contrary" or (relation == "same" and cls.wants == "status-quo")
+    if fam in _LOOP and not (review_sense or keeps_object):
+        # a continuity loop ("we continue to ensure that illegal imports are stopped") reports
+        # work going on: another action, not a deferral of the ask
+        return None
     if fam in _LOOP and not on_ask:
         # a review loop ("keep ... under review", "monitor") on the topic, or a generic one
-        # ("we keep all policies under review"), defers the ask; a continuity loop ("we will
-        # continue to provide services") on anything but the ask is another action: deflection
-        review_sense = bool(_REVIEW_SENSE.search(text, clause.cue_start, clause.end))
+        # ("we keep all policies under review"), defers the ask
         if not (
             review_sense
             and (max(clause_rel, context_rel) >= cfg.topic_relevance or _GENERIC_LOOP.search(ctext))
@@ -904,7 +943,17 @@ def _clause_candidates(
             # the ask's act on another object ("increased funding for care homes" for "increase
             # pay for care workers") is another measure, not a narrower version of the ask
             return None
-        downgrade = _narrowing(ask, text, sent, clause, para_text, head_named)
+        downgrade = _narrowing(
+            ask,
+            text,
+            sent,
+            clause,
+            para_text,
+            head_named,
+            fam == "in-place"
+            and relation != "anaphor"
+            and _complement_missing(model, ask.object, sent.text, vmap),
+        )
         if downgrade is None:
             downgrade = _negated_modifier(ask, text, clause, sent)
         if downgrade is not None:
@@ -989,6 +1038,17 @@ def _decide(cands: list[_Candidate]) -> tuple[_Candidate | None, str, bool]:
     answers = yes_like + no_like
     if answers:
         best = max(answers, key=lambda c: c.weight)
+        defers = [
+            c
+            for c in cands
+            if c.outcome == "deferred"
+            and c.relevance >= best.relevance
+            and c.stance.family not in _LOOP
+        ]
+        if best.row == "partly.narrower" and best.stance.family == "in-place" and defers:
+            # something narrower already in place, and the ask itself left for later
+            d = max(defers, key=lambda c: c.weight)
+            return d, d.row, False
         full = [c for c in yes_like if c.row.startswith("yes.")]
         if best.row == "partly.narrower" and full:
             # the response grants the whole ask somewhere ("accepted its recommendation of a 10%
