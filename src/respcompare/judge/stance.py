@@ -43,6 +43,7 @@ class Rule:
     strength: float
     patterns: tuple[re.Pattern[str], ...]
     source: str
+    combined: re.Pattern[str] | None = None  # all patterns as one alternation: one search
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +89,7 @@ def rules() -> tuple[Rule, ...]:
                 strength=float(r["strength"]),
                 patterns=tuple(re.compile(p, re.I) for p in r["patterns"]),
                 source=str(r["source"]),
+                combined=re.compile("|".join(f"(?:{p})" for p in r["patterns"]), re.I),
             )
         )
     return tuple(out)
@@ -194,21 +196,19 @@ def read_clauses(
         b_read = min(b, a + max_clause_chars)
         found: list[tuple[int, str, str, int, float, int, int]] = []
         for rule in rules():
-            for p in rule.patterns:
-                m = p.search(text, a, b_read)
-                if m is not None:
-                    found.append(
-                        (
-                            _RANK[rule.family],
-                            rule.family,
-                            rule.id,
-                            rule.level,
-                            rule.strength,
-                            m.start(),
-                            m.end(),
-                        )
+            m = (rule.combined or rule.patterns[0]).search(text, a, b_read)
+            if m is not None:
+                found.append(
+                    (
+                        _RANK[rule.family],
+                        rule.family,
+                        rule.id,
+                        rule.level,
+                        rule.strength,
+                        m.start(),
+                        m.end(),
                     )
-                    break
+                )
         for c in cues:
             if c.category == "refusal" and c.span.text.lower().startswith("no longer"):
                 continue  # "can no longer avoid prosecution" reports a change, not a refusal
