@@ -44,6 +44,7 @@ class Rule:
     patterns: tuple[re.Pattern[str], ...]
     source: str
     combined: re.Pattern[str] | None = None  # all patterns as one alternation: one search
+    trigger: re.Pattern[str] | None = None  # a cheap test every match passes
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +91,7 @@ def rules() -> tuple[Rule, ...]:
                 patterns=tuple(re.compile(p, re.I) for p in r["patterns"]),
                 source=str(r["source"]),
                 combined=re.compile("|".join(f"(?:{p})" for p in r["patterns"]), re.I),
+                trigger=re.compile(str(r["trigger"]), re.I) if "trigger" in r else None,
             )
         )
     return tuple(out)
@@ -196,6 +198,8 @@ def read_clauses(
         b_read = min(b, a + max_clause_chars)
         found: list[tuple[int, str, str, int, float, int, int]] = []
         for rule in rules():
+            if rule.trigger is not None and rule.trigger.search(text, a, b_read) is None:
+                continue
             m = (rule.combined or rule.patterns[0]).search(text, a, b_read)
             if m is not None:
                 found.append(
