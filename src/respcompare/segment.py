@@ -12,7 +12,8 @@ line breaks are soft wraps inside a paragraph.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
@@ -165,6 +166,11 @@ class Segmentation:
     text: str
     paragraphs: tuple[Span, ...]
     sentences: tuple[Sentence, ...]
+    # sentence starts, in order, for sentence_at's bisection
+    _starts: tuple[int, ...] = field(init=False, repr=False, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_starts", tuple(s.start for s in self.sentences))
 
     def sentences_in(self, paragraph: int) -> tuple[Sentence, ...]:
         """The sentences of one paragraph, in order."""
@@ -172,9 +178,9 @@ class Segmentation:
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence that holds character ``offset``, or None in the gaps between sentences."""
-        for s in self.sentences:
-            if s.start <= offset < s.end:
-                return s
+        k = bisect_right(self._starts, offset) - 1  # sentences are in order and disjoint
+        if k >= 0 and offset < self.sentences[k].end:
+            return self.sentences[k]
         return None
 
 
