@@ -16,6 +16,7 @@ PACKAGE = ROOT / "src" / "respcompare"
 ORDER = [
     "errors",
     "model",
+    "escape",
     "segment",
     "load",
     "lexicon",

@@ -301,40 +301,10 @@ class ReviewSet:
         return self.reviews[i]
 
     def to_records(self) -> list[dict[str, Any]]:
-        """One flat dict per response: the case, the response, and its assessment.
-
-        ``carried_over_share`` is the share of a revision's words in sentences carried over
-        from the response before it (None for the first response).
+        """One flat dict per response: the case, the response, and its assessment
+        (:meth:`Review.to_records <respcompare.review.Review.to_records>` for each review).
         """
-        out: list[dict[str, Any]] = []
-        for rv in self.reviews:
-            case = rv.case
-            for resp, a, p in zip(case.responses, rv.assessments, rv.profiles, strict=True):
-                per_100 = 100.0 / p.words if p.words else None
-                out.append(
-                    {
-                        "source": case.source,
-                        "petition_id": case.petition.id,
-                        "petition_action": case.petition.action,
-                        "response_label": resp.label,
-                        "date": resp.date.isoformat() if resp.date else None,
-                        "department": resp.department,
-                        "words": p.words,
-                        "verdict": a.verdict.value,
-                        "answered": a.answered,
-                        "directness": a.directness,
-                        "commitment": a.commitment,
-                        "downgrade": str(a.downgrade) if a.downgrade else None,
-                        "evidence": len(a.evidence),
-                        "deflection_share": a.deflection_share,
-                        "hedges_per_100_words": _density(p.cue_counts.get("hedge", 0), per_100),
-                        "emotive_per_100_words": _density(p.cue_counts.get("emotive", 0), per_100),
-                        "flesch_reading_ease": p.readability.flesch_reading_ease,
-                        "carried_over_share": p.carried_over_share,
-                        "stock_share": p.stock_share,
-                    }
-                )
-        return out
+        return [row for rv in self.reviews for row in rv.to_records()]
 
     def to_frame(self) -> pandas.DataFrame:
         """The records as a pandas DataFrame (needs ``pip install 'respcompare[pandas]'``)."""
@@ -345,10 +315,6 @@ class ReviewSet:
                 "ReviewSet.to_frame needs pandas: pip install 'respcompare[pandas]'"
             ) from None
         return pd.DataFrame.from_records(self.to_records())
-
-
-def _density(count: int, per_100: float | None) -> float | None:
-    return None if per_100 is None else round(count * per_100, 3)
 
 
 def _review_batch(cases: Sequence[Case]) -> list[Review | str]:
