@@ -115,3 +115,24 @@ def test_review_to_frame_without_pandas(
     monkeypatch.setattr(builtins, "__import__", no_pandas)
     with pytest.raises(rc.OptionalDependencyError, match=r"respcompare\[pandas\]"):
         r.to_frame()
+
+
+def test_review_many_passes_the_options(seed_case: rc.Case) -> None:
+    opts = AlignOptions(edit_threshold=0.99)
+    many = rc.review_many([seed_case], progress=False, asks=["apologise"], align=opts)
+    one = rc.review(seed_case, asks=["apologise"], align=opts)
+    assert many[0].to_dict() == one.to_dict()
+    assert [o.ask.text for o in many[0].assessments[0].asks] == ["apologise"]
+
+
+def test_cli_takes_repeated_asks(capsys: pytest.CaptureFixture[str]) -> None:
+    from respcompare.cli import main
+
+    code = main(["review", "--example", "grooming-gangs", "--format", "json", "--ask", "apologise",
+                 "--ask", "publish the review in full"])  # fmt: skip
+    assert code == 0
+    import json
+
+    out = json.loads(capsys.readouterr().out)
+    judged = [o["ask"]["text"] for o in out["assessments"][0]["asks"]]
+    assert judged == ["apologise", "publish the review in full"]

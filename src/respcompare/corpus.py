@@ -31,13 +31,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .align import AlignOptions
 from .errors import InputError, OptionalDependencyError, RespcompareError
+from .lexicon import Lexicon
 from .load import load_petition
-from .model import Case, Petition, Response
+from .model import Ask, Case, Petition, Response
 from .review import Review, review
 
 if TYPE_CHECKING:
     import pandas
+
+    from .reuse import ReuseIndex
 
 __all__ = ["Corpus", "LoadError", "ReviewSet", "load_corpus", "review_many"]
 
@@ -317,12 +321,12 @@ class ReviewSet:
         return pd.DataFrame.from_records(self.to_records())
 
 
-def _review_batch(cases: Sequence[Case]) -> list[Review | str]:
+def _review_batch(cases: Sequence[Case], options: Mapping[str, Any]) -> list[Review | str]:
     """Review a batch of cases; a case that cannot be reviewed gives its error message."""
     out: list[Review | str] = []
     for case in cases:
         try:
-            out.append(review(case))
+            out.append(review(case, **options))
         except RespcompareError as exc:
             out.append(str(exc))
     return out
@@ -334,6 +338,11 @@ def review_many(
     progress: bool | None = None,
     executor: Executor | None = None,
     batch_size: int = 8,
+    asks: Sequence[Ask | str] | Ask | str | None = None,
+    lexicon: Lexicon | None = None,
+    index: ReuseIndex | None = None,
+    judge: object | None = None,
+    align: AlignOptions | None = None,
 ) -> ReviewSet:
     """Review every case; the same reviews as :func:`~respcompare.review.review` one at a time.
 
@@ -344,6 +353,9 @@ def review_many(
     cannot be reviewed is listed in :attr:`ReviewSet.errors`, with the load errors of a
     :class:`Corpus`.
 
+    ``asks``, ``lexicon``, ``index``, ``judge`` and ``align`` are :func:`review`'s options,
+    passed to every case (``asks``, when given, replaces every petition's own asks).
+
     >>> from respcompare import load_example
     >>> len(review_many([load_example("grooming-gangs")], progress=False))
     1
@@ -352,6 +364,13 @@ def review_many(
 
     if batch_size < 1:
         raise InputError(f"batch_size must be >= 1, got {batch_size}")
+    options: dict[str, Any] = {
+        "asks": asks,
+        "lexicon": lexicon,
+        "index": index,
+        "judge": judge,
+        "align": align,
+    }
     total = len(cases) if isinstance(cases, Sequence) else None
     disable = None if progress is None else not progress
     reviews: list[Review] = []
@@ -380,18 +399,18 @@ def review_many(
             if len(batch) < batch_size:
                 continue
             if executor is None:
-                collect(batch, _review_batch(batch))
+                collect(batch, _review_batch(batch, options))
             else:
-                pending.append((batch, executor.submit(_review_batch, batch)))
+                pending.append((batch, executor.submit(_review_batch, batch, options)))
                 while len(pending) >= limit:
                     done, fut = pending.popleft()
                     collect(done, fut.result())
             batch = []
         if batch:
             if executor is None:
-                collect(batch, _review_batch(batch))
+                collect(batch, _review_batch(batch, options))
             else:
-                pending.append((batch, executor.submit(_review_batch, batch)))
+                pending.append((batch, executor.submit(_review_batch, batch, options)))
         while pending:
             done, fut = pending.popleft()
             collect(done, fut.result())
