@@ -26,7 +26,6 @@ from __future__ import annotations
 import json
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import Executor, Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -39,6 +38,8 @@ from .model import Ask, Case, Petition, Response
 from .review import Review, review
 
 if TYPE_CHECKING:
+    from concurrent.futures import Executor, Future
+
     import pandas
 
     from .reuse import ReuseIndex

@@ -41,11 +41,9 @@ from __future__ import annotations
 
 import csv
 import io
-import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Literal
 
@@ -461,6 +459,8 @@ def load_lexicon(
     text = path.read_text(encoding="utf-8")
     where = str(path)
     if path.suffix.lower() == ".toml":
+        import tomllib
+
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
@@ -501,6 +501,9 @@ def default_lexicon() -> Lexicon:
     >>> any(e.pattern == "in due course" for e in default_lexicon())
     True
     """
+    import tomllib
+    from importlib import resources
+
     out: Lexicon | None = None
     pkg = resources.files("respcompare") / "data"
     for name in _DATA_FILES:

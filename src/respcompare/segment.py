@@ -15,10 +15,12 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from typing import TYPE_CHECKING
 
 from .model import Span
+
+if TYPE_CHECKING:
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 __all__ = ["Segmentation", "Sentence", "segment", "sentences", "words"]
 
@@ -186,6 +188,10 @@ class Segmentation:
 
 @lru_cache(maxsize=1)
 def _tokenizer() -> PunktSentenceTokenizer:
+    # imported on first use: nltk.tokenize.punkt imports the whole nltk package (its
+    # __init__ pulls in numpy, email, http, ssl ...), which would triple `import respcompare`
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
     params = PunktParameters()
     params.abbrev_types = set(UK_ABBREVIATIONS)
     return PunktSentenceTokenizer(params)
