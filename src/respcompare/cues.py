@@ -67,10 +67,11 @@ from .lexicon import (
     compile_pattern,
     default_lexicon,
 )
-from .model import Cue, Span
+from .model import MONTH_NAMES, Cue, Span
 from .segment import segment
 
 __all__ = [
+    "LADDER",
     "LADDER_CATEGORIES",
     "cue_action",
     "find_cues",
@@ -79,6 +80,17 @@ __all__ = [
 ]
 
 LADDER_CATEGORIES: frozenset[str] = frozenset({"commitment", "refusal", "deferral", "review-loop"})
+
+#: The commitment ladder: the name of each rung, 0..5 (DESIGN.md). The one table; the report
+#: and the charts read their rung names from it.
+LADDER: tuple[str, ...] = (
+    "explicit refusal",
+    "non-commitment with a time hedge",
+    "review loop / continuity",
+    "conditional or deferred",
+    "commitment without specifics",
+    "specific commitment",
+)
 
 
 def _ws(words_: str) -> frozenset[str]:
@@ -384,9 +396,7 @@ _CONDITIONAL = re.compile(
     r"finished|received))\b",
     re.I,
 )
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-)
+_MONTH = "(?:" + "|".join(m.capitalize() for m in MONTH_NAMES) + ")"
 _DATE = re.compile(
     r"\b(?:(?:later |earlier |by the end of |before the end of |end of )?this (?:year|month|"
     r"week|spring|summer|autumn|winter|session|parliament|financial year)|"

@@ -12,7 +12,7 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 
-from .model import Span
+from .model import MONTH_NAMES, MONTHS, Span
 
 __all__ = ["DueDate", "find_due_dates"]
 
@@ -32,8 +32,8 @@ class DueDate:
     rule: str
 
 
-_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-_MONTH_RE = "|".join(m for m in _MONTHS)
+_MONTHS = MONTHS
+_MONTH_RE = "|".join(MONTH_NAMES)
 _SEASON_END = {"spring": 5, "summer": 8, "autumn": 11, "winter": 2}
 _NUMBER = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,

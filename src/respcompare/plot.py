@@ -33,6 +33,7 @@ from matplotlib.patches import FancyArrowPatch, Patch, PathPatch, Rectangle
 from matplotlib.path import Path as MplPath
 from matplotlib.ticker import MaxNLocator
 
+from .cues import LADDER
 from .errors import InputError
 from .model import Cue, Response, Verdict, parse_date
 from .segment import segment, words
@@ -129,20 +130,10 @@ CUE_COLOURS: dict[str, tuple[str, str]] = {
     "permission": (OKABE_ITO["bluish green"], "//"),
 }
 
-#: The commitment ladder, rung -> label (see the design: 5 is a specific commitment).
-LADDER_RUNGS: dict[int, str] = {
-    5: "5 specific commitment",
-    4: "4 commitment, no specifics",
-    3: "3 conditional or deferred",
-    2: "2 review loop / continuity",
-    1: "1 non-commitment, time hedge",
-    0: "0 explicit refusal",
-}
+#: The commitment ladder, rung -> label, highest first (names from respcompare.cues.LADDER).
+LADDER_RUNGS: dict[int, str] = {rung: f"{rung} {LADDER[rung]}" for rung in range(5, -1, -1)}
 _NOT_ADDRESSED_Y = -1.2
 
-OpKind = Literal[
-    "unchanged", "edited", "moved", "moved-edited", "added", "removed", "split", "merged"
-]
 Freq = Literal["month", "quarter", "year"]
 ReviewChart = Literal["scorecard", "ladder", "alignment", "cues"]
 

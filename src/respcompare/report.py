@@ -26,22 +26,13 @@ from typing import TYPE_CHECKING, Any
 from .align import to_dict as alignment_to_dict
 from .align import to_html as alignment_to_html
 from .align import to_markdown as alignment_to_markdown
-from .cues import kwic
+from .cues import LADDER, kwic
 from .escape import md_escape
 from .model import Ask, AskOutcome
 
 if TYPE_CHECKING:
     from .review import ResponseProfile, Review
 
-#: Ladder rung names, 0..5 (DESIGN.md).
-LADDER = (
-    "explicit refusal",
-    "non-commitment with a time hedge",
-    "review loop / continuity",
-    "conditional or deferred",
-    "commitment without specifics",
-    "specific commitment",
-)
 #: Cue categories shown in keyword-in-context tables, most telling first.
 KWIC_CATEGORIES = ("commitment", "refusal", "deferral", "review-loop", "hedge", "weasel", "emotive")
 KWIC_LIMIT = 12
