@@ -134,7 +134,7 @@ class Review:
 
         >>> from respcompare import load_example
         >>> [r["carried_over_share"] for r in review(load_example("grooming-gangs")).to_records()]
-        [None, 0.7676]
+        [None, 0.0]
         """
         out: list[dict[str, Any]] = []
         case = self.case
