@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import respcompare as rc
-from respcompare.align import AlignOptions, Effect, describe, effects
+from respcompare.alignment import AlignOptions, Effect, describe, effects
 from respcompare.errors import InputError
 
 from .conftest import PETITIONS

@@ -11,7 +11,7 @@ import pytest
 
 import respcompare as rc
 from respcompare import analysis, asks, cues, judge, plot
-from respcompare.align import AlignOptions
+from respcompare.alignment import AlignOptions
 from respcompare.lexicon import Entry, Lexicon, default_lexicon
 
 

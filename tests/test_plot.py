@@ -25,7 +25,7 @@ from matplotlib.patches import PathPatch, Rectangle
 
 import respcompare as rc
 from respcompare import plot
-from respcompare.align import align
+from respcompare.alignment import align
 from respcompare.cues import find_cues
 from respcompare.segment import segment, words
 

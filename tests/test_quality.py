@@ -26,11 +26,11 @@ ORDER = [
     "analysis",
     "asks",
     "judge",
-    "align",
+    "alignment",
     "reuse",
     "report",
     "plot",
-    "review",
+    "pipeline",
     "corpus",
     "cli",
     "__main__",
@@ -104,3 +104,14 @@ def test_import_leaves_heavy_dependencies_for_later() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.split() == ["assess", "ReuseIndex"]
+
+
+def test_modules_are_not_hidden_by_functions() -> None:
+    # rc.align and rc.review are functions; their modules keep names of their own
+    import importlib
+
+    import respcompare as rc
+
+    assert callable(rc.align) and callable(rc.review)
+    assert importlib.import_module("respcompare.alignment").align is rc.align
+    assert importlib.import_module("respcompare.pipeline").review is rc.review

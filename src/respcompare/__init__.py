@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .align import Alignment, align
+from .alignment import Alignment, align
 from .corpus import Corpus, LoadError, ReviewSet, load_corpus, review_many
 from .cues import cue_action, find_cues, kwic
 from .errors import (
@@ -42,8 +42,8 @@ from .model import (
     Span,
     Verdict,
 )
+from .pipeline import Review, review
 from .readability import Readability, readability
-from .review import Review, review
 from .segment import segment
 
 # names whose modules load heavy dependencies, imported on first use: the judge (nltk's Porter

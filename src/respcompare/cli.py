@@ -16,7 +16,7 @@ from typing import Any
 from .errors import InputError, RespcompareError
 from .load import case_from_texts, examples, load_example, load_petition
 from .model import Case
-from .review import Review, review
+from .pipeline import Review, review
 
 __all__ = ["main"]
 

@@ -30,12 +30,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .align import AlignOptions
+from .alignment import AlignOptions
 from .errors import InputError, OptionalDependencyError, RespcompareError
 from .lexicon import Lexicon
 from .load import load_petition
 from .model import Ask, Case, Petition, Response
-from .review import Review, review
+from .pipeline import Review, review
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
@@ -307,7 +307,7 @@ class ReviewSet:
 
     def to_records(self) -> list[dict[str, Any]]:
         """One flat dict per response: the case, the response, and its assessment
-        (:meth:`Review.to_records <respcompare.review.Review.to_records>` for each review).
+        (:meth:`Review.to_records <respcompare.pipeline.Review.to_records>` for each review).
         """
         return [row for rv in self.reviews for row in rv.to_records()]
 
@@ -345,7 +345,7 @@ def review_many(
     judge: object | None = None,
     align: AlignOptions | None = None,
 ) -> ReviewSet:
-    """Review every case; the same reviews as :func:`~respcompare.review.review` one at a time.
+    """Review every case; the same reviews as :func:`~respcompare.pipeline.review` one at a time.
 
     ``progress``: None shows a tqdm bar on a terminal or in a notebook and stays out of logs
     and CI; True or False force it. ``executor``: any :class:`concurrent.futures.Executor`

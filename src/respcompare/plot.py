@@ -7,7 +7,7 @@ title and axis labels say what it shows.
 
 Each chart draws plain data (a small frozen dataclass such as :class:`ScorecardData`), so you
 can draw your own numbers; an adapter such as :func:`scorecard_data` reads them from a
-:class:`~respcompare.review.Review`.
+:class:`~respcompare.pipeline.Review`.
 
 ``import respcompare`` does not import matplotlib; ``respcompare.plot`` does, on first use.
 
@@ -41,8 +41,8 @@ from .segment import segment, words
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-    from .align import Alignment
-    from .review import Review
+    from .alignment import Alignment
+    from .pipeline import Review
 
 __all__ = [
     "CUE_COLOURS",
@@ -174,7 +174,7 @@ def _review_alignments(review: Review) -> list[Alignment]:
     found = getattr(review, "alignments", None)
     if found is not None:
         return list(found)
-    from .align import align
+    from .alignment import align
 
     rs = review.case.responses
     return [align(a, b, with_effects=False) for a, b in itertools.pairwise(rs)]
@@ -205,7 +205,7 @@ class ScorecardData:
     ``commitment`` is the ladder rung 0..5 (drawn scaled to /5); ``hedge_density`` and
     ``emotive_density`` are cues per 100 words; ``directness`` and ``carried_over_share`` lie
     in [0, 1]. ``carried_over_share`` is the review's own figure
-    (:attr:`ResponseProfile.carried_over_share <respcompare.review.ResponseProfile>`): the share
+    (:attr:`ResponseProfile.carried_over_share <respcompare.pipeline.ResponseProfile>`): the share
     of a response's sentence characters carried over verbatim from the response before it
     (``None`` for the first).
 
@@ -274,7 +274,7 @@ def scorecard_data(review: Review) -> ScorecardData:
     if profiles and len(profiles) == len(rs):
         carried = [p.carried_over_share for p in profiles]
     elif len(rs) > 1:
-        from .align import carried_over_share
+        from .alignment import carried_over_share
 
         carried += [carried_over_share(al) for al in _review_alignments(review)]
     return ScorecardData(
@@ -587,11 +587,11 @@ class AlignmentMapData:
 def alignment_map_data(
     alignment: Alignment, *, names: tuple[str, str] | None = None
 ) -> AlignmentMapData:
-    """Read an :class:`~respcompare.align.Alignment` into :class:`AlignmentMapData`.
+    """Read an :class:`~respcompare.alignment.Alignment` into :class:`AlignmentMapData`.
 
     ``names`` defaults to the alignment's own labels (``a_label``, ``b_label``).
 
-    >>> from respcompare.align import align
+    >>> from respcompare.alignment import align
     >>> d = alignment_map_data(align("We care. We will act.", "We will act. We care."))
     >>> sorted(op.kind for op in d.ops)
     ['moved', 'unchanged']
@@ -662,8 +662,8 @@ def alignment_map(
     colour of its op: added sentences are blocks on the right with no ribbon, removed ones blocks
     on the left. Moved sentences' ribbons cross the others and are drawn on top.
 
-    ``alignment`` is an :class:`~respcompare.align.Alignment`, a
-    :class:`~respcompare.review.Review` (its first two responses) or an :class:`AlignmentMapData`.
+    ``alignment`` is an :class:`~respcompare.alignment.Alignment`, a
+    :class:`~respcompare.pipeline.Review` (its first two responses) or an :class:`AlignmentMapData`.
 
     >>> d = AlignmentMapData("original", "revised", (40, 25), (25, 30),
     ...                      (MapOp("unchanged", (1,), (0,)), MapOp("removed", (0,), ()),

@@ -23,15 +23,15 @@ import enum
 import html
 from typing import TYPE_CHECKING, Any
 
-from .align import to_dict as alignment_to_dict
-from .align import to_html as alignment_to_html
-from .align import to_markdown as alignment_to_markdown
+from .alignment import to_dict as alignment_to_dict
+from .alignment import to_html as alignment_to_html
+from .alignment import to_markdown as alignment_to_markdown
 from .cues import LADDER, kwic
 from .escape import md_escape
 from .model import Ask, AskOutcome
 
 if TYPE_CHECKING:
-    from .review import ResponseProfile, Review
+    from .pipeline import ResponseProfile, Review
 
 #: Cue categories shown in keyword-in-context tables, most telling first.
 KWIC_CATEGORIES = ("commitment", "refusal", "deferral", "review-loop", "hedge", "weasel", "emotive")

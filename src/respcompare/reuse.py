@@ -1061,15 +1061,15 @@ def carried_over(original: str | Response, revised: str | Response) -> tuple[Spa
 
     The sentences :func:`respcompare.align` marks unchanged or moved; spans index the revision
     (a Response's ``full_text``), in order. See
-    :func:`respcompare.align.carried_over`, which reads them off an alignment you already have.
+    :func:`respcompare.alignment.carried_over`, which reads them off an alignment you already have.
 
     >>> old = "We take this seriously. Funding rose to £5m. We will consider it."
     >>> new = "We take this seriously. We will publish the review. Funding rose to £5m."
     >>> [s.text for s in carried_over(old, new)]
     ['We take this seriously.', 'Funding rose to £5m.']
     """
-    from .align import align
-    from .align import carried_over as _carried
+    from .alignment import align
+    from .alignment import carried_over as _carried
 
     a, b = _text_of(original, "original"), _text_of(revised, "revised")
     return _carried(align(a, b, with_effects=False))
@@ -1079,13 +1079,13 @@ def carried_over_share(original: str | Response, revised: str | Response) -> flo
     """Share of the revision's sentence characters carried over verbatim from the original.
 
     The one definition respcompare uses everywhere
-    (:func:`respcompare.align.carried_over_share`); None when the revision has no sentences.
+    (:func:`respcompare.alignment.carried_over_share`); None when the revision has no sentences.
 
     >>> carried_over_share("We agree. We act.", "We agree. We will publish it in full.")
     0.25
     """
-    from .align import align
-    from .align import carried_over_share as _share
+    from .alignment import align
+    from .alignment import carried_over_share as _share
 
     a, b = _text_of(original, "original"), _text_of(revised, "revised")
     return _share(align(a, b, with_effects=False))

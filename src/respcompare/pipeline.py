@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .align import Alignment, AlignOptions, align, carried_over, carried_over_share, describe
+from .alignment import Alignment, AlignOptions, align, carried_over, carried_over_share, describe
 from .analysis import TextAnalysis, analyse
 from .cues import LADDER_CATEGORIES, cue_action
 from .due import DueDate, find_due_dates
@@ -54,7 +54,7 @@ class ResponseProfile:
     Spans index the response's ``full_text``. ``carried_over`` holds the sentences the
     alignment with the previous response in the case marks unchanged or moved (carried over
     verbatim); ``carried_over_share`` is their share of the response's sentence characters, as
-    :func:`respcompare.align.carried_over_share` defines it (None for the first response). The
+    :func:`respcompare.alignment.carried_over_share` defines it (None for the first response). The
     report, the records and the scorecard all read this one number. ``stock`` and
     ``stock_share`` are the passages it shares with a corpus index (boilerplate), when one was
     given to :func:`review`.
@@ -286,7 +286,7 @@ def review(
     judge
         The judge's configuration, passed through to the judge unchanged.
     align
-        The alignment's options (:class:`~respcompare.align.AlignOptions`); the defaults when
+        The alignment's options (:class:`~respcompare.alignment.AlignOptions`); the defaults when
         None.
 
     >>> from respcompare import load_example
@@ -313,7 +313,7 @@ def review(
             "lexicon= must be a Lexicon; load one with respcompare.lexicon.load_lexicon(path)"
         )
     if align is not None and not isinstance(align, AlignOptions):
-        raise InputError("align= must be a respcompare.align.AlignOptions (or None)")
+        raise InputError("align= must be a respcompare.alignment.AlignOptions (or None)")
     responses = case.responses
     ask_list: Sequence[Ask | str] | Ask | str = (
         extract_asks(case.petition) if asks is None else asks
