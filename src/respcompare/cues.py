@@ -1442,13 +1442,11 @@ def kwic(
                 i += 1
     else:
         for cue in pattern_or_cues:
-            idx = [
-                k
-                for k in range(len(toks.low))
-                if toks.start[k] < cue.span.end and cue.span.start < toks.end[k]
-            ]
-            if idx:
-                spans.append((idx[0], idx[-1] + 1, cue.rule))
+            # tokens are in order and disjoint: the ones overlapping the cue are a run
+            first = bisect_right(toks.end, cue.span.start)
+            last = bisect_left(toks.start, cue.span.end)
+            if first < last:
+                spans.append((first, last, cue.rule))
     rows = []
     for a, b, label in spans:
         pre_a = max(0, a - window)

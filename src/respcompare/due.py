@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime as _dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from .model import MONTH_NAMES, MONTHS, Span
@@ -128,14 +129,18 @@ def find_due_dates(text: str, *, on: _dt.date | None = None) -> list[DueDate]:
     True
     """
     found: list[DueDate] = []
-    taken: list[tuple[int, int]] = []
+    # the ranges taken so far: disjoint, kept sorted, so an overlap check is one bisection
+    starts: list[int] = []
+    ends: list[int] = []
     for rule, pattern in _PATTERNS:
         for m in pattern.finditer(text):
             start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
             end = m.end()
-            if any(start < b and a < end for a, b in taken):
+            k = bisect_left(starts, end)  # the ranges that start before this one ends
+            if k and ends[k - 1] > start:  # the last of them ends furthest right
                 continue
-            taken.append((start, end))
+            starts.insert(k, start)
+            ends.insert(k, end)
             vague = rule == "vague"
             found.append(
                 DueDate(
