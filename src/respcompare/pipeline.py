@@ -284,7 +284,7 @@ def review(
         A :class:`~respcompare.reuse.ReuseIndex` built over a corpus: each response's stock
         passages and boilerplate share are then measured against it.
     judge
-        The judge's configuration, passed through to the judge unchanged.
+        The judge's configuration object (the judge's own type), for :func:`assess`.
     align
         The alignment's options (:class:`~respcompare.alignment.AlignOptions`); the defaults when
         None.
