@@ -1,4 +1,5 @@
-"""find_cues on a ~6,000-character response: median milliseconds, against a naive baseline.
+"""find_cues on a ~6,000-character response: median milliseconds, against a naive baseline;
+then how find_cues scales (real response text from 10 kB to 1 MB, and two adversarial texts).
 
 Run: .venv/bin/python benchmarks/bench_cues.py
 
@@ -10,9 +11,11 @@ lexicon phrase, each scanned over the whole text (no senses, no scope).
 
 from __future__ import annotations
 
+import json
 import re
 import statistics
 import time
+from pathlib import Path
 
 import respcompare as rc
 from respcompare.lexicon import default_lexicon
@@ -64,5 +67,53 @@ def main() -> None:
     print(f"ratio find_cues / baseline: {ours / theirs:.2f}")
 
 
+FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "petitions"
+
+
+def real_response_text(n: int) -> str:
+    """The shared petitions' response details, joined, repeated and cut to ``n`` characters."""
+    parts = []
+    for path in sorted(FIXTURES.glob("*.json")):
+        attrs = json.loads(path.read_text(encoding="utf-8"))["data"]["attributes"]
+        details = (attrs.get("government_response") or {}).get("details")
+        if details:
+            parts.append(details)
+    base = "\n\n".join(parts)
+    text = base
+    while len(text) < n:
+        text += "\n\n" + base
+    return text[:n]
+
+
+def cpu_median(fn, runs: int) -> float:  # type: ignore[no-untyped-def]
+    """Median CPU seconds of ``fn(k)`` over ``runs`` runs (a fresh string each run)."""
+    times = []
+    for k in range(runs):
+        t0 = time.process_time()
+        fn(k)
+        times.append(time.process_time() - t0)
+    return statistics.median(times)
+
+
+def scaling() -> None:
+    print()
+    print("scaling (CPU seconds, median; each run a fresh string so no cache helps):")
+    per_char = {}
+    for n, runs in ((10_000, 21), (100_000, 7), (1_000_000, 3)):
+        text = real_response_text(n)
+        sec = cpu_median(lambda k, t=text: rc.find_cues(f"{t} {k}"), runs)
+        per_char[n] = sec / n
+        print(f"  real responses, {n:>9,} chars: {sec:7.3f} s  ({sec / n * 1e6:.2f} us/char)")
+    ratio = per_char[1_000_000] / per_char[10_000]
+    print(f"  per-char cost at 1 MB / at 10 kB: {ratio:.2f} (target <= 1.3; 1 MB target <= 1.0 s)")
+    for label, text in (
+        ('"may " * 25000', "may " * 25000),
+        ('"We will publish " * 6250', "We will publish " * 6250),
+    ):
+        sec = cpu_median(lambda k, t=text: rc.find_cues(f"{t}{k}"), 3)
+        print(f"  {label:28s} ({len(text):,} chars): {sec:.3f} s")
+
+
 if __name__ == "__main__":
     main()
+    scaling()

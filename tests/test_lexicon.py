@@ -126,3 +126,34 @@ def test_lexicon_combines_and_filters() -> None:
     only = lex.only(["deferral"])
     assert {e.category for e in only} == {"deferral"}
     assert len(only + only) == 2 * len(only)
+
+
+def test_compiled_patterns_survive_many_lexicons() -> None:
+    # compiled patterns live on each Lexicon: no module cache to evict or confuse by id()
+    # (the old id()-keyed cache gave a freed plain pattern's words to a new gap pattern: this
+    # loop failed 22 times in 40 before)
+    for k in range(40):
+        entries = (
+            Entry(f"alpha{k} beta", "hedge", source="test"),
+            Entry(f"word{k} ... here", "hedge", source="test"),
+        )
+        lex = Lexicon(entries, name=f"l{k}")
+        assert [c.span.text for c in rc.find_cues(f"a word{k} goes here", lexicon=lex)] == [
+            f"word{k} goes here"
+        ]
+    gap = Lexicon((Entry("keep ... under review", "review-loop", source="test"),), name="gap")
+    found = rc.find_cues("We keep the whole policy under review.", lexicon=gap)
+    assert [(c.category, c.span.text) for c in found] == [
+        ("review-loop", "keep the whole policy under review")
+    ]
+    assert gap.compiled() is gap.compiled()
+
+
+def test_lexicon_pickles_without_its_compiled_patterns() -> None:
+    import pickle
+
+    lex = default_lexicon()
+    lex.compiled()
+    again = pickle.loads(pickle.dumps(lex))
+    assert again == lex and again._compiled is None
+    assert len(pickle.dumps(lex)) == len(pickle.dumps(again))

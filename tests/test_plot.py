@@ -25,7 +25,7 @@ from matplotlib.patches import PathPatch, Rectangle
 
 import respcompare as rc
 from respcompare import plot
-from respcompare.align import align
+from respcompare.alignment import align
 from respcompare.cues import find_cues
 from respcompare.segment import segment, words
 
@@ -124,7 +124,7 @@ def test_scorecard_draws_the_reviews_numbers(seed: rc.Review) -> None:
         "commitment (rung / 5)",
         "hedges per 100 words",
         "emotive cues per 100 words",
-        "boilerplate share (carried over, 0–1)",
+        "carried over from the previous response (0–1)",
     ]
     bars = {p.get_gid(): p for p in _gids(ax, "scorecard:")}
     responses = seed.case.responses
@@ -148,14 +148,16 @@ def test_scorecard_draws_the_reviews_numbers(seed: rc.Review) -> None:
     assert legend == ["original (24 Apr 2020)", "revised (19 May 2020)"]
 
 
-def test_scorecard_boilerplate_is_the_carried_over_share(seed: rc.Review) -> None:
+def test_scorecard_reads_the_reviews_carried_over_share(seed: rc.Review) -> None:
     a, b = seed.case.responses
     al = align(a, b, with_effects=False)
     carried = sum(len(op.b) for op in al.ops if op.kind in ("unchanged", "moved") and op.b)
     d = plot.scorecard_data(seed)
-    assert d.boilerplate_share[0] is None  # nothing before the original to carry over
-    assert d.boilerplate_share[1] == pytest.approx(carried / sum(len(s) for s in al.b_sentences))
-    assert 0.0 <= d.boilerplate_share[1] <= 1.0
+    assert d.carried_over_share[0] is None  # nothing before the original to carry over
+    assert d.carried_over_share[1] == pytest.approx(
+        carried / sum(len(s) for s in al.b_sentences), abs=1e-4
+    )
+    assert d.carried_over_share == tuple(p.carried_over_share for p in seed.profiles)
 
 
 def test_scorecard_writes_unknown_values_instead_of_drawing_zero() -> None:
@@ -165,7 +167,7 @@ def test_scorecard_writes_unknown_values_instead_of_drawing_zero() -> None:
         commitment=(None,),
         hedge_density=(None,),
         emotive_density=(1.5,),
-        boilerplate_share=(None,),
+        carried_over_share=(None,),
     )
     ax = plot.scorecard(d)
     assert len(_gids(ax, "scorecard:")) == 2
@@ -192,7 +194,7 @@ def test_scorecard_one_bar_per_known_value(rows: list[tuple[Any, Any, Any]]) -> 
         commitment=tuple(r[1] for r in rows),
         hedge_density=tuple(r[2] for r in rows),
         emotive_density=tuple(None for _ in rows),
-        boilerplate_share=tuple(r[0] for r in rows),
+        carried_over_share=tuple(r[0] for r in rows),
     )
     ax = plot.scorecard(d)
     bars = {p.get_gid(): p.get_width() for p in _gids(ax, "scorecard:")}

@@ -16,6 +16,7 @@ PACKAGE = ROOT / "src" / "respcompare"
 ORDER = [
     "errors",
     "model",
+    "escape",
     "segment",
     "load",
     "lexicon",
@@ -25,11 +26,11 @@ ORDER = [
     "analysis",
     "asks",
     "judge",
-    "align",
+    "alignment",
     "reuse",
     "report",
     "plot",
-    "review",
+    "pipeline",
     "corpus",
     "cli",
     "__main__",
@@ -84,3 +85,33 @@ def test_imports_flow_one_way() -> None:
                 assert rank[target] <= rank[module], (
                     f"{path.name} imports .{target}, which comes later in the pipeline"
                 )
+
+
+def test_import_leaves_heavy_dependencies_for_later() -> None:
+    # numpy (reuse index), matplotlib (charts), pandas (to_frame) and nltk (sentence tokenizer,
+    # stemmer) load on first use, not on `import respcompare`
+    code = (
+        "import respcompare, sys; "
+        "print(sorted(m for m in ('numpy', 'matplotlib', 'pandas', 'nltk') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "[]"
+    # and the lazily bound names still work
+    code = "import respcompare as rc; print(rc.assess.__name__, rc.ReuseIndex.__name__)"
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.split() == ["assess", "ReuseIndex"]
+
+
+def test_modules_are_not_hidden_by_functions() -> None:
+    # rc.align and rc.review are functions; their modules keep names of their own
+    import importlib
+
+    import respcompare as rc
+
+    assert callable(rc.align) and callable(rc.review)
+    assert importlib.import_module("respcompare.alignment").align is rc.align
+    assert importlib.import_module("respcompare.pipeline").review is rc.review

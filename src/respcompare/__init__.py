@@ -12,9 +12,9 @@ carries the weight; measure reused boilerplate.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .align import Alignment, align
+from .alignment import Alignment, align
 from .corpus import Corpus, LoadError, ReviewSet, load_corpus, review_many
 from .cues import cue_action, find_cues, kwic
 from .errors import (
@@ -27,7 +27,6 @@ from .errors import (
     RespcompareError,
     UnknownExampleError,
 )
-from .judge import assess
 from .lexicon import Lexicon, load_lexicon
 from .load import case_from_texts, examples, load_example, load_petition
 from .model import (
@@ -43,25 +42,42 @@ from .model import (
     Span,
     Verdict,
 )
+from .pipeline import Review, review
 from .readability import Readability, readability
-from .reuse import (
-    ReuseIndex,
-    build_index,
-    carried_over,
-    carried_over_share,
-    shared_passages,
-)
-from .review import Review, review
 from .segment import segment
+
+# names whose modules load heavy dependencies, imported on first use: the judge (nltk's Porter
+# stemmer, rapidfuzz), the reuse index (numpy) and the charts (matplotlib)
+_LAZY = {
+    "assess": "judge",
+    "ReuseIndex": "reuse",
+    "build_index": "reuse",
+    "carried_over": "reuse",
+    "carried_over_share": "reuse",
+    "shared_passages": "reuse",
+}
 
 
 def __getattr__(name: str) -> Any:
-    """``rc.plot`` imports :mod:`respcompare.plot` (and so matplotlib) only on first use."""
-    if name == "plot":
-        import importlib
+    """``rc.plot``, ``rc.assess``, ``rc.build_index`` ... import their modules on first use."""
+    import importlib
 
+    if name == "plot":
         return importlib.import_module(f"{__name__}.plot")
+    if name in _LAZY:
+        value = getattr(importlib.import_module(f"{__name__}.{_LAZY[name]}"), name)
+        globals()[name] = value
+        return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
+if TYPE_CHECKING:
+    from .judge import assess
+    from .reuse import ReuseIndex, build_index, carried_over, carried_over_share, shared_passages
 
 
 __version__ = "0.1.0"

@@ -11,11 +11,12 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from .errors import InputError, RespcompareError
 from .load import case_from_texts, examples, load_example, load_petition
 from .model import Case
-from .review import Review, review
+from .pipeline import Review, review
 
 __all__ = ["main"]
 
@@ -54,6 +55,7 @@ def _parser() -> _Parser:
     rv.add_argument("--original", help="file with the original (or only) response text")
     rv.add_argument("--revised", help="file with the revised response text")
     rv.add_argument("--format", choices=("md", "html", "json"), default="md", help="output format")
+    _add_option_arguments(rv)
     rv.add_argument("--chart", metavar="FILE.png", help="also draw a chart of the review to a PNG")
     rv.add_argument(
         "--chart-kind",
@@ -63,6 +65,31 @@ def _parser() -> _Parser:
     )
     _add_corpus_parser(sub)
     return parser
+
+
+def _add_option_arguments(p: _Parser) -> None:
+    """The review options both commands take (they reach review(): asks=, lexicon=)."""
+    p.add_argument(
+        "--ask",
+        action="append",
+        metavar="TEXT",
+        help="an ask to judge against (repeat for several; default: read from the petition)",
+    )
+    p.add_argument(
+        "--lexicon",
+        metavar="FILE",
+        help="a cue lexicon (.toml, .dic or .txt) to use instead of ours",
+    )
+
+
+def _options(args: argparse.Namespace) -> dict[str, Any]:
+    """review()'s keyword options from the command line."""
+    from .lexicon import load_lexicon
+
+    return {
+        "asks": tuple(args.ask) if args.ask else None,
+        "lexicon": load_lexicon(args.lexicon) if args.lexicon else None,
+    }
 
 
 def _case(args: argparse.Namespace) -> Case:
@@ -87,6 +114,7 @@ def _add_corpus_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
     cp = sub.add_parser("corpus", help="review every case of a folder or a .jsonl file")
     cp.add_argument("path", help="folder of petition JSON files, or a JSON Lines file")
     cp.add_argument("--out", help="results file: .csv or .json (default: CSV on stdout)")
+    _add_option_arguments(cp)
     cp.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,
@@ -105,7 +133,7 @@ def _corpus_command(args: argparse.Namespace) -> int:
     out = Path(args.out) if args.out else None
     if out is not None and out.suffix.lower() not in (".csv", ".json"):
         raise InputError(f"--out {args.out!r}: name a .csv or .json file")
-    results = review_many(load_corpus(args.path), progress=args.progress)
+    results = review_many(load_corpus(args.path), progress=args.progress, **_options(args))
     for err in results.errors:
         sys.stderr.write(f"respcompare: skipped {' '.join(str(err).split())}\n")
     records = results.to_records()
@@ -158,7 +186,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = _parser().parse_args(argv)
         if args.command == "review":
-            result = review(_case(args))
+            result = review(_case(args), **_options(args))
             if args.format == "json":
                 out = json.dumps(result.to_dict(), indent=2, ensure_ascii=False)
             elif args.format == "html":

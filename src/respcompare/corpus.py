@@ -26,18 +26,23 @@ from __future__ import annotations
 import json
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import Executor, Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .alignment import AlignOptions
 from .errors import InputError, OptionalDependencyError, RespcompareError
+from .lexicon import Lexicon
 from .load import load_petition
-from .model import Case, Petition, Response
-from .review import Review, review
+from .model import Ask, Case, Petition, Response
+from .pipeline import Review, review
 
 if TYPE_CHECKING:
+    from concurrent.futures import Executor, Future
+
     import pandas
+
+    from .reuse import ReuseIndex
 
 __all__ = ["Corpus", "LoadError", "ReviewSet", "load_corpus", "review_many"]
 
@@ -301,40 +306,10 @@ class ReviewSet:
         return self.reviews[i]
 
     def to_records(self) -> list[dict[str, Any]]:
-        """One flat dict per response: the case, the response, and its assessment.
-
-        ``carried_over_share`` is the share of a revision's words in sentences carried over
-        from the response before it (None for the first response).
+        """One flat dict per response: the case, the response, and its assessment
+        (:meth:`Review.to_records <respcompare.pipeline.Review.to_records>` for each review).
         """
-        out: list[dict[str, Any]] = []
-        for rv in self.reviews:
-            case = rv.case
-            for resp, a, p in zip(case.responses, rv.assessments, rv.profiles, strict=True):
-                per_100 = 100.0 / p.words if p.words else None
-                out.append(
-                    {
-                        "source": case.source,
-                        "petition_id": case.petition.id,
-                        "petition_action": case.petition.action,
-                        "response_label": resp.label,
-                        "date": resp.date.isoformat() if resp.date else None,
-                        "department": resp.department,
-                        "words": p.words,
-                        "verdict": a.verdict.value,
-                        "answered": a.answered,
-                        "directness": a.directness,
-                        "commitment": a.commitment,
-                        "downgrade": str(a.downgrade) if a.downgrade else None,
-                        "evidence": len(a.evidence),
-                        "deflection_share": a.deflection_share,
-                        "hedges_per_100_words": _density(p.cue_counts.get("hedge", 0), per_100),
-                        "emotive_per_100_words": _density(p.cue_counts.get("emotive", 0), per_100),
-                        "flesch_reading_ease": p.readability.flesch_reading_ease,
-                        "carried_over_share": p.carried_over_share,
-                        "stock_share": p.stock_share,
-                    }
-                )
-        return out
+        return [row for rv in self.reviews for row in rv.to_records()]
 
     def to_frame(self) -> pandas.DataFrame:
         """The records as a pandas DataFrame (needs ``pip install 'respcompare[pandas]'``)."""
@@ -347,16 +322,12 @@ class ReviewSet:
         return pd.DataFrame.from_records(self.to_records())
 
 
-def _density(count: int, per_100: float | None) -> float | None:
-    return None if per_100 is None else round(count * per_100, 3)
-
-
-def _review_batch(cases: Sequence[Case]) -> list[Review | str]:
+def _review_batch(cases: Sequence[Case], options: Mapping[str, Any]) -> list[Review | str]:
     """Review a batch of cases; a case that cannot be reviewed gives its error message."""
     out: list[Review | str] = []
     for case in cases:
         try:
-            out.append(review(case))
+            out.append(review(case, **options))
         except RespcompareError as exc:
             out.append(str(exc))
     return out
@@ -368,8 +339,13 @@ def review_many(
     progress: bool | None = None,
     executor: Executor | None = None,
     batch_size: int = 8,
+    asks: Sequence[Ask | str] | Ask | str | None = None,
+    lexicon: Lexicon | None = None,
+    index: ReuseIndex | None = None,
+    judge: object | None = None,
+    align: AlignOptions | None = None,
 ) -> ReviewSet:
-    """Review every case; the same reviews as :func:`~respcompare.review.review` one at a time.
+    """Review every case; the same reviews as :func:`~respcompare.pipeline.review` one at a time.
 
     ``progress``: None shows a tqdm bar on a terminal or in a notebook and stays out of logs
     and CI; True or False force it. ``executor``: any :class:`concurrent.futures.Executor`
@@ -377,6 +353,9 @@ def review_many(
     ``batch_size`` with a bounded number in flight, and come back in input order. A case that
     cannot be reviewed is listed in :attr:`ReviewSet.errors`, with the load errors of a
     :class:`Corpus`.
+
+    ``asks``, ``lexicon``, ``index``, ``judge`` and ``align`` are :func:`review`'s options,
+    passed to every case (``asks``, when given, replaces every petition's own asks).
 
     >>> from respcompare import load_example
     >>> len(review_many([load_example("grooming-gangs")], progress=False))
@@ -386,6 +365,13 @@ def review_many(
 
     if batch_size < 1:
         raise InputError(f"batch_size must be >= 1, got {batch_size}")
+    options: dict[str, Any] = {
+        "asks": asks,
+        "lexicon": lexicon,
+        "index": index,
+        "judge": judge,
+        "align": align,
+    }
     total = len(cases) if isinstance(cases, Sequence) else None
     disable = None if progress is None else not progress
     reviews: list[Review] = []
@@ -414,18 +400,18 @@ def review_many(
             if len(batch) < batch_size:
                 continue
             if executor is None:
-                collect(batch, _review_batch(batch))
+                collect(batch, _review_batch(batch, options))
             else:
-                pending.append((batch, executor.submit(_review_batch, batch)))
+                pending.append((batch, executor.submit(_review_batch, batch, options)))
                 while len(pending) >= limit:
                     done, fut = pending.popleft()
                     collect(done, fut.result())
             batch = []
         if batch:
             if executor is None:
-                collect(batch, _review_batch(batch))
+                collect(batch, _review_batch(batch, options))
             else:
-                pending.append((batch, executor.submit(_review_batch, batch)))
+                pending.append((batch, executor.submit(_review_batch, batch, options)))
         while pending:
             done, fut = pending.popleft()
             collect(done, fut.result())

@@ -47,16 +47,31 @@ government's voice and yields no cues.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from .errors import InputError
-from .lexicon import CATEGORIES, Entry, Lexicon, default_lexicon, inflections
-from .model import Cue, Span
+from .lexicon import (
+    ANY,
+    CATEGORIES,
+    GAP,
+    NUM,
+    PREFIX,
+    WORDS,
+    CompiledLexicon,
+    Elem,
+    Entry,
+    Lexicon,
+    Variant,
+    compile_pattern,
+    default_lexicon,
+)
+from .model import MONTH_NAMES, Cue, Span
 from .segment import segment
 
 __all__ = [
+    "LADDER",
     "LADDER_CATEGORIES",
     "cue_action",
     "find_cues",
@@ -65,6 +80,17 @@ __all__ = [
 ]
 
 LADDER_CATEGORIES: frozenset[str] = frozenset({"commitment", "refusal", "deferral", "review-loop"})
+
+#: The commitment ladder: the name of each rung, 0..5 (DESIGN.md). The one table; the report
+#: and the charts read their rung names from it.
+LADDER: tuple[str, ...] = (
+    "explicit refusal",
+    "non-commitment with a time hedge",
+    "review loop / continuity",
+    "conditional or deferred",
+    "commitment without specifics",
+    "specific commitment",
+)
 
 
 def _ws(words_: str) -> frozenset[str]:
@@ -107,19 +133,26 @@ def _tokenize(text: str) -> _Tokens:
     sent: list[int] = []
     bounds: list[tuple[int, int]] = []
     spans: list[tuple[int, int]] = []
+    start_append, end_append, low_append, raw_append = (
+        start.append,
+        end.append,
+        low.append,
+        raw.append,
+    )
+    finditer = _WORD.finditer
     for si, s in enumerate(seg.sentences):
         a = len(low)
         # the same word pattern as segment.words(), run in place for speed (no Span objects)
-        for m in _WORD.finditer(text, s.start, s.end):
-            ws, we = m.span()
-            lt = m.group(0).lower()
+        for m in finditer(text, s.start, s.end):
+            g = m.group()
+            lt = g.lower()
             if "'" not in lt and "’" not in lt:
-                start.append(ws)
-                end.append(we)
-                low.append(lt)
-                raw.append(m.group(0))
-                sent.append(si)
+                start_append(m.start())
+                end_append(m.end())
+                low_append(lt)
+                raw_append(g)
                 continue
+            ws, we = m.span()
             lt = lt.replace("’", "'")
             parts: list[tuple[int, int, str]]
             if lt in _CONTRACTIONS:
@@ -138,11 +171,11 @@ def _tokenize(text: str) -> _Tokens:
             else:
                 parts = [(ws, we, lt)]
             for ps, pe, pl in parts:
-                start.append(ps)
-                end.append(pe)
-                low.append(pl)
-                raw.append(text[ps:pe])
-                sent.append(si)
+                start_append(ps)
+                end_append(pe)
+                low_append(pl)
+                raw_append(text[ps:pe])
+        sent.extend([si] * (len(low) - a))
         bounds.append((a, len(low)))
         spans.append((s.start, s.end))
     return _Tokens(start, end, low, raw, sent, bounds, spans)
@@ -161,87 +194,17 @@ def _is_num(tok: str) -> bool:
     return bool(_NUM_RE.match(tok)) or tok in _NUMBER_WORDS
 
 
-# element kinds
-_WORDS, _PREFIX, _ANY, _NUM, _GAP = range(5)
-_Elem = tuple[int, object]
+_WORDS, _PREFIX, _ANY, _NUM, _GAP = WORDS, PREFIX, ANY, NUM, GAP
+_Elem = Elem
 
 
-def _split_pattern_token(tok: str) -> list[str]:
-    """Pattern tokens split like text tokens (contractions, possessive 's)."""
-    t = tok.replace("’", "'")
-    if t.endswith("'s") and len(t) > 2 and "|" not in t:
-        return [t[:-2], "'s"]
-    if t.endswith("n't") and len(t) > 3:
-        return ["will" if t == "won't" else t[:-3], "not"]
-    return [t]
-
-
-def _compile_pattern(pattern: str) -> list[list[_Elem]]:
-    """A pattern -> its variants (optional words expanded), each a list of elements."""
-    variants: list[list[_Elem]] = [[]]
-    elem: _Elem
-    for tok0 in pattern.split():
-        for tok in _split_pattern_token(tok0):
-            optional = tok.endswith("?") and len(tok) > 1
-            if optional:
-                tok = tok[:-1]
-            if tok.startswith("..."):
-                n = int(tok[3:]) if tok[3:].isdigit() else 4
-                elem = (_GAP, n)
-            elif tok == "_":
-                elem = (_ANY, None)
-            elif tok == "<num>":
-                elem = (_NUM, None)
-            elif tok.endswith("*") and len(tok) > 1:
-                elem = (_PREFIX, tok[:-1])
-            else:
-                alts: set[str] = set()
-                for alt in tok.split("|"):
-                    if alt.endswith("~"):
-                        alts |= inflections(alt[:-1])
-                    else:
-                        alts.add(alt)
-                elem = (_WORDS, frozenset(alts))
-            if optional:
-                variants = [v for v in variants] + [[*v, elem] for v in variants]
-            else:
-                variants = [[*v, elem] for v in variants]
-    return [v for v in variants if v and v[0][0] != _GAP]
-
-
-@dataclass(frozen=True, slots=True)
-class _Compiled:
-    by_word: dict[str, list[tuple[Entry, list[_Elem]]]]
-    by_prefix: list[tuple[str, Entry, list[_Elem]]]
-    wild: list[tuple[Entry, list[_Elem]]]
-
-
-# id(variant) -> its word sets, for variants made only of words (kept alive by _compile's cache)
-_PLAIN: dict[int, tuple[frozenset[str], ...]] = {}
-
-
-@lru_cache(maxsize=16)
-def _compile(lexicon: Lexicon) -> _Compiled:
-    by_word: dict[str, list[tuple[Entry, list[_Elem]]]] = {}
-    by_prefix: list[tuple[str, Entry, list[_Elem]]] = []
-    wild: list[tuple[Entry, list[_Elem]]] = []
-    for entry in lexicon:
-        for variant in _compile_pattern(entry.pattern):
-            kind, payload = variant[0]
-            if kind == _WORDS:
-                assert isinstance(payload, frozenset)
-                for w in payload:
-                    by_word.setdefault(w, []).append((entry, variant))
-            elif kind == _PREFIX:
-                assert isinstance(payload, str)
-                by_prefix.append((payload, entry, variant))
-            else:
-                wild.append((entry, variant))
-    for entries in by_word.values():
-        for _entry, variant in entries:
-            if all(kind == _WORDS for kind, _p in variant):
-                _PLAIN[id(variant)] = tuple(p for _k, p in variant)  # type: ignore[misc]
-    return _Compiled(by_word, by_prefix, wild)
+def _may_follow(elems: Sequence[_Elem], nxt: str | None) -> bool:
+    """False when ``elems`` cannot match with ``nxt`` as the second word (None: sentence end)."""
+    if len(elems) < 2 or elems[1][0] != WORDS:
+        return True
+    payload = elems[1][1]
+    assert isinstance(payload, frozenset)
+    return nxt is not None and nxt in payload
 
 
 def _match(elems: Sequence[_Elem], k: int, i: int, low: list[str], stop: int) -> int:
@@ -442,9 +405,7 @@ _CONDITIONAL = re.compile(
     r"finished|received))\b",
     re.I,
 )
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-)
+_MONTH = "(?:" + "|".join(m.capitalize() for m in MONTH_NAMES) + ")"
 _DATE = re.compile(
     r"\b(?:(?:later |earlier |by the end of |before the end of |end of )?this (?:year|month|"
     r"week|spring|summer|autumn|winter|session|parliament|financial year)|"
@@ -475,6 +436,59 @@ _CLAUSE_END = re.compile(
 # ---------------------------------------------------------------- quoted text
 
 
+# a single-quoted passage opening at the text start or after white space or a bracket; the
+# quote mark comes first so the regex engine can skip to the marks (same matches as a leading
+# lookbehind, five times faster)
+_SINGLE_QUOTED = re.compile(r"[‘'](?:(?<=^[‘'])|(?<=[\s(\[][‘']))[^‘’'\n]{2,2000}?[’'](?![\w])")
+
+
+def _runaway_quotes(text: str) -> list[tuple[int, int]]:
+    """The matches of ``“[^”]*$|^[^“]*”`` (multiline), found in linear time.
+
+    An opening mark whose quotation runs on to the end of its line (no closing mark before the
+    line ends), or a line start whose closing mark has no opening one before it. The regular
+    expression rescans from every line start, which is quadratic on text without curly marks;
+    this walks the same candidates (each “ and each line start) once, with the same results.
+    """
+    out: list[tuple[int, int]] = []
+    n = len(text)
+    p = 0
+    while p <= n:
+        q = text.find("“", p)
+        if q < 0:
+            q = n + 1
+        if p == 0 or text[p - 1] == "\n":
+            ls = p
+        else:
+            nl = text.find("\n", p)
+            ls = n + 1 if nl < 0 else nl + 1
+        pos = min(q, ls)
+        if pos > n:
+            break
+        if pos == q:  # an opening mark: runs on to the last line end before the closing mark
+            y = text.find("”", pos + 1)
+            if y < 0:
+                out.append((pos, n))
+                break
+            nl = text.rfind("\n", pos + 1, y)
+            if nl >= 0:
+                out.append((pos, nl))
+                p = nl
+            else:
+                p = y  # no line end before the closing mark: nothing can match before it
+        else:  # a line start: up to the last closing mark before the next opening one
+            x = text.find("“", pos)
+            if x < 0:
+                x = n
+            r = text.rfind("”", pos, x)
+            if r >= 0:
+                out.append((pos, r + 1))
+                p = r + 1
+            else:
+                p = max(x, pos + 1)
+    return out
+
+
 def _quoted_regions(text: str) -> list[tuple[int, int]]:
     """Character ranges inside quotation marks (curly, straight double, or single ‘ ’)."""
     out: list[tuple[int, int]] = []
@@ -482,15 +496,32 @@ def _quoted_regions(text: str) -> list[tuple[int, int]]:
         out.append((m.start(), m.end()))
     # an opening mark whose quotation runs on past this text (or paragraph), or a closing mark
     # whose opening lies before it: quoted up to the paragraph edge
-    for m in re.finditer(r"“[^”]*$|^[^“]*”", text, re.M):
-        out.append((m.start(), m.end()))
+    out += _runaway_quotes(text)
     stripped = text.lstrip()
     if stripped.startswith('"') and text.count('"') % 2 == 1:
         end = text.find("\n\n")
         out.append((len(text) - len(stripped), len(text) if end < 0 else end))
-    for m in re.finditer(r"(?:(?<=^)|(?<=[\s(\[]))[‘'][^‘’'\n]{2,2000}?[’'](?![\w])", text):
+    for m in _SINGLE_QUOTED.finditer(text):
         out.append((m.start(), m.end()))
     return sorted(out)
+
+
+class _Quoted:
+    """The union of quoted regions, asked "is this offset quoted?" by bisection."""
+
+    def __init__(self, regions: list[tuple[int, int]]) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for q0, q1 in regions:  # sorted by start
+            if self.ends and q0 <= self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], q1)
+            else:
+                self.starts.append(q0)
+                self.ends.append(q1)
+
+    def __contains__(self, offset: int) -> bool:
+        k = bisect_right(self.starts, offset) - 1
+        return k >= 0 and offset < self.ends[k]
 
 
 # ---------------------------------------------------------------- the engine
@@ -514,6 +545,7 @@ class _Engine:
         self.text = text
         self.t = toks
         self.cands: list[_Cand] = []
+        self._gov: dict[int, int] = {}
 
     # -- helpers
     def sent_stop(self, i: int) -> int:
@@ -536,35 +568,66 @@ class _Engine:
             i += 1
         return i
 
+    def first_gov_subject(self, i: int) -> int:
+        """The first token of i's sentence that names the government ("we", "the Department")."""
+        si = self.t.sent[i]
+        got = self._gov.get(si)
+        if got is None:
+            a, b = self.t.sent_bounds[si]
+            low = self.t.low
+            got = next((k for k in range(a, b) if low[k] in _GOV_SUBJECTS), b)
+            self._gov[si] = got
+        return got
+
     def add(self, cand: _Cand) -> None:
         self.cands.append(cand)
 
     # -- lexicon
-    def lexicon_pass(self, comp: _Compiled) -> None:
+    def lexicon_pass(self, comp: CompiledLexicon) -> None:
         low = self.t.low
-        for i, tok in enumerate(low):
-            stop = self.sent_stop(i)
-            options = comp.by_word.get(tok, [])
-            if comp.by_prefix:
-                options = options + [(e, v) for p, e, v in comp.by_prefix if tok.startswith(p)]
-            if comp.wild:
-                options = options + comp.wild
-            for entry, variant in options:
-                plain = _PLAIN.get(id(variant))
-                if plain is not None:
-                    # fast path: every element is a word set ("in due course")
-                    end = i + len(plain)
-                    if end > stop or not all(low[i + k] in ws for k, ws in enumerate(plain) if k):
+        by_word, by_prefix, wild = comp.by_word, comp.by_prefix, comp.wild
+        # the variants worth trying on each distinct word, and on each distinct pair of words
+        # (a variant whose second element is a word set the next word is not in cannot match),
+        # worked out once per call
+        tried: dict[str, list[Variant]] = {}
+        paired: dict[tuple[str, str | None], list[Variant]] = {}
+        for sa, stop in self.t.sent_bounds:
+            for i in range(sa, stop):
+                tok = low[i]
+                options = tried.get(tok)
+                if options is None:
+                    options = by_word.get(tok, [])
+                    if by_prefix:
+                        options = options + [v for p, v in by_prefix if tok.startswith(p)]
+                    if wild:
+                        options = options + wild
+                    tried[tok] = options
+                if not options:
+                    continue
+                pair = (tok, low[i + 1] if i + 1 < stop else None)
+                narrowed = paired.get(pair)
+                if narrowed is None:
+                    narrowed = paired[pair] = [v for v in options if _may_follow(v[1], pair[1])]
+                for entry, elems, plain in narrowed:
+                    if plain is not None:
+                        # fast path: every element is a word set ("in due course")
+                        end = i + len(plain)
+                        if end > stop:
+                            continue
+                        k = 1
+                        while k < len(plain) and low[i + k] in plain[k]:
+                            k += 1
+                        if k < len(plain):
+                            continue
+                    else:
+                        end = _match(elems, 0, i, low, stop)
+                        if end < 0:
+                            continue
+                    if entry.not_after and i > sa and low[i - 1] in entry.not_after:
                         continue
-                else:
-                    end = _match(variant, 0, i, low, stop)
-                if end < 0:
-                    continue
-                if entry.not_after and self.in_sentence(i, i - 1) and low[i - 1] in entry.not_after:
-                    continue
-                if entry.not_before and end < stop and low[end] in entry.not_before:
-                    continue
-                self.lexicon_cand(entry, i, end)
+                    if entry.not_before and end < stop and low[end] in entry.not_before:
+                        continue
+                    self.lexicon_cand(entry, i, end)
 
     def lexicon_cand(self, entry: Entry, a: int, b: int) -> None:
         category, sense, level, strength = entry.category, entry.sense, entry.level, entry.strength
@@ -776,8 +839,7 @@ class _Engine:
             return ""
         w = low[j]
         if w in {"and", "but", "or", "then"}:
-            a = self.sent_start_tok(i)
-            return "gov" if any(low[k] in _GOV_SUBJECTS for k in range(a, j)) else ""
+            return "gov" if self.first_gov_subject(i) < j else ""
         if w in _GOV_SUBJECTS:
             return "gov"
         if w in _DOC_SUBJECTS:
@@ -963,26 +1025,143 @@ class _Engine:
 
 
 _CLAUSE_START = re.compile(r"[;:]\s*|\s[–—-]\s")
+_APPOSITIVE_END = re.compile(r"[,;:]|\.(?=\s|$)")
 
 
-def _clause_bounds(text: str, sent: tuple[int, int], at: int) -> tuple[int, int]:
-    """Character bounds of the clause holding ``at`` inside the sentence ``sent``."""
-    s0, s1 = sent
-    start = s0
-    for m in _CLAUSE_START.finditer(text, s0, at):
-        start = m.end()
-    m2 = _CLAUSE_END.search(text, at, s1)
-    end = m2.start() if m2 else s1
-    end = max(end, at)
-    while end > start and text[end - 1] in " ,.":
-        end -= 1
-    return start, end
+class _Scan:
+    """Per-sentence facts for one find_cues call, each worked out once and then looked up.
 
+    Every question a cue asks about its sentence or clause ("where does my clause end?", "is
+    there a date in my scope?") was a regex scan from the sentence start or over the scope; with
+    many cues in one long sentence that was quadratic. Here each scan runs once per sentence (or
+    per sentence and scope end) and answers by bisection, with exactly the old answers: a
+    pattern matches in ``text[a:b]`` at ``a`` (checked on the substring) or at a position after
+    ``a`` where it matches in ``text`` with ``endpos=b`` (the patterns look back one character
+    at most, which then lies inside the substring).
+    """
 
-def _appositive_end(text: str, at: int, stop: int) -> int:
-    """For "The paper, to be published later this year, will ...": end at the next comma."""
-    m = re.compile(r"[,;:]|\.(?=\s|$)").search(text, at, stop)
-    return m.start() if m else stop
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._positions: dict[tuple[re.Pattern[str], int, int], list[int]] = {}
+        self._starts: dict[int, tuple[list[int], list[tuple[int, int, bool]]]] = {}
+        self._facts: dict[tuple[str, int, int], bool | int] = {}
+        self._strings: dict[tuple[int, int], str] = {}
+
+    def piece(self, a: int, b: int) -> str:
+        """``text[a:b]``, one string object for each distinct range (scopes repeat)."""
+        got = self._strings.get((a, b))
+        if got is None:
+            got = self._strings[(a, b)] = self.text[a:b]
+        return got
+
+    def positions(self, pattern: re.Pattern[str], lo: int, hi: int) -> list[int]:
+        """Every position in [lo, hi) where ``pattern`` matches with ``endpos=hi``."""
+        key = (pattern, lo, hi)
+        got = self._positions.get(key)
+        if got is None:
+            got = []
+            search = pattern.search
+            m = search(self.text, lo, hi)
+            while m is not None:
+                got.append(m.start())
+                m = search(self.text, m.start() + 1, hi)
+            self._positions[key] = got
+        return got
+
+    def search_in(self, pattern: re.Pattern[str], piece: str, a: int, b: int, lo: int) -> bool:
+        """``bool(pattern.search(text[a:b]))``, with ``piece == text[a:b]`` and ``lo <= a``."""
+        if pattern.match(piece):
+            return True
+        pos = self.positions(pattern, lo, b)
+        return bisect_right(pos, a) < len(pos)
+
+    def future_date_in(self, piece: str, a: int, b: int, lo: int) -> bool:
+        """``_future_date(text[a:b])``, with ``piece == text[a:b]`` and ``lo <= a``."""
+        text = self.text
+        m = _DATE.match(piece)
+        if m is not None:
+            p, end, found = a, a + m.end(), m.group(0)
+        else:
+            pos = self.positions(_DATE, lo, b)
+            k = bisect_right(pos, a)
+            if k == len(pos):
+                return False
+            p = pos[k]
+            m = _DATE.match(text, p, b)
+            assert m is not None
+            end, found = m.end(), m.group(0)
+        pos = self.positions(_DATE, lo, b)
+        while True:
+            before = text[max(a, p - 9) : p].lower()
+            past = "earlier" in before or "last" in before or "since" in before or "ago" in before
+            if not past and not found.lower().startswith(("earlier", "since")):
+                return True
+            k = bisect_left(pos, end)
+            if k == len(pos):
+                return False
+            p = pos[k]
+            m = _DATE.match(text, p, b)
+            assert m is not None
+            end, found = m.end(), m.group(0)
+
+    def future_date(self, a: int, b: int) -> bool:
+        """``_future_date(text[a:b])`` for a whole sentence or lead, worked out once."""
+        key = ("date", a, b)
+        got = self._facts.get(key)
+        if got is None:
+            got = self._facts[key] = _future_date(self.text[a:b])
+        return bool(got)
+
+    def time_hedged(self, sent: tuple[int, int]) -> bool:
+        key = ("time-hedge", *sent)
+        got = self._facts.get(key)
+        if got is None:
+            got = self._facts[key] = _TIME_HEDGE.search(self.text, *sent) is not None
+        return bool(got)
+
+    def first_comma(self, sent: tuple[int, int]) -> int:
+        key = ("comma", *sent)
+        got = self._facts.get(key)
+        if got is None:
+            got = self._facts[key] = self.text.find(",", *sent)
+        return int(got)
+
+    def clause_bounds(self, sent: tuple[int, int], at: int) -> tuple[int, int]:
+        """Character bounds of the clause holding ``at`` inside the sentence ``sent``."""
+        text = self.text
+        s0, s1 = sent
+        got = self._starts.get(s0)
+        if got is None:
+            body = text[s0:s1]
+            ms = []
+            if any(ch in body for ch in ";:–—-"):  # most sentences have no clause break
+                ms = [
+                    (m.start(), m.end(), not text.startswith((";", ":"), m.start()))
+                    for m in _CLAUSE_START.finditer(text, s0, s1)
+                ]
+            got = self._starts[s0] = ([m[0] for m in ms], ms)
+        firsts, ms = got
+        # the last clause break before ``at`` as finditer(text, s0, at) finds it: cut at ``at``
+        # (a dash break that runs past ``at`` does not match there at all)
+        start = s0
+        k = bisect_left(firsts, at) - 1
+        if k >= 0 and ms[k][2] and ms[k][1] > at:
+            k -= 1
+        if k >= 0:
+            start = min(ms[k][1], at)
+        ends = self.positions(_CLAUSE_END, s0, s1)
+        k2 = bisect_left(ends, at)
+        end = ends[k2] if k2 < len(ends) else s1
+        end = max(end, at)
+        while end > start and text[end - 1] in " ,.":
+            end -= 1
+        return start, end
+
+    def appositive_end(self, sent: tuple[int, int], at: int) -> int:
+        """For "The paper, to be published later this year, will ...": end at the next comma."""
+        pos = self.positions(_APPOSITIVE_END, *sent)
+        k = bisect_left(pos, at)
+        return pos[k] if k < len(pos) else sent[1]
 
 
 def _validate(categories: Iterable[str] | None) -> frozenset[str] | None:
@@ -1036,7 +1215,7 @@ def find_cues(
         return []
     toks = _tokenize(text)
     eng = _Engine(text, toks)
-    eng.lexicon_pass(_compile(lexicon if lexicon is not None else default_lexicon()))
+    eng.lexicon_pass((lexicon if lexicon is not None else default_lexicon()).compiled())
     eng.sense_pass()
     return _finish(text, toks, eng.cands, wanted)
 
@@ -1065,14 +1244,15 @@ def _finish(
         occupied[c.a : c.b] = b"\x01" * (c.b - c.a)
         kept.append(c)
     kept.sort(key=lambda c: c.a)
-    quoted = _quoted_regions(text)
+    quoted = _Quoted(_quoted_regions(text))
+    scan = _Scan(text)
     out: list[Cue] = []
     for c in kept:
         s, e = toks.start[c.a], toks.end[c.b - 1]
-        if any(q0 <= s < q1 for q0, q1 in quoted):
+        if s in quoted:
             continue
         sent = toks.sent_spans[toks.sent[c.a]]
-        cstart, cend = _clause_bounds(text, sent, s)
+        cstart, cend = scan.clause_bounds(sent, s)
         if (
             c.category in LADDER_CATEGORIES
             or c.category in {"deontic", "permission"}
@@ -1082,16 +1262,17 @@ def _finish(
             if c.scope_from_clause:
                 scope0 = cstart
                 if c.rule.startswith("modal.to-be"):
-                    scope1 = max(_appositive_end(text, e, sent[1]), e)
+                    scope1 = max(scan.appositive_end(sent, e), e)
         else:
             scope0, scope1 = min(cstart, s), max(cend, e)
+        scope = scan.piece(scope0, scope1)
         sense, level, strength, rule = c.sense, c.level, c.strength, c.rule
         if c.category == "commitment":
-            sense, level, strength, rule = _grade(text, sent, scope0, scope1, s, c)
-            if sense in {"plain", "intended"} and _dated_by_next(text, toks, c):
+            sense, level, strength, rule = _grade(scan, sent, scope, scope0, scope1, s, c)
+            if sense in {"plain", "intended"} and _dated_by_next(scan, toks, c):
                 rule += "+dated-next-sentence"
                 sense, level = ("intended", 4) if sense == "intended" else ("dated", 5)
-        elif c.category == "refusal" and level == 0 and _TIME_HEDGE.search(text, *sent):
+        elif c.category == "refusal" and level == 0 and scan.time_hedged(sent):
             sense, level, strength = "time-hedged", 1, min(strength, 0.7)
         if wanted is not None and c.category not in wanted:
             continue
@@ -1103,7 +1284,7 @@ def _finish(
                 span=Span(s, e, text[s:e]),
                 level=level,
                 strength=round(strength, 3),
-                scope=Span(scope0, scope1, text[scope0:scope1]),
+                scope=Span(scope0, scope1, scope),
             )
         )
     return out
@@ -1124,7 +1305,7 @@ def _future_date(text: str) -> bool:
     return False
 
 
-def _dated_by_next(text: str, toks: _Tokens, c: _Cand) -> bool:
+def _dated_by_next(scan: _Scan, toks: _Tokens, c: _Cand) -> bool:
     """'... will publish a paper ... . The paper, to be published later this year, ...'.
 
     The object of the commitment is taken up by the next sentence ("The paper", "It"), which
@@ -1150,35 +1331,41 @@ def _dated_by_next(text: str, toks: _Tokens, c: _Cand) -> bool:
             len(head) >= 2 and head[0] in {"the", "this", "that"} and head[1] == obj
         )
         if refers:
-            s0, s1 = toks.sent_spans[sj]
-            return _future_date(text[s0:s1])
+            return scan.future_date(*toks.sent_spans[sj])
     return False
 
 
 def _grade(
-    text: str, sent: tuple[int, int], s0: int, s1: int, at: int, c: _Cand
+    scan: _Scan, sent: tuple[int, int], scope: str, s0: int, s1: int, at: int, c: _Cand
 ) -> tuple[str, int | None, float, str]:
-    """Place a commitment on the ladder: specifics raise it to 5, conditions lower it to 3."""
+    """Place a commitment on the ladder: specifics raise it to 5, conditions lower it to 3.
+
+    ``scope`` is ``text[s0:s1]``; every search over it goes through ``scan`` (once per
+    sentence, then by bisection), so many commitments in one long sentence stay linear.
+    """
     sense, level, strength, rule = (
         c.sense,
         c.level if c.level is not None else 4,
         c.strength,
         c.rule,
     )
-    scope = text[s0:s1]
     # a leading time adverbial: "Later this year, we will publish ..."
-    lead = text[sent[0] : at]
-    comma = lead.find(",")
-    lead_date = comma > 0 and len(lead[:comma].split()) <= 6 and _future_date(lead[:comma])
-    cond = _CONDITIONAL.search(text, sent[0], s1)
-    if (cond and cond.start() < at) or _CONDITIONAL.search(scope):
+    comma_at = scan.first_comma(sent)
+    lead_date = False
+    if sent[0] < comma_at < at:
+        lead_date = len(scan.text[sent[0] : comma_at].split()) <= 6 and scan.future_date(
+            sent[0], comma_at
+        )
+    # the first conditional from the sentence start (as search(text, sent[0], s1) finds it)
+    conds = scan.positions(_CONDITIONAL, sent[0], s1)
+    if (conds and conds[0] < at) or scan.search_in(_CONDITIONAL, scope, s0, s1, sent[0]):
         return "conditional", 3, min(strength, 0.6), rule + "+conditional"
     specific = None
-    if _future_date(scope) or lead_date:
+    if scan.future_date_in(scope, s0, s1, sent[0]) or lead_date:
         specific = "dated"
-    elif _AMOUNT.search(scope):
+    elif scan.search_in(_AMOUNT, scope, s0, s1, sent[0]):
         specific = "specific"
-    elif _INSTRUMENT.search(scope):
+    elif scan.search_in(_INSTRUMENT, scope, s0, s1, sent[0]):
         specific = "instrument"
     if specific:
         if sense == "intended":
@@ -1238,7 +1425,7 @@ def kwic(
     toks = _tokenize(text)
     spans: list[tuple[int, int, str]] = []  # token ranges and pattern label
     if isinstance(pattern_or_cues, str):
-        variants = _compile_pattern(" ".join(pattern_or_cues.lower().split()))
+        variants = compile_pattern(" ".join(pattern_or_cues.lower().split()))
         if not variants:
             raise InputError(f"kwic pattern {pattern_or_cues!r} has no words to match")
         i = 0
@@ -1255,13 +1442,11 @@ def kwic(
                 i += 1
     else:
         for cue in pattern_or_cues:
-            idx = [
-                k
-                for k in range(len(toks.low))
-                if toks.start[k] < cue.span.end and cue.span.start < toks.end[k]
-            ]
-            if idx:
-                spans.append((idx[0], idx[-1] + 1, cue.rule))
+            # tokens are in order and disjoint: the ones overlapping the cue are a run
+            first = bisect_right(toks.end, cue.span.start)
+            last = bisect_left(toks.start, cue.span.end)
+            if first < last:
+                spans.append((first, last, cue.rule))
     rows = []
     for a, b, label in spans:
         pre_a = max(0, a - window)

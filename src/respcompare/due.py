@@ -10,9 +10,10 @@ from __future__ import annotations
 import calendar
 import datetime as _dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
-from .model import Span
+from .model import MONTH_NAMES, MONTHS, Span
 
 __all__ = ["DueDate", "find_due_dates"]
 
@@ -32,8 +33,8 @@ class DueDate:
     rule: str
 
 
-_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-_MONTH_RE = "|".join(m for m in _MONTHS)
+_MONTHS = MONTHS
+_MONTH_RE = "|".join(MONTH_NAMES)
 _SEASON_END = {"spring": 5, "summer": 8, "autumn": 11, "winter": 2}
 _NUMBER = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -128,14 +129,18 @@ def find_due_dates(text: str, *, on: _dt.date | None = None) -> list[DueDate]:
     True
     """
     found: list[DueDate] = []
-    taken: list[tuple[int, int]] = []
+    # the ranges taken so far: disjoint, kept sorted, so an overlap check is one bisection
+    starts: list[int] = []
+    ends: list[int] = []
     for rule, pattern in _PATTERNS:
         for m in pattern.finditer(text):
             start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
             end = m.end()
-            if any(start < b and a < end for a, b in taken):
+            k = bisect_left(starts, end)  # the ranges that start before this one ends
+            if k and ends[k - 1] > start:  # the last of them ends furthest right
                 continue
-            taken.append((start, end))
+            starts.insert(k, start)
+            ends.insert(k, end)
             vague = rule == "vague"
             found.append(
                 DueDate(

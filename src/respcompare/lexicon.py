@@ -41,11 +41,9 @@ from __future__ import annotations
 
 import csv
 import io
-import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Literal
 
@@ -53,6 +51,7 @@ from .errors import LexiconError
 
 __all__ = [
     "CATEGORIES",
+    "CompiledLexicon",
     "Entry",
     "Lexicon",
     "default_lexicon",
@@ -137,6 +136,34 @@ class Lexicon:
     entries: tuple[Entry, ...]
     name: str = "user"
     sources: tuple[str, ...] = field(default=())
+    # the compiled patterns, made on first use and kept with the lexicon they belong to
+    _compiled: CompiledLexicon | None = field(
+        default=None, init=False, repr=False, compare=False, hash=False
+    )
+
+    def compiled(self) -> CompiledLexicon:
+        """The entries' patterns compiled for matching (made once per Lexicon object).
+
+        >>> lex = Lexicon((Entry("keep|kept ... under review", "review-loop", source="ours"),))
+        >>> sorted(lex.compiled().by_word)
+        ['keep', 'kept']
+        """
+        comp = self._compiled
+        if comp is None:
+            comp = compile_lexicon(self.entries)
+            object.__setattr__(self, "_compiled", comp)
+        return comp
+
+    def __getstate__(self) -> tuple[tuple[Entry, ...], str, tuple[str, ...]]:
+        # the compiled patterns are rebuilt on demand, never pickled
+        return (self.entries, self.name, self.sources)
+
+    def __setstate__(self, state: tuple[tuple[Entry, ...], str, tuple[str, ...]]) -> None:
+        entries, name, sources = state
+        object.__setattr__(self, "entries", entries)
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "sources", sources)
+        object.__setattr__(self, "_compiled", None)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -185,6 +212,98 @@ def inflections(word: str) -> frozenset[str]:
             out |= {w + w[-1] + "ed", w + w[-1] + "ing"}
             out -= {w + "ed", w + "ing"}
     return frozenset(out)
+
+
+# ---------------------------------------------------------------- the pattern language
+
+# element kinds of a compiled pattern
+WORDS, PREFIX, ANY, NUM, GAP = range(5)
+Elem = tuple[int, object]
+
+
+def _split_pattern_token(tok: str) -> list[str]:
+    """Pattern tokens split like text tokens (contractions, possessive 's)."""
+    t = tok.replace("’", "'")
+    if t.endswith("'s") and len(t) > 2 and "|" not in t:
+        return [t[:-2], "'s"]
+    if t.endswith("n't") and len(t) > 3:
+        return ["will" if t == "won't" else t[:-3], "not"]
+    return [t]
+
+
+def compile_pattern(pattern: str) -> list[list[Elem]]:
+    """A pattern -> its variants (optional words expanded), each a list of ``(kind, payload)``.
+
+    >>> [[k for k, _ in v] for v in compile_pattern("keep ... under review")]
+    [[0, 4, 0, 0]]
+    """
+    variants: list[list[Elem]] = [[]]
+    elem: Elem
+    for tok0 in pattern.split():
+        for tok in _split_pattern_token(tok0):
+            optional = tok.endswith("?") and len(tok) > 1
+            if optional:
+                tok = tok[:-1]
+            if tok.startswith("..."):
+                n = int(tok[3:]) if tok[3:].isdigit() else 4
+                elem = (GAP, n)
+            elif tok == "_":
+                elem = (ANY, None)
+            elif tok == "<num>":
+                elem = (NUM, None)
+            elif tok.endswith("*") and len(tok) > 1:
+                elem = (PREFIX, tok[:-1])
+            else:
+                alts: set[str] = set()
+                for alt in tok.split("|"):
+                    if alt.endswith("~"):
+                        alts |= inflections(alt[:-1])
+                    else:
+                        alts.add(alt)
+                elem = (WORDS, frozenset(alts))
+            if optional:
+                variants = [v for v in variants] + [[*v, elem] for v in variants]
+            else:
+                variants = [[*v, elem] for v in variants]
+    return [v for v in variants if v and v[0][0] != GAP]
+
+
+# one compiled variant: its entry, its elements, and (when every element is a word set) the
+# word sets alone, for the fast path
+Variant = tuple[Entry, list[Elem], tuple[frozenset[str], ...] | None]
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledLexicon:
+    """A lexicon's patterns, indexed for matching: by first word, by first prefix, or wild."""
+
+    by_word: dict[str, list[Variant]]
+    by_prefix: list[tuple[str, Variant]]
+    wild: list[Variant]
+
+
+def compile_lexicon(entries: Iterable[Entry]) -> CompiledLexicon:
+    """Compile every entry's pattern (see :meth:`Lexicon.compiled`, which keeps the result)."""
+    by_word: dict[str, list[Variant]] = {}
+    by_prefix: list[tuple[str, Variant]] = []
+    wild: list[Variant] = []
+    for entry in entries:
+        for elems in compile_pattern(entry.pattern):
+            plain: tuple[frozenset[str], ...] | None = None
+            if all(kind == WORDS for kind, _p in elems):
+                plain = tuple(p for _k, p in elems)  # type: ignore[misc]
+            variant: Variant = (entry, elems, plain)
+            kind, payload = elems[0]
+            if kind == WORDS:
+                assert isinstance(payload, frozenset)
+                for w in payload:
+                    by_word.setdefault(w, []).append(variant)
+            elif kind == PREFIX:
+                assert isinstance(payload, str)
+                by_prefix.append((payload, variant))
+            else:
+                wild.append(variant)
+    return CompiledLexicon(by_word, by_prefix, wild)
 
 
 # ---------------------------------------------------------------- loading
@@ -340,6 +459,8 @@ def load_lexicon(
     text = path.read_text(encoding="utf-8")
     where = str(path)
     if path.suffix.lower() == ".toml":
+        import tomllib
+
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
@@ -380,6 +501,9 @@ def default_lexicon() -> Lexicon:
     >>> any(e.pattern == "in due course" for e in default_lexicon())
     True
     """
+    import tomllib
+    from importlib import resources
+
     out: Lexicon | None = None
     pkg = resources.files("respcompare") / "data"
     for name in _DATA_FILES:

@@ -103,27 +103,27 @@ class Span:
 
 
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
-_MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for m in names
-}
+#: The one month table: each month's names (full name first), January first. Date parsing, due
+#: dates and the cue engine read it.
+_MONTH_GROUPS: tuple[tuple[str, ...], ...] = (
+    ("january", "jan"),
+    ("february", "feb"),
+    ("march", "mar"),
+    ("april", "apr"),
+    ("may",),
+    ("june", "jun"),
+    ("july", "jul"),
+    ("august", "aug"),
+    ("september", "sep", "sept"),
+    ("october", "oct"),
+    ("november", "nov"),
+    ("december", "dec"),
+)
+#: Month names, lower case, January first.
+MONTH_NAMES: tuple[str, ...] = tuple(names[0] for names in _MONTH_GROUPS)
+#: Every month name or abbreviation (lower case) -> its number, 1..12.
+MONTHS: dict[str, int] = {m: i for i, names in enumerate(_MONTH_GROUPS, start=1) for m in names}
+_MONTHS = MONTHS
 _LONG_DATE = re.compile(r"^\s*(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})\s*$")
 
 

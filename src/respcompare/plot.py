@@ -7,7 +7,7 @@ title and axis labels say what it shows.
 
 Each chart draws plain data (a small frozen dataclass such as :class:`ScorecardData`), so you
 can draw your own numbers; an adapter such as :func:`scorecard_data` reads them from a
-:class:`~respcompare.review.Review`.
+:class:`~respcompare.pipeline.Review`.
 
 ``import respcompare`` does not import matplotlib; ``respcompare.plot`` does, on first use.
 
@@ -33,6 +33,7 @@ from matplotlib.patches import FancyArrowPatch, Patch, PathPatch, Rectangle
 from matplotlib.path import Path as MplPath
 from matplotlib.ticker import MaxNLocator
 
+from .cues import LADDER
 from .errors import InputError
 from .model import Cue, Response, Verdict, parse_date
 from .segment import segment, words
@@ -40,8 +41,8 @@ from .segment import segment, words
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-    from .align import Alignment
-    from .review import Review
+    from .alignment import Alignment
+    from .pipeline import Review
 
 __all__ = [
     "CUE_COLOURS",
@@ -129,20 +130,10 @@ CUE_COLOURS: dict[str, tuple[str, str]] = {
     "permission": (OKABE_ITO["bluish green"], "//"),
 }
 
-#: The commitment ladder, rung -> label (see the design: 5 is a specific commitment).
-LADDER_RUNGS: dict[int, str] = {
-    5: "5 specific commitment",
-    4: "4 commitment, no specifics",
-    3: "3 conditional or deferred",
-    2: "2 review loop / continuity",
-    1: "1 non-commitment, time hedge",
-    0: "0 explicit refusal",
-}
+#: The commitment ladder, rung -> label, highest first (names from respcompare.cues.LADDER).
+LADDER_RUNGS: dict[int, str] = {rung: f"{rung} {LADDER[rung]}" for rung in range(5, -1, -1)}
 _NOT_ADDRESSED_Y = -1.2
 
-OpKind = Literal[
-    "unchanged", "edited", "moved", "moved-edited", "added", "removed", "split", "merged"
-]
 Freq = Literal["month", "quarter", "year"]
 ReviewChart = Literal["scorecard", "ladder", "alignment", "cues"]
 
@@ -183,15 +174,19 @@ def _review_alignments(review: Review) -> list[Alignment]:
     found = getattr(review, "alignments", None)
     if found is not None:
         return list(found)
-    from .align import align
+    from .alignment import align
 
     rs = review.case.responses
     return [align(a, b, with_effects=False) for a, b in itertools.pairwise(rs)]
 
 
 def _review_cues(review: Review) -> list[list[Cue]]:
-    """The cues of each response: ``review.cues`` (by label or in order) or found here."""
+    """The cues of each response: from ``review.profiles``, ``review.cues`` (by label or in
+    order), or found here."""
     rs = review.case.responses
+    profiles = getattr(review, "profiles", None)
+    if profiles and len(profiles) == len(rs):
+        return [list(p.cues) for p in profiles]
     found = getattr(review, "cues", None)
     if isinstance(found, Mapping):
         return [list(found[r.label]) for r in rs]
@@ -208,13 +203,15 @@ class ScorecardData:
     """The numbers a scorecard draws, one entry per response in each tuple (``None``: unknown).
 
     ``commitment`` is the ladder rung 0..5 (drawn scaled to /5); ``hedge_density`` and
-    ``emotive_density`` are cues per 100 words; ``directness`` and ``boilerplate_share`` lie in
-    [0, 1]. ``boilerplate_share`` is the share of a response's characters carried over from the
-    response before it (``None`` for the first).
+    ``emotive_density`` are cues per 100 words; ``directness`` and ``carried_over_share`` lie
+    in [0, 1]. ``carried_over_share`` is the review's own figure
+    (:attr:`ResponseProfile.carried_over_share <respcompare.pipeline.ResponseProfile>`): the share
+    of a response's sentence characters carried over verbatim from the response before it
+    (``None`` for the first).
 
     >>> d = ScorecardData(responses=("a", "b"), directness=(0.1, 0.9), commitment=(None, 4),
     ...                   hedge_density=(1.0, 0.5), emotive_density=(2.0, 1.0),
-    ...                   boilerplate_share=(None, 0.4))
+    ...                   carried_over_share=(None, 0.4))
     >>> d.metrics()[1]
     ('commitment (rung / 5)', (None, 0.8))
     """
@@ -224,7 +221,7 @@ class ScorecardData:
     commitment: tuple[int | None, ...]
     hedge_density: tuple[float | None, ...]
     emotive_density: tuple[float | None, ...]
-    boilerplate_share: tuple[float | None, ...]
+    carried_over_share: tuple[float | None, ...]
 
     def __post_init__(self) -> None:
         n = len(self.responses)
@@ -233,7 +230,7 @@ class ScorecardData:
             "commitment",
             "hedge_density",
             "emotive_density",
-            "boilerplate_share",
+            "carried_over_share",
         ):
             if len(getattr(self, name)) != n:
                 raise InputError(
@@ -248,28 +245,15 @@ class ScorecardData:
             ("commitment (rung / 5)", tuple(None if c is None else c / 5 for c in self.commitment)),
             ("hedges per 100 words", self.hedge_density),
             ("emotive cues per 100 words", self.emotive_density),
-            ("boilerplate share (carried over, 0–1)", self.boilerplate_share),
+            ("carried over from the previous response (0–1)", self.carried_over_share),
         ]
-
-
-def _carried_over_share(alignment: Alignment) -> float | None:
-    """Share of the later text's sentence characters in ops that carry text over verbatim."""
-    total = sum(len(s) for s in alignment.b_sentences)
-    if total == 0:
-        return None
-    carried = sum(
-        len(op.b) for op in alignment.ops if op.kind in ("unchanged", "moved") and op.b is not None
-    )
-    return min(1.0, carried / total)
 
 
 def scorecard_data(review: Review) -> ScorecardData:
     """Read a scorecard's numbers from a review.
 
-    Reads ``review.assessments`` (directness, commitment), the cues of each response
-    (``review.cues`` when the review has them, else :func:`respcompare.cues.find_cues`) and the
-    alignments of consecutive responses (``review.alignments``, else :func:`respcompare.align`)
-    for the carried-over share.
+    Reads ``review.assessments`` (directness, commitment) and each response's profile (its cues
+    and its carried-over share); it recomputes nothing a Review already holds.
 
     >>> import respcompare as rc
     >>> d = scorecard_data(rc.review(rc.load_example("grooming-gangs")))
@@ -285,17 +269,21 @@ def scorecard_data(review: Review) -> ScorecardData:
         counts = Counter(c.category for c in found)
         hedge.append(_per_100_words(counts["hedge"], n_words))
         emotive.append(_per_100_words(counts["emotive"], n_words))
-    boilerplate: list[float | None] = [None]
-    if len(rs) > 1:
-        alignments = _review_alignments(review)
-        boilerplate += [_carried_over_share(al) for al in alignments]
+    carried: list[float | None] = [None]
+    profiles = getattr(review, "profiles", None)
+    if profiles and len(profiles) == len(rs):
+        carried = [p.carried_over_share for p in profiles]
+    elif len(rs) > 1:
+        from .alignment import carried_over_share
+
+        carried += [carried_over_share(al) for al in _review_alignments(review)]
     return ScorecardData(
         responses=tuple(_response_name(r.label, r.date) for r in rs),
         directness=tuple(a.directness for a in review.assessments),
         commitment=tuple(a.commitment for a in review.assessments),
         hedge_density=tuple(hedge),
         emotive_density=tuple(emotive),
-        boilerplate_share=tuple(boilerplate),
+        carried_over_share=tuple(carried),
     )
 
 
@@ -307,7 +295,7 @@ def scorecard(review: Review | ScorecardData, *, ax: Axes | None = None) -> Axes
 
     >>> d = ScorecardData(responses=("a", "b"), directness=(0.1, 0.9), commitment=(None, 4),
     ...                   hedge_density=(1.0, 0.5), emotive_density=(2.0, 1.0),
-    ...                   boilerplate_share=(None, 0.4))
+    ...                   carried_over_share=(None, 0.4))
     >>> bars = {p.get_gid(): float(p.get_width()) for p in scorecard(d).patches}
     >>> bars["scorecard:1:0"], bars["scorecard:1:1"]  # response b: directness, commitment 4/5
     (0.9, 0.8)
@@ -599,11 +587,11 @@ class AlignmentMapData:
 def alignment_map_data(
     alignment: Alignment, *, names: tuple[str, str] | None = None
 ) -> AlignmentMapData:
-    """Read an :class:`~respcompare.align.Alignment` into :class:`AlignmentMapData`.
+    """Read an :class:`~respcompare.alignment.Alignment` into :class:`AlignmentMapData`.
 
     ``names`` defaults to the alignment's own labels (``a_label``, ``b_label``).
 
-    >>> from respcompare.align import align
+    >>> from respcompare.alignment import align
     >>> d = alignment_map_data(align("We care. We will act.", "We will act. We care."))
     >>> sorted(op.kind for op in d.ops)
     ['moved', 'unchanged']
@@ -674,8 +662,8 @@ def alignment_map(
     colour of its op: added sentences are blocks on the right with no ribbon, removed ones blocks
     on the left. Moved sentences' ribbons cross the others and are drawn on top.
 
-    ``alignment`` is an :class:`~respcompare.align.Alignment`, a
-    :class:`~respcompare.review.Review` (its first two responses) or an :class:`AlignmentMapData`.
+    ``alignment`` is an :class:`~respcompare.alignment.Alignment`, a
+    :class:`~respcompare.pipeline.Review` (its first two responses) or an :class:`AlignmentMapData`.
 
     >>> d = AlignmentMapData("original", "revised", (40, 25), (25, 30),
     ...                      (MapOp("unchanged", (1,), (0,)), MapOp("removed", (0,), ()),
@@ -1113,6 +1101,5 @@ def plot_review(review: Review, kind: ReviewChart = "scorecard", *, ax: Axes | N
         return alignment_map(review, ax=ax)
     if kind == "cues":
         last = review.case.responses[-1]
-        cues = _review_cues(review)[-1] if getattr(review, "cues", None) is not None else None
-        return cue_density(last, cues=cues, ax=ax)
+        return cue_density(last, cues=_review_cues(review)[-1], ax=ax)
     raise InputError(f"unknown chart {kind!r}: use 'scorecard', 'ladder', 'alignment' or 'cues'")

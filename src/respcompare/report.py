@@ -7,7 +7,8 @@ Reports follow a fixed order, the order a Petitions Committee reviewer reads in:
 3. what the revision changed (a paragraph, then the ops side by side or as a redline);
 4. commitments with their due dates;
 5. cues, counted, with keywords in context;
-6. boilerplate: text carried over from the previous response, and stock text from a corpus;
+6. reused text: text carried over from the previous response (one figure, the review's
+   ``carried_over_share``) and boilerplate, stock text shared with a corpus index;
 7. readability.
 
 Every piece of text that comes from a petition or a response is escaped: ``html.escape`` in
@@ -22,42 +23,21 @@ import enum
 import html
 from typing import TYPE_CHECKING, Any
 
-from .align import to_dict as alignment_to_dict
-from .align import to_html as alignment_to_html
-from .align import to_markdown as alignment_to_markdown
-from .cues import kwic
+from .alignment import to_dict as alignment_to_dict
+from .alignment import to_html as alignment_to_html
+from .alignment import to_markdown as alignment_to_markdown
+from .cues import LADDER, kwic
+from .escape import md_escape
 from .model import Ask, AskOutcome
 
 if TYPE_CHECKING:
-    from .review import ResponseProfile, Review
+    from .pipeline import ResponseProfile, Review
 
-#: Ladder rung names, 0..5 (DESIGN.md).
-LADDER = (
-    "explicit refusal",
-    "non-commitment with a time hedge",
-    "review loop / continuity",
-    "conditional or deferred",
-    "commitment without specifics",
-    "specific commitment",
-)
 #: Cue categories shown in keyword-in-context tables, most telling first.
 KWIC_CATEGORIES = ("commitment", "refusal", "deferral", "review-loop", "hedge", "weasel", "emotive")
 KWIC_LIMIT = 12
 
 __all__ = ["jsonable", "md_escape", "to_dict", "to_html", "to_markdown"]
-
-# Characters that can start a link or image ([ ]), raw HTML (<), code, emphasis, a table cell
-# break or strikethrough. White space is folded, so nothing can start a heading, list or quote.
-_MD_SPECIAL = str.maketrans({**{c: "\\" + c for c in "\\`*_[]|~"}, "<": "&lt;", "&": "&amp;"})
-
-
-def md_escape(text: str) -> str:
-    """Escape the Markdown characters that could turn quoted text into markup.
-
-    >>> print(md_escape("[click](javascript:alert(1)) <b>x</b> -> *done*"))
-    \\[click\\](javascript:alert(1)) &lt;b>x&lt;/b> -> \\*done\\*
-    """
-    return " ".join(text.split()).translate(_MD_SPECIAL)
 
 
 def jsonable(obj: Any) -> Any:
@@ -141,7 +121,7 @@ def to_markdown(review: Review) -> str:
     >>> from respcompare import load_example, review
     >>> md = to_markdown(review(load_example("grooming-gangs")))
     >>> print(", ".join(line[3:] for line in md.splitlines() if line.startswith("## ")))
-    Verdicts, Asks, What the revision changed, Commitments, Cues, Boilerplate, Readability
+    Verdicts, Asks, What the revision changed, Commitments, Cues, Reused text, Readability
     """
     case = review.case
     pet = case.petition
@@ -239,12 +219,12 @@ def to_markdown(review: Review) -> str:
                 f"**{md_escape(row.keyword)}** | {md_escape(row.post)} |"
             )
         out.append("")
-    out += ["## Boilerplate", ""]
+    out += ["## Reused text", ""]
     for p in review.profiles:
         share = _pct(p.carried_over_share)
         line = f"- {md_escape(p.label)}: carried over from the previous response {share}"
         if p.stock_share is not None:
-            line += f"; stock text shared with the corpus {_pct(p.stock_share)}"
+            line += f"; boilerplate shared with the corpus {_pct(p.stock_share)}"
         out.append(line)
         out += [f"  > {md_escape(sp.text)}" for sp in p.carried_over]
     out.append("")
@@ -461,12 +441,12 @@ def _cues_html(review: Review) -> str:
     return "".join(parts)
 
 
-def _boilerplate_html(review: Review) -> str:
-    parts = ["<h2>Boilerplate</h2>"]
+def _reused_html(review: Review) -> str:
+    parts = ["<h2>Reused text</h2>"]
     for p in review.profiles:
         line = f"carried over from the previous response: {_pct(p.carried_over_share)}"
         if p.stock_share is not None:
-            line += f"; stock text shared with the corpus: {_pct(p.stock_share)}"
+            line += f"; boilerplate shared with the corpus: {_pct(p.stock_share)}"
         parts.append(f"<p><b>{_e(p.label)}</b>: {_e(line)}</p>")
         parts += [
             f'<blockquote class="rc-quote">{_e(sp.text)}</blockquote>' for sp in p.carried_over
@@ -505,7 +485,7 @@ def to_html(review: Review, *, full_page: bool = True) -> str:
         f"<p><b>Petition:</b> {_e(pet.action)}</p>"
         f'<p class="rc-meta">{_e(meta)}</p>'
         f"{_verdicts_html(review)}{_asks_html(review)}{_changes_html(review)}"
-        f"{_commitments_html(review)}{_cues_html(review)}{_boilerplate_html(review)}"
+        f"{_commitments_html(review)}{_cues_html(review)}{_reused_html(review)}"
         f"{_readability_html(review)}</div>"
     )
     if not full_page:

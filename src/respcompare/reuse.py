@@ -64,7 +64,6 @@ import numpy.typing as npt
 
 from .errors import InputError
 from .model import Case, Response, Span
-from .segment import segment
 
 __all__ = [
     "Document",
@@ -1057,69 +1056,36 @@ def build_index(
 # --------------------------------------------------------------------------- within a case
 
 
-def _norm_sentence(text: str) -> str:
-    return " ".join(w.lower() for w in _word_strings(text))
+def carried_over(original: str | Response, revised: str | Response) -> tuple[Span, ...]:
+    """Sentences of the revision carried over verbatim from the original (unchanged or moved).
 
-
-def _word_strings(text: str) -> list[str]:
-    starts, ends, _ = _tokenise(text)
-    return [text[a:b] for a, b in zip(starts.tolist(), ends.tolist(), strict=True)]
-
-
-def carried_over(
-    original: str | Response, revised: str | Response, *, min_similarity: float = 0.95
-) -> tuple[Span, ...]:
-    """Sentences of the revision carried over unchanged (or nearly) from the original.
-
-    Sentences come from :func:`~respcompare.segment.segment`; two sentences match when their
-    words (lower case, punctuation ignored) are equal, or when their similarity (RapidFuzz
-    ratio, in [0, 1]) is at least ``min_similarity``. Spans index the revision (a Response's
-    ``full_text``), in order.
+    The sentences :func:`respcompare.align` marks unchanged or moved; spans index the revision
+    (a Response's ``full_text``), in order. See
+    :func:`respcompare.alignment.carried_over`, which reads them off an alignment you already have.
 
     >>> old = "We take this seriously. Funding rose to £5m. We will consider it."
-    >>> new = "We take this seriously! We will publish the review. Funding rose to £5m."
+    >>> new = "We take this seriously. We will publish the review. Funding rose to £5m."
     >>> [s.text for s in carried_over(old, new)]
-    ['We take this seriously!', 'Funding rose to £5m.']
+    ['We take this seriously.', 'Funding rose to £5m.']
     """
-    from rapidfuzz import fuzz, process
+    from .alignment import align
+    from .alignment import carried_over as _carried
 
-    if not 0.0 <= min_similarity <= 1.0:
-        raise InputError(f"min_similarity must lie in [0, 1], got {min_similarity}")
     a, b = _text_of(original, "original"), _text_of(revised, "revised")
-    before = [_norm_sentence(s.text) for s in segment(a).sentences]
-    exact = {s for s in before if s}
-    out: list[Span] = []
-    for s in segment(b).sentences:
-        key = _norm_sentence(s.text)
-        if not key:
-            continue
-        if key in exact:
-            out.append(s.span)
-            continue
-        if min_similarity < 1.0 and before:
-            hit = process.extractOne(
-                key, before, scorer=fuzz.ratio, score_cutoff=min_similarity * 100.0
-            )
-            if hit is not None:
-                out.append(s.span)
-    return tuple(out)
+    return _carried(align(a, b, with_effects=False))
 
 
-def carried_over_share(
-    original: str | Response, revised: str | Response, *, min_similarity: float = 0.95
-) -> float | None:
-    """Share of the revision's words that sit in sentences carried over from the original.
+def carried_over_share(original: str | Response, revised: str | Response) -> float | None:
+    """Share of the revision's sentence characters carried over verbatim from the original.
 
-    None when the revision has no words.
+    The one definition respcompare uses everywhere
+    (:func:`respcompare.alignment.carried_over_share`); None when the revision has no sentences.
 
     >>> carried_over_share("We agree. We act.", "We agree. We will publish it in full.")
     0.25
     """
-    b = _text_of(revised, "revised")
-    total = len(_word_strings(b))
-    if total == 0:
-        return None
-    kept = sum(
-        len(_word_strings(s.text)) for s in carried_over(original, b, min_similarity=min_similarity)
-    )
-    return kept / total
+    from .alignment import align
+    from .alignment import carried_over_share as _share
+
+    a, b = _text_of(original, "original"), _text_of(revised, "revised")
+    return _share(align(a, b, with_effects=False))

@@ -12,12 +12,15 @@ line breaks are soft wraps inside a paragraph.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, field
 from functools import lru_cache
-
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from typing import TYPE_CHECKING
 
 from .model import Span
+
+if TYPE_CHECKING:
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 __all__ = ["Segmentation", "Sentence", "segment", "sentences", "words"]
 
@@ -165,6 +168,11 @@ class Segmentation:
     text: str
     paragraphs: tuple[Span, ...]
     sentences: tuple[Sentence, ...]
+    # sentence starts, in order, for sentence_at's bisection
+    _starts: tuple[int, ...] = field(init=False, repr=False, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_starts", tuple(s.start for s in self.sentences))
 
     def sentences_in(self, paragraph: int) -> tuple[Sentence, ...]:
         """The sentences of one paragraph, in order."""
@@ -172,14 +180,18 @@ class Segmentation:
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence that holds character ``offset``, or None in the gaps between sentences."""
-        for s in self.sentences:
-            if s.start <= offset < s.end:
-                return s
+        k = bisect_right(self._starts, offset) - 1  # sentences are in order and disjoint
+        if k >= 0 and offset < self.sentences[k].end:
+            return self.sentences[k]
         return None
 
 
 @lru_cache(maxsize=1)
 def _tokenizer() -> PunktSentenceTokenizer:
+    # imported on first use: nltk.tokenize.punkt imports the whole nltk package (its
+    # __init__ pulls in numpy, email, http, ssl ...), which would triple `import respcompare`
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
     params = PunktParameters()
     params.abbrev_types = set(UK_ABBREVIATIONS)
     return PunktSentenceTokenizer(params)

@@ -10,23 +10,13 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Any
 
+from ..escape import md_escape
 from ..model import Span
 
 if TYPE_CHECKING:
     from .core import Alignment, AlignOp
 
 __all__ = ["md_escape", "to_dict", "to_html", "to_markdown"]
-
-_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]<>()#+!|~"})
-
-
-def md_escape(text: str) -> str:
-    """Escape Markdown and HTML-significant characters (same rule as ``report.md_escape``).
-
-    >>> md_escape("a *b* <i>")
-    'a \\\\*b\\\\* \\\\<i\\\\>'
-    """
-    return " ".join(text.split()).translate(_MD_SPECIAL)
 
 
 def _span(s: Span | None) -> dict[str, Any] | None:

@@ -7,9 +7,50 @@ from typing import TYPE_CHECKING
 from .effects import Effect
 
 if TYPE_CHECKING:
+    from ..model import Span
     from .core import Alignment
 
-__all__ = ["describe"]
+__all__ = ["carried_over", "carried_over_share", "describe"]
+
+_VERBATIM = ("unchanged", "moved")
+
+
+def carried_over(alignment: Alignment) -> tuple[Span, ...]:
+    """The later text's sentences carried over verbatim: the ``b`` spans of unchanged and moved
+    ops, in order.
+
+    >>> from respcompare import align
+    >>> [s.text for s in carried_over(align("We act. We care.", "We care. We fund it."))]
+    ['We care.']
+    """
+    spans = [op.b for op in alignment.ops if op.kind in _VERBATIM and op.b is not None]
+    return tuple(sorted(spans, key=lambda s: s.start))
+
+
+def carried_over_share(alignment: Alignment) -> float | None:
+    """THE carried-over share: of the later text's sentence characters, the share in sentences
+    carried over verbatim (unchanged or moved ops), rounded to 4 places; None when the later
+    text has no sentences.
+
+    Every figure respcompare calls "carried over" is this one: the report, the records
+    (``ReviewSet.to_records``), the scorecard and :func:`respcompare.reuse.carried_over_share`.
+
+    >>> from respcompare import align
+    >>> carried_over_share(align("We act. We care.", "We care. We fund it."))
+    0.4211
+    """
+    total = sum(len(s) for s in alignment.b_sentences)
+    if total == 0:
+        return None
+    carried = sum(len(s) for s in carried_over(alignment))
+    return round(min(1.0, carried / total), 4)
+
+
+def _carried_over_clause(alignment: Alignment) -> str:
+    share = carried_over_share(alignment)
+    if share is None:
+        return "."
+    return f"; {share:.0%} of the revised text is carried over unchanged."
 
 
 def _quote(text: str, limit: int = 90) -> str:
@@ -39,7 +80,7 @@ def describe(alignment: Alignment) -> str:
         + (f" ({c['moved-edited']} of them also edited)" if c["moved-edited"] else "")
         + f", adds {c['added']} and drops {c['removed']}"
         + (f", splits {c['split']} and merges {c['merged']}" if c["split"] or c["merged"] else "")
-        + f"; {s.unchanged_share:.0%} of the text is carried over unchanged."
+        + _carried_over_clause(alignment)
     ]
     said = {
         Effect.ASK_NOW_ADDRESSED: "It now addresses the ask",
@@ -49,7 +90,7 @@ def describe(alignment: Alignment) -> str:
         Effect.REMOVED_HEDGE: "It removes a hedge",
         Effect.ADDED_HEDGE: "It adds a hedge",
         Effect.POLARITY_FLIP: "It flips the polarity of a sentence",
-        Effect.BOILERPLATE_ADDED: "It adds stock text",
+        Effect.STOCK_PHRASING_ADDED: "It adds stock phrasing",
         Effect.EMOTIVE_REMOVED: "It drops emotive language",
         Effect.EMOTIVE_ADDED: "It adds emotive language",
     }

@@ -9,9 +9,11 @@ dropped, and what that did to the answer.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
-from ..model import Petition, Response
+from ..analysis import TextAnalysis
+from ..model import Assessment, Petition, Response
 from .core import (
     DEFAULT_OPTIONS,
     KINDS,
@@ -27,7 +29,7 @@ from .core import (
 )
 from .effects import Effect, effects
 from .render import to_dict, to_html, to_markdown
-from .summary import describe
+from .summary import carried_over, carried_over_share, describe
 
 __all__ = [
     "KINDS",
@@ -40,6 +42,8 @@ __all__ = [
     "OpKind",
     "WordEdit",
     "align",
+    "carried_over",
+    "carried_over_share",
     "describe",
     "effects",
     "to_dict",
@@ -57,6 +61,8 @@ def align(
     options: AlignOptions | None = None,
     edit_threshold: float | None = None,
     split_threshold: float | None = None,
+    analyses: Sequence[TextAnalysis] | None = None,
+    assessments: Sequence[Assessment] | None = None,
 ) -> Alignment:
     """Align two versions of a response sentence by sentence.
 
@@ -72,6 +78,10 @@ def align(
     options
         All thresholds (see :class:`AlignOptions`); ``edit_threshold`` and ``split_threshold``
         override the two most used ones.
+    analyses, assessments
+        The two texts' analyses (:func:`respcompare.analysis.analyse`) and, with a petition,
+        their assessments, when the caller has them (:func:`respcompare.review` does): the
+        effects then read them instead of finding cues and judging again.
 
     Returns
     -------
@@ -92,6 +102,6 @@ def align(
     al = align_texts(a_text, b_text, options=opts, a_label=a_label, b_label=b_label)
     if not with_effects:
         return al
-    labels = effects(al, petition)
+    labels = effects(al, petition, analyses=analyses, assessments=assessments)
     ops = tuple(replace(op, effects=fx) for op, fx in zip(al.ops, labels, strict=True))
     return replace(al, ops=ops)

@@ -1,9 +1,13 @@
-"""What each alignment op did to the answer: commitments, hedges, the ask, boilerplate, tone.
+"""What each alignment op did to the answer: commitments, hedges, the ask, stock phrasing, tone.
 
-Cues come from :func:`respcompare.cues.find_cues`, run once over each whole text (so a cue
-keeps its context) and assigned to the op whose span holds it. "Ask now addressed" needs the
-petition: it compares the judge's assessments (:func:`respcompare.judge.assess`) of the two
-versions and marks the ops that carry the revision's new evidence.
+Cues come from each whole text's analysis (:func:`respcompare.analysis.analyse`, so a cue keeps
+its context) and are assigned to the op whose span holds it. "Ask now addressed" needs the
+petition: it compares the judge's assessments of the two versions and marks the ops that carry
+the revision's new evidence. :func:`respcompare.review` hands over the analyses and
+assessments it already made; on its own, :func:`effects` makes them once per text.
+
+"Stock phrasing" is an op made only of sympathy, acknowledgement, praise or "continue to" cues;
+it is not the corpus boilerplate of :mod:`respcompare.reuse`.
 """
 
 from __future__ import annotations
@@ -14,9 +18,9 @@ from collections.abc import Sequence
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from ..cues import find_cues
-from ..judge import assess
-from ..model import Cue, Petition, Response, Span
+from ..analysis import TextAnalysis, analyse
+from ..errors import InputError
+from ..model import Assessment, Cue, Petition, Response, Span
 
 if TYPE_CHECKING:
     from .core import Alignment, AlignOp
@@ -37,8 +41,8 @@ class Effect(StrEnum):
     REMOVED_HEDGE = "removed hedge"
     ASK_NOW_ADDRESSED = "ask now addressed"
     ASK_NO_LONGER_ADDRESSED = "ask no longer addressed"
-    BOILERPLATE_ADDED = "boilerplate added"
-    BOILERPLATE_REMOVED = "boilerplate removed"
+    STOCK_PHRASING_ADDED = "stock phrasing added"
+    STOCK_PHRASING_REMOVED = "stock phrasing removed"
     POLARITY_FLIP = "polarity flip"
     EMOTIVE_ADDED = "emotive language added"
     EMOTIVE_REMOVED = "emotive language removed"
@@ -59,7 +63,7 @@ class Effect(StrEnum):
 
 
 _NEGATION = re.compile(r"\b(?:not|no|never|none|nor|neither|cannot)\b|n't\b", re.I)
-_BOILERPLATE = frozenset({"emotive", "acknowledgement", "peacock", "review-loop", "booster"})
+_STOCK_PHRASING = frozenset({"emotive", "acknowledgement", "peacock", "review-loop", "booster"})
 _ANSWERING = frozenset({"commitment", "refusal", "deferral"})
 
 
@@ -70,11 +74,16 @@ def _within(cues: Sequence[Cue], span: Span | None) -> Counter[str]:
 
 
 def _answered_spans(petition: Petition, text: str, label: str) -> tuple[bool, list[Span]]:
+    """Judge a text on its own (for :func:`effects` called without the assessments)."""
+    from ..judge import assess
+
     if not text.strip():
         return False, []
-    a = assess(petition, Response(text=text, label=label))
-    spans = [e.span for e in a.evidence if e.source == "response"]
-    return a.answered, spans
+    return _answered(assess(petition, Response(text=text, label=label)))
+
+
+def _answered(a: Assessment) -> tuple[bool, list[Span]]:
+    return a.answered, [e.span for e in a.evidence if e.source == "response"]
 
 
 def _one(
@@ -106,12 +115,12 @@ def _one(
         # stock text: sympathy, acknowledgement, praise or "continue to", with nothing that
         # answers (commitment, refusal, deferral) and no figure or date of its own
         specific = span is not None and any(ch.isdigit() for ch in span.text)
-        return bool(set(c) & _BOILERPLATE) and not set(c) & _ANSWERING and not specific
+        return bool(set(c) & _STOCK_PHRASING) and not set(c) & _ANSWERING and not specific
 
     if op.kind == "added" and stock(cb, op.b):
-        out.append(Effect.BOILERPLATE_ADDED)
+        out.append(Effect.STOCK_PHRASING_ADDED)
     if op.kind == "removed" and stock(ca, op.a):
-        out.append(Effect.BOILERPLATE_REMOVED)
+        out.append(Effect.STOCK_PHRASING_REMOVED)
     if op.a is not None and op.b is not None:
         neg_a = len(_NEGATION.findall(op.a.text)) % 2
         neg_b = len(_NEGATION.findall(op.b.text)) % 2
@@ -122,11 +131,17 @@ def _one(
 
 
 def effects(
-    alignment: Alignment, petition: Petition | None = None
+    alignment: Alignment,
+    petition: Petition | None = None,
+    *,
+    analyses: Sequence[TextAnalysis] | None = None,
+    assessments: Sequence[Assessment] | None = None,
 ) -> tuple[tuple[Effect, ...], ...]:
     """Label each op of ``alignment`` with what it did to the answer (one tuple per op).
 
     Without a petition, "ask now addressed" cannot be judged and is never given.
+    ``analyses`` and ``assessments`` are the two texts' analyses and assessments (in the order
+    a, b) when the caller already has them; otherwise they are made here, once per text.
 
     >>> from respcompare import align
     >>> al = align("We care deeply.", "We care deeply. We will publish the report in June.",
@@ -134,13 +149,28 @@ def effects(
     >>> [[e.value for e in fx] for fx in effects(al)]
     [[], ['added commitment']]
     """
-    a_cues = list(find_cues(alignment.a_text)) if alignment.a_text.strip() else []
-    b_cues = list(find_cues(alignment.b_text)) if alignment.b_text.strip() else []
+    if analyses is not None:
+        if len(analyses) != 2:
+            raise InputError("analyses= takes two analyses: the earlier text's, then the later's")
+        analyses[0].check(alignment.a_text)
+        analyses[1].check(alignment.b_text)
+        a_cues, b_cues = list(analyses[0].cues), list(analyses[1].cues)
+    else:
+        a_cues = list(analyse(alignment.a_text).cues) if alignment.a_text.strip() else []
+        b_cues = list(analyse(alignment.b_text).cues) if alignment.b_text.strip() else []
     ask_new: list[Span] | None = None
     ask_lost: list[Span] | None = None
     if petition is not None:
-        a_ok, a_spans = _answered_spans(petition, alignment.a_text, alignment.a_label)
-        b_ok, b_spans = _answered_spans(petition, alignment.b_text, alignment.b_label)
+        if assessments is not None:
+            if len(assessments) != 2:
+                raise InputError(
+                    "assessments= takes two assessments: the earlier text's, then the later's"
+                )
+            a_ok, a_spans = _answered(assessments[0])
+            b_ok, b_spans = _answered(assessments[1])
+        else:
+            a_ok, a_spans = _answered_spans(petition, alignment.a_text, alignment.a_label)
+            b_ok, b_spans = _answered_spans(petition, alignment.b_text, alignment.b_label)
         ask_new = b_spans if b_ok and not a_ok else None
         ask_lost = a_spans if a_ok and not b_ok else None
     return tuple(_one(op, a_cues, b_cues, ask_new, ask_lost) for op in alignment.ops)

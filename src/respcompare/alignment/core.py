@@ -743,7 +743,7 @@ def align_texts(
     a_label: str = "a",
     b_label: str = "b",
 ) -> Alignment:
-    """Align two plain texts (see :func:`respcompare.align.align` for the public entry point).
+    """Align two plain texts (see :func:`respcompare.alignment.align` for the public entry point).
 
     >>> al = align_texts("We care. We fund it.", "We fund it. We will publish it.")
     >>> [op.kind for op in al.ops]

@@ -1,0 +1,363 @@
+"""Orchestration: a case in, a :class:`Review` out, with every stage's result.
+
+``review(case)`` assesses each response against the petition; the report functions in
+:mod:`respcompare.report` render the result.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from .alignment import Alignment, AlignOptions, align, carried_over, carried_over_share, describe
+from .analysis import TextAnalysis, analyse
+from .cues import LADDER_CATEGORIES, cue_action
+from .due import DueDate, find_due_dates
+from .errors import InputError, OptionalDependencyError
+from .lexicon import Lexicon
+from .model import Ask, Assessment, Case, Cue, Response, Span
+from .readability import Readability, readability
+from .segment import Segmentation, words
+
+if TYPE_CHECKING:
+    import pandas
+    from matplotlib.axes import Axes
+
+    from .plot import ReviewChart
+    from .reuse import ReuseIndex
+
+__all__ = ["Commitment", "ResponseProfile", "Review", "review"]
+
+
+@dataclass(frozen=True, slots=True)
+class Commitment:
+    """A ladder cue in a response (commitment, refusal, deferral, review loop) with its due date.
+
+    ``action`` is the committed verb ("publish"); ``due`` the time expression in the same
+    sentence and the date it falls due, counted from the response date (None when the sentence
+    names no time).
+    """
+
+    cue: Cue
+    level: int | None
+    action: str | None
+    sentence: Span
+    due: DueDate | None
+
+
+@dataclass(frozen=True, slots=True)
+class ResponseProfile:
+    """What one response is made of: its cues, commitments, readability and reused text.
+
+    Spans index the response's ``full_text``. ``carried_over`` holds the sentences the
+    alignment with the previous response in the case marks unchanged or moved (carried over
+    verbatim); ``carried_over_share`` is their share of the response's sentence characters, as
+    :func:`respcompare.alignment.carried_over_share` defines it (None for the first response). The
+    report, the records and the scorecard all read this one number. ``stock`` and
+    ``stock_share`` are the passages it shares with a corpus index (boilerplate), when one was
+    given to :func:`review`.
+    """
+
+    label: str
+    words: int
+    cues: tuple[Cue, ...]
+    cue_counts: Mapping[str, int]
+    cue_density: float | None
+    commitments: tuple[Commitment, ...]
+    readability: Readability
+    carried_over: tuple[Span, ...] = ()
+    carried_over_share: float | None = None
+    stock: tuple[Span, ...] = ()
+    stock_share: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    """Everything respcompare found about one case.
+
+    ``assessments`` holds one :class:`Assessment` per response, in the case's order.
+    """
+
+    case: Case
+    assessments: tuple[Assessment, ...]
+    alignments: tuple[Alignment, ...] = ()
+    profiles: tuple[ResponseProfile, ...] = ()
+    changes: tuple[str, ...] = ()
+    analyses: tuple[TextAnalysis, ...] = ()
+    asks: tuple[Ask, ...] = ()
+
+    def profile(self, label: str) -> ResponseProfile:
+        """The profile of the response with this label."""
+        for p in self.profiles:
+            if p.label == label:
+                return p
+        raise InputError(
+            f"no response labelled {label!r}; this review has {[p.label for p in self.profiles]}"
+        )
+
+    def assessment(self, label: str) -> Assessment:
+        """The assessment of the response with this label."""
+        for a in self.assessments:
+            if a.response_label == label:
+                return a
+        raise InputError(
+            f"no response labelled {label!r}; this review has "
+            f"{[a.response_label for a in self.assessments]}"
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict of the whole review (see :func:`respcompare.report.to_dict`)."""
+        from .report import to_dict
+
+        return to_dict(self)
+
+    def to_frame(self) -> pandas.DataFrame:
+        """One row per response (:meth:`to_records`) as a pandas DataFrame.
+
+        Needs pandas: ``pip install 'respcompare[pandas]'``.
+        """
+        try:
+            import pandas as pd
+        except ImportError:
+            raise OptionalDependencyError(
+                "Review.to_frame needs pandas: pip install 'respcompare[pandas]'"
+            ) from None
+        return pd.DataFrame.from_records(self.to_records())
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One flat dict per response: the case, the response, its assessment and profile.
+
+        ``carried_over_share`` is the profile's (the one figure the report and the scorecard
+        show too; None for the first response).
+
+        >>> from respcompare import load_example
+        >>> [r["carried_over_share"] for r in review(load_example("grooming-gangs")).to_records()]
+        [None, 0.0]
+        """
+        out: list[dict[str, Any]] = []
+        case = self.case
+        for resp, a, p in zip(case.responses, self.assessments, self.profiles, strict=True):
+            per_100 = 100.0 / p.words if p.words else None
+            out.append(
+                {
+                    "source": case.source,
+                    "petition_id": case.petition.id,
+                    "petition_action": case.petition.action,
+                    "response_label": resp.label,
+                    "date": resp.date.isoformat() if resp.date else None,
+                    "department": resp.department,
+                    "words": p.words,
+                    "verdict": a.verdict.value,
+                    "answered": a.answered,
+                    "directness": a.directness,
+                    "commitment": a.commitment,
+                    "downgrade": str(a.downgrade) if a.downgrade else None,
+                    "evidence": len(a.evidence),
+                    "deflection_share": a.deflection_share,
+                    "hedges_per_100_words": _density(p.cue_counts.get("hedge", 0), per_100),
+                    "emotive_per_100_words": _density(p.cue_counts.get("emotive", 0), per_100),
+                    "flesch_reading_ease": p.readability.flesch_reading_ease,
+                    "carried_over_share": p.carried_over_share,
+                    "stock_share": p.stock_share,
+                }
+            )
+        return out
+
+    def to_markdown(self) -> str:
+        """The Committee-style review as Markdown."""
+        from .report import to_markdown
+
+        return to_markdown(self)
+
+    def to_html(self, *, full_page: bool = True) -> str:
+        """The review as self-contained HTML (inline CSS, no JavaScript, all text escaped)."""
+        from .report import to_html
+
+        return to_html(self, full_page=full_page)
+
+    def _repr_html_(self) -> str:
+        from .report import to_html
+
+        return to_html(self, full_page=False)
+
+    def plot(self, kind: ReviewChart = "scorecard", *, ax: Axes | None = None) -> Axes:
+        """Draw one chart of this review on ``ax`` (or a new figure) and return the axes.
+
+        ``kind``: "scorecard", "ladder", "alignment" or "cues" (see :mod:`respcompare.plot`).
+        """
+        from .plot import plot_review
+
+        return plot_review(self, kind, ax=ax)
+
+    def __repr__(self) -> str:
+        verdicts = ", ".join(f"{a.response_label}={a.verdict.value}" for a in self.assessments)
+        return f"<Review petition={self.case.petition.id} {verdicts}>"
+
+
+def _density(count: int, per_100: float | None) -> float | None:
+    return None if per_100 is None else round(count * per_100, 3)
+
+
+def _commitments(
+    response: Response, cues: Sequence[Cue], seg: Segmentation
+) -> tuple[Commitment, ...]:
+    text = response.full_text
+    out: list[Commitment] = []
+    dues_of: dict[int, list[DueDate]] = {}  # due dates per sentence, found once
+    for cue in cues:
+        if cue.category not in LADDER_CATEGORIES:
+            continue
+        sent = seg.sentence_at(cue.span.start)
+        sentence = sent.span if sent is not None else cue.span
+        key = sentence.start if sent is not None else -1 - cue.span.start
+        found = dues_of.get(key)
+        if found is None:
+            found = dues_of[key] = find_due_dates(sentence.text, on=response.date)
+        dues = [d for d in found if cue.category == "commitment" or d.vague]
+        due = None
+        if dues:
+            d = dues[0]
+            start = sentence.start + d.span.start
+            due = DueDate(Span.of(text, start, start + len(d.span)), d.due, d.vague, d.rule)
+        out.append(Commitment(cue, cue.level, cue_action(cue), sentence, due))
+    return tuple(out)
+
+
+def _profile(
+    response: Response,
+    analysis: TextAnalysis,
+    alignment: Alignment | None,
+    index: ReuseIndex | None,
+) -> ResponseProfile:
+    text = response.full_text
+    cues = analysis.cues
+    n_words = len(words(text))
+    stock: tuple[Span, ...] = ()
+    stock_share: float | None = None
+    if index is not None:
+        found = index.query(text)
+        stock, stock_share = found.boilerplate, found.boilerplate_share
+    return ResponseProfile(
+        label=response.label,
+        words=n_words,
+        cues=cues,
+        cue_counts=dict(sorted(Counter(c.category for c in cues).items())),
+        cue_density=round(100.0 * len(cues) / n_words, 3) if n_words else None,
+        commitments=_commitments(response, cues, analysis.segmentation),
+        readability=readability(text),
+        carried_over=carried_over(alignment) if alignment is not None else (),
+        carried_over_share=carried_over_share(alignment) if alignment is not None else None,
+        stock=stock,
+        stock_share=stock_share,
+    )
+
+
+def review(
+    case: Case,
+    *,
+    asks: Sequence[Ask | str] | Ask | str | None = None,
+    lexicon: Lexicon | None = None,
+    index: ReuseIndex | None = None,
+    judge: object | None = None,
+    align: AlignOptions | None = None,
+) -> Review:
+    """Review a case: judge every response, align each revision with the response before it,
+    and profile each response (cues, commitments with due dates, readability, reused text).
+
+    Each stage runs once: the petition's asks are read once, each response is analysed once
+    (sentences and cues, with ``lexicon``), judged once, and the alignment's effects read
+    those analyses and assessments instead of working them out again.
+
+    Parameters
+    ----------
+    case
+        The petition and its responses (original first).
+    asks
+        The asks to judge against (``Ask`` objects or plain strings); read from the petition
+        when None.
+    lexicon
+        The cue lexicon (:func:`respcompare.lexicon.load_lexicon`, combine with ``+``); ours
+        when None. It reaches the cues of every profile, report, record and chart.
+    index
+        A :class:`~respcompare.reuse.ReuseIndex` built over a corpus: each response's stock
+        passages and boilerplate share are then measured against it.
+    judge
+        The judge's configuration object (the judge's own type), for :func:`assess`.
+    align
+        The alignment's options (:class:`~respcompare.alignment.AlignOptions`); the defaults when
+        None.
+
+    >>> from respcompare import load_example
+    >>> r = review(load_example("grooming-gangs"))
+    >>> [a.response_label for a in r.assessments]
+    ['original', 'revised']
+    >>> len(r.alignments), r.profile("revised").carried_over_share is not None
+    (1, True)
+    """
+    from .asks import extract_asks
+    from .judge import assess
+
+    if not isinstance(case, Case):
+        raise InputError(
+            f"review() takes a Case (see rc.load_petition or rc.Case), not {type(case).__name__}"
+        )
+    if index is not None:
+        from .reuse import ReuseIndex
+
+        if not isinstance(index, ReuseIndex):
+            raise InputError("index= must be a respcompare.reuse.ReuseIndex (see build_index)")
+    if lexicon is not None and not isinstance(lexicon, Lexicon):
+        raise InputError(
+            "lexicon= must be a Lexicon; load one with respcompare.lexicon.load_lexicon(path)"
+        )
+    if align is not None and not isinstance(align, AlignOptions):
+        raise InputError("align= must be a respcompare.alignment.AlignOptions (or None)")
+    responses = case.responses
+    ask_list: Sequence[Ask | str] | Ask | str = (
+        extract_asks(case.petition) if asks is None else asks
+    )
+    analyses = tuple(analyse(r.full_text, lexicon=lexicon) for r in responses)
+    assessments = tuple(
+        # judge: pass analysis=an, lexicon=lexicon, config=judge once the judge takes them
+        assess(case.petition, r, asks=ask_list)
+        for r, an in zip(responses, analyses, strict=True)
+    )
+    alignments = tuple(
+        _align_pair(case, responses, analyses, assessments, i, align)
+        for i in range(1, len(responses))
+    )
+    profiles = tuple(
+        _profile(r, analyses[i], alignments[i - 1] if i else None, index)
+        for i, r in enumerate(responses)
+    )
+    judged = assessments[0].asks if assessments else ()
+    return Review(
+        case=case,
+        assessments=assessments,
+        alignments=alignments,
+        profiles=profiles,
+        changes=tuple(describe(al) for al in alignments),
+        analyses=analyses,
+        asks=tuple(o.ask for o in judged),
+    )
+
+
+def _align_pair(
+    case: Case,
+    responses: Sequence[Response],
+    analyses: Sequence[TextAnalysis],
+    assessments: Sequence[Assessment],
+    i: int,
+    options: AlignOptions | None,
+) -> Alignment:
+    """Align response ``i - 1`` with response ``i``, effects read from their analyses."""
+    return align(
+        responses[i - 1],
+        responses[i],
+        petition=case.petition,
+        options=options,
+        analyses=(analyses[i - 1], analyses[i]),
+        assessments=(assessments[i - 1], assessments[i]),
+    )
