@@ -36,6 +36,8 @@ from .model import (
     Attachment,
     Case,
     Cue,
+    DirectnessTerm,
+    Downgrade,
     Evidence,
     Petition,
     Response,
@@ -50,6 +52,7 @@ from .segment import segment
 # stemmer, rapidfuzz), the reuse index (numpy) and the charts (matplotlib)
 _LAZY = {
     "assess": "judge",
+    "JudgeConfig": "judge",
     "ReuseIndex": "reuse",
     "build_index": "reuse",
     "carried_over": "reuse",
@@ -76,7 +79,7 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
-    from .judge import assess
+    from .judge import JudgeConfig, assess
     from .reuse import ReuseIndex, build_index, carried_over, carried_over_share, shared_passages
 
 
@@ -91,10 +94,13 @@ __all__ = [
     "Case",
     "Corpus",
     "Cue",
+    "DirectnessTerm",
+    "Downgrade",
     "EmptyTextError",
     "Evidence",
     "InputError",
     "InputTooLargeError",
+    "JudgeConfig",
     "Lexicon",
     "LexiconError",
     "LoadError",

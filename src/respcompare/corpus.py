@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 
     import pandas
 
+    from .judge import JudgeConfig
     from .reuse import ReuseIndex
 
 __all__ = ["Corpus", "LoadError", "ReviewSet", "load_corpus", "review_many"]
@@ -342,7 +343,7 @@ def review_many(
     asks: Sequence[Ask | str] | Ask | str | None = None,
     lexicon: Lexicon | None = None,
     index: ReuseIndex | None = None,
-    judge: object | None = None,
+    judge: JudgeConfig | None = None,
     align: AlignOptions | None = None,
 ) -> ReviewSet:
     """Review every case; the same reviews as :func:`~respcompare.pipeline.review` one at a time.

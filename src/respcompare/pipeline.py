@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     import pandas
     from matplotlib.axes import Axes
 
+    from .judge import JudgeConfig
     from .plot import ReviewChart
     from .reuse import ReuseIndex
 
@@ -260,7 +261,7 @@ def review(
     asks: Sequence[Ask | str] | Ask | str | None = None,
     lexicon: Lexicon | None = None,
     index: ReuseIndex | None = None,
-    judge: object | None = None,
+    judge: JudgeConfig | None = None,
     align: AlignOptions | None = None,
 ) -> Review:
     """Review a case: judge every response, align each revision with the response before it,
@@ -284,7 +285,8 @@ def review(
         A :class:`~respcompare.reuse.ReuseIndex` built over a corpus: each response's stock
         passages and boilerplate share are then measured against it.
     judge
-        The judge's configuration object (the judge's own type), for :func:`assess`.
+        A :class:`~respcompare.judge.JudgeConfig` (every weight and threshold of the judge);
+        the bundled defaults when None.
     align
         The alignment's options (:class:`~respcompare.alignment.AlignOptions`); the defaults when
         None.
@@ -320,8 +322,7 @@ def review(
     )
     analyses = tuple(analyse(r.full_text, lexicon=lexicon) for r in responses)
     assessments = tuple(
-        # judge: pass analysis=an, lexicon=lexicon, config=judge once the judge takes them
-        assess(case.petition, r, asks=ask_list)
+        assess(case.petition, r, asks=ask_list, analysis=an, lexicon=lexicon, config=judge)
         for r, an in zip(responses, analyses, strict=True)
     )
     alignments = tuple(

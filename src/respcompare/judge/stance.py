@@ -6,8 +6,10 @@ cue engine's ladder cues (commitment, refusal, deferral, review-loop) come from 
 "although", "while", semicolons and "so"/"therefore" before a new subject, so that "We will not
 publish it in full, but we will publish a summary" reads as a refusal and a commitment.
 
->>> [c.family for c in read_clauses("We will not ban it, but we will publish guidance.", ())]
-['refuse', 'cue-commit']
+>>> from respcompare import find_cues
+>>> t = "We will not ban it, but we will publish guidance."
+>>> [(c.family, c.rule) for c in read_clauses(t, find_cues(t))]
+[('refuse', 'refuse.explicit'), ('cue-commit', 'cue.modal.will>publish')]
 """
 
 from __future__ import annotations
