@@ -1,0 +1,330 @@
+"""Hostile and huge input, round two (issue 14): each reproducer of the issue as a test.
+
+Corpus runs never lose good results for a bad one (D3); ``load_petition`` gives typed errors and
+never drops or reorders text (D4, D5, D12) and is linear (D1.3); lone surrogates never crash
+(D2); constructors check types (D11); charts draw text literally (D7); the CLI writes UTF-8 and
+fails on one line (D8, D9); Markdown makes no links (D10); ``ReuseIndex.load`` checks what it
+reads (D6); alignment is bounded (D1.1); a case holds at most ``MAX_RESPONSES`` (D13).
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import respcompare as rc
+from respcompare.cli import main
+from respcompare.load import split_site_notes
+
+from .conftest import FIXTURES
+
+SEED = FIXTURES / "petitions" / "300239.json"
+
+
+def _seed() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(SEED.read_text(encoding="utf-8"))
+    return data
+
+
+def _attrs(data: dict[str, Any]) -> dict[str, Any]:
+    attrs: dict[str, Any] = data["data"]["attributes"]
+    return attrs
+
+
+def _single(details: str, *, departments: Any = None) -> dict[str, Any]:
+    attrs: dict[str, Any] = {
+        "action": "Release the review in full",
+        "government_response": {"summary": "Our answer.", "details": details},
+    }
+    if departments is not None:
+        attrs["departments"] = departments
+    return {"data": {"id": 1, "attributes": attrs}}
+
+
+# --------------------------------------------------------------------------- D3 corpus runs
+
+
+def _bad_files(folder: Path) -> None:
+    bad = _seed()
+    _attrs(bad)["departments"] = 7
+    (folder / "b-departments.json").write_text(json.dumps(bad), encoding="utf-8")
+    (folder / "c-deep.json").write_text("[" * 100_000, encoding="utf-8")
+    (folder / "d-duplicate.json").write_text('{"data": {}, "data": {}}', encoding="utf-8")
+
+
+def test_one_bad_file_does_not_end_a_folder_run(tmp_path: Path) -> None:
+    (tmp_path / "a-good.json").write_bytes(SEED.read_bytes())
+    _bad_files(tmp_path)
+    corpus = rc.load_corpus(tmp_path)
+    cases = list(corpus)
+    assert len(cases) == 1
+    names = sorted(Path(e.path).name for e in corpus.errors)
+    assert names == ["b-departments.json", "c-deep.json", "d-duplicate.json"]
+    assert {e.error for e in corpus.errors} == {"PetitionFormatError"}
+    assert all("\n" not in e.reason for e in corpus.errors)
+
+
+def test_cli_corpus_keeps_the_good_results(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a-good.json").write_bytes(SEED.read_bytes())
+    _bad_files(tmp_path)
+    out, errors = tmp_path / "out.csv", tmp_path / "errors.csv"
+    assert main(["corpus", str(tmp_path), "--out", str(out), "--errors", str(errors)]) == 0
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 3  # header + two responses
+    err = capsys.readouterr().err
+    assert err.count("respcompare: skipped") == 3 and err.count("\n") == 3
+    rows = errors.read_text(encoding="utf-8").splitlines()
+    assert rows[0] == "path,line,index,error,reason" and len(rows) == 4
+
+
+HOSTILE_LINES: list[Any] = [
+    {"petition_id": 2, "action": "Ban X", "departments": 7, "response_details": "No."},
+    {"petition_id": 3, "action": "Ban X", "departments": [1.5], "response_details": "No."},
+    {"petition_id": 4, "action": ["Ban X"], "response_details": "No."},
+    {"petition_id": 5, "action": "Ban X", "response_details": {"a": 1}},
+    {"petition_id": 6, "action": "Ban X", "response_details": "No.", "responded_on": 7},
+    {"petition_id": 7, "action": "Ban X", "response_details": "No.", "role": ["x"]},
+    {"petition_id": 8, "action": "Ban X", "response_details": "No.", "responded_on": "2020-04-24x"},
+    {"petition_id": True, "action": "Ban X", "response_details": "\ud800 No."},
+    "[" * 5000,
+    "1" * 5000,
+    {"petition_id": {"deep": [[[[]]]]}, "action": "", "response_details": "No."},
+    {"petition_id": 9, "action": "Ban X" * 30_000, "response_details": "No."},
+]
+
+
+def test_hostile_json_lines_are_recorded_and_skipped(tmp_path: Path) -> None:
+    good = {"petition_id": 1, "action": "Ban X", "response_details": "We will ban X."}
+    lines = [json.dumps(good)]
+    for row in HOSTILE_LINES:
+        lines.append(row if isinstance(row, str) else json.dumps(row))
+    lines.append(json.dumps({**good, "petition_id": 99}))
+    path = tmp_path / "rows.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    corpus = rc.load_corpus(path)
+    cases = list(corpus)
+    assert [c.petition.id for c in cases] == [1, None, 99]  # the lone surrogate is replaced
+    assert cases[1].responses[0].text == "\ufffd No."
+    assert len(corpus.errors) == len(HOSTILE_LINES) - 1
+    result = rc.review_many(corpus, progress=False)
+    assert len(result) == 3
+
+
+def test_review_many_keeps_200_good_reviews_around_a_bad_case(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import respcompare.corpus as corpus_module
+
+    good = rc.case_from_texts("Ban X", "We will ban X.")
+    bad = rc.case_from_texts("Ban Y", "We will ban Y.")
+    real = corpus_module.review
+
+    def flaky(case: rc.Case) -> rc.Review:
+        if case is bad:
+            raise TypeError("simulated bug")
+        return real(case)
+
+    monkeypatch.setattr(corpus_module, "review", flaky)
+    cases: list[Any] = [good] * 100 + [bad] + [good] * 100 + ["not a case"]
+    result = rc.review_many(cases, progress=False, batch_size=7)
+    assert len(result) == 200
+    assert [(e.index, e.error) for e in result.errors] == [(100, "TypeError"), (201, "InputError")]
+    assert "simulated bug" in result.errors[0].reason
+    assert result.errors[0].to_dict()["index"] == 100
+
+
+@pytest.mark.parametrize("batch_size", ["3", 0, 1.5, True])
+def test_review_many_checks_batch_size(batch_size: Any) -> None:
+    with pytest.raises(rc.InputError, match="batch_size"):
+        rc.review_many([], batch_size=batch_size)
+
+
+# --------------------------------------------------------------------------- D4 typed errors
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "[" * 100_000,
+        '{"data": ' * 50_000,
+        '{"data": {"id": ' + "1" * 5000 + "}}",
+    ],
+)
+def test_deep_or_huge_json_is_a_format_error(source: str) -> None:
+    with pytest.raises(rc.PetitionFormatError):
+        rc.load_petition(source)
+
+
+def _with(path: str, value: Any) -> dict[str, Any]:
+    data = _seed()
+    target: Any = data
+    keys = path.split(".")
+    for k in keys[:-1]:
+        target = target[k]
+    target[keys[-1]] = value
+    return data
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "message"),
+    [
+        ("data.id", "²", "'id'"),
+        ("data.id", "9" * 5000, "'id'"),
+        ("data.id", True, "'id'"),
+        ("data.id", [1], "'id'"),
+        ("data.attributes.departments", 7, "departments"),
+        ("data.attributes.departments", 1.5, "departments"),
+        ("data.attributes.departments", True, "departments"),
+        ("data.attributes.departments", [7], "departments"),
+        ("data.attributes.other_parliamentary_business", 7, "other_parliamentary_business"),
+        ("data.attributes.other_parliamentary_business", 1.5, "other_parliamentary_business"),
+        ("data.attributes.other_parliamentary_business", True, "other_parliamentary_business"),
+        (
+            "data.attributes.other_parliamentary_business",
+            {"subject": "Original Government response", "body": "We will."},
+            "other_parliamentary_business",
+        ),
+        ("data.attributes.other_parliamentary_business", [7], "other_parliamentary_business"),
+        ("data.attributes.signature_count", True, "signature_count"),
+        ("data.attributes.signature_count", "many", "signature_count"),
+        ("data.attributes.signature_count", -3, "signature_count"),
+        ("data.attributes.action", 7, "action"),
+        ("data.attributes.government_response", [], "government_response"),
+        ("data.attributes.government_response.details", 7, "details"),
+    ],
+)
+def test_wrong_typed_fields_are_typed_errors(path: str, value: Any, message: str) -> None:
+    with pytest.raises(rc.PetitionFormatError, match=message):
+        rc.load_petition(_with(path, value))
+
+
+def test_huge_integer_id_in_a_dict_is_a_typed_error() -> None:
+    import sys
+
+    limit = sys.get_int_max_str_digits()
+    sys.set_int_max_str_digits(0)
+    try:
+        big = int("9" * 5000)
+    finally:
+        sys.set_int_max_str_digits(limit)
+    with pytest.raises(rc.PetitionFormatError, match="'id'"):
+        rc.load_petition(_with("data.id", big))
+
+
+def test_bad_dates_are_typed_errors() -> None:
+    with pytest.raises(rc.InputError, match="2020-04-24garbage"):
+        rc.model.parse_date("2020-04-24garbage")
+    with pytest.raises(rc.InputError):
+        rc.load_petition(_with("data.attributes.government_response.responded_on", "2020-04-24x"))
+    assert str(rc.model.parse_date("2020-05-19T10:00:00.000Z")) == "2020-05-19"
+    assert str(rc.model.parse_date("2020-05-19 10:00:00+01:00")) == "2020-05-19"
+    with pytest.raises(rc.InputError):
+        rc.model.parse_date("２０２０-04-24")  # fullwidth digits
+
+
+# --------------------------------------------------------------------------- D5 nothing dropped
+
+
+def test_revised_note_words_inside_the_text_are_kept() -> None:
+    details = (
+        "This is a revised response. The Government will publish the review in full.\n\n"
+        "It will be published in June 2021."
+    )
+    case = rc.load_petition(_single(details))
+    assert case.responses[0].text == details
+    assert case.responses[0].notes == ()
+
+
+def test_revised_note_at_the_end_is_still_cut() -> None:
+    note = (
+        "This is a revised response. The Petitions Committee requested a response which more "
+        "directly addressed the request of the petition."
+    )
+    case = rc.load_petition(_single(f"We will publish it.\n\nHome Office\n\n{note}"))
+    r = case.responses[0]
+    assert (r.text, r.signoff, r.notes) == ("We will publish it.", "Home Office", (note,))
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "The Home Office will publish the review in full.",
+        "HMRC will publish the review in full",
+        "The Department for Education will publish it",
+        "Home Office staff will publish it",
+    ],
+)
+def test_a_sentence_naming_a_department_is_not_a_signoff(last: str) -> None:
+    details = f"We have considered the petition.\n{last}"
+    case = rc.load_petition(_single(details, departments=[{"name": "Home Office"}]))
+    assert case.responses[0].text == details and case.responses[0].signoff is None
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Home Office",
+        "HM Treasury",
+        "Department for Environment, Food & Rural Affairs.",
+        "Office of the Leader of the House of Commons",
+        "Foreign, Commonwealth & Development Office",
+        "Department of Health and Social Care",
+    ],
+)
+def test_a_department_name_alone_is_a_signoff(last: str) -> None:
+    case = rc.load_petition(_single(f"We will publish it.\n{last}"))
+    assert case.responses[0].signoff == last and case.responses[0].text == "We will publish it."
+
+
+def test_an_undated_original_comes_before_the_revision() -> None:
+    data = _seed()
+    for item in _attrs(data)["other_parliamentary_business"]:
+        item["body"] = item["body"].split("This response was given on")[0]
+    _attrs(data)["government_response"].pop("created_at", None)
+    case = rc.load_petition(data)
+    assert [r.label for r in case.responses] == ["original", "revised"]
+    assert case.responses[0].date is None
+
+
+def test_duplicate_keys_are_reported() -> None:
+    with pytest.raises(rc.PetitionFormatError, match="'action' appears twice"):
+        rc.load_petition('{"data": {"attributes": {"action": "A", "action": "B"}}}')
+
+
+def test_a_bom_prefixed_json_string_is_json() -> None:
+    case = rc.load_petition("\ufeff" + SEED.read_text(encoding="utf-8"))
+    assert case.petition.id == 300239
+    with pytest.raises(rc.PetitionFormatError) as info:
+        rc.load_petition('\ufeff{"data": 1')
+    assert "<json string>" in str(info.value)
+
+
+def test_split_site_notes_is_linear_on_white_space() -> None:
+    start = time.perf_counter()
+    body, notes, date = split_site_notes("We will act." + " " * 40_000 + "x")
+    assert time.perf_counter() - start < 1.0
+    assert notes == () and date is None and body.endswith("x")
+    start = time.perf_counter()
+    split_site_notes("This response was given on 1 May 2020" + " " * 90_000 + "x")
+    split_site_notes("\nThis is a revised response. " * 2_500)
+    assert time.perf_counter() - start < 1.0
+    with pytest.raises(rc.InputTooLargeError):
+        split_site_notes("x" * (rc.model.MAX_TEXT_CHARS + 1))
+
+
+def test_huge_petition_file_is_refused_before_reading(tmp_path: Path) -> None:
+    big = tmp_path / "big.json"
+    with big.open("wb") as f:
+        f.write(b'{"data": "' + b"x" * 9_000_000 + b'"}')
+    with pytest.raises(rc.InputTooLargeError, match="one petition"):
+        rc.load_petition(big)
+
+
+def test_copy_of_seed_is_unchanged() -> None:  # the helpers above do not mutate the fixture
+    assert copy.deepcopy(_seed()) == _seed()
