@@ -328,3 +328,125 @@ def test_huge_petition_file_is_refused_before_reading(tmp_path: Path) -> None:
 
 def test_copy_of_seed_is_unchanged() -> None:  # the helpers above do not mutate the fixture
     assert copy.deepcopy(_seed()) == _seed()
+
+
+# --------------------------------------------------------------------------- D2 lone surrogates
+
+
+def test_align_with_lone_surrogates() -> None:
+    al = rc.align("a \udfff.", "a.")
+    assert al.ops[0].a is not None and al.ops[0].a.text == "a \ufffd."
+    assert (al.ops[0].a.start, al.ops[0].a.end) == (0, 4)  # offsets into the text passed
+
+
+def test_review_reports_and_index_with_lone_surrogates() -> None:
+    case = rc.case_from_texts("Ban \ud800 X", "We will \udfff ban X.", "We will not \ud800.")
+    assert case.petition.action == "Ban \ufffd X"
+    assert len(case.responses[0].text) == len("We will \udfff ban X.")
+    review = rc.review(case)
+    for text in (
+        review.to_markdown(),
+        review.to_html(),
+        json.dumps(review.to_dict(), ensure_ascii=False),
+    ):
+        text.encode("utf-8")
+    index = rc.build_index(["a \ud800 b c d e f g h i j k l m n", "x \udc80"])
+    assert index.texts[0] == "a \ufffd b c d e f g h i j k l m n"
+    index.catalogue()
+    spans = rc.reuse.carried_over("We act \ud800.", "We act \udc00.")
+    assert [s.text for s in spans] == ["We act \ufffd."]
+
+
+def test_load_petition_with_lone_surrogates(capsys: pytest.CaptureFixture[str]) -> None:
+    raw = json.dumps(_single("We will publish it \\ud800 in full."))  # valid JSON
+    raw = raw.replace("\\\\ud800", "\\ud800")
+    case = rc.load_petition(raw)
+    assert "\ufffd" in case.responses[0].text
+
+
+def test_cli_outputs_with_lone_surrogates(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "s.json"
+    path.write_text(
+        json.dumps(_single("We will publish the review \udfff in full.")), encoding="utf-8"
+    )
+    for fmt in ("md", "html", "json"):
+        assert main(["review", str(path), "--format", fmt]) == 0
+        assert "\ufffd" in capsys.readouterr().out
+
+
+# --------------------------------------------------------------------------- D11 constructors
+
+
+def test_petition_checks_signature_count_and_departments() -> None:
+    with pytest.raises(rc.InputError, match="signature_count"):
+        rc.Petition(action="Ban X", signature_count="many")  # type: ignore[arg-type]
+    with pytest.raises(rc.InputError, match="signature_count"):
+        rc.Petition(action="Ban X", signature_count=True)
+    with pytest.raises(rc.InputError, match="departments"):
+        rc.Petition(action="Ban X", departments=("Home Office", 7))  # type: ignore[arg-type]
+    with pytest.raises(rc.InputError, match="departments"):
+        rc.Petition(action="Ban X", departments=7)  # type: ignore[arg-type]
+    with pytest.raises(rc.InputError, match="department"):
+        rc.Response(text="We will.", department=7)  # type: ignore[arg-type]
+
+
+def test_build_index_checks_departments() -> None:
+    with pytest.raises(rc.InputError, match="department"):
+        rc.reuse.Document("a", "We will.", 7)  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- D13 responses
+
+
+def test_a_case_holds_at_most_max_responses() -> None:
+    petition = rc.Petition(action="Ban X")
+    many = [rc.Response(text="No.", label=f"r{i}") for i in range(rc.model.MAX_RESPONSES + 1)]
+    with pytest.raises(rc.InputTooLargeError, match="responses"):
+        rc.Case(petition=petition, responses=many)
+    assert len(rc.Case(petition=petition, responses=many[:-1]).responses) == 50
+
+
+# --------------------------------------------------------------------------- D7 charts
+
+
+@pytest.mark.parametrize("kind", ["scorecard", "ladder", "alignment", "cues"])
+def test_charts_draw_dollars_literally(kind: str) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.text import Text
+
+    action = "Cut the $5 fee to $2 $\\undefinedcmd$"
+    case = rc.case_from_texts(
+        rc.Petition(action=action),
+        "We will not cut the $5 fee. Costs are $\\undefinedcmd$ high.",
+        "We will cut the $5 fee to $2 from May 2021. $\\undefinedcmd$",
+        original_date="2021-01-01",
+        revised_date="2021-02-01",
+    )
+    ax = rc.review(case).plot(kind)  # type: ignore[arg-type]
+    fig = ax.get_figure(root=True)
+    assert fig is not None
+    try:
+        fig.canvas.draw()  # would raise ValueError on mathtext
+        texts = [t for t in ax.findobj(Text) if "$" in t.get_text()]
+        assert all(not t.get_parse_math() for t in ax.findobj(Text))
+        if kind == "ladder":
+            assert any("Cut the $5 fee to $2" in t.get_text() for t in texts)
+    finally:
+        plt.close(fig)
+
+
+def test_cli_chart_with_mathtext_keeps_the_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    original, revised = tmp_path / "a.txt", tmp_path / "b.txt"
+    original.write_text("We will not act.", encoding="utf-8")
+    revised.write_text("We will cut the $5 fee to $2.", encoding="utf-8")
+    chart = tmp_path / "c.png"
+    argv = ["review", "--petition", "Cut $\\undefinedcmd$ fees", "--original", str(original)]
+    argv += ["--revised", str(revised), "--chart", str(chart), "--chart-kind", "ladder"]
+    assert main(argv) == 0
+    assert chart.read_bytes()[:4] == b"\x89PNG"
+    assert "Did they answer?" in capsys.readouterr().out

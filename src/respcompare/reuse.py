@@ -63,7 +63,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .errors import InputError
-from .model import Case, Response, Span
+from .model import Case, Response, Span, replace_surrogates
 from .segment import segment
 
 __all__ = [
@@ -230,6 +230,25 @@ class Document:
     text: str
     department: str | None = None
     date: _dt.date | None = None
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.id, str):
+            raise InputError(f"Document.id must be a string, not {type(self.id).__name__}")
+        if not isinstance(self.text, str):
+            raise InputError(f"Document.text must be a string, not {type(self.text).__name__}")
+        if self.department is not None and not isinstance(self.department, str):
+            raise InputError(
+                "Document.department must be a string or None, not "
+                f"{type(self.department).__name__}"
+            )
+        if self.date is not None and not isinstance(self.date, _dt.date):
+            raise InputError(
+                f"Document.date must be a datetime.date or None, not {type(self.date).__name__}"
+            )
+        object.__setattr__(self, "id", replace_surrogates(self.id))
+        object.__setattr__(self, "text", replace_surrogates(self.text))
+        if self.department is not None:
+            object.__setattr__(self, "department", replace_surrogates(self.department))
 
 
 def documents(cases: Iterable[Case]) -> Iterator[Document]:
@@ -448,7 +467,7 @@ def _text_of(value: str | Response | Document, what: str) -> str:
     if isinstance(value, Document):
         return value.text
     if isinstance(value, str):
-        return value
+        return replace_surrogates(value)
     raise InputError(f"{what} must be a string or a Response, not {type(value).__name__}")
 
 

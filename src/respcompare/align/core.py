@@ -39,7 +39,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Indel, LCSseq
 
 from ..errors import InputError
-from ..model import Response, Span
+from ..model import Response, Span, replace_surrogates
 from ..segment import segment, words
 
 if TYPE_CHECKING:
@@ -901,7 +901,8 @@ def text_and_label(value: object, default_label: str, what: str) -> tuple[str, s
     if isinstance(value, Response):
         return value.full_text, value.label
     if isinstance(value, str):
-        return value, default_label
+        # lone surrogates cannot be encoded (hashing, RapidFuzz): U+FFFD keeps every offset
+        return replace_surrogates(value), default_label
     raise InputError(
         f"align() takes a Response or a str for {what}, not {type(value).__name__}; "
         "pass response objects from rc.load_example/rc.load_petition or plain text"
