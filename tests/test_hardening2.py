@@ -364,7 +364,9 @@ def test_load_petition_with_lone_surrogates(capsys: pytest.CaptureFixture[str]) 
     assert "\ufffd" in case.responses[0].text
 
 
-def test_cli_outputs_with_lone_surrogates(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_outputs_with_lone_surrogates(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "s.json"
     path.write_text(
         json.dumps(_single("We will publish the review \udfff in full.")), encoding="utf-8"

@@ -206,9 +206,7 @@ def _corpus_command(args: argparse.Namespace) -> int:
     from .corpus import load_corpus, review_many
 
     out = _check_output(args.out, "--out", (".csv", ".json")) if args.out else None
-    errors_out = (
-        _check_output(args.errors, "--errors", (".csv", ".jsonl")) if args.errors else None
-    )
+    errors_out = _check_output(args.errors, "--errors", (".csv", ".jsonl")) if args.errors else None
     results = review_many(load_corpus(args.path), progress=args.progress)
     for err in results.errors:
         _say(f"respcompare: skipped {err}")
@@ -243,9 +241,7 @@ def _corpus_command(args: argparse.Namespace) -> int:
             rows = buffer.getvalue()
         _write_file(errors_out, rows, "--errors")
     if not records:
-        raise InputError(
-            f"respcompare corpus: no case in {_shown(args.path)!r} could be reviewed"
-        )
+        raise InputError(f"respcompare corpus: no case in {_shown(args.path)!r} could be reviewed")
     return 0
 
 

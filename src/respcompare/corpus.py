@@ -264,9 +264,7 @@ class Corpus:
             return
         responses.sort(key=lambda x: x[0])
         try:
-            case = Case(
-                petition=petition, responses=tuple(r for _, r in responses), source=source
-            )
+            case = Case(petition=petition, responses=tuple(r for _, r in responses), source=source)
         except Exception as exc:
             self.errors.append(LoadError.of(str(self.path), first, exc))
             return

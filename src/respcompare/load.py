@@ -392,8 +392,7 @@ def _signature_count(attrs: Mapping[str, Any], name: str) -> int | None:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < 10**12:
         shown = type(value).__name__ if not isinstance(value, int) else str(value)[:20]
         raise PetitionFormatError(
-            f"{name}: field 'signature_count' should be a whole number of signatures, "
-            f"got {shown}"
+            f"{name}: field 'signature_count' should be a whole number of signatures, got {shown}"
         )
     return value
 

@@ -130,9 +130,7 @@ _MONTHS = {
     )
     for m in names
 }
-_LONG_DATE = re.compile(
-    r"^\s*(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})\s*$", re.ASCII
-)
+_LONG_DATE = re.compile(r"^\s*(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})\s*$", re.ASCII)
 
 
 def parse_date(value: str | _dt.date | None, *, what: str = "date") -> _dt.date | None:
@@ -246,9 +244,7 @@ def _strings(values: Iterable[str] | str | None, what: str) -> tuple[str, ...]:
     if isinstance(values, str):
         return (values,)
     if not isinstance(values, Iterable) or isinstance(values, (bytes, bytearray, Mapping)):
-        raise InputError(
-            f"{what} must be a list of strings, not {type(values).__name__}"
-        )
+        raise InputError(f"{what} must be a list of strings, not {type(values).__name__}")
     out = tuple(values)
     for v in out:
         if not isinstance(v, str):
