@@ -452,3 +452,77 @@ def test_cli_chart_with_mathtext_keeps_the_report(
     assert main(argv) == 0
     assert chart.read_bytes()[:4] == b"\x89PNG"
     assert "Did they answer?" in capsys.readouterr().out
+
+
+# --------------------------------------------------------------------------- D8, D9 the CLI
+
+
+def test_cli_writes_utf8_whatever_the_locale(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONIOENCODING": "cp1252", "PYTHONUTF8": "0", "LC_ALL": "C"}
+    argv = [sys.executable, "-m", "respcompare", "review", "--example", "grooming-gangs"]
+    proc = subprocess.run(argv, capture_output=True, env=env, timeout=300, check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert "Did they answer?" in proc.stdout.decode("utf-8")
+
+
+def test_cli_corpus_out_in_a_missing_folder_fails_before_reviewing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import respcompare.corpus as corpus_module
+
+    def never(*args: object, **kwargs: object) -> None:
+        raise AssertionError("reviewed before checking --out")
+
+    monkeypatch.setattr(corpus_module, "review_many", never)
+    (tmp_path / "a.json").write_bytes(SEED.read_bytes())
+    assert main(["corpus", str(tmp_path), "--out", "/nonexistent/x.csv"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "does not exist" in err
+
+
+def test_cli_corpus_with_a_non_utf8_file_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import os
+
+    good = os.path.join(os.fsencode(tmp_path), b"caf\xe9.json")
+    with open(good, "wb") as f:
+        f.write(SEED.read_bytes())
+    bad = os.path.join(os.fsencode(tmp_path), b"bad\xff.json")
+    with open(bad, "wb") as f:
+        f.write(b"{")
+    out = tmp_path.parent / f"{tmp_path.name}-out.json"
+    assert main(["corpus", str(tmp_path), "--out", str(out)]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert len(data["records"]) == 2 and data["records"][0]["source"].endswith("caf\ufffd.json")
+    assert data["errors"][0]["path"].endswith("bad\ufffd.json")
+    err = capsys.readouterr().err
+    assert "internal error" not in err and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("path", ["/proc/self/mem", "/", "/dev/null/x"])
+def test_cli_unreadable_text_file_is_one_line(
+    path: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["review", "--petition", "Ban X", "--original", path]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("respcompare: error:") and err.count("\n") == 1
+
+
+def test_cli_internal_error_is_one_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import respcompare.cli as cli
+
+    def broken(case: rc.Case) -> rc.Review:
+        raise RuntimeError("first line\nsecond line\n\tthird")
+
+    monkeypatch.setattr(cli, "review", broken)
+    assert main(["review", "--example", "grooming-gangs"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("respcompare: internal error (RuntimeError: first line second line")
+    assert err.count("\n") == 1
