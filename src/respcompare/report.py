@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from .align import to_dict as alignment_to_dict
 from .align import to_html as alignment_to_html
 from .align import to_markdown as alignment_to_markdown
+from .align.render import break_autolinks
 from .cues import kwic
 from .model import Ask, AskOutcome
 
@@ -52,12 +53,13 @@ _MD_SPECIAL = str.maketrans({**{c: "\\" + c for c in "\\`*_[]|~"}, "<": "&lt;", 
 
 
 def md_escape(text: str) -> str:
-    """Escape the Markdown characters that could turn quoted text into markup.
+    """Escape the Markdown characters that could turn quoted text into markup, and break
+    the bare URLs and e-mail addresses GitHub-flavoured Markdown would make links of.
 
     >>> print(md_escape("[click](javascript:alert(1)) <b>x</b> -> *done*"))
     \\[click\\](javascript:alert(1)) &lt;b>x&lt;/b> -> \\*done\\*
     """
-    return " ".join(text.split()).translate(_MD_SPECIAL)
+    return break_autolinks(" ".join(text.split()).translate(_MD_SPECIAL))
 
 
 def jsonable(obj: Any) -> Any:

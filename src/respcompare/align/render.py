@@ -7,6 +7,8 @@ every change also carries a non-colour mark (underline, strike-through, a kind l
 
 from __future__ import annotations
 
+import re
+
 import html
 from typing import TYPE_CHECKING, Any
 
@@ -19,14 +21,37 @@ __all__ = ["md_escape", "to_dict", "to_html", "to_markdown"]
 
 _MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]<>()#+!|~"})
 
+# GitHub-flavoured Markdown makes links of bare text too (the autolink extension): "www."
+# followed by a domain, a scheme followed by "://", and e-mail addresses (also after
+# "mailto:" / "xmpp:"). A backslash before the "." of "www.", the ":" of "://" and every "@"
+# leaves the text as shown (CommonMark renders an escaped ASCII punctuation character as the
+# character) but splits it where the autolink scanners look, so no link is made.
+_AUTOLINK_TRIGGERS = re.compile(r"(www)\.|:(?=/)|@", re.I)
+
+
+def break_autolinks(escaped: str) -> str:
+    """Backslash-escape the characters GFM's autolink extension starts a link at.
+
+    Takes text that is already Markdown-escaped (an escaped character is never escaped twice).
+
+    >>> print(break_autolinks("see https://x.example or www.x.example, or mail a@x.example"))
+    see https\\://x.example or www\\.x.example, or mail a\\@x.example
+    """
+
+    def escape(m: re.Match[str]) -> str:
+        return f"{m.group(1)}\\." if m.group(1) else "\\" + m.group(0)
+
+    return _AUTOLINK_TRIGGERS.sub(escape, escaped)
+
 
 def md_escape(text: str) -> str:
-    """Escape Markdown and HTML-significant characters (same rule as ``report.md_escape``).
+    """Escape Markdown and HTML-significant characters (same rule as ``report.md_escape``),
+    and break what GitHub would turn into a link (``https://``, ``www.``, ``a@b.example``).
 
     >>> md_escape("a *b* <i>")
     'a \\\\*b\\\\* \\\\<i\\\\>'
     """
-    return " ".join(text.split()).translate(_MD_SPECIAL)
+    return break_autolinks(" ".join(text.split()).translate(_MD_SPECIAL))
 
 
 def _span(s: Span | None) -> dict[str, Any] | None:
