@@ -7,9 +7,8 @@ every change also carries a non-colour mark (underline, strike-through, a kind l
 
 from __future__ import annotations
 
-import re
-
 import html
+import re
 from typing import TYPE_CHECKING, Any
 
 from ..model import Span
