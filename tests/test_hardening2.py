@@ -526,3 +526,157 @@ def test_cli_internal_error_is_one_line(
     err = capsys.readouterr().err
     assert err.startswith("respcompare: internal error (RuntimeError: first line second line")
     assert err.count("\n") == 1
+
+
+# --------------------------------------------------------------------------- D6 saved indexes
+
+
+def _index(tmp_path: Path) -> Path:
+    texts = [
+        f"We keep this under review and will consider the matter in due course, case {i}."
+        for i in range(8)
+    ]
+    return rc.build_index(texts, shingle=4, min_docs=2).save(tmp_path / "stock")
+
+
+def _recraft(npz: Path, change: Any, *, meta_change: Any = None) -> None:
+    """Change a saved index's arrays (and sidecar) and record a matching checksum, as an
+    attacker who rewrites both files would."""
+    import hashlib
+
+    import numpy as np
+
+    with np.load(npz) as z:
+        arrays = {k: z[k] for k in z.files}
+    change(arrays)
+    with npz.open("wb") as f:
+        np.savez(f, **arrays)
+    side = npz.with_name(npz.name + ".json")
+    meta = json.loads(side.read_text(encoding="utf-8"))
+    if meta_change is not None:
+        meta_change(meta)
+    meta["sha256"] = hashlib.sha256(npz.read_bytes()).hexdigest()
+    meta["bytes"] = npz.stat().st_size
+    side.write_text(json.dumps(meta), encoding="utf-8")
+
+
+def test_saved_index_round_trip_and_sidecar_name(tmp_path: Path) -> None:
+    path = _index(tmp_path)
+    assert path.with_name("stock.npz.json").is_file()
+    assert rc.reuse.ReuseIndex.load(path).catalogue() is not None
+
+
+def _swap(a: dict[str, Any], key: str, i: int, j: int) -> None:
+    x = a[key].copy()
+    x[[i, j]] = x[[j, i]]
+    a[key] = x
+
+
+CRAFTED: dict[str, Any] = {
+    "unsorted hashes": lambda a: _swap(a, "hashes", 0, 1),
+    "shifted offsets": lambda a: a.__setitem__("offsets", a["offsets"] + 1),
+    "offsets not increasing": lambda a: _swap(a, "offsets", 1, 2),
+    "posting out of range": lambda a: a.__setitem__("post_doc", a["post_doc"] + 100),
+    "position out of range": lambda a: a.__setitem__("post_pos", a["post_pos"] + 1000),
+    "wrong dtype": lambda a: a.__setitem__("hashes", a["hashes"].astype("int64")),
+    "2-d hashes": lambda a: a.__setitem__("hashes", a["hashes"].reshape(1, -1)),
+    "missing array": lambda a: a.pop("runs"),
+    "extra array": lambda a: a.__setitem__("extra", a["hashes"]),
+    "shares out of range": lambda a: a.__setitem__("shares", a["shares"] + 2),
+    "runs out of range": lambda a: a.__setitem__("runs", a["runs"] * 1000),
+    "text lengths": lambda a: a.__setitem__("text_lengths", a["text_lengths"] + 1),
+    "bad utf-8": lambda a: a.__setitem__("text_bytes", a["text_bytes"] | 0x80),
+    "object array": lambda a: a.__setitem__("hashes", a["hashes"].astype(object)),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CRAFTED))
+def test_crafted_arrays_are_refused(tmp_path: Path, name: str) -> None:
+    path = _index(tmp_path)
+    _recraft(path, CRAFTED[name])
+    with pytest.raises(rc.InputError, match="rebuild it"):
+        rc.reuse.ReuseIndex.load(path)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda m: m.__setitem__("shingle", 0),
+        lambda m: m.__setitem__("shingle", "4"),
+        lambda m: m.__setitem__("min_docs", True),
+        lambda m: m.__setitem__("ids", ["0"] * len(m["ids"])),
+        lambda m: m.__setitem__("ids", m["ids"][:-1]),
+        lambda m: m.__setitem__("departments", 7),
+        lambda m: m.__setitem__("dates", ["2020-13-45"] * len(m["ids"])),
+        lambda m: m.__setitem__("npz", "other.npz"),
+        lambda m: m.__setitem__("version", 1),
+    ],
+)
+def test_crafted_sidecars_are_refused(tmp_path: Path, change: Any) -> None:
+    path = _index(tmp_path)
+    _recraft(path, lambda a: None, meta_change=change)
+    with pytest.raises(rc.InputError, match="rebuild it"):
+        rc.reuse.ReuseIndex.load(path)
+
+
+def test_truncated_changed_or_mismatched_files_are_refused(tmp_path: Path) -> None:
+    path = _index(tmp_path)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    with pytest.raises(rc.InputError, match="rebuild it"):
+        rc.reuse.ReuseIndex.load(path)
+    path.write_bytes(data)
+    other = rc.build_index(["a b c d e f", "a b c d e g"], shingle=2, min_docs=2)
+    other_path = other.save(tmp_path / "other")
+    path.with_name("stock.npz.json").write_bytes(
+        other_path.with_name("other.npz.json").read_bytes()
+    )
+    with pytest.raises(rc.InputError, match="rebuild it"):
+        rc.reuse.ReuseIndex.load(path)
+
+
+def test_a_compressed_bomb_is_refused_before_reading(tmp_path: Path) -> None:
+    import zipfile
+
+    path = _index(tmp_path)
+
+    def bomb(a: dict[str, Any]) -> None:
+        pass
+
+    _recraft(path, bomb)
+    with zipfile.ZipFile(path) as z:
+        members = {n: z.read(n) for n in z.namelist()}
+    members["text_bytes.npy"] = members["text_bytes.npy"][:128] + b"\0" * 50_000_000
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        for name, blob in members.items():
+            z.writestr(name, blob)
+    assert path.stat().st_size < 1_000_000
+    _recraft_checksum(path)
+    with pytest.raises(rc.InputError, match="compressed"):
+        rc.reuse.ReuseIndex.load(path)
+
+
+def _recraft_checksum(npz: Path) -> None:
+    import hashlib
+
+    side = npz.with_name(npz.name + ".json")
+    meta = json.loads(side.read_text(encoding="utf-8"))
+    meta["sha256"] = hashlib.sha256(npz.read_bytes()).hexdigest()
+    meta["bytes"] = npz.stat().st_size
+    side.write_text(json.dumps(meta), encoding="utf-8")
+
+
+def test_save_never_overwrites_a_file_that_is_not_its_own(tmp_path: Path) -> None:
+    petition = tmp_path / "300239.json"
+    petition.write_bytes(SEED.read_bytes())
+    index = rc.build_index(["a b c d e f", "a b c d e g"], shingle=2, min_docs=2)
+    index.save(tmp_path / "300239.npz")
+    assert petition.read_bytes() == SEED.read_bytes()
+    (tmp_path / "x.npz.json").write_text('{"mine": true}', encoding="utf-8")
+    with pytest.raises(rc.InputError, match=r"not a sidecar written by ReuseIndex\.save"):
+        index.save(tmp_path / "x.npz")
+    (tmp_path / "y.npz").write_bytes(b"someone else's")
+    with pytest.raises(rc.InputError, match="choose another name"):
+        index.save(tmp_path / "y.npz")
+    assert (tmp_path / "y.npz").read_bytes() == b"someone else's"
+    index.save(tmp_path / "300239.npz")  # its own files: overwritten
