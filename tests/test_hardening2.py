@@ -680,3 +680,41 @@ def test_save_never_overwrites_a_file_that_is_not_its_own(tmp_path: Path) -> Non
         index.save(tmp_path / "y.npz")
     assert (tmp_path / "y.npz").read_bytes() == b"someone else's"
     index.save(tmp_path / "300239.npz")  # its own files: overwritten
+
+
+# --------------------------------------------------------------------------- D1.1 alignment
+
+
+def _shuffled_pair(n: int) -> tuple[str, str]:
+    import random
+
+    a = " ".join(f"We act {i} now." for i in range(n))
+    b = [f"We act {i} today." for i in range(n)]
+    random.Random(0).shuffle(b)
+    return a, " ".join(b)
+
+
+def test_alignment_of_thousands_of_sentences_is_bounded() -> None:
+    import tracemalloc
+
+    a, b = _shuffled_pair(2000)  # was 71 s and 2 GB
+    rc.segment(a), rc.segment(b)
+    tracemalloc.start()
+    start = time.perf_counter()
+    al = rc.align(a, b, with_effects=False)
+    took = time.perf_counter() - start
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert took < 20 and peak < 400_000_000
+    assert al.capped and al.notes and "2000 x 2000" in al.notes[0]
+    paired = [op for op in al.ops if op.kind in ("edited", "moved-edited")]
+    assert len(paired) == 2000  # every sentence still found its partner by its number
+    assert al.to_dict()["capped"] is True
+    assert al.to_markdown().startswith("*Limited alignment:")
+
+
+def test_normal_alignments_are_exact_and_not_capped() -> None:
+    a, b = _shuffled_pair(200)
+    al = rc.align(a, b, with_effects=False)
+    assert not al.capped and al.notes == ()
+    assert len([op for op in al.ops if op.kind in ("edited", "moved-edited")]) == 200
