@@ -718,3 +718,18 @@ def test_normal_alignments_are_exact_and_not_capped() -> None:
     al = rc.align(a, b, with_effects=False)
     assert not al.capped and al.notes == ()
     assert len([op for op in al.ops if op.kind in ("edited", "moved-edited")]) == 200
+
+
+def test_word_edits_of_a_giant_sentence_pair_are_bounded() -> None:
+    import tracemalloc
+
+    b = " ".join(["\U0001f600"] * 30_000)
+    a = " ".join("Z" if i % 5 == 4 else "\U0001f600" for i in range(30_000))
+    tracemalloc.start()
+    al = rc.align(a, b, with_effects=False)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert al.capped and "word-level edits" in al.notes[-1]
+    assert peak < 100_000_000
+    (op,) = al.ops
+    assert op.kind == "edited" and op.words[0].tag == "equal" and op.words[0].a.text == "\U0001f600"

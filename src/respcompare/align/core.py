@@ -49,6 +49,7 @@ __all__ = [
     "KINDS",
     "MAX_CANDIDATES",
     "MAX_DENSE_PAIRS",
+    "MAX_WORD_CELLS",
     "AlignOp",
     "AlignOptions",
     "AlignSummary",
@@ -193,7 +194,8 @@ class Alignment:
     (more than :data:`MAX_DENSE_PAIRS` pairs of unmatched sentences): sentences were then
     compared only with the sentences sharing a rare word with them (at most
     :data:`MAX_CANDIDATES` each), so a pair made only of common words may show as removed and
-    added. ``notes`` says what was limited.
+    added; or when a sentence pair was too long for word-level edits (more than
+    :data:`MAX_WORD_CELLS` word pairs). ``notes`` says what was limited.
     """
 
     a_text: str
@@ -825,6 +827,7 @@ def _word_edits(
     b_end: int,
     *,
     cleanup: bool,
+    notes: list[str] | None = None,
 ) -> tuple[WordEdit, ...]:
     """Word-level opcodes (an LCS over words, RapidFuzz ``Indel.opcodes`` on word-coded strings;
     case-only changes are not edits), spans into each side's text. ``a``/``b`` are (codes, word
@@ -834,7 +837,17 @@ def _word_edits(
     a_code, a_starts, a_lens, a_lo, a_shift = a
     b_code, b_starts, b_lens, b_lo, b_shift = b
     na, nb = len(a_code), len(b_code)
-    raw: list[tuple[str, int, int, int, int]] = Indel.opcodes(a_code, b_code).as_list()  # type: ignore[assignment]
+    raw: list[tuple[str, int, int, int, int]]
+    if na * nb <= MAX_WORD_CELLS:
+        raw = Indel.opcodes(a_code, b_code).as_list()  # type: ignore[assignment]
+    else:
+        raw = _coarse_opcodes(a_code, b_code)
+        if notes is not None:
+            notes.append(
+                f"a sentence pair of {na:,} x {nb:,} words is more than {MAX_WORD_CELLS:,} "
+                "word pairs: its word-level edits are shown as one change between the common "
+                "start and end"
+            )
     ops = _cleanup(raw, a_lens[a_lo : a_lo + na], b_lens[b_lo : b_lo + nb], fold=cleanup)
     a_tail = a_starts[a_lo + na - 1] + a_lens[a_lo + na - 1] + a_shift if na else a_end
     b_tail = b_starts[b_lo + nb - 1] + b_lens[b_lo + nb - 1] + b_shift if nb else b_end
@@ -857,6 +870,33 @@ def _word_edits(
         out.append(_edit(tag, a_span, b_span))
     return tuple(out)
 
+
+def _coarse_opcodes(a_code: str, b_code: str) -> list[tuple[str, int, int, int, int]]:
+    """Word opcodes in linear time and memory: the common start and end equal, the middle one
+    change (for sentence pairs too long for an LCS, see ``MAX_WORD_CELLS``)."""
+    na, nb = len(a_code), len(b_code)
+    p = 0
+    while p < na and p < nb and a_code[p] == b_code[p]:
+        p += 1
+    q = 0
+    while q < na - p and q < nb - p and a_code[na - 1 - q] == b_code[nb - 1 - q]:
+        q += 1
+    out: list[tuple[str, int, int, int, int]] = []
+    if p:
+        out.append(("equal", 0, p, 0, p))
+    if na - q > p or nb - q > p:
+        tag = "replace" if na - q > p and nb - q > p else "delete" if na - q > p else "insert"
+        out.append((tag, p, na - q, p, nb - q))
+    if q:
+        out.append(("equal", na - q, na, nb - q, nb))
+    return out
+
+
+#: The largest sentence pair (words x words) given word-level edits by an LCS; RapidFuzz keeps
+#: a bit matrix of this many bits (4 million: 0.5 MB; real sentences have under 200 words).
+#: Past it, the common start and end are kept and the middle is one change, and
+#: :attr:`Alignment.capped` says so.
+MAX_WORD_CELLS = 4_000_000
 
 DEFAULT_OPTIONS = AlignOptions()
 
@@ -960,6 +1000,7 @@ def align_texts(
                 a_span.end,
                 b_span.end,
                 cleanup=opts.cleanup,
+                notes=notes,
             )
         sim = min(1.0, max(0.0, m.sim))
         rows.append(
