@@ -302,8 +302,9 @@ def main() -> None:
 
     out = sys.stdout
     out.write(
-        f"{len(chosen)} shapes at MAX_TEXT_CHARS = {LIMIT:,}; timeout {args.timeout:.0f} s per "
-        "stage; memory = peak RSS during the call over RSS before it\n"
+        f"{len(chosen)} shapes of up to {LIMIT:,} characters (MAX_TEXT_CHARS = "
+        f"{MAX_TEXT_CHARS:,}); timeout {args.timeout:.0f} s per stage; memory = peak RSS "
+        "during the call over RSS before it\n"
     )
     out.write(
         f"{'shape':28} {'load':>17} {'align (core)':>17} {'align (+effects)':>17} "
@@ -313,48 +314,37 @@ def main() -> None:
     for sh in chosen:
         original = sh.original if sh.original is not None else perturb(sh.text)
         raw = petition_json(sh, original)
-        cells = {}
-        if "load" in stages:
-            cells["load"] = measure([("load", lambda raw=raw: rc.load_petition(raw))], args.timeout)
-        if "align" in stages:
-            cells["align"] = measure(
-                [
-                    (
-                        "align-core",
-                        lambda a=original, b=sh.text: rc.align(a, b, with_effects=False),
-                    ),
-                    ("align", lambda a=original, b=sh.text: rc.align(a, b)),
-                ],
-                args.timeout,
-            )
-        stage_rows: list[tuple[str, float, float, str]] = []
-        if "review" in stages:
+        petition = rc.Petition(action=sh.action)
+        response = rc.Response(text=sh.text)
 
-            def case(sh: Shape = sh, original: str = original) -> rc.Case:
-                return rc.case_from_texts(rc.Petition(action=sh.action), original, sh.text)
+        def case(sh: Shape = sh, original: str = original) -> rc.Case:
+            return rc.case_from_texts(rc.Petition(action=sh.action), original, sh.text)
 
-            petition_only = rc.Petition(action=sh.action)
-            response = rc.Response(text=sh.text)
-            stage_rows = measure(
-                [
-                    ("segment", lambda t=sh.text: rc.segment(t)),
-                    ("cues", lambda t=sh.text: rc.find_cues(t)),
-                    ("asks", lambda p=petition_only: extract_asks(p)),
-                    ("assess", lambda p=petition_only, r=response: rc.assess(p, r)),
-                ],
-                args.timeout,
-            )
-            cells["review"] = measure([("review", lambda: rc.review(case()))], args.timeout)
+        steps: dict[str, tuple[str, Callable[[], object]]] = {
+            "load": ("load", lambda raw=raw: rc.load_petition(raw)),
+            "align-core": (
+                "align",
+                lambda a=original, b=sh.text: rc.align(a, b, with_effects=False),
+            ),
+            "align": ("align", lambda a=original, b=sh.text: rc.align(a, b)),
+            "segment": ("review", lambda t=sh.text: rc.segment(t)),
+            "cues": ("review", lambda t=sh.text: rc.find_cues(t)),
+            "asks": ("review", lambda p=petition: extract_asks(p)),
+            "assess": ("review", lambda p=petition, r=response: rc.assess(p, r)),
+            "review": ("review", lambda case=case: rc.review(case())),
+        }
+        rows: dict[str, list[tuple[str, float, float, str]]] = {}
+        for name, (group, fn) in steps.items():
+            if group in stages:
+                rows[name] = measure([(name, fn)], args.timeout)
         parts = []
+        stage_rows = [r for n in ("segment", "cues", "asks", "assess") for r in rows.get(n, [])]
         slowest = max(stage_rows, key=lambda r: r[1], default=None)
         for _, took, _, _ in stage_rows:
             parts.append(">T" if took == float("inf") else f"{took:.1f}")
-        load = fmt(cells.get("load", []), "load")
-        align = fmt(cells.get("align", []), "align-core")
-        align_fx = fmt(cells.get("align", []), "align")
-        review = fmt(cells.get("review", []), "review")
+        cells = [fmt(rows.get(n, []), n) for n in ("load", "align-core", "align", "review")]
         line = (
-            f"{sh.name:28} {load:>17} {align:>17} {align_fx:>17} {review:>17}"
+            f"{sh.name:28} {cells[0]:>17} {cells[1]:>17} {cells[2]:>17} {cells[3]:>17}"
             f"  {'/'.join(parts)}{(' ' + slowest[0]) if slowest else ''}\n"
         )
         out.write(line)

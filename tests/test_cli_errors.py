@@ -40,6 +40,20 @@ def _bad_lexicon() -> None:
     rc.load_lexicon("bad.toml")
 
 
+def _damaged_index() -> None:
+    index = rc.build_index(["a b c d e f", "a b c d e g"], shingle=2, min_docs=2)
+    path = index.save("stock")
+    path.write_bytes(path.read_bytes()[:100])
+    rc.ReuseIndex.load("stock")
+
+
+def _too_many_responses() -> None:
+    rc.Case(
+        petition=rc.Petition(action="Do X"),
+        responses=[rc.Response(text="No.", label=f"r{i}") for i in range(51)],
+    )
+
+
 #: (error type, when it is raised, how to trigger it, what to do)
 TRIGGERS: list[tuple[type[rc.RespcompareError], str, Callable[[], object], str]] = [
     (
@@ -104,6 +118,38 @@ TRIGGERS: list[tuple[type[rc.RespcompareError], str, Callable[[], object], str]]
         "a petition without a government response",
         lambda: rc.load_petition({"data": {"attributes": {"action": "Do X"}}}),
         "wait for the response, or build the case with case_from_texts",
+    ),
+    (
+        rc.PetitionFormatError,
+        "a field of the wrong type (a number for the departments, true for a count)",
+        lambda: rc.load_petition(
+            {"data": {"attributes": {"action": "Do X", "departments": 7}}}
+        ),
+        "fix the field, or download the petition JSON again",
+    ),
+    (
+        rc.PetitionFormatError,
+        "a key given twice in one JSON object",
+        lambda: rc.load_petition('{"data": {"attributes": {"action": "A", "action": "B"}}}'),
+        "keep one of the two",
+    ),
+    (
+        rc.PetitionFormatError,
+        "JSON nested thousands of levels deep",
+        lambda: rc.load_petition("[" * 100_000),
+        "pass petition JSON (a few levels deep)",
+    ),
+    (
+        rc.InputTooLargeError,
+        f"a case with more than {rc.model.MAX_RESPONSES} responses",
+        _too_many_responses,
+        "split the responses into several cases",
+    ),
+    (
+        rc.InputError,
+        "a saved reuse index that is damaged, changed or not respcompare's",
+        _damaged_index,
+        "rebuild the index with build_index and save it again",
     ),
     (
         rc.UnknownExampleError,
