@@ -122,9 +122,7 @@ TRIGGERS: list[tuple[type[rc.RespcompareError], str, Callable[[], object], str]]
     (
         rc.PetitionFormatError,
         "a field of the wrong type (a number for the departments, true for a count)",
-        lambda: rc.load_petition(
-            {"data": {"attributes": {"action": "Do X", "departments": 7}}}
-        ),
+        lambda: rc.load_petition({"data": {"attributes": {"action": "Do X", "departments": 7}}}),
         "fix the field, or download the petition JSON again",
     ),
     (
