@@ -139,10 +139,10 @@ class Corpus:
         files = sorted(p for p in self.path.iterdir() if p.suffix.lower() == ".json")
         if not files:
             self.errors.append(LoadError(str(self.path), None, "no .json files in this folder"))
+        lines = sorted(p for p in self.path.iterdir() if p.suffix.lower() == ".jsonl")
         yield from self._files(files)
-        for p in sorted(self.path.iterdir()):
-            if p.suffix.lower() == ".jsonl":
-                yield from Corpus._jsonl(_sub(self, p))
+        for p in lines:
+            yield from Corpus._jsonl(_sub(self, p))
 
     def _files(self, files: Iterable[Path]) -> Iterator[Case]:
         for f in files:
