@@ -275,6 +275,9 @@ def test_a_sentence_naming_a_department_is_not_a_signoff(last: str) -> None:
         "Office of the Leader of the House of Commons",
         "Foreign, Commonwealth & Development Office",
         "Department of Health and Social Care",
+        "HM Revenue & Customs",
+        "Government Equalities Office",
+        "Attorney General's Office",
     ],
 )
 def test_a_department_name_alone_is_a_signoff(last: str) -> None:

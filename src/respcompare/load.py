@@ -157,7 +157,7 @@ def _is_department_name(line: str, known: frozenset[str]) -> bool:
     if _normal_name(bare) in known:
         return True
     tokens = _NAME_TOKEN.findall(bare)
-    if len(tokens) > 14 or not any(t.lower().strip("'’s") in _DEPARTMENT_HEADS for t in tokens):
+    if len(tokens) > 14 or not any(_head_word(t) in _DEPARTMENT_HEADS for t in tokens):
         return False
     for i, tok in enumerate(tokens):
         if tok == "," or (i and tok.lower() in _NAME_LINKS):
@@ -165,6 +165,12 @@ def _is_department_name(line: str, known: frozenset[str]) -> bool:
         if not (tok[0].isupper() or tok[0].isdigit()) or tok.endswith((":", ";", "!", "?")):
             return False
     return True
+
+
+def _head_word(token: str) -> str:
+    """``token`` lower-cased without a possessive ("General's" -> "general")."""
+    low = token.lower()
+    return low[:-2] if low.endswith(("'s", "’s")) else low
 
 
 def _normal_name(name: str) -> str:
