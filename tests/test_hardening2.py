@@ -917,3 +917,9 @@ def test_review_of_scaled_down_shapes_is_bounded(name: str) -> None:
     start = time.perf_counter()
     rc.review(case)
     assert time.perf_counter() - start < 30  # generous: review stages are being rewritten
+
+
+def test_cli_corpus_on_an_unreadable_file_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["corpus", "/proc/self/mem"]) == 2
+    err = capsys.readouterr().err
+    assert "internal error" not in err and "cannot read" in err

@@ -177,6 +177,16 @@ class Corpus:
                         LoadError(str(self.path), lineno + 1, f"not UTF-8 text ({exc.reason})")
                     )
                     break
+                except OSError as exc:
+                    self.errors.append(
+                        LoadError(
+                            str(self.path),
+                            lineno + 1,
+                            f"cannot read the file ({exc.strerror or exc})",
+                            error="OSError",
+                        )
+                    )
+                    break
                 if not line:
                     break
                 lineno += 1
