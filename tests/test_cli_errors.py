@@ -238,7 +238,7 @@ def render_doc() -> str:
         "its common start and end. Either way `Alignment.capped` is True and `Alignment.notes`",
         "says what was limited (and the Markdown and HTML say so too).",
         "",
-        "Lone surrogates (valid JSON such as `\"\\ud800\"`, but unencodable) are replaced by",
+        'Lone surrogates (valid JSON such as `"\\ud800"`, but unencodable) are replaced by',
         "U+FFFD where text enters (`Petition`, `Response`, `align` on strings, `Document`): the",
         "length is kept, so every span's offsets index the text you passed.",
         "",
