@@ -197,7 +197,7 @@ def shingle_hashes(text: str, *, shingle: int = 8) -> U64:
 
 
 def _check_shingle(shingle: int) -> None:
-    if not isinstance(shingle, int) or shingle < 1:
+    if isinstance(shingle, bool) or not isinstance(shingle, int) or shingle < 1:
         raise InputError(f"shingle must be a whole number of words >= 1, got {shingle!r}")
 
 
@@ -1184,10 +1184,14 @@ def build_index(
     (2, [1])
     """
     _check_shingle(shingle)
-    if not isinstance(min_docs, int) or min_docs < 2:
+    if isinstance(min_docs, bool) or not isinstance(min_docs, int) or min_docs < 2:
         raise InputError(f"min_docs must be a whole number >= 2, got {min_docs!r}")
-    if chunk_size < 1:
-        raise InputError(f"chunk_size must be >= 1, got {chunk_size!r}")
+    if isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or chunk_size < 1:
+        raise InputError(f"chunk_size must be a whole number >= 1, got {chunk_size!r}")
+    if executor is not None and not isinstance(executor, Executor):
+        raise InputError(
+            f"executor= must be a concurrent.futures.Executor, not {type(executor).__name__}"
+        )
     ids: list[str] = []
     texts: list[str] = []
     departments: list[str | None] = []
