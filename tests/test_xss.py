@@ -51,6 +51,10 @@ PAYLOADS = [
     '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
     "<details open ontoggle=alert(1)>",
     "`<script>` **bold** _x_ | cell |",
+    "Visit https://evil.example/phish?x=1 now",
+    "www.evil.example/login and (WWW.evil.example)",
+    "write to phish@evil.example or mailto:phish@evil.example",
+    "_https://evil.example_ ~www.evil.example~ xmpp:phish@evil.example",
 ]
 BAD_TAGS = {"script", "iframe", "object", "embed", "svg", "math", "style", "meta", "base", "link"}
 BAD_SCHEME = re.compile(r"^\s*(?:javascript|data|vbscript)\s*:", re.I)
@@ -185,6 +189,12 @@ def _assert_safe_markdown(md: str) -> None:
     closers = [m for m in re.finditer(r"\](?=\s*[\(\[:])", md) if not _escaped(md, m.start())]
     assert not closers, "unescaped link, image or reference"
     assert not _live(md, r"!\["), "unescaped image"
+    # GFM's autolink extension: scheme "://", "www.", e-mail "@" must each be broken by an escape
+    assert not _live(md, r"(?<=[A-Za-z])://"), "bare URL would autolink"
+    assert not [m for m in re.finditer(r"(?i)www\.", md) if not _escaped(md, m.start() + 3)], (
+        "www. would autolink"
+    )
+    assert not _live(md, r"@"), "e-mail address would autolink"
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)

@@ -7,15 +7,17 @@ traceback), 1 for an unexpected error (reported as a bug).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
-from .errors import InputError, RespcompareError
+from .errors import InputError, InputTooLargeError, RespcompareError
 from .load import case_from_texts, examples, load_example, load_petition
-from .model import Case
+from .model import MAX_TEXT_CHARS, Case, replace_surrogates
 from .pipeline import Review, review
 
 __all__ = ["main"]
@@ -32,14 +34,102 @@ class _Parser(argparse.ArgumentParser):
         raise _ArgumentError(f"{self.prog}: {message} (see '{self.prog} --help')")
 
 
+#: The largest text file ``--original``/``--revised`` reads: 4 bytes per character at most.
+_MAX_TEXT_BYTES = 4 * MAX_TEXT_CHARS
+
+
+def _shown(path: str) -> str:
+    """A file name as it can be printed: undecodable bytes as U+FFFD, at most 80 characters."""
+    clean = replace_surrogates(path)
+    return clean if len(clean) <= 80 else clean[:77] + "..."
+
+
 def _read_text(path: str, what: str) -> str:
     p = Path(path)
-    if not p.is_file():
-        raise InputError(f"{what}: no such file {path!r}")
     try:
-        return p.read_text(encoding="utf-8-sig")
+        is_file = p.is_file()
+    except (OSError, ValueError):
+        is_file = False
+    if not is_file:
+        raise InputError(f"{what}: no such file {_shown(path)!r}")
+    try:
+        with p.open("rb") as handle:
+            data = handle.read(_MAX_TEXT_BYTES + 1)
+    except OSError as exc:
+        raise InputError(
+            f"{what}: cannot read {_shown(path)!r} ({exc.strerror or type(exc).__name__}); "
+            "give a plain text file"
+        ) from None
+    if len(data) > _MAX_TEXT_BYTES:
+        raise InputTooLargeError(
+            f"{what}: {_shown(path)!r} is larger than {_MAX_TEXT_BYTES:,} bytes; a response "
+            f"may hold {MAX_TEXT_CHARS:,} characters: split it and review each part"
+        )
+    try:
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise InputError(f"{what}: {path!r} is not UTF-8 text; save it as UTF-8") from None
+        raise InputError(f"{what}: {_shown(path)!r} is not UTF-8 text; save it as UTF-8") from None
+
+
+def _write(stream: TextIO, text: str) -> None:
+    """Write ``text`` as UTF-8 whatever the stream's encoding (a cp1252 redirect on Windows):
+    through the byte buffer when there is one, else with unencodable characters replaced."""
+    buffer = getattr(stream, "buffer", None)
+    if buffer is not None:
+        stream.flush()
+        buffer.write(text.encode("utf-8", "replace"))
+        buffer.flush()
+        return
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    stream.write(text.encode(encoding, "replace").decode(encoding, "replace"))
+
+
+def _say(message: str) -> None:
+    """One line on stderr, in the stream's own encoding (unencodable characters escaped)."""
+    line = " ".join(replace_surrogates(message).split())
+    if len(line) > 1000:
+        line = line[:997] + "..."
+    encoding = getattr(sys.stderr, "encoding", None) or "utf-8"
+    sys.stderr.write(line.encode(encoding, "backslashreplace").decode(encoding, "replace") + "\n")
+
+
+def _check_output(path: str, option: str, suffixes: tuple[str, ...]) -> Path:
+    """Check an output file can be written before any work is done; raise InputError if not."""
+    out = Path(path)
+    if out.suffix.lower() not in suffixes:
+        raise InputError(f"{option} {_shown(path)!r}: name a {' or '.join(suffixes)} file")
+    folder = out.parent
+    try:
+        folder_ok = folder.is_dir()
+        is_dir = out.is_dir()
+    except (OSError, ValueError):
+        folder_ok, is_dir = False, False
+    if not folder_ok:
+        raise InputError(
+            f"{option} {_shown(path)!r}: the folder {_shown(str(folder))!r} does not exist; "
+            "create it first"
+        )
+    if is_dir:
+        raise InputError(f"{option} {_shown(path)!r} is a folder; give a file name")
+    if not os.access(folder, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
+        raise InputError(f"{option} {_shown(path)!r}: permission denied; choose another file")
+    return out
+
+
+def _write_file(out: Path, text: str, option: str) -> None:
+    """Write UTF-8 text to ``out`` in one go (all or nothing: a temporary file, then a rename)."""
+    data = (text if text.endswith("\n") else text + "\n").encode("utf-8", "replace")
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, out)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise InputError(
+            f"{option}: cannot write {_shown(str(out))!r} ({exc.strerror or exc}); "
+            "choose another file"
+        ) from None
 
 
 def _parser() -> _Parser:
@@ -116,6 +206,11 @@ def _add_corpus_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
     cp.add_argument("--out", help="results file: .csv or .json (default: CSV on stdout)")
     _add_option_arguments(cp)
     cp.add_argument(
+        "--errors",
+        metavar="FILE.csv",
+        help="also write one row per file, line or case that was skipped (.csv or .jsonl)",
+    )
+    cp.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,
         default=None,
@@ -123,23 +218,29 @@ def _add_corpus_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
     )
 
 
+_ERROR_FIELDS = ("path", "line", "index", "error", "reason")
+
+
 def _corpus_command(args: argparse.Namespace) -> int:
-    """``respcompare corpus PATH [--out results.csv|.json]``: one row per response."""
+    """``respcompare corpus PATH [--out results.csv|.json] [--errors errors.csv]``.
+
+    One row per response; every file, line or case that could not be read or reviewed is a
+    line on stderr (and a row of ``--errors``), and the run goes on.
+    """
     import csv
     import io
 
     from .corpus import load_corpus, review_many
 
-    out = Path(args.out) if args.out else None
-    if out is not None and out.suffix.lower() not in (".csv", ".json"):
-        raise InputError(f"--out {args.out!r}: name a .csv or .json file")
+    out = _check_output(args.out, "--out", (".csv", ".json")) if args.out else None
+    errors_out = _check_output(args.errors, "--errors", (".csv", ".jsonl")) if args.errors else None
     results = review_many(load_corpus(args.path), progress=args.progress, **_options(args))
     for err in results.errors:
-        sys.stderr.write(f"respcompare: skipped {' '.join(str(err).split())}\n")
+        _say(f"respcompare: skipped {err}")
     records = results.to_records()
     if out is not None and out.suffix.lower() == ".json":
         text = json.dumps(
-            {"records": records, "errors": [str(e) for e in results.errors]},
+            {"records": records, "errors": [e.to_dict() for e in results.errors]},
             indent=2,
             ensure_ascii=False,
         )
@@ -151,11 +252,23 @@ def _corpus_command(args: argparse.Namespace) -> int:
         writer.writerows(records)
         text = buffer.getvalue()
     if out is None:
-        sys.stdout.write(text)
+        _write(sys.stdout, text)
     else:
-        out.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+        _write_file(out, text, "--out")
+    if errors_out is not None:
+        if errors_out.suffix.lower() == ".jsonl":
+            rows = "".join(
+                json.dumps(e.to_dict(), ensure_ascii=False) + "\n" for e in results.errors
+            )
+        else:
+            buffer = io.StringIO()
+            writer = csv.DictWriter(buffer, fieldnames=_ERROR_FIELDS, lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(e.to_dict() for e in results.errors)
+            rows = buffer.getvalue()
+        _write_file(errors_out, rows, "--errors")
     if not records:
-        raise InputError(f"respcompare corpus: no case in {args.path!r} could be reviewed")
+        raise InputError(f"respcompare corpus: no case in {_shown(args.path)!r} could be reviewed")
     return 0
 
 
@@ -182,10 +295,15 @@ def _save_chart(result: Review, path: str, kind: str) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the CLI; returns the exit status."""
+    """Run the CLI; returns the exit status.
+
+    Output is UTF-8 whatever the locale; every failure is one line on stderr.
+    """
     try:
         args = _parser().parse_args(argv)
         if args.command == "review":
+            if args.chart:
+                _check_output(args.chart, "--chart", (".png",))
             result = review(_case(args), **_options(args))
             if args.format == "json":
                 out = json.dumps(result.to_dict(), indent=2, ensure_ascii=False)
@@ -193,18 +311,18 @@ def main(argv: Sequence[str] | None = None) -> int:
                 out = result.to_html()
             else:
                 out = result.to_markdown()
+            _write(sys.stdout, out if out.endswith("\n") else out + "\n")
             if args.chart:
                 _save_chart(result, args.chart, args.chart_kind)
-            sys.stdout.write(out if out.endswith("\n") else out + "\n")
         if args.command == "corpus":
             return _corpus_command(args)
         return 0
     except RespcompareError as exc:
-        sys.stderr.write(f"respcompare: error: {' '.join(str(exc).split())}\n")
+        _say(f"respcompare: error: {exc}")
         return 2
     except KeyboardInterrupt:
-        sys.stderr.write("respcompare: interrupted\n")
+        _say("respcompare: interrupted")
         return 130
     except Exception as exc:  # an unexpected error is a bug: say so on one line
-        sys.stderr.write(f"respcompare: internal error ({type(exc).__name__}: {exc}); {_BUG_URL}\n")
+        _say(f"respcompare: internal error ({type(exc).__name__}: {exc}); {_BUG_URL}")
         return 1

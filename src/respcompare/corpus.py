@@ -34,7 +34,7 @@ from .alignment import AlignOptions
 from .errors import InputError, OptionalDependencyError, RespcompareError
 from .lexicon import Lexicon
 from .load import load_petition
-from .model import Ask, Case, Petition, Response
+from .model import Ask, Case, Petition, Response, replace_surrogates
 from .pipeline import Review, review
 
 if TYPE_CHECKING:
@@ -55,16 +55,57 @@ _ROLE_ORDER = {"original": 0, "response": 1, "revised": 2}
 class LoadError:
     """A file, line or case that could not be read or reviewed, and why.
 
-    ``line`` is the 1-based line of a JSON Lines file, or None for a whole file.
+    ``path`` names the source (a file, ``file#petition_id`` for a JSON Lines case, or
+    ``case <index>``); ``line`` is the 1-based line of a JSON Lines file, or None for a whole
+    file or case. ``error`` is the name of the exception type (``"PetitionFormatError"``;
+    anything that is not a :class:`~respcompare.errors.RespcompareError` is a bug worth
+    reporting) and ``index`` the 0-based position of the case in the input of
+    :func:`review_many`, or None for a load error.
+
+    >>> str(LoadError("a.json", None, "not valid JSON"))
+    'a.json: not valid JSON'
     """
 
     path: str
     line: int | None
     reason: str
+    error: str = "InputError"
+    index: int | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "path", _printable(self.path))
+        object.__setattr__(self, "reason", " ".join(_printable(self.reason).split()))
 
     def __str__(self) -> str:
         where = self.path if self.line is None else f"{self.path}:{self.line}"
         return f"{where}: {self.reason}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record as a JSON-ready dict (the row of an errors file)."""
+        return {
+            "path": self.path,
+            "line": self.line,
+            "index": self.index,
+            "error": self.error,
+            "reason": self.reason,
+        }
+
+    @classmethod
+    def of(
+        cls, path: str, line: int | None, exc: BaseException, *, index: int | None = None
+    ) -> LoadError:
+        """The record of an exception: its message, or its type when it has no message."""
+        reason = str(exc) or type(exc).__name__
+        if isinstance(exc, RecursionError):
+            reason = "nested too deeply to read"
+        elif not isinstance(exc, (RespcompareError, OSError)):
+            reason = f"unexpected {type(exc).__name__} ({reason}); please report it"
+        return cls(path, line, reason, error=type(exc).__name__, index=index)
+
+
+def _printable(text: str) -> str:
+    """``text`` with lone surrogates (e.g. undecodable file-name bytes) as U+FFFD."""
+    return replace_surrogates(str(text))
 
 
 class Corpus:
@@ -104,20 +145,22 @@ class Corpus:
         files = sorted(p for p in self.path.iterdir() if p.suffix.lower() == ".json")
         if not files:
             self.errors.append(LoadError(str(self.path), None, "no .json files in this folder"))
+        lines = sorted(p for p in self.path.iterdir() if p.suffix.lower() == ".jsonl")
         yield from self._files(files)
-        for p in sorted(self.path.iterdir()):
-            if p.suffix.lower() == ".jsonl":
-                yield from Corpus._jsonl(_sub(self, p))
+        for p in lines:
+            yield from Corpus._jsonl(_sub(self, p))
 
     def _files(self, files: Iterable[Path]) -> Iterator[Case]:
         for f in files:
             try:
                 case = load_petition(f)
-            except RespcompareError as exc:
-                self.errors.append(LoadError(str(f), None, str(exc)))
-                continue
             except OSError as exc:
-                self.errors.append(LoadError(str(f), None, f"cannot read the file ({exc})"))
+                self.errors.append(
+                    LoadError(str(f), None, f"cannot read the file ({exc})", error="OSError")
+                )
+                continue
+            except Exception as exc:  # one bad file must not end the run: record it
+                self.errors.append(LoadError.of(str(f), None, exc))
                 continue
             self.metadata[case.source or str(f)] = {"path": str(f)}
             yield case
@@ -140,6 +183,16 @@ class Corpus:
                         LoadError(str(self.path), lineno + 1, f"not UTF-8 text ({exc.reason})")
                     )
                     break
+                except OSError as exc:
+                    self.errors.append(
+                        LoadError(
+                            str(self.path),
+                            lineno + 1,
+                            f"cannot read the file ({exc.strerror or exc})",
+                            error="OSError",
+                        )
+                    )
+                    break
                 if not line:
                     break
                 lineno += 1
@@ -149,8 +202,16 @@ class Corpus:
                     row = json.loads(line)
                 except json.JSONDecodeError as exc:
                     self.errors.append(
-                        LoadError(str(self.path), lineno, f"not valid JSON ({exc.msg})")
+                        LoadError(
+                            str(self.path),
+                            lineno,
+                            f"not valid JSON ({exc.msg})",
+                            error="PetitionFormatError",
+                        )
                     )
+                    continue
+                except (RecursionError, ValueError) as exc:  # nesting, 4,300-digit numbers
+                    self.errors.append(LoadError.of(str(self.path), lineno, exc))
                     continue
                 if not isinstance(row, Mapping) or "petition_id" not in row:
                     self.errors.append(
@@ -208,8 +269,8 @@ class Corpus:
                     date=row.get("responded_on"),
                     department=departments[0] if departments else None,
                 )
-            except RespcompareError as exc:
-                self.errors.append(LoadError(str(self.path), lineno, str(exc)))
+            except Exception as exc:  # one bad line must not end the run: record it
+                self.errors.append(LoadError.of(str(self.path), lineno, exc))
                 continue
             responses.append((_ROLE_ORDER[label], response))
             committee[label] = row.get("committee")
@@ -218,7 +279,11 @@ class Corpus:
         if petition is None or not responses:
             return
         responses.sort(key=lambda x: x[0])
-        case = Case(petition=petition, responses=tuple(r for _, r in responses), source=source)
+        try:
+            case = Case(petition=petition, responses=tuple(r for _, r in responses), source=source)
+        except Exception as exc:
+            self.errors.append(LoadError.of(str(self.path), first, exc))
+            return
         self.metadata[source] = {
             "petition_id": rows[0][1]["petition_id"],
             "lines": lines,
@@ -247,16 +312,34 @@ def _text(row: Mapping[str, Any], key: str) -> str:
 
 def _petition(row: Mapping[str, Any]) -> Petition:
     pid = row.get("petition_id")
-    depts = row.get("departments") or ()
+    depts = row.get("departments")
+    if depts is None:
+        depts = []
     if isinstance(depts, str):
-        depts = (depts,)
+        depts = [depts]
+    if not isinstance(depts, list) or not all(isinstance(d, str) for d in depts):
+        raise InputError(
+            "field 'departments' should be a list of department names (strings), got "
+            f"{type(depts).__name__}"
+        )
     return Petition(
         action=_text(row, "action"),
         background=_text(row, "background"),
         additional_details=_text(row, "additional_details"),
-        id=int(pid) if isinstance(pid, (int, str)) and str(pid).isdigit() else None,
-        departments=tuple(str(d) for d in depts),
+        id=_petition_id(pid),
+        departments=tuple(depts),
     )
+
+
+def _petition_id(pid: object) -> int | None:
+    """A petition id given as an int or a string of ASCII digits (at most 12), else None."""
+    if isinstance(pid, bool):
+        return None
+    if isinstance(pid, int):
+        return pid if 0 <= pid < 10**12 else None
+    if isinstance(pid, str) and 0 < len(pid) <= 12 and pid.isascii() and pid.isdigit():
+        return int(pid)
+    return None
 
 
 def load_corpus(path: str | Path) -> Corpus:
@@ -323,14 +406,21 @@ class ReviewSet:
         return pd.DataFrame.from_records(self.to_records())
 
 
-def _review_batch(cases: Sequence[Case], options: Mapping[str, Any]) -> list[Review | str]:
-    """Review a batch of cases; a case that cannot be reviewed gives its error message."""
-    out: list[Review | str] = []
+def _density(count: int, per_100: float | None) -> float | None:
+    return None if per_100 is None else round(count * per_100, 3)
+
+
+def _review_batch(
+    cases: Sequence[Case], options: Mapping[str, Any]
+) -> list[Review | tuple[str, str]]:
+    """Review a batch of cases; a case that cannot be reviewed gives (error type, message)."""
+    out: list[Review | tuple[str, str]] = []
     for case in cases:
         try:
             out.append(review(case, **options))
-        except RespcompareError as exc:
-            out.append(str(exc))
+        except Exception as exc:  # one bad case must not lose the others: record it
+            record = LoadError.of("", None, exc)
+            out.append((record.error, record.reason))
     return out
 
 
@@ -364,8 +454,15 @@ def review_many(
     """
     from tqdm.auto import tqdm
 
-    if batch_size < 1:
-        raise InputError(f"batch_size must be >= 1, got {batch_size}")
+    if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
+        raise InputError(f"batch_size must be an int >= 1, got {batch_size!r}")
+    from concurrent.futures import Executor as _Executor
+
+    if executor is not None and not isinstance(executor, _Executor):
+        raise InputError(
+            "executor= must be a concurrent.futures.Executor (or dask's "
+            f"client.get_executor()), not {type(executor).__name__}"
+        )
     options: dict[str, Any] = {
         "asks": asks,
         "lexicon": lexicon,
@@ -377,44 +474,74 @@ def review_many(
     disable = None if progress is None else not progress
     reviews: list[Review] = []
     errors: list[LoadError] = []
+    Batch = list[tuple[int, Case]]
 
-    def collect(batch: Sequence[Case], results: list[Review | str]) -> None:
-        for case, result in zip(batch, results, strict=True):
-            if isinstance(result, str):
-                errors.append(
-                    LoadError(case.source or f"petition {case.petition.id}", None, result)
-                )
+    def where(index: int, case: Case) -> str:
+        if case.source:
+            return case.source
+        if case.petition.id is not None:
+            return f"case {index} (petition {case.petition.id})"
+        return f"case {index}"
+
+    def collect(batch: Batch, results: list[Review | tuple[str, str]]) -> None:
+        for (index, case), result in zip(batch, results, strict=True):
+            if isinstance(result, tuple):
+                error, reason = result
+                errors.append(LoadError(where(index, case), None, reason, error, index))
             else:
                 reviews.append(result)
         bar.update(len(batch))
 
+    def settle(batch: Batch, fut: Future[list[Review | tuple[str, str]]]) -> None:
+        try:
+            results = fut.result()
+        except Exception as exc:  # the executor failed the whole batch (pickling, a lost worker)
+            record = LoadError.of("", None, exc)
+            results = [(record.error, record.reason)] * len(batch)
+        collect(batch, results)
+
     with tqdm(total=total, disable=disable, unit="case", desc="review") as bar:
-        pending: deque[tuple[list[Case], Future[list[Review | str]]]] = deque()
+        pending: deque[tuple[Batch, Future[list[Review | tuple[str, str]]]]] = deque()
         limit = 4 * max(1, getattr(executor, "_max_workers", 2) or 2)
-        batch: list[Case] = []
-        for case in cases:
+        batch: Batch = []
+
+        def flush() -> None:
+            cases_only = [c for _, c in batch]
+            if executor is None:
+                collect(batch, _review_batch(cases_only, options))
+                return
+            try:
+                fut = executor.submit(_review_batch, cases_only, options)
+            except Exception as exc:  # a shut-down executor
+                record = LoadError.of("", None, exc)
+                collect(batch, [(record.error, record.reason)] * len(batch))
+                return
+            pending.append((batch, fut))
+            while len(pending) >= limit:
+                settle(*pending.popleft())
+
+        for position, case in enumerate(cases):
             if not isinstance(case, Case):
-                raise InputError(
-                    f"review_many takes Cases (see rc.load_corpus), not {type(case).__name__}"
+                errors.append(
+                    LoadError(
+                        f"case {position}",
+                        None,
+                        f"review_many takes Cases (see rc.load_corpus), not {type(case).__name__}",
+                        "InputError",
+                        position,
+                    )
                 )
-            batch.append(case)
+                bar.update(1)
+                continue
+            batch.append((position, case))
             if len(batch) < batch_size:
                 continue
-            if executor is None:
-                collect(batch, _review_batch(batch, options))
-            else:
-                pending.append((batch, executor.submit(_review_batch, batch, options)))
-                while len(pending) >= limit:
-                    done, fut = pending.popleft()
-                    collect(done, fut.result())
+            flush()
             batch = []
         if batch:
-            if executor is None:
-                collect(batch, _review_batch(batch, options))
-            else:
-                pending.append((batch, executor.submit(_review_batch, batch, options)))
+            flush()
         while pending:
-            done, fut = pending.popleft()
-            collect(done, fut.result())
+            settle(*pending.popleft())
     load_errors = list(cases.errors) if isinstance(cases, Corpus) else []
+    errors.sort(key=lambda e: e.index if e.index is not None else -1)
     return ReviewSet(reviews=tuple(reviews), errors=tuple(load_errors + errors))

@@ -4,17 +4,43 @@
 
 from __future__ import annotations
 
-__all__ = ["md_escape"]
+import re
+
+__all__ = ["break_autolinks", "md_escape"]
 
 # Characters that can start a link or image ([ ]), raw HTML (<), code, emphasis, a table cell
 # break or strikethrough. White space is folded, so nothing can start a heading, list or quote.
 _MD_SPECIAL = str.maketrans({**{c: "\\" + c for c in "\\`*_[]|~"}, "<": "&lt;", "&": "&amp;"})
 
 
+# GitHub-flavoured Markdown makes links of bare text too (the autolink extension): "www."
+# followed by a domain, a scheme followed by "://", and e-mail addresses (also after
+# "mailto:" / "xmpp:"). A backslash before the "." of "www.", the ":" of "://" and every "@"
+# leaves the text as shown (CommonMark renders an escaped ASCII punctuation character as the
+# character) but splits it where the autolink scanners look, so no link is made.
+_AUTOLINK_TRIGGERS = re.compile(r"(www)\.|:(?=/)|@", re.I)
+
+
+def break_autolinks(escaped: str) -> str:
+    """Backslash-escape the characters GFM's autolink extension starts a link at.
+
+    Takes text that is already Markdown-escaped (an escaped character is never escaped twice).
+
+    >>> print(break_autolinks("see https://x.example or www.x.example, or mail a@x.example"))
+    see https\\://x.example or www\\.x.example, or mail a\\@x.example
+    """
+
+    def escape(m: re.Match[str]) -> str:
+        return f"{m.group(1)}\\." if m.group(1) else "\\" + m.group(0)
+
+    return _AUTOLINK_TRIGGERS.sub(escape, escaped)
+
+
 def md_escape(text: str) -> str:
-    """Escape the Markdown characters that could turn quoted text into markup.
+    """Escape the Markdown characters that could turn quoted text into markup, and break what
+    GitHub would turn into a link (``https://``, ``www.``, ``a@b.example``).
 
     >>> print(md_escape("[click](javascript:alert(1)) <b>x</b> -> *done*"))
     \\[click\\](javascript:alert(1)) &lt;b>x&lt;/b> -> \\*done\\*
     """
-    return " ".join(text.split()).translate(_MD_SPECIAL)
+    return break_autolinks(" ".join(text.split()).translate(_MD_SPECIAL))

@@ -25,12 +25,14 @@ import itertools
 import math
 import textwrap
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from functools import wraps
+from typing import TYPE_CHECKING, Any, Literal, ParamSpec
 
 from matplotlib.patches import FancyArrowPatch, Patch, PathPatch, Rectangle
 from matplotlib.path import Path as MplPath
+from matplotlib.text import Text
 from matplotlib.ticker import MaxNLocator
 
 from .cues import LADDER
@@ -139,6 +141,24 @@ ReviewChart = Literal["scorecard", "ladder", "alignment", "cues"]
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+_P = ParamSpec("_P")
+
+
+def _literal_text(draw: Callable[_P, Axes]) -> Callable[_P, Axes]:
+    """Make every text a chart function drew literal: no mathtext, so a "$" in a petition
+    ("Cut the $5 fee to $2", "$\\undefinedcmd$") is drawn as typed and never raises."""
+
+    @wraps(draw)
+    def literal(*args: _P.args, **kwargs: _P.kwargs) -> Axes:
+        ax = draw(*args, **kwargs)
+        for artist in ax.findobj(Text):
+            artist.set_parse_math(False)
+            artist.set_usetex(False)
+        return ax
+
+    return literal
 
 
 def _axes(ax: Axes | None, size: tuple[float, float]) -> Axes:
@@ -287,6 +307,7 @@ def scorecard_data(review: Review) -> ScorecardData:
     )
 
 
+@_literal_text
 def scorecard(review: Review | ScorecardData, *, ax: Axes | None = None) -> Axes:
     """Original vs revised side by side: one group of horizontal bars per measure.
 
@@ -428,6 +449,7 @@ def ladder_data(review: Review) -> LadderData:
     )
 
 
+@_literal_text
 def commitment_ladder(review: Review | LadderData, *, ax: Axes | None = None) -> Axes:
     """The commitment ladder: each ask's rung before → after, one arrow per revision.
 
@@ -652,6 +674,7 @@ def _map_input(alignment: Any) -> AlignmentMapData:
     )
 
 
+@_literal_text
 def alignment_map(
     alignment: Alignment | Review | AlignmentMapData, *, ax: Axes | None = None
 ) -> Axes:
@@ -752,6 +775,7 @@ def alignment_map(
 # --------------------------------------------------------------------------- cue density
 
 
+@_literal_text
 def cue_density(
     text_or_response: str | Response,
     *,
@@ -885,6 +909,7 @@ def _department(value: Any) -> str:
     return str(value)
 
 
+@_literal_text
 def boilerplate_by_department(records: Any, *, ax: Axes | None = None) -> Axes:
     """Boilerplate share per department across a corpus: a box (quartiles, median, whiskers to
     1.5 IQR) with every response as a dot, departments sorted by median, highest on top.
@@ -1006,6 +1031,7 @@ def _period_label(p: tuple[int, int], freq: Freq) -> str:
     return str(p[0])
 
 
+@_literal_text
 def verdicts_over_time(records: Any, *, freq: Freq = "quarter", ax: Axes | None = None) -> Axes:
     """How many responses got each verdict, per month, quarter or year: stacked bars.
 
@@ -1085,6 +1111,7 @@ def verdicts_over_time(records: Any, *, freq: Freq = "quarter", ax: Axes | None 
 # --------------------------------------------------------------------------- Review.plot
 
 
+@_literal_text
 def plot_review(review: Review, kind: ReviewChart = "scorecard", *, ax: Axes | None = None) -> Axes:
     """Draw one chart of a review: "scorecard", "ladder", "alignment" (first two responses) or
     "cues" (cue density of the last response). Backs :meth:`Review.plot`.

@@ -63,9 +63,10 @@ import numpy as np
 import numpy.typing as npt
 
 from .errors import InputError
-from .model import Case, Response, Span
+from .model import Case, Response, Span, replace_surrogates
 
 __all__ = [
+    "MAX_INDEX_BYTES",
     "Document",
     "Match",
     "PairTable",
@@ -85,7 +86,7 @@ U64 = npt.NDArray[np.uint64]
 I64 = npt.NDArray[np.int64]
 I32 = npt.NDArray[np.int32]
 
-_FORMAT_VERSION = 1
+_FORMAT_VERSION = 2  # 2: SHA-256 in the sidecar, sidecar named <index>.npz.json
 _P = np.uint64(0x100000001B3)  # odd: invertible modulo 2**64
 _Q = np.uint64(pow(0x100000001B3, -1, 2**64))
 _R = 0x9E3779B97F4A7C15  # shingle polynomial base (odd)
@@ -195,7 +196,7 @@ def shingle_hashes(text: str, *, shingle: int = 8) -> U64:
 
 
 def _check_shingle(shingle: int) -> None:
-    if not isinstance(shingle, int) or shingle < 1:
+    if isinstance(shingle, bool) or not isinstance(shingle, int) or shingle < 1:
         raise InputError(f"shingle must be a whole number of words >= 1, got {shingle!r}")
 
 
@@ -229,6 +230,25 @@ class Document:
     text: str
     department: str | None = None
     date: _dt.date | None = None
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.id, str):
+            raise InputError(f"Document.id must be a string, not {type(self.id).__name__}")
+        if not isinstance(self.text, str):
+            raise InputError(f"Document.text must be a string, not {type(self.text).__name__}")
+        if self.department is not None and not isinstance(self.department, str):
+            raise InputError(
+                "Document.department must be a string or None, not "
+                f"{type(self.department).__name__}"
+            )
+        if self.date is not None and not isinstance(self.date, _dt.date):
+            raise InputError(
+                f"Document.date must be a datetime.date or None, not {type(self.date).__name__}"
+            )
+        object.__setattr__(self, "id", replace_surrogates(self.id))
+        object.__setattr__(self, "text", replace_surrogates(self.text))
+        if self.department is not None:
+            object.__setattr__(self, "department", replace_surrogates(self.department))
 
 
 def documents(cases: Iterable[Case]) -> Iterator[Document]:
@@ -447,7 +467,7 @@ def _text_of(value: str | Response | Document, what: str) -> str:
     if isinstance(value, Document):
         return value.text
     if isinstance(value, str):
-        return value
+        return replace_surrogates(value)
     raise InputError(f"{what} must be a string or a Response, not {type(value).__name__}")
 
 
@@ -796,82 +816,276 @@ class ReuseIndex:
 
     # ---- persistence
     def save(self, path: str | Path) -> Path:
-        """Save to ``path`` (``.npz`` added if missing) and a JSON sidecar ``<path>.json``.
+        """Save to ``path`` (``.npz`` added if missing) and a JSON sidecar ``<path>.npz.json``.
 
         Returns the ``.npz`` path. The texts are kept, so spans can be shown after loading.
+        The sidecar records the SHA-256 of the ``.npz``, so :meth:`load` finds a file that was
+        changed, truncated or paired with another index's sidecar. An existing ``.npz`` or
+        sidecar that was not written by ``save`` is never overwritten (InputError).
         """
-        p = Path(path)
-        if p.suffix != ".npz":
-            p = p.with_name(p.name + ".npz")
+        p = _npz_path(path)
+        side = _sidecar(p)
+        for existing, what in ((side, "sidecar"), (p, "index")):
+            if existing.exists() and not _is_our_sidecar(side):
+                raise InputError(
+                    f"{str(existing)!r} exists and is not a {what} written by ReuseIndex.save; "
+                    "choose another name (or delete the file yourself)"
+                )
         blob = "".join(self.texts).encode("utf-8")
         lengths = np.array([len(t.encode("utf-8")) for t in self.texts], dtype=np.int64)
-        np.savez(
-            p,
-            hashes=self.hashes,
-            offsets=self.offsets,
-            post_doc=self.post_doc,
-            post_pos=self.post_pos,
-            word_counts=self.word_counts,
-            text_bytes=np.frombuffer(blob, dtype=np.uint8),
-            text_lengths=lengths,
-            shares=self.boilerplate_share,
-            runs=self.stock_runs,
-        )
-        meta = {
-            "format": "respcompare-reuse-index",
-            "version": _FORMAT_VERSION,
-            "shingle": self.shingle,
-            "min_docs": self.min_docs,
-            "ids": list(self.ids),
-            "departments": list(self.departments),
-            "dates": [d.isoformat() if d else None for d in self.dates],
-        }
-        p.with_suffix(".json").write_text(json.dumps(meta), encoding="utf-8")
+        try:
+            with p.open("wb") as handle:
+                np.savez(
+                    handle,
+                    hashes=self.hashes.astype(np.uint64, copy=False),
+                    offsets=self.offsets.astype(np.int64, copy=False),
+                    post_doc=self.post_doc.astype(np.int32, copy=False),
+                    post_pos=self.post_pos.astype(np.int32, copy=False),
+                    word_counts=self.word_counts.astype(np.int64, copy=False),
+                    text_bytes=np.frombuffer(blob, dtype=np.uint8),
+                    text_lengths=lengths,
+                    shares=self.boilerplate_share.astype(np.float64, copy=False),
+                    runs=self.stock_runs.astype(np.int64, copy=False),
+                )
+            meta = {
+                "format": "respcompare-reuse-index",
+                "version": _FORMAT_VERSION,
+                "npz": p.name,
+                "sha256": _sha256(p),
+                "bytes": p.stat().st_size,
+                "shingle": self.shingle,
+                "min_docs": self.min_docs,
+                "ids": list(self.ids),
+                "departments": list(self.departments),
+                "dates": [d.isoformat() if d else None for d in self.dates],
+            }
+            side.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+        except OSError as exc:
+            raise InputError(
+                f"cannot save the index to {str(p)!r} ({exc.strerror or exc}); "
+                "choose a folder you can write to"
+            ) from None
         return p
 
     @classmethod
     def load(cls, path: str | Path) -> ReuseIndex:
-        """Load an index written by :meth:`save`."""
-        p = Path(path)
-        if p.suffix != ".npz":
-            p = p.with_name(p.name + ".npz")
-        side = p.with_suffix(".json")
+        """Load an index written by :meth:`save`, checking everything it reads.
+
+        The ``.npz`` must match the SHA-256 its sidecar records, hold only uncompressed arrays
+        of the expected dtypes and shapes, at most :data:`MAX_INDEX_BYTES` in all (checked
+        before any array is read), with sorted unique hashes, monotone offsets, postings and
+        runs in range and unique ids. Anything else is an InputError that says to rebuild it.
+        """
+        p = _npz_path(path)
+        side = _sidecar(p)
         if not p.is_file() or not side.is_file():
+            if p.is_file() and _is_our_sidecar(p.with_suffix(".json")):
+                raise InputError(
+                    f"{str(p)!r} was saved by an older respcompare (sidecar "
+                    f"{p.with_suffix('.json').name}); rebuild it with build_index and save it"
+                )
             raise InputError(
                 f"no saved index at {str(p)!r} (with {side.name} beside it); "
                 "write one with ReuseIndex.save(path)"
             )
-        try:
-            meta = json.loads(side.read_text(encoding="utf-8"))
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{side}: not valid JSON ({exc.msg}); save the index again") from None
-        if (
-            meta.get("format") != "respcompare-reuse-index"
-            or meta.get("version") != _FORMAT_VERSION
-        ):
-            raise InputError(
-                f"{side}: not a respcompare reuse index of version {_FORMAT_VERSION}; rebuild it"
-            )
-        with np.load(p) as z:
-            arrays = {k: z[k] for k in z.files}
-        blob = arrays["text_bytes"].tobytes()
-        bounds = np.concatenate(([0], np.cumsum(arrays["text_lengths"]))).tolist()
+        meta = _read_sidecar(side)
+        return _load_checked(cls, p, meta)
+
+
+#: The largest saved index :meth:`ReuseIndex.load` reads (the ``.npz`` on disk and its arrays
+#: uncompressed): 4 GB, about 100 million shingles. Larger files are refused before any array
+#: is read; a sidecar may hold at most 256 MB of ids, departments and dates.
+MAX_INDEX_BYTES = 4 * 1024**3
+_MAX_SIDECAR_BYTES = 256 * 1024**2
+_ARRAYS: dict[str, tuple[type[np.generic], int]] = {
+    "hashes": (np.uint64, 1),
+    "offsets": (np.int64, 1),
+    "post_doc": (np.int32, 1),
+    "post_pos": (np.int32, 1),
+    "word_counts": (np.int64, 1),
+    "text_bytes": (np.uint8, 1),
+    "text_lengths": (np.int64, 1),
+    "shares": (np.float64, 1),
+    "runs": (np.int64, 2),
+}
+
+
+def _npz_path(path: str | Path) -> Path:
+    if not isinstance(path, (str, Path)):
+        raise InputError(f"an index path must be a str or Path, not {type(path).__name__}")
+    p = Path(path)
+    return p if p.suffix == ".npz" else p.with_name(p.name + ".npz")
+
+
+def _sidecar(npz: Path) -> Path:
+    """``stock.npz`` -> ``stock.npz.json``: never the ``300239.json`` of a petition beside it."""
+    return npz.with_name(npz.name + ".json")
+
+
+def _is_our_sidecar(side: Path) -> bool:
+    """True when ``side`` is a JSON file written by ReuseIndex.save (any version)."""
+    try:
+        if not side.is_file() or side.stat().st_size > _MAX_SIDECAR_BYTES:
+            return False
+        with side.open("rb") as handle:
+            head = handle.read(200)
+    except OSError:
+        return False
+    return b'"format": "respcompare-reuse-index"' in head
+
+
+def _sha256(path: Path) -> str:
+    import hashlib
+
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _broken(where: Path | str, problem: str) -> InputError:
+    return InputError(
+        f"{str(where)!r}: {problem}; the saved index is damaged or not respcompare's: "
+        "rebuild it with build_index and save it again"
+    )
+
+
+def _read_sidecar(side: Path) -> dict[str, Any]:
+    try:
+        if side.stat().st_size > _MAX_SIDECAR_BYTES:
+            raise _broken(side, f"larger than {_MAX_SIDECAR_BYTES:,} bytes")
+        meta = json.loads(side.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, RecursionError, ValueError) as exc:
+        if isinstance(exc, InputError):
+            raise
+        raise _broken(side, f"cannot read the sidecar ({type(exc).__name__})") from None
+    if not isinstance(meta, dict) or meta.get("format") != "respcompare-reuse-index":
+        raise _broken(side, "not a respcompare reuse index sidecar")
+    if meta.get("version") != _FORMAT_VERSION:
+        raise _broken(side, f"format version {meta.get('version')!r}, not {_FORMAT_VERSION}")
+    ids, depts, dates = meta.get("ids"), meta.get("departments"), meta.get("dates")
+    if not isinstance(ids, list) or not all(isinstance(d, str) for d in ids):
+        raise _broken(side, "'ids' is not a list of strings")
+    if len(set(ids)) != len(ids):
+        raise _broken(side, "'ids' has duplicates")
+    if not isinstance(depts, list) or len(depts) != len(ids):
+        raise _broken(side, "'departments' is not a list as long as 'ids'")
+    if not all(d is None or isinstance(d, str) for d in depts):
+        raise _broken(side, "'departments' holds something other than strings")
+    if not isinstance(dates, list) or len(dates) != len(ids):
+        raise _broken(side, "'dates' is not a list as long as 'ids'")
+    try:
+        meta["dates"] = [_dt.date.fromisoformat(d) if d else None for d in dates]
+    except (TypeError, ValueError):
+        raise _broken(side, "'dates' holds something other than ISO dates") from None
+    for key, low in (("shingle", 1), ("min_docs", 2)):
+        value = meta.get(key)
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= 10_000:
+            raise _broken(side, f"{key!r} is {value!r}, not a whole number >= {low}")
+    if not isinstance(meta.get("sha256"), str) or not isinstance(meta.get("bytes"), int):
+        raise _broken(side, "no checksum")
+    return meta
+
+
+def _load_checked(cls: type[ReuseIndex], p: Path, meta: dict[str, Any]) -> ReuseIndex:
+    import zipfile
+
+    if meta.get("npz") != p.name:
+        raise _broken(p, f"its sidecar belongs to {meta.get('npz')!r}")
+    size = p.stat().st_size
+    if size > MAX_INDEX_BYTES:
+        raise _broken(p, f"{size:,} bytes, more than the limit of {MAX_INDEX_BYTES:,}")
+    if size != meta["bytes"] or _sha256(p) != meta["sha256"]:
+        raise _broken(p, "the file does not match the checksum its sidecar records")
+    try:
+        with zipfile.ZipFile(p) as archive:
+            members = archive.infolist()
+        names = {m.filename for m in members}
+        if names != {f"{k}.npy" for k in _ARRAYS} or len(members) != len(_ARRAYS):
+            raise _broken(p, f"unexpected arrays {sorted(names)[:12]}")
+        if any(m.compress_type != zipfile.ZIP_STORED for m in members):
+            raise _broken(p, "compressed arrays (ReuseIndex.save writes them uncompressed)")
+        if sum(m.file_size for m in members) > min(size, MAX_INDEX_BYTES):
+            raise _broken(p, "the arrays are larger than the file")
+        with np.load(p, allow_pickle=False) as z:
+            arrays = {k: z[k] for k in _ARRAYS}
+    except InputError:
+        raise
+    except (OSError, EOFError, ValueError, KeyError, zipfile.BadZipFile) as exc:
+        raise _broken(p, f"cannot read the arrays ({type(exc).__name__})") from None
+    for name, (dtype, ndim) in _ARRAYS.items():
+        a = arrays[name]
+        if a.dtype != np.dtype(dtype) or a.ndim != ndim:
+            raise _broken(p, f"array {name!r} is {a.dtype}[{a.ndim}-d], not {np.dtype(dtype)}")
+    _check_arrays(p, arrays, n_docs=len(meta["ids"]), shingle=meta["shingle"])
+    blob = arrays["text_bytes"].tobytes()
+    bounds = np.concatenate(([0], np.cumsum(arrays["text_lengths"]))).tolist()
+    try:
         texts = [blob[bounds[i] : bounds[i + 1]].decode("utf-8") for i in range(len(bounds) - 1)]
-        return cls(
-            ids=meta["ids"],
-            texts=texts,
-            departments=meta["departments"],
-            dates=[_dt.date.fromisoformat(d) if d else None for d in meta["dates"]],
-            word_counts=arrays["word_counts"],
-            hashes=arrays["hashes"],
-            offsets=arrays["offsets"],
-            post_doc=arrays["post_doc"],
-            post_pos=arrays["post_pos"],
-            shingle=int(meta["shingle"]),
-            min_docs=int(meta["min_docs"]),
-            shares=arrays.get("shares"),
-            runs=arrays.get("runs"),
+    except UnicodeDecodeError:
+        raise _broken(p, "a text is not UTF-8") from None
+    return cls(
+        ids=meta["ids"],
+        texts=texts,
+        departments=meta["departments"],
+        dates=meta["dates"],
+        word_counts=arrays["word_counts"],
+        hashes=arrays["hashes"],
+        offsets=arrays["offsets"],
+        post_doc=arrays["post_doc"],
+        post_pos=arrays["post_pos"],
+        shingle=meta["shingle"],
+        min_docs=meta["min_docs"],
+        shares=arrays["shares"],
+        runs=arrays["runs"],
+    )
+
+
+def _check_arrays(p: Path, a: dict[str, Any], *, n_docs: int, shingle: int) -> None:
+    """Shapes, ranges and orders of a saved index's arrays; InputError on the first problem."""
+    hashes, offsets, post_doc, post_pos = a["hashes"], a["offsets"], a["post_doc"], a["post_pos"]
+    words, lengths, shares, runs = a["word_counts"], a["text_lengths"], a["shares"], a["runs"]
+    checks: list[tuple[bool, str]] = [
+        (words.size == n_docs and lengths.size == n_docs, "arrays not one per document"),
+        (shares.size == n_docs, "'shares' not one per document"),
+        (bool((words >= 0).all()) and bool((lengths >= 0).all()), "negative counts"),
+        (int(lengths.sum()) == a["text_bytes"].size, "text lengths do not add up"),
+        (offsets.size == hashes.size + 1, "'offsets' not one longer than 'hashes'"),
+        (hashes.size == 0 or bool((hashes[1:] > hashes[:-1]).all()), "hashes not sorted"),
+        (offsets.size > 0 and int(offsets[0]) == 0, "'offsets' does not start at 0"),
+        (bool((offsets[1:] > offsets[:-1]).all()), "'offsets' not increasing"),
+        (offsets.size > 0 and int(offsets[-1]) == post_doc.size, "'offsets' does not end"),
+        (post_pos.size == post_doc.size, "postings of different lengths"),
+    ]
+    for ok, problem in checks:
+        if not ok:
+            raise _broken(p, problem)
+    if post_doc.size:
+        if int(post_doc.min()) < 0 or int(post_doc.max()) >= n_docs:
+            raise _broken(p, "a posting names a document that is not there")
+        room = words[post_doc.astype(np.int64)] - shingle
+        if int(post_pos.min()) < 0 or bool((post_pos > room).any()):
+            raise _broken(p, "a posting lies outside its document")
+        same = np.ones(post_doc.size, dtype=bool)
+        same[offsets[:-1]] = False
+        step = np.diff(post_doc.astype(np.int64), prepend=-1)
+        if bool((step[same] <= 0).any()):
+            raise _broken(p, "a shingle lists a document twice or out of order")
+    known = shares[~np.isnan(shares)]
+    if bool(((known < 0) | (known > 1)).any()) or bool((np.isnan(shares) & (words > 0)).any()):
+        raise _broken(p, "'shares' outside [0, 1]")
+    total = int(words.sum())
+    if runs.shape[0] != 2 or (
+        runs.shape[1]
+        and (
+            int(runs.min()) < 0
+            or int(runs.max()) > total
+            or bool((runs[1] <= runs[0]).any())
+            or bool((runs[0, 1:] < runs[1, :-1]).any())
         )
+    ):
+        raise _broken(p, "'runs' out of range or order")
 
 
 def _empty_pairs(ids: tuple[str, ...]) -> PairTable:
@@ -969,10 +1183,14 @@ def build_index(
     (2, [1])
     """
     _check_shingle(shingle)
-    if not isinstance(min_docs, int) or min_docs < 2:
+    if isinstance(min_docs, bool) or not isinstance(min_docs, int) or min_docs < 2:
         raise InputError(f"min_docs must be a whole number >= 2, got {min_docs!r}")
-    if chunk_size < 1:
-        raise InputError(f"chunk_size must be >= 1, got {chunk_size!r}")
+    if isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or chunk_size < 1:
+        raise InputError(f"chunk_size must be a whole number >= 1, got {chunk_size!r}")
+    if executor is not None and not isinstance(executor, Executor):
+        raise InputError(
+            f"executor= must be a concurrent.futures.Executor, not {type(executor).__name__}"
+        )
     ids: list[str] = []
     texts: list[str] = []
     departments: list[str | None] = []

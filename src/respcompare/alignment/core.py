@@ -27,8 +27,8 @@ from __future__ import annotations
 import re
 import zlib
 from bisect import bisect_left
-from collections import Counter, defaultdict
-from collections.abc import Iterator, Mapping
+from collections import Counter, defaultdict, deque
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, compress, pairwise, repeat
 from itertools import chain as concat
@@ -39,7 +39,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Indel, LCSseq
 
 from ..errors import InputError
-from ..model import Response, Span
+from ..model import Response, Span, replace_surrogates
 from ..segment import segment, words
 
 if TYPE_CHECKING:
@@ -47,6 +47,9 @@ if TYPE_CHECKING:
 
 __all__ = [
     "KINDS",
+    "MAX_CANDIDATES",
+    "MAX_DENSE_PAIRS",
+    "MAX_WORD_CELLS",
     "AlignOp",
     "AlignOptions",
     "AlignSummary",
@@ -185,7 +188,15 @@ class AlignSummary:
 @dataclass(frozen=True, slots=True)
 class Alignment:
     """Two versions of a response aligned sentence by sentence. Spans index ``a_text``/``b_text``
-    (for a :class:`~respcompare.model.Response`, its ``full_text``)."""
+    (for a :class:`~respcompare.model.Response`, its ``full_text``).
+
+    ``capped`` is True when the texts were too long to compare every sentence with every other
+    (more than :data:`MAX_DENSE_PAIRS` pairs of unmatched sentences): sentences were then
+    compared only with the sentences sharing a rare word with them (at most
+    :data:`MAX_CANDIDATES` each), so a pair made only of common words may show as removed and
+    added; or when a sentence pair was too long for word-level edits (more than
+    :data:`MAX_WORD_CELLS` word pairs). ``notes`` says what was limited.
+    """
 
     a_text: str
     b_text: str
@@ -196,6 +207,8 @@ class Alignment:
     a_label: str = "a"
     b_label: str = "b"
     options: AlignOptions = field(default_factory=AlignOptions)
+    capped: bool = False
+    notes: tuple[str, ...] = ()
 
     def opcodes(self) -> list[tuple[str, int, int, int, int]]:
         """A monotone view in difflib's ``(tag, i1, i2, j1, j2)`` shape over sentence indices.
@@ -389,6 +402,26 @@ def _code_words(texts: list[str], bases: list[int]) -> _Coded:
 
 _Cand = tuple[float, int, tuple[int, ...], tuple[int, ...]]  # score, size, a and b indices
 
+#: Up to this many pairs of unmatched sentences (500 x 500; real responses have at most a few
+#: hundred sentences) every sentence is compared with every other, exactly. Past it, each
+#: sentence is compared only with the sentences that share one of its rarer words, and
+#: :attr:`Alignment.capped` says so: time and memory grow with the number of sentences, not
+#: with its square.
+MAX_DENSE_PAIRS = 250_000
+#: In a capped alignment, the most sentences of the other side one sentence is compared with
+#: (those sharing the most of its rarer words).
+MAX_CANDIDATES = 48
+#: In a capped alignment, a word found in more than this many sentences of the other side is
+#: too common to pair sentences by.
+_MAX_POSTINGS = 64
+
+
+class _Scores(dict[int, float]):
+    """Similarities of one sentence with the candidates of the other side; 0.0 for the rest."""
+
+    def __missing__(self, key: int) -> float:
+        return 0.0
+
 
 class _Checksums:
     """CRC-32 of each sentence's normalised text, computed on first use."""
@@ -419,7 +452,7 @@ def _many(
     one_code: list[str],
     other_code: list[str],
     parts: list[list[int]],
-    single: list[list[float]],
+    single: Sequence[Sequence[float]] | Sequence[Mapping[int, float]],
     opts: AlignOptions,
 ) -> list[_Cand]:
     """Split (side 0) or merge (side 1) candidates: the ``r``-th free sentence of ``side``
@@ -458,6 +491,7 @@ def _fuzzy_matches(
     a_norm: list[str],
     b_norm: list[str],
     opts: AlignOptions,
+    capped: list[str],
 ) -> list[_Match]:
     """Greedy best-first 1:1, split and merge pairs among the sentences left after anchors.
 
@@ -472,6 +506,8 @@ def _fuzzy_matches(
         return []
     ca = [a_code[i] for i in ua]
     cb = [b_code[j] for j in ub]
+    if len(ca) * len(cb) > MAX_DENSE_PAIRS:
+        return _sparse_matches(ca, cb, ua, ub, a_norm, b_norm, opts, capped)
     la = list(map(len, ca))
     lb = list(map(len, cb))
     lcs = process.cdist(ca, cb, scorer=LCSseq.similarity).tolist()
@@ -501,6 +537,85 @@ def _fuzzy_matches(
     cands += _many(0, ua, ub, ca, cb, b_in_a, single, opts)  # splits: one a, many b
     single_t = [list(col) for col in zip(*single, strict=True)]
     cands += _many(1, ub, ua, cb, ca, a_in_b, single_t, opts)  # merges: many a, one b
+    return _take_best(cands, a_norm, b_norm)
+
+
+def _sparse_matches(
+    ca: list[str],
+    cb: list[str],
+    ua: list[int],
+    ub: list[int],
+    a_norm: list[str],
+    b_norm: list[str],
+    opts: AlignOptions,
+    capped: list[str],
+) -> list[_Match]:
+    """:func:`_fuzzy_matches` for long texts: the same candidates and choice, but each sentence
+    is scored only against the sentences sharing one of its rarer words (a word in at most
+    ``_MAX_POSTINGS`` sentences of the other side), at most ``MAX_CANDIDATES`` of them, the
+    ones sharing the most such words. Linear in the number of sentences."""
+    postings: defaultdict[str, list[int]] = defaultdict(list)
+    for c, code in enumerate(cb):
+        for ch in set(code):
+            postings[ch].append(c)
+    skipped = 0
+    truncated = 0
+    near: list[list[int]] = []
+    for code in ca:
+        shared: Counter[int] = Counter()
+        for ch in set(code):
+            hits = postings.get(ch)
+            if not hits:
+                continue
+            if len(hits) > _MAX_POSTINGS:
+                skipped += 1
+                continue
+            shared.update(hits)
+        if len(shared) > MAX_CANDIDATES:
+            truncated += 1
+            ranked = sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]
+            near.append(sorted(c for c, _ in ranked))
+        else:
+            near.append(sorted(shared))
+    edit, share = opts.edit_threshold, opts.part_containment
+    cands: list[_Cand] = []
+    single: list[_Scores] = []
+    single_t: list[_Scores] = [_Scores() for _ in cb]
+    b_in_a: list[list[int]] = []
+    a_in_b: list[list[int]] = [[] for _ in cb]
+    for r, cols in enumerate(near):
+        whole = ca[r]
+        n = len(whole)
+        bag_a = "".join(sorted(whole))
+        sims = _Scores()
+        inside: list[int] = []
+        for c in cols:
+            other = cb[c]
+            m = len(other)
+            v = 2.0 * LCSseq.similarity(whole, other) / (n + m)
+            sims[c] = v
+            single_t[c][r] = v
+            if v >= edit:
+                cands.append((round(v, 6), 2, (ua[r],), (ub[c],)))
+            o = LCSseq.similarity(bag_a, "".join(sorted(other)))
+            if o >= share * m:
+                inside.append(c)
+            if o >= share * n:
+                a_in_b[c].append(r)
+        single.append(sims)
+        b_in_a.append(inside)
+    cands += _many(0, ua, ub, ca, cb, b_in_a, single, opts)  # splits: one a, many b
+    cands += _many(1, ub, ua, cb, ca, a_in_b, single_t, opts)  # merges: many a, one b
+    capped.append(
+        f"{len(ca)} x {len(cb)} unmatched sentences, more than {MAX_DENSE_PAIRS:,} pairs: each "
+        f"sentence compared only with sentences sharing a rarer word (at most {MAX_CANDIDATES}); "
+        f"{skipped:,} common-word lookups skipped, {truncated:,} sentences' candidates cut"
+    )
+    return _take_best(cands, a_norm, b_norm)
+
+
+def _take_best(cands: list[_Cand], a_norm: list[str], b_norm: list[str]) -> list[_Match]:
+    """Candidates taken greedily, best first, one use per sentence."""
     # best first; equal scores and sizes by an order-free checksum of the two sides' texts (the
     # same for align(a, b) and its mirror), computed only for the candidates that tie
     ties = Counter((c[0], c[1]) for c in cands)
@@ -545,17 +660,30 @@ def _backbone(matches: list[_Match], a_norm: list[str], b_norm: list[str]) -> se
     # best[x]: heaviest chain ending at x; the first heaviest predecessor wins ties (weights > 0).
     # Matches never share a sentence and runs are adjacent sentences, so in ``order`` every
     # earlier match ends before x starts on side a: only side b needs checking.
+    # A Fenwick tree over b positions holds, for the chains seen so far, the best (weight, -y)
+    # ending at or before each position: the same choice as scanning every earlier y (the
+    # heaviest, the first of equals), in n log n.
     best = list(weights)
     prev = [-1] * n
-    for x in range(1, n):
+    size = max(b_hi) + 2
+    tree: list[tuple[int, int]] = [(0, 1)] * (size + 1)
+    for x in range(n):
         bx = b_lo[x]
-        top, arg = 0, -1
-        for y in range(x):
-            if best[y] > top and b_hi[y] < bx:
-                top, arg = best[y], y
-        if arg >= 0:
-            best[x] += top
-            prev[x] = arg
+        top: tuple[int, int] = (0, 1)
+        k = bx  # positions 0..bx-1 (b_hi[y] < bx) are tree indices 1..bx
+        while k > 0:
+            if tree[k] > top:
+                top = tree[k]
+            k -= k & -k
+        if top[0] > 0:
+            best[x] += top[0]
+            prev[x] = -top[1]
+        item = (best[x], -x)
+        k = b_hi[x] + 1
+        while k <= size:
+            if item > tree[k]:
+                tree[k] = item
+            k += k & -k
     x = max(range(n), key=best.__getitem__)
     chain: set[int] = set()
     while x >= 0:
@@ -699,6 +827,7 @@ def _word_edits(
     b_end: int,
     *,
     cleanup: bool,
+    notes: list[str] | None = None,
 ) -> tuple[WordEdit, ...]:
     """Word-level opcodes (an LCS over words, RapidFuzz ``Indel.opcodes`` on word-coded strings;
     case-only changes are not edits), spans into each side's text. ``a``/``b`` are (codes, word
@@ -708,7 +837,17 @@ def _word_edits(
     a_code, a_starts, a_lens, a_lo, a_shift = a
     b_code, b_starts, b_lens, b_lo, b_shift = b
     na, nb = len(a_code), len(b_code)
-    raw: list[tuple[str, int, int, int, int]] = Indel.opcodes(a_code, b_code).as_list()  # type: ignore[assignment]
+    raw: list[tuple[str, int, int, int, int]]
+    if na * nb <= MAX_WORD_CELLS:
+        raw = Indel.opcodes(a_code, b_code).as_list()  # type: ignore[assignment]
+    else:
+        raw = _coarse_opcodes(a_code, b_code)
+        if notes is not None:
+            notes.append(
+                f"a sentence pair of {na:,} x {nb:,} words is more than {MAX_WORD_CELLS:,} "
+                "word pairs: its word-level edits are shown as one change between the common "
+                "start and end"
+            )
     ops = _cleanup(raw, a_lens[a_lo : a_lo + na], b_lens[b_lo : b_lo + nb], fold=cleanup)
     a_tail = a_starts[a_lo + na - 1] + a_lens[a_lo + na - 1] + a_shift if na else a_end
     b_tail = b_starts[b_lo + nb - 1] + b_lens[b_lo + nb - 1] + b_shift if nb else b_end
@@ -731,6 +870,33 @@ def _word_edits(
         out.append(_edit(tag, a_span, b_span))
     return tuple(out)
 
+
+def _coarse_opcodes(a_code: str, b_code: str) -> list[tuple[str, int, int, int, int]]:
+    """Word opcodes in linear time and memory: the common start and end equal, the middle one
+    change (for sentence pairs too long for an LCS, see ``MAX_WORD_CELLS``)."""
+    na, nb = len(a_code), len(b_code)
+    p = 0
+    while p < na and p < nb and a_code[p] == b_code[p]:
+        p += 1
+    q = 0
+    while q < na - p and q < nb - p and a_code[na - 1 - q] == b_code[nb - 1 - q]:
+        q += 1
+    out: list[tuple[str, int, int, int, int]] = []
+    if p:
+        out.append(("equal", 0, p, 0, p))
+    if na - q > p or nb - q > p:
+        tag = "replace" if na - q > p and nb - q > p else "delete" if na - q > p else "insert"
+        out.append((tag, p, na - q, p, nb - q))
+    if q:
+        out.append(("equal", na - q, na, nb - q, nb))
+    return out
+
+
+#: The largest sentence pair (words x words) given word-level edits by an LCS; RapidFuzz keeps
+#: a bit matrix of this many bits (4 million: 0.5 MB; real sentences have under 200 words).
+#: Past it, the common start and end are kept and the middle is one change, and
+#: :attr:`Alignment.capped` says so.
+MAX_WORD_CELLS = 4_000_000
 
 DEFAULT_OPTIONS = AlignOptions()
 
@@ -756,14 +922,14 @@ def align_texts(
     b_norm = [_norm(s.text) for s in sb]
 
     # 1. exact anchors: k-th occurrence with k-th occurrence
-    where: dict[str, list[int]] = {}
+    where: dict[str, deque[int]] = {}
     for j, t in enumerate(b_norm):
-        where.setdefault(t, []).append(j)
+        where.setdefault(t, deque()).append(j)
     matches: list[_Match] = []
     for i, t in enumerate(a_norm):
         slots = where.get(t)
         if slots:
-            matches.append(_Match((i,), (slots.pop(0),), 1.0, True))
+            matches.append(_Match((i,), (slots.popleft(),), 1.0, True))
     used_a = {m.a[0] for m in matches}
     used_b = {m.b[0] for m in matches}
 
@@ -785,8 +951,9 @@ def align_texts(
     for p, j in enumerate(ub, len(ua)):
         b_code[j] = coded.codes[p]
         b_pos[j] = p
+    notes: list[str] = []
     if ua and ub:
-        matches += _fuzzy_matches(a_code, b_code, ua, ub, a_norm, b_norm, opts)
+        matches += _fuzzy_matches(a_code, b_code, ua, ub, a_norm, b_norm, opts, notes)
 
     # 3. the order-keeping backbone; whatever crosses it moved
     chain = _backbone(matches, a_norm, b_norm)
@@ -833,6 +1000,7 @@ def align_texts(
                 a_span.end,
                 b_span.end,
                 cleanup=opts.cleanup,
+                notes=notes,
             )
         sim = min(1.0, max(0.0, m.sim))
         rows.append(
@@ -893,6 +1061,8 @@ def align_texts(
         a_label=a_label,
         b_label=b_label,
         options=opts,
+        capped=bool(notes),
+        notes=tuple(notes),
     )
 
 
@@ -901,7 +1071,8 @@ def text_and_label(value: object, default_label: str, what: str) -> tuple[str, s
     if isinstance(value, Response):
         return value.full_text, value.label
     if isinstance(value, str):
-        return value, default_label
+        # lone surrogates cannot be encoded (hashing, RapidFuzz): U+FFFD keeps every offset
+        return replace_surrogates(value), default_label
     raise InputError(
         f"align() takes a Response or a str for {what}, not {type(value).__name__}; "
         "pass response objects from rc.load_example/rc.load_petition or plain text"

@@ -8,6 +8,7 @@ every change also carries a non-colour mark (underline, strike-through, a kind l
 from __future__ import annotations
 
 import html
+from bisect import bisect_right
 from typing import TYPE_CHECKING, Any
 
 from ..escape import md_escape
@@ -63,6 +64,8 @@ def to_dict(alignment: Alignment) -> dict[str, Any]:
             "counts": dict(s.counts),
         },
         "opcodes": [list(o) for o in alignment.opcodes()],
+        "capped": alignment.capped,
+        "notes": list(alignment.notes),
     }
 
 
@@ -128,17 +131,21 @@ def to_html(alignment: Alignment) -> str:
     rows: list[str] = []
     ops = list(alignment.ops)
     # where each move's source row goes: before the first in-order/removed op that follows it in a
+    # row: the first op (in row order) that is not moved and starts after the move's last
+    # sentence, found by bisecting the running maximum of those ops' first sentences
     src_before: dict[int, list[int]] = {}
+    rows_at: list[int] = []
+    running: list[int] = []
+    for k, op in enumerate(ops):
+        if op.a_sentences and op.move_group is None:
+            first = op.a_sentences[0]
+            if not running or first > running[-1]:
+                rows_at.append(k)
+                running.append(first)
     for m in alignment.moves:
         last_a = ops[m.ops[-1]].a_sentences[-1]
-        at = next(
-            (
-                k
-                for k, op in enumerate(ops)
-                if op.a_sentences and op.move_group is None and op.a_sentences[0] > last_a
-            ),
-            len(ops),
-        )
+        x = bisect_right(running, last_a)
+        at = rows_at[x] if x < len(rows_at) else len(ops)
         src_before.setdefault(at, []).append(m.id)
 
     def src_row(g: int) -> str:
@@ -170,9 +177,10 @@ def to_html(alignment: Alignment) -> str:
     s = alignment.summary()
     counts = ", ".join(f"{n} {k}" for k, n in s.counts.items() if n)
     headline = f"{s.unchanged_share:.0%} of the text unchanged; {counts}"
+    capped = "".join(f'<p class="rc-align-capped">{e(n)}</p>' for n in alignment.notes)
     return (
         f"<style>{_CSS}</style>"
-        f'<p class="rc-align-summary">{e(headline)}</p>'
+        f'<p class="rc-align-summary">{e(headline)}</p>{capped}'
         '<table class="rc-align"><thead><tr><th>change</th>'
         f"<th>{e(alignment.a_label)}</th><th>{e(alignment.b_label)}</th></tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table>"
@@ -220,7 +228,7 @@ def to_markdown(alignment: Alignment) -> str:
     >>> print(to_markdown(align("We care.", "We care a lot.", with_effects=False)))
     - *edited* We care **a lot**.
     """
-    out: list[str] = []
+    out: list[str] = [f"*Limited alignment: {md_escape(n)}*" for n in alignment.notes]
     for op in alignment.ops:
         fx = f" — {', '.join(x.value for x in op.effects)}" if op.effects else ""
         if op.kind == "unchanged":
