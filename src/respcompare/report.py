@@ -28,7 +28,7 @@ from .alignment import to_html as alignment_to_html
 from .alignment import to_markdown as alignment_to_markdown
 from .cues import LADDER, kwic
 from .escape import md_escape
-from .model import Ask, AskOutcome
+from .model import Ask, AskOutcome, Assessment
 
 if TYPE_CHECKING:
     from .pipeline import ResponseProfile, Review
@@ -141,8 +141,15 @@ def to_markdown(review: Review) -> str:
         out.append("")
         out.append(
             f"- answered: **{'yes' if a.answered else 'no'}**; directness {a.directness:.2f}; "
-            f"commitment {_level(a.commitment)}"
+            f"commitment {_level(a.commitment)}; confidence {_num(a.confidence, '.2f')}"
+            + (f"; decided by `{a.rule}`" if a.rule else "")
         )
+        if a.needs_review:
+            out.append(
+                "- **needs review**: " + md_escape("; ".join(a.review_reasons) or "thin evidence")
+            )
+        if a.directness_terms:
+            out.append(f"- directness {a.directness:.2f} = logistic of {_directness_sum(a)}")
         if a.downgrade:
             out.append(f"- scope downgrade: {md_escape(str(a.downgrade))}")
         for ev in a.evidence:
@@ -326,14 +333,38 @@ def _verdicts_html(review: Review) -> str:
             or '<p class="rc-muted">No sentence takes a position on the ask.</p>'
         )
         downgrade = f"<p><b>Scope downgrade:</b> {_e(str(a.downgrade))}</p>" if a.downgrade else ""
+        if a.needs_review:
+            downgrade += (
+                '<p class="rc-muted"><b>Needs review:</b> '
+                f"{_e('; '.join(a.review_reasons) or 'thin evidence')}</p>"
+            )
         cards.append(
             f'<div class="rc-card"><h3>{_e(resp.label.capitalize())} response '
             f'<span class="rc-meta">({_e(_when(resp.date))})</span></h3>'
             f"<p>{_badge(a.verdict.value)} answered: <b>{'yes' if a.answered else 'no'}</b></p>"
-            f"<p>directness {_bar(a.directness)}<br>commitment {_e(commitment)}</p>"
+            f"<p>directness {_bar(a.directness)}<br>commitment {_e(commitment)}<br>"
+            f"confidence {_e(_num(a.confidence, '.2f'))}"
+            + (f' <span class="rc-rule">{_e(a.rule)}</span>' if a.rule else "")
+            + "</p>"
             f"{downgrade}{quotes}</div>"
         )
     return f'<h2>Verdicts</h2><div class="rc-cards">{"".join(cards)}</div>'
+
+
+def _directness_sum(a: Assessment) -> str:
+    """The fitted sum behind directness, term by term (terms weighted 0 are left out)."""
+    parts = []
+    for t in a.directness_terms:
+        if not t.weight:
+            continue
+        piece = (
+            f"{abs(t.weight):.2f}"
+            if t.name == "intercept"
+            else (f"{abs(t.weight):.2f} × {t.name} {t.value:.2f}")
+        )
+        sign = "−" if t.weight < 0 else "+"
+        parts.append(f"{sign} {piece}" if parts else (f"−{piece}" if t.weight < 0 else piece))
+    return "(" + " ".join(parts) + ")" if parts else "(0)"
 
 
 def _asks_html(review: Review) -> str:
