@@ -937,7 +937,10 @@ def _clause_candidates(
         does = "not-A" if does == "A" else "A"
     downgrade = None
     if row in ("yes.commits", "yes.in-place"):
-        para_match = match(model, para_text, content_stems(para_text), vmap)
+        # what is in place must itself be the ask's object; a promise may name it sentences
+        # earlier in its paragraph
+        scope_text = ctext if fam == "in-place" else para_text
+        para_match = match(model, scope_text, content_stems(scope_text), vmap)
         head_named = relation == "anaphor" or bool(_ANAPHOR.search(after_cue)) or para_match.head
         if not head_named and match(model, ctext, clause_stems, vmap).relevance < 0.5:
             # the ask's act on another object ("increased funding for care homes" for "increase

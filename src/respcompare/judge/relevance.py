@@ -47,8 +47,40 @@ _GENERIC = frozenset(
         ]
     }
 )
+# Words that end a noun phrase: prepositions and subordinators ("a phone while driving")
 _PREPOSITIONS = frozenset(
-    ["of", "for", "into", "on", "from", "to", "in", "at", "with", "against", "about", "by"]
+    [
+        "of",
+        "for",
+        "into",
+        "on",
+        "from",
+        "to",
+        "in",
+        "at",
+        "with",
+        "against",
+        "about",
+        "by",
+        "while",
+        "during",
+        "including",
+        "when",
+        "where",
+        "without",
+        "within",
+        "through",
+        "via",
+        "because",
+        "unless",
+        "until",
+        "that",
+        "which",
+        "who",
+        "whose",
+        "as",
+        "than",
+    ]
 )
 
 
