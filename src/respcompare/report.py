@@ -353,7 +353,7 @@ def _verdicts_html(review: Review) -> str:
 
 def _directness_sum(a: Assessment) -> str:
     """The fitted sum behind directness, term by term (terms weighted 0 are left out)."""
-    parts = []
+    parts: list[str] = []
     for t in a.directness_terms:
         if not t.weight:
             continue

@@ -1499,8 +1499,9 @@ def assess(
     deflection = off / total
     feats = directness_features(verdict, row, primary, infos, deflection)
     weights = dict(cfg.directness_weights)
-    terms = (DirectnessTerm("intercept", 1.0, cfg.directness_intercept),) + tuple(
-        DirectnessTerm(k, v, weights.get(k, 0.0)) for k, v in feats.items()
+    terms = (
+        DirectnessTerm("intercept", 1.0, cfg.directness_intercept),
+        *(DirectnessTerm(k, v, weights.get(k, 0.0)) for k, v in feats.items()),
     )
     directness = _sigmoid(sum(t.contribution for t in terms))
     directness = round(min(1.0, max(0.0, directness)), 4)
