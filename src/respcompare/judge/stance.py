@@ -161,6 +161,7 @@ _PRECEDENCE = (
     "devolved",
 )
 _RANK = {f: i for i, f in enumerate(_PRECEDENCE)}
+_DECLINE_OR_COMMIT = frozenset({"refuse", "cue-refuse", "rationale", "commit", "cue-commit"})
 _CUE_FAMILY = {
     "refusal": "cue-refuse",
     "commitment": "cue-commit",
@@ -238,7 +239,12 @@ def read_clauses(
         found.sort(key=lambda f: (f[0], f[5]))
         _rank, fam, rid, level, strength, s, e = found[0]
         others = tuple(dict.fromkeys(f[1] for f in found[1:] if f[1] != fam))
-        if fam == "reported" and _reported_then_position(text, found, s):
+        before = [f for f in found[1:] if f[1] in _DECLINE_OR_COMMIT and f[5] < s]
+        if fam == "reported" and before:
+            # "Ministers have rejected calls for a ban": the position governs the reported words
+            _rank, fam, rid, level, strength, s, e = before[0]
+            others = tuple(dict.fromkeys(f[1] for f in found if f[1] != fam))
+        elif fam == "reported" and _reported_then_position(text, found, s):
             # "The petition calls for a ban; we do not believe ..." inside one clause: the
             # position after the reported words decides
             nxt = next(f for f in found[1:] if f[1] != "reported" and f[5] > s)
