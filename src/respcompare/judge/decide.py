@@ -107,11 +107,11 @@ _GENERIC_CHANGE = re.compile(
 # An anaphor in the object position right after the stance verb: "we will not do so", "we
 # will publish it", "decided against this".
 _ANAPHOR = re.compile(
-    r"^\W*(?:\w+\W+){0,2}?(?:(?:do so|doing so|so|it|them|their \w+|its \w+|such (?:a|an)|"
-    r"the proposal|the change|"
-    r"the request|the petition|this petition|the ban|the measure|the idea)\b"
-    r"|(?:this|that|these|those)(?=\s*(?:[.,;:)]|$|\s(?:by|in|at|from|when|until|now|later|next|"
-    r"yet|again|for|through|as)\b)))(?!\s+(?:is|are|was|were|has|have|will)\b)",
+    r"^\W*(?:\w+\W+){0,2}?(?:(?:do so|doing so|their \w+|its \w+|such (?:a|an)|the proposal|"
+    r"the change|the request|the petition|this petition|the ban|the measure|the idea)\b"
+    r"|(?:so|it|them|this|that|these|those)(?=\s*(?:[.,;:)]|$|\s(?:by|in|at|from|when|until|now|"
+    r"later|next|yet|again|for|through|as|to|on|within|before|after|under|and|but|or|this|"
+    r"immediately|shortly|soon)\b)))",
     re.I,
 )
 # Declining to act at all ("will not intervene", "does not step in") refuses whatever was asked.
@@ -1140,18 +1140,28 @@ def _judge_ask(
     cands: list[_Candidate] = []
     devolved: list[_SentInfo] = []
     declines_any: list[tuple[_SentInfo, Clause]] = []
+
     # context: a sentence inherits a decaying share of the sentence before it in its paragraph
     # (anaphora: "We have considered this. Publishing it would not be in the public interest");
     # the petition is the antecedent of the response's first sentence ("We will not do so")
-    chain: list[float] = []
-    for k, info in enumerate(infos):
-        if k == 0:
-            prev = 1.0
-        elif infos[k - 1].sentence.paragraph == info.sentence.paragraph:
-            prev = chain[k - 1]
-        else:
-            prev = 0.0
-        chain.append(max(rels[k], cfg.context_carry * prev))
+    # (two chains: declines and deferrals may take the petition as their antecedent anywhere in
+    # the first paragraph - "We have considered this carefully. We will not do so." - while a
+    # commitment or a contrary act must name what it is about, or follow an anaphoric opening)
+    def carried(first: float) -> list[float]:
+        out: list[float] = []
+        for k, info in enumerate(infos):
+            if k == 0:
+                prev = first
+            elif infos[k - 1].sentence.paragraph == info.sentence.paragraph:
+                prev = out[k - 1]
+            else:
+                prev = 0.0
+            out.append(max(rels[k], cfg.context_carry * prev))
+        return out
+
+    chain = carried(1.0)
+    opening = infos[0].sentence.text if infos else ""
+    strict_chain = carried(1.0 if _ANAPHORIC_START.match(opening) else 0.0)
     # a decline may name its object sentences earlier in the paragraph ("... a reduced rate of
     # VAT ... There are no plans to extend the scope"): the paragraph's best relevance carries
     para_best: dict[int, float] = {}
@@ -1179,7 +1189,20 @@ def _judge_ask(
                 crel = score(cm, cfg)
                 if _PETITION_REFERENCE.search(ctext):
                     crel = max(crel, cfg.petition_reference_relevance)
-            ctx = decline_context if clause.family in _DECLINE else context
+            if clause.family in _DECLINE:
+                ctx = decline_context
+            elif (
+                clause.family in _DEFER
+                or clause.family in _LOOP
+                or clause.family
+                in (
+                    "conditional",
+                    "status-quo",
+                )
+            ):
+                ctx = context
+            else:
+                ctx = max(strict_chain[k], rels[k])
             cand = _clause_candidates(
                 ask,
                 model,
