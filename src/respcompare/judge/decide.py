@@ -420,7 +420,10 @@ def _relation(
         # "Cut VAT to zero": removing or zero-rating it is the same act
         class_verbs += tuple(sorted(_class_named("end").verbs))
     forms = model.act_forms + _class_forms(class_verbs, model.ask.action)
-    same = any((" " in a and a in joined) or a in sset for a in forms)
+    low = text.lower()
+    same = any((" " in a and a in joined) or a in sset for a in forms) or any(
+        f" {v} " in f" {low} " for v in cls.verbs if " " in v
+    )
     # the contrary act must be the stance's own verb phrase ("will retain", "committed to the
     # exams taking place"), not a word elsewhere in the clause
     contrary = _forms_in(cls.opposite, content_stems(near_cue)) is not None
