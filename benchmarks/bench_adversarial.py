@@ -52,6 +52,9 @@ from respcompare.segment import _segment_cached
 LIMIT = MAX_TEXT_CHARS - 64
 
 
+HALF = (LIMIT - 8) // 2
+
+
 def fill(unit: str, limit: int = LIMIT) -> str:
     """``unit`` repeated to at most ``limit`` characters (whole units)."""
     return unit * max(1, limit // len(unit))
@@ -127,9 +130,9 @@ def shapes() -> list[Shape]:
         Shape("newlines", fill("a\n")),
         Shape("blank-lines", "We will act." + "\n" * 99_000 + "x"),
         Shape("tabs-and-crlf", fill("We will.\r\n\t")),
-        Shape("double-quotes-nested", '"' * 49_990 + "We will." + '"' * 49_990),
-        Shape("curly-quotes-nested", "“‘" * 24_990 + "We will." + "’”" * 24_990),
-        Shape("parentheses-nested", "(" * 49_990 + "We will." + ")" * 49_990),
+        Shape("double-quotes-nested", '"' * HALF + "We will." + '"' * HALF),
+        Shape("curly-quotes-nested", "“‘" * (HALF // 2) + "We will." + "’”" * (HALF // 2)),
+        Shape("parentheses-nested", "(" * HALF + "We will." + ")" * HALF),
         Shape("quoted-speech", fill('"We will publish," he said. ')),
         Shape("in-full-x12500", fill("in full ")),
         Shape("keep-under-review", fill("We will keep this under review. ")),
