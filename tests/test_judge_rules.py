@@ -201,3 +201,26 @@ def test_long_response_is_flagged_not_truncated_silently() -> None:
     a = rc.assess(rc.Petition(action="Ban fireworks"), rc.Response(text=text), config=cfg)
     assert a.needs_review
     assert any(re.search(r"first 5 of 20 sentences", r) for r in a.review_reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Government will publish the review in full. " * 800,  # one giant paragraph
+        "We will act." + " " * 40_000 + "x",  # a run of white space
+        "We will act." + "\n" * 40_000 + "x",  # blank lines
+        "WE WILL PUBLISH THE REVIEW IN FULL. " * 1000,
+        "We keep this under review. " * 1500,
+    ],
+    ids=["same-sentence", "white-space", "blank-lines", "upper-case", "review-loops"],
+)
+def test_assess_is_bounded_on_hostile_text(text: str) -> None:
+    """The judge reads a bounded window around each sentence: no paragraph-wide rescans."""
+    import time
+
+    p = rc.Petition(action="Release the Home Office review in full")
+    r = rc.Response(text=text)
+    t0 = time.perf_counter()
+    a = rc.assess(p, r)
+    assert time.perf_counter() - t0 < 10.0
+    assert 0.0 <= a.directness <= 1.0

@@ -35,7 +35,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -559,6 +559,7 @@ def _government_speaks(text: str, clause_start: int, cue_start: int) -> bool:
     return not _THIRD_PARTY.search(prefix)
 
 
+_WINDOW_CHARS = 4000
 _NUMBER_WORDS = {
     "zero": "0",
     "nil": "0",
@@ -1090,7 +1091,7 @@ def _judge_ask(
     response: Response,
     text: str,
     infos: Sequence[_SentInfo],
-    para_texts: dict[int, str],
+    para_text_of: Callable[[Sentence], str],
     syn: Synonyms,
     cfg: JudgeConfig,
     analysis: TextAnalysis,
@@ -1215,7 +1216,7 @@ def _judge_ask(
                 crel,
                 ctx,
                 text,
-                para_texts.get(sent.paragraph, sent.text),
+                para_text_of(sent),
                 cfg,
                 summary_on_topic,
                 vmap,
@@ -1500,14 +1501,25 @@ def assess(
         )
     if long_clause:
         reasons.append(f"a clause longer than {cfg.max_clause_chars} characters was read in part")
-    paras: dict[int, list[str]] = {}
-    for s in sents:
-        paras.setdefault(s.paragraph, []).append(s.text)
-    para_texts = {k: " ".join(v) for k, v in paras.items()}
+    # the context a commitment's qualifiers and object are looked for in: its sentence and up to
+    # three before and one after in the same paragraph, at most _WINDOW_CHARS characters (a
+    # bounded window, so a giant paragraph costs linear time, not quadratic)
+    windows: dict[int, str] = {}
+
+    def window(sent: Sentence) -> str:
+        k = sent.index
+        if k not in windows:
+            parts = [x.text for x in sents[max(0, k - 3) : k + 2] if x.paragraph == sent.paragraph]
+            joined = " ".join(parts)
+            if len(joined) > _WINDOW_CHARS:
+                at = joined.find(sent.text[:200])
+                lo = max(0, min(at, len(joined)) - _WINDOW_CHARS // 2)
+                joined = joined[lo : lo + _WINDOW_CHARS]
+            windows[k] = joined
+        return windows[k]
 
     results = [
-        _judge_ask(a, petition, response, text, infos, para_texts, syn, cfg, analysis)
-        for a in ask_list
+        _judge_ask(a, petition, response, text, infos, window, syn, cfg, analysis) for a in ask_list
     ]
     primary = [r for r in results if r.outcome.ask.source in ("action", "user")] or results[:1]
     verdict, combine_row = _combine(primary)

@@ -232,7 +232,7 @@ def _phrase_stems(phrase: str) -> tuple[str, ...]:
 
 
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
-_GLOSS = re.compile(r"\s*\(or ([\w’' -]{3,40})\)")
+_GLOSS = re.compile(r"\(or ([\w’' -]{3,40})\)")
 
 
 def _learned_aliases(petition: Petition, response_text: str) -> list[tuple[str, str]]:
