@@ -1588,6 +1588,15 @@ def assess(
         commitment = None
     confs = [r.outcome.confidence or 0.0 for r in primary]
     confidence = min(confs) if combine_row not in ("single",) else confs[0]
+    if combine_row not in ("single", "all-same"):
+        # the asks were judged differently: the combination is only as sure as its parts, and
+        # a person should check that each ask was read as the petition meant it
+        confidence *= 0.75
+        reasons.append(
+            "the petition's asks were judged differently ("
+            + "; ".join(f"{r.outcome.ask.text!r}: {r.outcome.verdict.value}" for r in primary)
+            + ")"
+        )
     if any(r.conflict for r in primary):
         reasons.append("the response both grants and declines the ask in places")
     if (
