@@ -560,6 +560,9 @@ def _government_speaks(text: str, clause_start: int, cue_start: int) -> bool:
 
 
 _WINDOW_CHARS = 4000
+_NO_DATE = re.compile(
+    r"\b(?:in due course|at (?:a|the) (?:later|appropriate|right) (?:date|time)|in time)\b", re.I
+)
 _NUMBER_WORDS = {
     "zero": "0",
     "nil": "0",
@@ -925,7 +928,10 @@ def _clause_candidates(
                     )
                 )
             )
-            if decided and on_ask and fam != "conditional":
+            if _NO_DATE.search(text[sent.start : sent.end]):
+                decided = False  # "will set out our decision in due course" is no decision point
+            specific = on_ask or (by_context and not _GENERIC_LOOP.search(ctext))
+            if decided and specific and fam != "conditional":
                 row = "partly.process-with-decision"
                 note = "routes the ask to a named process with a decision point"
     elif fam in _LOOP:
