@@ -157,7 +157,8 @@ _NARROWING = re.compile(
     re.I,
 )
 _RESTRICTION = re.compile(
-    r"\b(?:some|certain|only|eligible|selected|qualifying|up to|at least|below|under|over|working|"
+    r"\b(?:some|certain|only|eligible|selected|qualifying|up to|at least|below|under|over|"
+    r"working (?:parents|families|people|adults|households)|"
     r"most|low-income|vulnerable|disadvantaged|priority|off-peak|part-time)\b",
     re.I,
 )
@@ -186,7 +187,10 @@ _QUALIFIER_KEYS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
         re.compile(r"\blaw\b|\blegal|\bstatutory\b|\blegislat|\bBill\b|\bAct\b|\boffence", re.I),
     ),
     (re.compile(r"independent", re.I), re.compile(r"\bindependent\b", re.I)),
-    (re.compile(r"\b(?:all|every)\b", re.I), re.compile(r"\ball\b|\bevery\b|\buniversal", re.I)),
+    (
+        re.compile(r"\b(?:all|every)\b", re.I),
+        re.compile(r"\ball\b|\bevery\b|\buniversal|\bcompulsory\b|\bmandatory\b", re.I),
+    ),
     (re.compile(r"immediate", re.I), re.compile(r"\bimmediate|\bnow\b|\bwithout delay", re.I)),
 )
 _NUMBER = re.compile(
@@ -455,6 +459,17 @@ _FROM_ENDING = re.compile(
     re.I,
 )
 _TO_ZERO = re.compile(r"\bto (?:zero|nil|nothing|0\s?%?|0 per ?cent)(?!\.\d)", re.I)
+_PROCESS_ASK = re.compile(
+    r"\b(?:inquiry|inquiries|consultation|review|investigation|evaluation|referendum|"
+    r"commission|audit|study)\b",
+    re.I,
+)
+_PROCESS_STARTED = re.compile(
+    r"\b(?:launched|launching|will launch|opened|will open|began|begun|started|will start|"
+    r"set up|will set up|established|will establish|commissioned|will commission|is holding|"
+    r"will hold|are holding|is running|will run|announced)\b",
+    re.I,
+)
 _NEW_LAW_ASK = re.compile(
     r"\b(?:specific|new|separate|dedicated|standalone|stand-alone|distinct)\s+(?:criminal\s+)?"
     r"(?:offence|law|legislation|crime|power|duty|right)",
@@ -482,6 +497,9 @@ _GENERIC_CREATE = frozenset(
         "grant",
         "offer",
         "appoint",
+        "install",
+        "fit",
+        "place",
     ]
 )
 _OFFENCE_ASK = re.compile(
@@ -493,6 +511,9 @@ _OFFENCE_PLACE = re.compile(
 _DUTY_ASK = re.compile(r"\b(?:require|requirement|mandatory|compulsory|mandate|duty|oblig)", re.I)
 _DUTY_PLACE = re.compile(r"\b(?:required|mandatory|compulsory|obliged|duty|duties)\b", re.I)
 _POWER = re.compile(r"\bpowers?\b", re.I)
+_POWER_PLACE = re.compile(
+    r"\bpowers?\b|\bcan already\b|\balready (?:allows?|enables?|permits?|able|entitled)\b", re.I
+)
 _POWER_TO_ACT = re.compile(
     r"\b(?:powers? to|allows? (?:the |a )?[\w ]{0,40}?to|enables? [\w ]{0,40}?to)\s+\w+", re.I
 )
@@ -522,7 +543,7 @@ def _implied_relation(
             return "same"
         if _DUTY_ASK.search(ask.text) and _DUTY_PLACE.search(ctext):
             return "same"
-        if _POWER.search(ask.text) and _POWER.search(ctext):
+        if _POWER.search(ask.text) and _POWER_PLACE.search(ctext):
             return "same"
     generic = ask.action.split()[0] in _GENERIC_CREATE if ask.action else False
     if cls.name == "create" and not ask.negated and (generic or clause.rule == "in-place.already"):
@@ -617,7 +638,11 @@ def _qualifier_met(qualifier: str, text: str, whole: str = "") -> bool:
         if key.search(qualifier):
             is_all = key.pattern.startswith("\\b(?:all")
             rest = set(content_stems(qualifier)) - {"all", "everi"}
-            if test.search(text) and (not is_all or rest <= set(content_stems(text))):
+            if test.search(text) and (
+                not is_all
+                or rest <= set(content_stems(text))
+                or re.search(r"\b(?:compulsory|mandatory)\b", text, re.I)
+            ):
                 return True
             if is_all:
                 # "to all employees" is kept when the employees are named without a restriction
@@ -912,6 +937,27 @@ def _clause_candidates(
                 # ban on fireworks) is a deflection, not a substitute
                 return None
             does, row, note = "A", "partly.substitute", "commits to something else on the object"
+    elif (
+        fam in ("process", "decision")
+        and _PROCESS_ASK.search(ask.object)
+        and (_PROCESS_STARTED.search(text, clause.start, clause.end))
+        and on_ask
+    ):
+        # "Hold a public consultation on X": launching that consultation does the ask
+        does = "A"
+        row = (
+            "yes.in-place"
+            if re.search(
+                r"\b(?:launched|opened|began|started|set up|established|"
+                r"commissioned)\b",
+                text[clause.start : clause.end],
+                re.I,
+            )
+            else "yes.commits"
+        )
+        note = "starts the process the ask asks for"
+        if ask.negated:
+            row, note, does = "no.contrary", note + " (the petition asks for the opposite)", "not-A"
     elif fam in _DEFER or fam == "conditional":
         row = "deferred.conditional" if fam == "conditional" else "deferred.defers"
         note = "would act only on a condition" if fam == "conditional" else "defers a decision"
