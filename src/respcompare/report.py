@@ -135,8 +135,7 @@ def to_markdown(review: Review) -> str:
     out += ["## Verdicts", ""]
     for resp, a in zip(case.responses, review.assessments, strict=True):
         out.append(
-            f"### {md_escape(resp.label.capitalize())} response ({_when(resp.date)}): "
-            f"`{a.verdict.value}`"
+            f"### {md_escape(_heading(resp.label))} ({_when(resp.date)}): `{a.verdict.value}`"
         )
         out.append("")
         out.append(
@@ -339,7 +338,7 @@ def _verdicts_html(review: Review) -> str:
                 f"{_e('; '.join(a.review_reasons) or 'thin evidence')}</p>"
             )
         cards.append(
-            f'<div class="rc-card"><h3>{_e(resp.label.capitalize())} response '
+            f'<div class="rc-card"><h3>{_e(_heading(resp.label))} '
             f'<span class="rc-meta">({_e(_when(resp.date))})</span></h3>'
             f"<p>{_badge(a.verdict.value)} answered: <b>{'yes' if a.answered else 'no'}</b></p>"
             f"<p>directness {_bar(a.directness)}<br>commitment {_e(commitment)}<br>"
@@ -349,6 +348,11 @@ def _verdicts_html(review: Review) -> str:
             f"{downgrade}{quotes}</div>"
         )
     return f'<h2>Verdicts</h2><div class="rc-cards">{"".join(cards)}</div>'
+
+
+def _heading(label: str) -> str:
+    """ "Original response", "Revised response"; a response labelled "response" is just that."""
+    return "Response" if label.lower() == "response" else f"{label.capitalize()} response"
 
 
 def _directness_sum(a: Assessment) -> str:

@@ -987,6 +987,8 @@ def _clause_candidates(
     if ask.negated and does is not None:
         # "Do not remove X": the petition wants not-A
         if does == "A":
+            if row == "partly.substitute":
+                note = "acts on what the petition asks to be left alone"
             row, note = "no.contrary", note + " (the petition asks for the opposite)"
         else:
             row, note = "yes.declines-the-contrary", note + " (as the negated ask wants)"
