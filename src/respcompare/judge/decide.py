@@ -1426,6 +1426,13 @@ def _as_asks(asks: Sequence[Ask | str] | Ask | str | None, petition: Petition) -
     return tuple(out)
 
 
+def _first_sentence_end(action: str) -> int:
+    """Where the headline's first sentence ends (offsets into Petition.text, which starts with
+    the action)."""
+    m = re.search(r"[.!?](?:\s+(?=[A-Z])|\s*$)", action)
+    return m.end() if m else len(action)
+
+
 def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, x))))
 
@@ -1575,7 +1582,18 @@ def assess(
     results = [
         _judge_ask(a, petition, response, text, infos, window, syn, cfg, analysis) for a in ask_list
     ]
-    primary = [r for r in results if r.outcome.ask.source in ("action", "user")] or results[:1]
+    # the asks that decide together: the user's, or those of the headline's first sentence
+    # ("Trigger Article 16. We want unfettered trade." asks one thing and says why)
+    first_end = _first_sentence_end(petition.action)
+    primary = [
+        r
+        for r in results
+        if r.outcome.ask.source == "user"
+        or (
+            r.outcome.ask.source == "action"
+            and (r.outcome.ask.span is None or r.outcome.ask.span.start < first_end)
+        )
+    ] or results[:1]
     verdict, combine_row = _combine(primary)
     main = primary[0]
     if combine_row in ("single", "all-same"):
