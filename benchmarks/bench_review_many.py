@@ -1,0 +1,61 @@
+"""Throughput of ``rc.review_many`` on the fixture petitions: cases per second, one core and a
+process pool, against ``rc.segment`` over the same responses as a baseline in the same run.
+
+Usage: ``.venv/bin/python benchmarks/bench_review_many.py [--copies N] [--workers W]``
+
+The 43 fixture petitions (``tests/fixtures/petitions``) are loaded once and repeated ``--copies``
+times (cases are immutable, so repeats cost the same work); every run is timed whole, first
+call included, and the median of ``--repeat`` runs is printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import respcompare as rc
+from respcompare.segment import _segment_cached
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--copies", type=int, default=3)
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    paths = sorted((ROOT / "tests" / "fixtures" / "petitions").glob("*.json"))
+    cases = [rc.load_petition(p) for p in paths] * args.copies
+    n = len(cases)
+
+    def timed(fn: object) -> float:
+        times = []
+        for _ in range(args.repeat):
+            _segment_cached.cache_clear()
+            t0 = time.perf_counter()
+            fn()  # type: ignore[operator]
+            times.append(time.perf_counter() - t0)
+        return statistics.median(times)
+
+    base = timed(lambda: [rc.segment(r.full_text) for c in cases for r in c.responses])
+    one = timed(lambda: rc.review_many(cases, progress=False))
+    with ProcessPoolExecutor(args.workers) as pool:
+        pooled = timed(lambda: rc.review_many(cases, progress=False, executor=pool))
+    print(f"{n} cases ({len(paths)} fixture petitions x {args.copies})")
+    print(f"review_many, no executor:        {n / one:7.1f} cases/s ({one:.2f} s)")
+    print(
+        f"review_many, {args.workers} processes:        {n / pooled:7.1f} cases/s ({pooled:.2f} s)"
+    )
+    print(
+        f"baseline segment of every response: {n / base:7.1f} cases/s ({base:.3f} s); "
+        f"review_many is {one / base:.0f}x the segmentation time"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
