@@ -30,7 +30,7 @@ import respcompare as rc
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from fit_directness import DEFAULT_FEATURES, fit, predict, roc_auc  # noqa: E402
+from fit_directness import DEFAULT_FEATURES, assess_row, fit, predict, roc_auc  # noqa: E402
 
 DEV = ROOT / "tests" / "fixtures" / "dev.jsonl"
 VERDICTS = ROOT / "tests" / "fixtures" / "dev_verdicts.jsonl"
@@ -50,20 +50,6 @@ def polarity_error(verdict: str, accept: list[str]) -> bool:
 
 def load_rows(path: Path) -> list[dict[str, object]]:
     return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
-
-
-def assess_row(row: dict[str, object]) -> rc.Assessment:
-    petition = rc.Petition(
-        action=str(row["action"]),
-        background=str(row.get("background") or ""),
-        additional_details=str(row.get("additional_details") or ""),
-    )
-    response = rc.Response(
-        text=str(row["response_details"]),
-        summary=str(row.get("response_summary") or ""),
-        label=str(row.get("role") or "response"),
-    )
-    return rc.assess(petition, response)
 
 
 def committee(rows: list[dict[str, object]]) -> list[tuple[dict[str, object], rc.Assessment]]:

@@ -24,7 +24,6 @@ import re
 from pathlib import Path
 
 import respcompare as rc
-from respcompare.judge import JudgeConfig
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT / "tests" / "fixtures" / "dev.jsonl"
@@ -53,31 +52,29 @@ def roc_auc(pos: list[float], neg: list[float]) -> float:
     return wins / (len(pos) * len(neg))
 
 
+def assess_row(row: dict[str, object]) -> rc.Assessment:
+    """The judge's assessment of one dev row (petition fields and one response)."""
+    petition = rc.Petition(
+        action=str(row["action"]),
+        background=str(row.get("background") or ""),
+        additional_details=str(row.get("additional_details") or ""),
+    )
+    response = rc.Response(
+        text=str(row["response_details"]),
+        summary=str(row.get("response_summary") or ""),
+        label=str(row.get("role") or "response"),
+    )
+    return rc.assess(petition, response)
+
+
 def features(rows: list[dict[str, object]]) -> tuple[list[str], list[list[float]]]:
-    cfg = JudgeConfig(
-        **{
-            **{
-                f: getattr(JudgeConfig.default(), f)
-                for f in ("on_ask_relevance", "topic_relevance")
-            }
-        }
-    )  # defaults; weights are not needed here
+    """The directness features of each row (their values do not depend on the weights)."""
     names: list[str] = []
     xs: list[list[float]] = []
     for row in rows:
-        p = rc.Petition(
-            action=str(row["action"]),
-            background=str(row.get("background") or ""),
-            additional_details=str(row.get("additional_details") or ""),
-        )
-        r = rc.Response(
-            text=str(row["response_details"]),
-            summary=str(row.get("response_summary") or ""),
-            label=str(row.get("role") or "response"),
-        )
-        a = rc.assess(p, r, config=cfg)
-        names = [t.name for t in a.directness_terms]
-        xs.append([t.value for t in a.directness_terms])
+        terms = assess_row(row).directness_terms
+        names = [t.name for t in terms]
+        xs.append([t.value for t in terms])
     return names, xs
 
 

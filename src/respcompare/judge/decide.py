@@ -449,8 +449,6 @@ def _relation(
     return "none"
 
 
-# Verbs that only say "bring into being": whatever verb a response uses for the same object does
-# the same act ("will run a pilot" for "Introduce a pilot")
 _REMOVED = re.compile(
     r"\b(?:remov|abolish|scrap|zero-rat|zero rat|exempt|free of|no longer|end )\w*", re.I
 )
@@ -475,6 +473,8 @@ _NEW_LAW_ASK = re.compile(
     r"(?:offence|law|legislation|crime|power|duty|right)",
     re.I,
 )
+# Verbs that only say "bring into being": whatever verb a response uses for the same object does
+# the same act ("will run a pilot" for "Introduce a pilot")
 _GENERIC_CREATE = frozenset(
     [
         "introduce",
@@ -1148,7 +1148,6 @@ def _judge_ask(
     para_text_of: Callable[[Sentence], str],
     syn: Synonyms,
     cfg: JudgeConfig,
-    analysis: TextAnalysis,
 ) -> _AskResult:
     cls = _ask_class(ask)
     obj = _PREDICATE.sub("", ask.object).strip() or ask.object
@@ -1437,6 +1436,18 @@ def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, x))))
 
 
+def _directness(
+    cfg: JudgeConfig, features: dict[str, float]
+) -> tuple[tuple[DirectnessTerm, ...], float]:
+    """The fitted sum's terms (intercept first) and its logistic, rounded to 4 places."""
+    weights = dict(cfg.directness_weights)
+    terms = (
+        DirectnessTerm("intercept", 1.0, cfg.directness_intercept),
+        *(DirectnessTerm(k, v, weights.get(k, 0.0)) for k, v in features.items()),
+    )
+    return terms, round(_sigmoid(sum(t.contribution for t in terms)), 4)
+
+
 def directness_features(
     verdict: Verdict,
     row: str,
@@ -1579,9 +1590,7 @@ def assess(
             windows[k] = joined
         return windows[k]
 
-    results = [
-        _judge_ask(a, petition, response, text, infos, window, syn, cfg, analysis) for a in ask_list
-    ]
+    results = [_judge_ask(a, petition, response, text, infos, window, syn, cfg) for a in ask_list]
     # the asks that decide together: the user's, or those of the headline's first sentence
     # ("Trigger Article 16. We want unfettered trade." asks one thing and says why)
     first_end = _first_sentence_end(petition.action)
@@ -1607,27 +1616,21 @@ def assess(
     total = sum(len(s.span) for s in sents) or 1
     off = sum(len(s.span) for s in sents if rel_by_sent[s.index] < cfg.topic_relevance)
     deflection = off / total
-    feats = directness_features(verdict, row, primary, infos, deflection)
-    weights = dict(cfg.directness_weights)
-    terms = (
-        DirectnessTerm("intercept", 1.0, cfg.directness_intercept),
-        *(DirectnessTerm(k, v, weights.get(k, 0.0)) for k, v in feats.items()),
+    terms, directness = _directness(
+        cfg, directness_features(verdict, row, primary, infos, deflection)
     )
-    directness = _sigmoid(sum(t.contribution for t in terms))
-    directness = round(min(1.0, max(0.0, directness)), 4)
     outcomes = []
     for r in results:
         o = r.outcome
-        f1 = directness_features(o.verdict, o.rule or "", [r], infos, deflection)
-        d1 = _sigmoid(
-            cfg.directness_intercept + sum(weights.get(k, 0.0) * v for k, v in f1.items())
+        _, d1 = _directness(
+            cfg, directness_features(o.verdict, o.rule or "", [r], infos, deflection)
         )
         outcomes.append(
             AskOutcome(
                 o.ask,
                 o.verdict,
                 o.commitment,
-                round(d1, 4),
+                d1,
                 o.evidence,
                 o.downgrade,
                 o.rule,

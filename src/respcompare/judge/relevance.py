@@ -173,24 +173,28 @@ _PREDICATES = frozenset(
 )
 
 
-def _head_index(obj: str) -> int:
-    """Index (among content stems) of the object's head: last content word before a preposition.
-
-    A light head ("a 12.5% pay rise") passes the role to the word before it ("pay").
-    """
-    toks = [w.text for w in words(obj)]
-    idx = -1
-    count = 0
-    light = False
+def _phrase_head(toks: Sequence[str]) -> tuple[int, bool]:
+    """Index (among content words) of the last content word before the first boundary word
+    that follows one, and whether it is a light head ("rise" in "pay rise")."""
+    idx, count, light = -1, 0, False
     for t in toks:
         lt = t.lower()
         if lt in _PREPOSITIONS and count > 0:
             break
         if lt in STOPWORDS or len(lt) < 2:
             continue
-        idx = count
-        light = lt in _LIGHT_HEADS
+        idx, light = count, lt in _LIGHT_HEADS
         count += 1
+    return idx, light
+
+
+def _head_index(obj: str) -> int:
+    """Index (among content stems) of the object's head: last content word before a preposition.
+
+    A light head ("a 12.5% pay rise") passes the role to the word before it ("pay").
+    """
+    toks = [w.text for w in words(obj)]
+    idx, light = _phrase_head(toks)
     if light and idx > 0:
         idx -= 1
     content = [t for t in toks if t.lower() not in STOPWORDS and len(t) >= 2]
@@ -198,27 +202,9 @@ def _head_index(obj: str) -> int:
         idx -= 1
     if 0 <= idx < len(content) and content[idx].lower() in _VAGUE_HEADS and len(content) > idx + 1:
         # "the sale of fireworks", "the use of live fish as bait": the noun phrase after "of"
-        k = idx + 1
         after = toks[toks.index(content[idx]) + 1 :]
-        seen_word = False
-        for t in after:
-            lt = t.lower()
-            if lt in _PREPOSITIONS and seen_word:
-                break
-            if lt in STOPWORDS or len(lt) < 2:
-                continue
-            seen_word = True
-        # the last content word before the next preposition
-        count = 0
-        for t in after:
-            lt = t.lower()
-            if lt in _PREPOSITIONS and count > 0:
-                break
-            if lt in STOPWORDS or len(lt) < 2:
-                continue
-            k = idx + 1 + count
-            count += 1
-        idx = min(k, len(content) - 1)
+        k, _ = _phrase_head(after)
+        idx = min(idx + 1 + max(k, 0), len(content) - 1)
     # a number is not a head ("the Vagrancy Act 1824"): the word before it is
     while (
         idx > 0 and idx < len(content) and (content[idx][0].isdigit() or content[idx][0] in "£$€")

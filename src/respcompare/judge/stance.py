@@ -45,7 +45,7 @@ class Rule:
     strength: float
     patterns: tuple[re.Pattern[str], ...]
     source: str
-    combined: re.Pattern[str] | None = None  # all patterns as one alternation: one search
+    combined: re.Pattern[str]  # all patterns as one alternation: one search per clause
     trigger: re.Pattern[str] | None = None  # a cheap test every match passes
 
 
@@ -203,7 +203,7 @@ def read_clauses(
         for rule in rules():
             if rule.trigger is not None and rule.trigger.search(text, a, b_read) is None:
                 continue
-            m = (rule.combined or rule.patterns[0]).search(text, a, b_read)
+            m = rule.combined.search(text, a, b_read)
             if m is not None:
                 found.append(
                     (
