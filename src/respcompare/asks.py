@@ -287,6 +287,7 @@ def stem(word: str) -> str:
     w = word.lower().strip("'’").replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
+    w = _lexicon().irregular_plurals.get(w, w)
     return str(_STEMMER.stem(w))
 
 
@@ -513,6 +514,7 @@ class _Lexicon:
     light: frozenset[str]
     generic_nouns: frozenset[str]
     plural_words: frozenset[str]
+    irregular_plurals: dict[str, str]
     purpose: frozenset[str]
     empty: frozenset[str]
 
@@ -561,6 +563,7 @@ def _lexicon() -> _Lexicon:
         light=_words(data.get("light"), name, "light"),
         generic_nouns=_words(data.get("generic_nouns"), name, "generic_nouns"),
         plural_words=_words(data.get("plural_words"), name, "plural_words"),
+        irregular_plurals=_mapping(data.get("irregular_plurals"), name, "irregular_plurals"),
         purpose=_words(data.get("purpose"), name, "purpose"),
         empty=_words(data.get("empty"), name, "empty"),
     )

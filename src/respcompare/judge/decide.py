@@ -638,12 +638,20 @@ def _qualifier_met(qualifier: str, text: str, whole: str = "") -> bool:
         if key.search(qualifier):
             is_all = key.pattern.startswith("\\b(?:all")
             rest = set(content_stems(qualifier)) - {"all", "everi"}
-            if test.search(text) and (
-                not is_all
-                or rest <= set(content_stems(text))
+            if not is_all and test.search(text):
+                return True
+            if is_all and (
+                rest
+                <= {
+                    x
+                    for m in re.finditer(
+                        r"\b(?:all|every|universal)\s+(?:[\w-]+\s+){0,3}[\w-]+", text, re.I
+                    )
+                    for x in content_stems(m.group(0))
+                }
                 or re.search(r"\b(?:compulsory|mandatory)\b", text, re.I)
             ):
-                return True
+                return True  # "all first-time buyers" keeps "every first-time buyer"
             if is_all:
                 # "to all employees" is kept when the employees are named without a restriction
                 rest = set(content_stems(qualifier)) - {"all", "everi"}
@@ -738,6 +746,9 @@ def _narrowing(
             return Downgrade(
                 f"{value:g}{unit}" if unit == "%" else ask.text, offered, span, "amount"
             )
+    slot = _number_slot(ask.object or ask.text, window)
+    if slot is not None:
+        return Downgrade(slot[0], slot[1], span, "amount")
     if not head_named:
         return Downgrade(ask.object or ask.text, _offered(text, clause), span, "scope")
     if complement_missing:
@@ -747,6 +758,39 @@ def _narrowing(
     got_years = [int(y) for y in _YEAR.findall(window)]
     if ask_years and got_years and min(got_years) > max(ask_years):
         return Downgrade(str(max(ask_years)), str(min(got_years)), span, "timetable")
+    return None
+
+
+_SLOT_NUMBER = re.compile(
+    r"\b(under|over|below|above|aged|to|from|at least|at most|up to|of)\s+[£$€]?(\d+(?:\.\d+)?)"
+    r"(?![\d,])",
+    re.I,
+)
+
+
+def _number_slot(asked: str, window: str) -> tuple[str, str] | None:
+    """A number the ask fixes after a preposition ("anyone under 18", "the age to 40") that
+    the commitment gives as another number in the same slot ("under 16"), as (asked, offered).
+
+    A bound that covers more than asked ("under 21" for "under 18") is not narrower.
+    """
+    for m in _SLOT_NUMBER.finditer(_digits(asked)):
+        word, num = m.group(1).lower(), float(m.group(2))
+        if _YEAR.fullmatch(m.group(2)):
+            continue
+        got = [
+            (g.group(0), float(g.group(2)))
+            for g in _SLOT_NUMBER.finditer(_digits(window))
+            if g.group(1).lower() == word and not _YEAR.fullmatch(g.group(2))
+        ]
+        if not got or any(v == num for _, v in got):
+            continue
+        phrase, value = got[0]
+        if (word in ("under", "below", "up to", "at most") and value > num) or (
+            word in ("over", "above", "at least") and value < num
+        ):
+            continue
+        return m.group(0), phrase
     return None
 
 
