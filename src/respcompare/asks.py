@@ -1384,6 +1384,16 @@ def _typed(text: str, s: int, e: int) -> list[tuple[str, str, int, int]]:
     return found
 
 
+# "bring/take/return X (back) into public ownership" is one act on X (UK usage: a service is
+# "taken into public ownership" when nationalised)
+_OWNERSHIP_VERBS = frozenset({"bring", "take", "return", "put", "bring back", "take back"})
+_OWNERSHIP = re.compile(
+    r"(.+?)\s+(?:back\s+)?(?:in)?to\s+(?:full\s+)?(?:public|state|national|common)\s+"
+    r"(?:ownership|control|hands)$",
+    re.I,
+)
+
+
 def _finish(text: str, d: _Draft, source: str, antecedents: list[str]) -> Ask | None:
     """Turn a draft into an Ask: object text without qualifiers, pronouns resolved."""
     if d.obj is None:
@@ -1434,9 +1444,14 @@ def _finish(text: str, d: _Draft, source: str, antecedents: list[str]) -> Ask | 
         ordered.insert(0, "to " + _resolve(d.recipient, antecedents))
     ordered.extend(d.extra_quals)
     span = Span.of(text, d.start, end)
+    action = d.action
+    owned = _OWNERSHIP.match(obj) if action.split()[0] in _OWNERSHIP_VERBS else None
+    if owned:
+        # "Bring the water companies back into public ownership": the act is nationalising
+        action, obj = "nationalise", owned.group(1)
     return Ask(
         text=span.text,
-        action=d.action,
+        action=action,
         object=obj,
         qualifiers=_dedupe(ordered)[:MAX_QUALIFIERS],
         span=span,

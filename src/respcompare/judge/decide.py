@@ -1192,7 +1192,11 @@ def _judge_ask(
     para_text_of: Callable[[Sentence], str],
     syn: Synonyms,
     cfg: JudgeConfig,
+    others: frozenset[str] = frozenset(),
 ) -> _AskResult:
+    """How the response stands on one ask. ``others`` are the content stems of the petition's
+    other asks that this one lacks: a clause that names them and is not itself on this ask is
+    about another ask, and cannot answer this one through its context."""
     cls = _ask_class(ask)
     obj = _PREDICATE.sub("", ask.object).strip() or ask.object
     # "Give firefighters a 10% pay rise": who and where the ask is for names it too
@@ -1290,6 +1294,12 @@ def _judge_ask(
                 crel = score(cm, cfg)
                 if _PETITION_REFERENCE.search(ctext):
                     crel = max(crel, cfg.petition_reference_relevance)
+            if (
+                others
+                and crel < cfg.on_ask_relevance
+                and len(others & set(content_stems(ctext))) >= min(2, len(others))
+            ):
+                continue  # "and the freeze in fuel duty will continue": the other ask's clause
             if clause.family in _DECLINE:
                 ctx = decline_context
             elif (
@@ -1634,7 +1644,21 @@ def assess(
             windows[k] = joined
         return windows[k]
 
-    results = [_judge_ask(a, petition, response, text, infos, window, syn, cfg) for a in ask_list]
+    ask_stems = [frozenset(content_stems(a.object or a.text)) for a in ask_list]
+    results = [
+        _judge_ask(
+            a,
+            petition,
+            response,
+            text,
+            infos,
+            window,
+            syn,
+            cfg,
+            frozenset().union(*(s for j, s in enumerate(ask_stems) if j != i)) - ask_stems[i],
+        )
+        for i, a in enumerate(ask_list)
+    ]
     # the asks that decide together: the user's, or those of the headline's first sentence
     # ("Trigger Article 16. We want unfettered trade." asks one thing and says why)
     first_end = _first_sentence_end(petition.action)

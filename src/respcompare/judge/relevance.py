@@ -280,6 +280,17 @@ def _label(word: str) -> str:
     return w if len(w) > 1 and w.isupper() else w.lower()
 
 
+def _form_stems(form: str) -> str:
+    """A form as the judge's joined content stems read it: a several-word form without its
+    stopwords ("public sector company" -> "sector compani"), so it can match a sentence's
+    content stems; a form that would shrink to one word keeps its own stems (it then matches
+    only where written, which is safer than matching its one content word everywhere)."""
+    if " " not in form:
+        return stem(form)
+    content = content_stems(form)
+    return " ".join(content) if len(content) >= 2 else " ".join(stem(w) for w in form.split())
+
+
 def ask_model(
     ask: Ask,
     petition: Petition,
@@ -349,11 +360,11 @@ def ask_model(
     groups_named = [
         f
         for group in synonyms.verb_groups
-        if any(" " in g and f" {' '.join(stem(w) for w in g.split())} " in ask_stems for g in group)
+        if any(" " in g and f" {_form_stems(g)} " in ask_stems for g in group)
         for f in group
     ]
     for f in (*synonyms.verb_group(ask.action), *groups_named):
-        forms.append(" ".join(stem(w) for w in f.split()))
+        forms.append(_form_stems(f))
         if " " not in f:  # "added" stems to "ad", "add" to "add": take every inflection's stem
             forms.extend(stem(x) for x in inflections(f))
     acts = tuple(dict.fromkeys(forms))
