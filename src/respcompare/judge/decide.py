@@ -40,7 +40,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..analysis import TextAnalysis, analyse
-from ..asks import Synonyms, content_stems, extract_asks, load_synonyms, make_ask, stem
+from ..asks import Synonyms, content_stems, content_words, extract_asks, load_synonyms, make_ask, stem
+from ..asks import _lexicon as _verb_lexicon
 from ..errors import InputError
 from ..lexicon import Lexicon, inflections
 from ..model import (
@@ -563,6 +564,38 @@ def _names_other_object(after_cue: str, model: AskModel) -> bool:
     return len(objs) == len(stems[1:])
 
 
+_NP_END = re.compile(r"[,;:(]|\b(?:which|that|because|as|but|while|who|where|since|so)\b", re.I)
+
+
+def _declines_other_object(
+    after_cue: str, model: AskModel, cls: ActClass, vmap: dict[str, set[str]]
+) -> bool:
+    """True when what a decline names right after its verb ("will not ban public displays")
+    shares nothing with the ask's object (sale of fireworks): a refusal of another measure.
+
+    Only the noun phrase up to the first comma or relative word counts; the act's own verbs are
+    left out, and the ask's aliases and acronyms (``vmap``) count as the ask's words.
+    """
+    np_ = _NP_END.split(after_cue, maxsplit=1)[0]
+    if not re.match(r"\s*[A-Za-z]", np_) or re.search(
+        r"\b(?:would|will|be|is|are|was|were|been|and|or)\b", np_, re.I
+    ):
+        return False  # not a bare object after the verb: "...0.5 billion and would not be fair"
+    acts = set(model.act_forms) | set(_class_forms(tuple(sorted(cls.verbs)), model.ask.action))
+    generic = {stem(w) for w in _verb_lexicon().generic_nouns} | {"one", "ban", "chang", "move"}
+    stems = [
+        x
+        for w, x in content_words(np_.replace("-", " "))
+        if x not in acts
+        and x not in generic
+        and not x[0].isdigit()
+        and not w.lower().endswith("ing")  # "not currently considering a ban"
+    ]
+    if not stems or not model.groups:
+        return False
+    return match(model, np_.replace("-", " "), stems, vmap).relevance == 0.0
+
+
 def _position(sent: Sentence, response: Response, n_sent: int) -> float:
     """1.0 in the summary, 0.9 in the first paragraph of the details, then falling to 0.6."""
     if response.summary_span is not None and sent.end <= response.summary_span.end:
@@ -881,9 +914,11 @@ def _clause_candidates(
     on_ask = clause_rel >= cfg.on_ask_relevance
     if (
         relation == "same"
-        and not on_ask
         and not _ANAPHOR.search(after_cue)
-        and _names_other_object(after_cue, model)
+        and (
+            (not on_ask and _names_other_object(after_cue, model))
+            or (fam in _DECLINE and _declines_other_object(after_cue, model, cls, vmap))
+        )
     ):
         # the ask's act on another object, with the ask only in the context: "will not ban
         # public displays" after a sentence on fireworks is a position on another measure
