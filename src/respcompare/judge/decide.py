@@ -404,6 +404,18 @@ def _class_forms(class_verbs: tuple[str, ...], action: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+_CHARGE_NOUN = re.compile(
+    r"\b(?:charges?|fees?|tax|taxes|vat|duty|duties|tolls?|levy|levies|fares?|costs?|bills?|"
+    r"rates|prescription charges)\b",
+    re.I,
+)
+_FREE_OUTCOME = re.compile(
+    r"\b(?:for free|free of charge|without charge|pay nothing|no longer (?:have to |need to )?pay|"
+    r"not (?:have to|need to) pay|exempt(?:ed)? from|zero-rated|abolish\w*|scrap\w*)\b",
+    re.I,
+)
+
+
 def _relation(
     text: str,
     model: AskModel,
@@ -432,6 +444,13 @@ def _relation(
     # the contrary act must be the stance's own verb phrase ("will retain", "committed to the
     # exams taking place"), not a word elsewhere in the clause
     contrary = _forms_in(cls.opposite, content_stems(near_cue)) is not None
+    if (
+        not same
+        and cls.name in ("end", "less")
+        and _CHARGE_NOUN.search(model.ask.object)
+        and _FREE_OUTCOME.search(text)
+    ):
+        same = True  # "staff will be able to park for free" ends "car parking charges for staff"
     if same and contrary:
         # the form nearer the stance cue wins ("will not lift the ban": lift is the act)
         return "same"
@@ -949,7 +968,9 @@ def _clause_candidates(
     rel = max(clause_rel, context_rel if by_context else 0.0)
     if fam in (
         (_DECLINE | _AFFIRM | _LOOP | _DEFER | {"status-quo"}) - {"in-place"}
-    ) and not _government_speaks(text, clause.start, clause.cue_start):
+    ) and not (
+        clause.rule == "commit.outcome" or _government_speaks(text, clause.start, clause.cue_start)
+    ):
         return None
     if fam in ("refuse", "cue-refuse") and not _declined_by_government(
         text, clause, model, vmap, cfg
