@@ -416,6 +416,15 @@ _FREE_OUTCOME = re.compile(
 )
 
 
+_LOOP_COMMITS = re.compile(
+    r"\b(?:remains?|remained|is|are) (?:fully |firmly |absolutely )?committed to (?:implementing|"
+    r"delivering|providing|funding|supporting|maintaining|protecting|upholding|honouring|keeping|"
+    r"retaining|the|our|this)\b|\b(?:will|to) continue to (?:fund|provide|support|maintain|"
+    r"protect|uphold|honour|deliver|implement|pay|retain|keep)\b",
+    re.I,
+)
+
+
 def _relation(
     text: str,
     model: AskModel,
@@ -949,6 +958,17 @@ def _clause_candidates(
         or fam in _DEFER
         or fam == "status-quo"
     )
+    if (
+        fam in _LOOP
+        and cls.name in ("create", "keep")
+        and not ask.negated
+        and on_ask
+        and _LOOP_COMMITS.search(text, clause.cue_start, min(clause.end, clause.cue_end + 30))
+        and match(model, ctext, clause_stems, vmap).head
+    ):
+        # "remains committed to implementing the Triple Lock" for "Support the triple lock":
+        # a standing commitment to the ask's own object, not a loop of other work
+        fam, relation = "commit", "same"
     review_sense = bool(_REVIEW_SENSE.search(text, clause.cue_start, clause.end))
     keeps_object = relation == "contrary" or (relation == "same" and cls.wants == "status-quo")
     if fam in _LOOP and not (review_sense or keeps_object):
