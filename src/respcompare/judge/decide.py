@@ -425,6 +425,28 @@ _LOOP_COMMITS = re.compile(
 )
 
 
+_NEGATOR = frozenset({"not", "never", "no", "longer", "n't", "nor"})
+_BETWEEN = frozenset({"be", "been", "being", "to", "ever", "then", "now", "also", "longer"})
+
+
+def _act_negated(ctext: str, forms: Sequence[str]) -> bool:
+    """True when every one-word act form in the clause comes right after a negation
+    ("should not be penalised", "will never be prosecuted"): the clause's act is negated."""
+    words = re.findall(r"[\w']+", ctext.lower())
+    single = {f for f in forms if " " not in f}
+    at = [i for i, w in enumerate(words) if stem(w) in single]
+    if not at:
+        return False
+
+    def negated(i: int) -> bool:
+        j = i - 1
+        while j >= 0 and words[j] in _BETWEEN and i - j <= 3:
+            j -= 1
+        return j >= 0 and words[j] in _NEGATOR
+
+    return all(negated(i) for i in at)
+
+
 def _relation(
     text: str,
     model: AskModel,
@@ -1046,6 +1068,10 @@ def _clause_candidates(
             relation = _implied_relation(ask, model, cls, clause, text, clause_stems, vmap)
         if relation == "contrary":
             does, row, note = "not-A", "no.contrary", "acts against the ask"
+        elif relation == "same" and _act_negated(ctext, model.act_forms):
+            # "an expectation that parents should not be penalised": the clause commits to the
+            # act's negation
+            does, row, note = "not-A", "no.contrary", "commits to not doing the ask's act"
         elif relation in ("same", "anaphor"):
             does = "A"
             row = "yes.in-place" if fam == "in-place" else "yes.commits"
