@@ -183,6 +183,18 @@ def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if text[a:b].strip()] or [(start, end)]
 
 
+# what a refusal cue may decline that is not the ask: talking about it (UK drafting: "it would
+# not be appropriate to comment on", "we will not speculate", "cannot pre-empt")
+_NOT_A_DECISION = re.compile(
+    r"\s*(?:be\s+)?(?:\w+\s+)?(?:comment|commenting|speculate|speculating|pre-empt|prejudge|"
+    r"discuss|go into detail)\b",
+    re.I,
+)
+
+
+_NOT_A_DECISION_RULE = re.compile(r">(?:comment|speculate|pre-empt|prejudge|discuss)$")
+
+
 def read_clauses(
     text: str,
     cues: Sequence[Cue],
@@ -219,6 +231,10 @@ def read_clauses(
         for c in cues:
             if c.category == "refusal" and c.span.text.lower().startswith("no longer"):
                 continue  # "can no longer avoid prosecution" reports a change, not a refusal
+            if c.category == "refusal" and (
+                _NOT_A_DECISION.match(text, c.span.end) or _NOT_A_DECISION_RULE.search(c.rule)
+            ):
+                continue  # "will not comment further" declines to discuss, not to act
             if a <= c.span.start < b and c.category in _CUE_FAMILY:
                 fam = _CUE_FAMILY[c.category]
                 if c.category == "commitment" and (c.level or 0) <= 3:
