@@ -447,6 +447,47 @@ def _act_negated(ctext: str, forms: Sequence[str]) -> bool:
     return all(negated(i) for i in at)
 
 
+_ACCEPTS_ADVICE = re.compile(
+    r"\baccept(?:s|ed|ing)? (?:that|this|the|these|those|its|their|all (?:of )?(?:the|its|their)) "
+    r"(?:\w+ ){0,2}(?:recommendations?|advice|conclusions?|findings?)\b",
+    re.I,
+)
+_NEGATIVE_ADVICE = re.compile(
+    r"\b(?:recommend\w*|advi[sc]e\w*|conclu\w*)\b[^.;]{0,160}?\b(?:not|against|no)\b", re.I
+)
+
+
+def _accepted_negative_advice(
+    text: str, clause: Clause, infos: Sequence[_SentInfo], k: int
+) -> tuple[Clause, bool]:
+    """ "The Government has accepted that recommendation" after advice not to act is a refusal
+    by the advice's reasons (issue 12: "accepts the recommendation not to ...")."""
+    if clause.family in _DECLINE:
+        return clause, False
+    m = _ACCEPTS_ADVICE.search(text, clause.start, clause.end)
+    if m is None:
+        return clause, False
+    sent = infos[k].sentence
+    here = text[sent.start : m.start()]
+    prev = ""
+    if k > 0 and infos[k - 1].sentence.paragraph == sent.paragraph:
+        prev = infos[k - 1].sentence.text
+    in_here = bool(_NEGATIVE_ADVICE.search(here))
+    if not (in_here or _NEGATIVE_ADVICE.search(prev)):
+        return clause, False
+    return Clause(
+        clause.start,
+        clause.end,
+        "rationale",
+        "refuse.accepts-advice-not-to",
+        0,
+        0.8,
+        m.start(),
+        m.end(),
+        clause.also,
+    ), not in_here
+
+
 def _relation(
     text: str,
     model: AskModel,
@@ -964,6 +1005,7 @@ def _clause_candidates(
     on_ask = clause_rel >= cfg.on_ask_relevance
     if (
         relation == "same"
+        and fam != "rationale"  # its act is its subject: "Abolishing them would mean ..."
         and not _ANAPHOR.search(after_cue)
         and (
             (not on_ask and _names_other_object(after_cue, model))
@@ -1383,6 +1425,7 @@ def _judge_ask(
         if k > 0 and info.in_summary and infos[k - 1].in_summary:
             context = max(context, cfg.context_carry * rels[k - 1])
         for clause in info.clauses:
+            clause, from_prev = _accepted_negative_advice(text, clause, infos, k)
             if clause.family == "devolved":
                 devolved.append(info)
                 continue
@@ -1402,6 +1445,8 @@ def _judge_ask(
                 and len(others & set(content_stems(ctext))) >= min(2, len(others))
             ):
                 continue  # "and the freeze in fuel duty will continue": the other ask's clause
+            if from_prev:
+                crel = max(crel, rels[k - 1])  # the advice it accepts is the antecedent
             if clause.family in _DECLINE:
                 ctx = decline_context
             elif (
