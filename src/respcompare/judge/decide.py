@@ -488,6 +488,9 @@ def _accepted_negative_advice(
     ), not in_here
 
 
+_RELATIVE = re.compile(r",\s*(?:which|who|whose)\b", re.I)
+
+
 def _relation(
     text: str,
     model: AskModel,
@@ -499,6 +502,11 @@ def _relation(
     declining: bool = False,
 ) -> str:
     """How the clause's act relates to the ask's: same, contrary, change, anaphor or none."""
+    core = _RELATIVE.split(text, maxsplit=1)
+    if len(core) == 2 and core[0].strip():
+        # a relative clause describes what the clause acts on, it does not act: "will introduce
+        # a charge, which will give leaseholders transparency around costs of maintaining ..."
+        stems = content_stems(core[0])
     sset = set(stems)
     joined = " ".join(stems)
     class_verbs = () if cls.name == "create" else tuple(sorted(cls.verbs))
