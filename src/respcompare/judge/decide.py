@@ -695,6 +695,21 @@ def _declines_other_object(
     return match(model, np_.replace("-", " "), stems, vmap).relevance == 0.0
 
 
+def _contrary_on_other_object(
+    near_cue: str, model: AskModel, cls: ActClass, vmap: dict[str, set[str]]
+) -> bool:
+    """True when the contrary act's own object (the words after its verb) shares nothing with
+    the ask's object."""
+    form = _forms_in(cls.opposite, content_stems(near_cue))
+    if form is None or " " in form:
+        return False
+    first = stem(form.split()[0])
+    for m in re.finditer(r"[\w'-]+", near_cue):
+        if stem(m.group(0)) == first:
+            return _declines_other_object(near_cue[m.end() :], model, cls, vmap)
+    return False
+
+
 def _position(sent: Sentence, response: Response, n_sent: int) -> float:
     """1.0 in the summary, 0.9 in the first paragraph of the details, then falling to 0.6."""
     if response.summary_span is not None and sent.end <= response.summary_span.end:
@@ -1010,6 +1025,10 @@ def _clause_candidates(
     relation = _relation(
         ctext, model, cls, clause_stems, after, after_cue, near_cue, fam in _DECLINE
     )
+    if relation == "contrary" and _contrary_on_other_object(near_cue, model, cls, vmap):
+        # "introduced to allow constituents to recall their MP" does not allow what a ban on
+        # MPs misleading the public would forbid
+        relation = "none"
     on_ask = clause_rel >= cfg.on_ask_relevance
     if (
         relation == "same"
