@@ -656,13 +656,18 @@ def _implied_relation(
 def _names_other_object(after_cue: str, model: AskModel) -> bool:
     """True when the words after the stance's verb name content words none of the ask's."""
     stems = content_stems(after_cue)[:4]
-    if len(stems) < 2:
+    if len(stems) < 2 or _DEFINITE.match(after_cue):
         return False
     ask_stems = {x for g, _, _ in model.groups for x in g} | set(model.act_forms)
     objs = [x for x in stems[1:] if x not in ask_stems]
     return len(objs) == len(stems[1:])
 
 
+_DEFINITE = re.compile(
+    r"\s*(?:\w+ing\s+)?(?:the|this|that|these|those|its|their|such)\s+\w+"
+    r"(?=\s*(?:[.,;:]|$)|\s+(?:at|in|on|for|from|to|by|this|next|until|before|after|now|yet)\b)",
+    re.I,
+)
 _NP_END = re.compile(r"[,;:(]|\b(?:which|that|because|as|but|while|who|where|since|so)\b", re.I)
 
 
@@ -676,6 +681,8 @@ def _declines_other_object(
     left out, and the ask's aliases and acronyms (``vmap``) count as the ask's words.
     """
     np_ = _NP_END.split(after_cue, maxsplit=1)[0]
+    if _DEFINITE.match(np_):
+        return False  # "decided against reducing the rate": a definite phrase points back
     if not re.match(r"\s*[A-Za-z]", np_) or re.search(
         r"\b(?:would|will|be|is|are|was|were|been|and|or)\b", np_, re.I
     ):
@@ -720,11 +727,16 @@ def _position(sent: Sentence, response: Response, n_sent: int) -> float:
     return max(0.6, 0.85 - 0.25 * sent.index / max(n_sent, 1))
 
 
-def _government_speaks(text: str, clause_start: int, cue_start: int) -> bool:
+def _government_speaks(
+    text: str, clause_start: int, cue_start: int, ask_words: frozenset[str] = frozenset()
+) -> bool:
+    """Whether the clause's stance is the government's: a government agent before the cue, or no
+    third party there. The ask's own object is not a third party ("an inquiry would not be in
+    the public interest" for an ask to hold an inquiry)."""
     prefix = text[clause_start:cue_start]
     if _GOVERNMENT_AGENT.search(prefix):
         return True
-    return not _THIRD_PARTY.search(prefix)
+    return not any(stem(m.group(0)) not in ask_words for m in _THIRD_PARTY.finditer(prefix))
 
 
 _WINDOW_CHARS = 4000
@@ -1080,7 +1092,13 @@ def _clause_candidates(
     if fam in (
         (_DECLINE | _AFFIRM | _LOOP | _DEFER | {"status-quo"}) - {"in-place"}
     ) and not (
-        clause.rule == "commit.outcome" or _government_speaks(text, clause.start, clause.cue_start)
+        clause.rule == "commit.outcome"
+        or _government_speaks(
+            text,
+            clause.start,
+            clause.cue_start,
+            frozenset(x for g, _, _ in model.groups for x in g),
+        )
     ):
         return None
     if fam in ("refuse", "cue-refuse") and not _declined_by_government(
