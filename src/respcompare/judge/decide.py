@@ -311,6 +311,10 @@ def _ask_class(ask: Ask) -> ActClass:
     if cls.name in ("end", "ban"):
         head = _object_head(ask.object)
         change = change_nouns().get(head)
+        inner = _inner_change(ask.object)
+        if change is None and inner is not None:
+            # "Stop the Ministry of Defence closing the centre": the change is the gerund's
+            head, change = inner[0], change_nouns()[inner[0]]
         if change is not None:
             keep = _class_named("keep")
             return ActClass(
@@ -326,6 +330,18 @@ def _ask_class(ask: Ask) -> ActClass:
 
 # what a response says when a change the ask wants stopped goes ahead
 _CHANGE_GOES_AHEAD = ("go ahead", "proceed", "as planned", "press ahead", "continue", "move")
+
+
+def _inner_change(obj: str) -> tuple[str, str] | None:
+    """A change noun or gerund inside the object's first words and what follows it:
+    ("closing", "the Hartwell centre") in "the Ministry of Defence closing the Hartwell centre"."""
+    words = re.findall(r"[\w'-]+", obj)[:8]
+    for i, w in enumerate(words[1:], start=1):
+        if w.lower() in change_nouns() and w.lower().endswith("ing"):
+            m = re.search(rf"\b{re.escape(w)}\b\s+(?:of\s+)?(.+)", obj)
+            if m and m.group(1).strip():
+                return w.lower(), m.group(1).strip()
+    return None
 
 
 def _object_head(obj: str) -> str:
@@ -663,6 +679,12 @@ def _names_other_object(after_cue: str, model: AskModel) -> bool:
     return len(objs) == len(stems[1:])
 
 
+_HISTORY = re.compile(
+    r"\b(?:was|were) (?:first |originally )?(?:introduced|established|created|set up|launched|"
+    r"brought in|adopted)\b[^.;]{0,30}\b(?:in|on|since|from) (?:\d|january|february|march|april|"
+    r"may|june|july|august|september|october|november|december)",
+    re.I,
+)
 _DEFINITE = re.compile(
     r"\s*(?:\w+ing\s+)?(?:the|this|that|these|those|its|their|such)\s+\w+"
     r"(?=\s*(?:[.,;:]|$)|\s+(?:at|in|on|for|from|to|by|this|next|until|before|after|now|yet)\b)",
@@ -1037,6 +1059,14 @@ def _clause_candidates(
     relation = _relation(
         ctext, model, cls, clause_stems, after, after_cue, near_cue, fam in _DECLINE
     )
+    if (
+        relation == "contrary"
+        and fam == "in-place"
+        and _HISTORY.search(text, clause.cue_start, min(clause.end, clause.cue_end + 40))
+    ):
+        # "The tax was introduced in April 2022 ..." tells its history, not a position on
+        # abolishing it
+        relation = "none"
     if relation == "contrary" and _contrary_on_other_object(near_cue, model, cls, vmap):
         # "introduced to allow constituents to recall their MP" does not allow what a ban on
         # MPs misleading the public would forbid
@@ -1405,7 +1435,12 @@ def _judge_ask(
     )
     if cls.name.startswith("halt-"):
         # "Stop the closure of the Dover passport office": the office is what the response names
-        rest = re.split(r"\bof\b|\bto\b|\bat\b|\bin\b", matched_ask.object, maxsplit=1)
+        inner = _inner_change(matched_ask.object)
+        rest = (
+            ["", inner[1]]
+            if inner is not None and _object_head(matched_ask.object) not in change_nouns()
+            else re.split(r"\bof\b|\bto\b|\bat\b|\bin\b", matched_ask.object, maxsplit=1)
+        )
         if len(rest) == 2 and rest[1].strip():
             matched_ask = Ask(
                 ask.text,

@@ -192,6 +192,12 @@ _NOT_A_DECISION = re.compile(
 )
 
 
+# a consideration already done introduces the decision that follows, it does not defer it
+_DONE_CONSIDERING = re.compile(
+    r"\b(?:having|after|following)\s+(?:\w+ly\s+)?(?:considered|reviewed|examined|weighed|"
+    r"assessed|looked at)\b",
+    re.I,
+)
 _NOT_A_DECISION_RULE = re.compile(r">(?:comment|speculate|pre-empt|prejudge|discuss)$")
 
 
@@ -231,6 +237,10 @@ def read_clauses(
         for c in cues:
             if c.category == "refusal" and c.span.text.lower().startswith("no longer"):
                 continue  # "can no longer avoid prosecution" reports a change, not a refusal
+            if c.category == "deferral" and _DONE_CONSIDERING.search(
+                text, max(a, c.span.start - 14), c.span.start + 12
+            ):
+                continue  # "Having considered the evidence, ...": consideration finished
             if c.category == "refusal" and (
                 _NOT_A_DECISION.match(text, c.span.end) or _NOT_A_DECISION_RULE.search(c.rule)
             ):
