@@ -306,6 +306,7 @@ def _ask_class(ask: Ask) -> ActClass:
         cls.name == "create"
         and _OFFENCE_ASK.search(ask.text)
         and not re.search(r"\b(?:legali[sz]e|decriminali[sz]e|allow|permit)\b", ask.text, re.I)
+        and not _NEW_LAW_ASK.search(ask.text)  # "Create a specific offence": new law, declinable
     ):
         return _class_named("ban")
     if cls.name in ("end", "ban"):
