@@ -309,7 +309,9 @@ def _ask_class(ask: Ask) -> ActClass:
         and not _NEW_LAW_ASK.search(ask.text)  # "Create a specific offence": new law, declinable
     ):
         return _class_named("ban")
-    if cls.name in ("end", "ban"):
+    if cls.name in ("end", "ban") and verb not in ("prohibit", "outlaw", "criminalise", "forbid"):
+        # ("Prohibit the development of new mines" bans an activity; "Stop the closure of X"
+        # halts a change)
         head = _object_head(ask.object)
         change = change_nouns().get(head)
         inner = _inner_change(ask.object)
