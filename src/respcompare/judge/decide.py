@@ -682,6 +682,13 @@ def _names_other_object(after_cue: str, model: AskModel) -> bool:
     return len(objs) == len(stems[1:])
 
 
+_RELIEF_OBJECT = re.compile(
+    r"\b(?:introduc\w*|creat\w*|offer\w*|provid\w*|extend\w*|bring\w* in|adopt\w*|"
+    r"implement\w*)\s+(?:a |an |the |any |new |further |such )*(?:[\w-]+ ){0,2}(?:relief|"
+    r"exemption|waiver|reduced rate|zero[- ]rate|zero[- ]rating|holiday|cut|reduction|abolition|"
+    r"discount|concession)s?\b",
+    re.I,
+)
 _HISTORY = re.compile(
     r"\b(?:was|were) (?:first |originally )?(?:introduced|established|created|set up|launched|"
     r"brought in|adopted)\b[^.;]{0,30}\b(?:in|on|since|from) (?:\d|january|february|march|april|"
@@ -1070,6 +1077,14 @@ def _clause_candidates(
         # "The tax was introduced in April 2022 ..." tells its history, not a position on
         # abolishing it
         relation = "none"
+    if (
+        relation == "contrary"
+        and cls.name in ("end", "less")
+        and _RELIEF_OBJECT.search(near_cue)
+    ):
+        # "does not intend to introduce a VAT relief for bicycles": introducing a relief is the
+        # removal the ask wants, not its contrary
+        relation = "same"
     if relation == "contrary" and _contrary_on_other_object(near_cue, model, cls, vmap):
         # "introduced to allow constituents to recall their MP" does not allow what a ban on
         # MPs misleading the public would forbid
