@@ -682,6 +682,11 @@ def _names_other_object(after_cue: str, model: AskModel) -> bool:
     return len(objs) == len(stems[1:])
 
 
+_PASSIVE_AFTER = re.compile(
+    r"\s*(?:to\s+)?be\s+(?:\w+ly\s+)?(?:required|obliged|expected|banned|prohibited|allowed|"
+    r"permitted|charged|taxed|paid|subject|exempt|eligible|entitled|protected|enforced|applied)\b",
+    re.I,
+)
 _RELIEF_OBJECT = re.compile(
     r"\b(?:introduc\w*|creat\w*|offer\w*|provid\w*|extend\w*|bring\w* in|adopt\w*|"
     r"implement\w*)\s+(?:a |an |the |any |new |further |such )*(?:[\w-]+ ){0,2}(?:relief|"
@@ -760,7 +765,11 @@ def _position(sent: Sentence, response: Response, n_sent: int) -> float:
 
 
 def _government_speaks(
-    text: str, clause_start: int, cue_start: int, ask_words: frozenset[str] = frozenset()
+    text: str,
+    clause_start: int,
+    cue_start: int,
+    ask_words: frozenset[str] = frozenset(),
+    cue_end: int | None = None,
 ) -> bool:
     """Whether the clause's stance is the government's: a government agent before the cue, or no
     third party there. The ask's own object is not a third party ("an inquiry would not be in
@@ -768,6 +777,8 @@ def _government_speaks(
     prefix = text[clause_start:cue_start]
     if _GOVERNMENT_AGENT.search(prefix):
         return True
+    if cue_end is not None and _PASSIVE_AFTER.match(text, cue_end):
+        return True  # "young people will continue to be required to ...": the state's rule
     return not any(stem(m.group(0)) not in ask_words for m in _THIRD_PARTY.finditer(prefix))
 
 
@@ -1146,6 +1157,7 @@ def _clause_candidates(
             clause.start,
             clause.cue_start,
             frozenset(x for g, _, _ in model.groups for x in g),
+            clause.cue_end,
         )
     ):
         return None
