@@ -1119,6 +1119,9 @@ def _clause_candidates(
         relation in ("same", "contrary", "change", "act", "anaphor")
         or fam in _DEFER
         or fam == "status-quo"
+        # an implicit refusal in the ask's context that names its own terms ("placing a
+        # statutory duty on every employer ... would not be proportionate")
+        or (fam == "rationale" and clause_rel >= cfg.topic_relevance)
     )
     if (
         fam in _LOOP
