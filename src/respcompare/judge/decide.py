@@ -682,6 +682,11 @@ def _names_other_object(after_cue: str, model: AskModel) -> bool:
     return len(objs) == len(stems[1:])
 
 
+_GENERIC_STATUS_QUO = re.compile(
+    r"\b(?:current|existing|present)\s+(?:legal\s+|statutory\s+)?(?:framework|arrangements?|"
+    r"system|law|legislation|rules|position|approach|regime|policy|provisions?|settlement)\b",
+    re.I,
+)
 _PASSIVE_AFTER = re.compile(
     r"\s*(?:to\s+)?be\s+(?:\w+ly\s+)?(?:required|obliged|expected|banned|prohibited|allowed|"
     r"permitted|charged|taxed|paid|subject|exempt|eligible|entitled|protected|enforced|applied)\b",
@@ -1114,7 +1119,11 @@ def _clause_candidates(
         # public displays" after a sentence on fireworks is a position on another measure
         return None
     by_context = (
-        context_rel >= cfg.on_ask_relevance or (info.in_summary and summary_on_topic)
+        context_rel >= cfg.on_ask_relevance
+        or (info.in_summary and summary_on_topic)
+        # "the current framework strikes the right balance": a generic status quo speaks of
+        # whatever the response is about
+        or (fam == "status-quo" and summary_on_topic and _GENERIC_STATUS_QUO.search(ctext))
     ) and (
         relation in ("same", "contrary", "change", "act", "anaphor")
         or fam in _DEFER
