@@ -423,6 +423,11 @@ def _class_forms(class_verbs: tuple[str, ...], action: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+_UNBAN = re.compile(
+    r"\b(?:repeal|lift|remove|end|scrap|abolish|overturn|revoke)\w*\s+(?:the\s+|this\s+|that\s+)?"
+    r"(?:[\w-]+\s+){0,2}(?:ban|prohibition|restriction|bar)s?\b",
+    re.I,
+)
 _CHARGE_NOUN = re.compile(
     r"\b(?:charges?|fees?|tax|taxes|vat|duty|duties|tolls?|levy|levies|fares?|costs?|bills?|"
     r"rates|prescription charges)\b",
@@ -550,6 +555,10 @@ def _relation(
         and _FREE_OUTCOME.search(text)
     ):
         same = True  # "staff will be able to park for free" ends "car parking charges for staff"
+    if cls.name == "permit" and _UNBAN.search(text):
+        same = True  # "will repeal the prohibition on councils forming bus companies"
+    elif cls.name == "ban" and _UNBAN.search(near_cue):
+        contrary = True  # lifting a ban is the contrary of a ban
     if same and contrary:
         # the form nearer the stance cue wins ("will not lift the ban": lift is the act)
         return "same"
@@ -1187,6 +1196,10 @@ def _clause_candidates(
         and relation != "act"
     ):
         fam, relation = "commit", "same"  # "will not delay the ban": the ban goes ahead
+    if fam == "rationale" and relation == "none" and (cls.name in ("ban", "end") or cls.name.startswith("halt-")):
+        # arguing that something would do harm ("opening new mines would be incompatible with
+        # our carbon budgets") supports a ban on it rather than refusing one
+        return None
     if fam in _DECLINE:
         if relation == "act":
             does, note = "not-A", "declines to act on the ask"
