@@ -151,6 +151,14 @@ _VAGUE_HEADS = frozenset(
         "manufacture",
         "issue",
         "problem",
+        # activity nouns that name the thing through their complement ("the development of new
+        # coal mines" is about new coal mines)
+        "development",
+        "construction",
+        "building",
+        "opening",
+        "creation",
+        "establishment",
     ]
 )
 # Predicate adjectives of "make X compulsory": never the head
