@@ -33,6 +33,7 @@ from pathlib import Path
 from nltk.stem.porter import PorterStemmer
 
 from .errors import InputError, LexiconError
+from .lexicon import inflections
 from .model import Ask, Petition, Span
 from .segment import segment
 
@@ -297,6 +298,17 @@ _TOKEN = re.compile(r"[£$€]?\d+(?:[.,]\d+)*%?|\w+(?:[’'\-]\w+)*", re.UNICOD
 _PER_CENT = re.compile(r"(\d)\s?per ?cent\b", re.I)
 
 
+def verb_forms(verb: str) -> frozenset[str]:
+    """Every inflection of ``verb``: the regular ones and, for irregular verbs, the past tense
+    and participle from ``data/verbs.toml`` ("freeze" -> ... "froze", "frozen").
+
+    >>> sorted(verb_forms("freeze"))
+    ['freeze', 'freezed', 'freezes', 'freezing', 'froze', 'frozen']
+    """
+    irregular = _lexicon().irregular_verbs.get(verb.lower(), "")
+    return inflections(verb) | frozenset(irregular.split())
+
+
 def content_stems(text: str) -> list[str]:
     """Stems of the content words of ``text`` in order (stopwords and bare numbers left out).
 
@@ -515,6 +527,7 @@ class _Lexicon:
     generic_nouns: frozenset[str]
     plural_words: frozenset[str]
     irregular_plurals: dict[str, str]
+    irregular_verbs: dict[str, str]
     purpose: frozenset[str]
     empty: frozenset[str]
 
@@ -564,6 +577,7 @@ def _lexicon() -> _Lexicon:
         generic_nouns=_words(data.get("generic_nouns"), name, "generic_nouns"),
         plural_words=_words(data.get("plural_words"), name, "plural_words"),
         irregular_plurals=_mapping(data.get("irregular_plurals"), name, "irregular_plurals"),
+        irregular_verbs=_mapping(data.get("irregular_verbs"), name, "irregular_verbs"),
         purpose=_words(data.get("purpose"), name, "purpose"),
         empty=_words(data.get("empty"), name, "empty"),
     )

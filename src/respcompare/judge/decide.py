@@ -40,10 +40,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..analysis import TextAnalysis, analyse
-from ..asks import Synonyms, content_stems, content_words, extract_asks, load_synonyms, make_ask, stem
+from ..asks import Synonyms, content_stems, content_words, extract_asks, load_synonyms, make_ask, stem, verb_forms
 from ..asks import _lexicon as _verb_lexicon
 from ..errors import InputError
-from ..lexicon import Lexicon, inflections
+from ..lexicon import Lexicon
 from ..model import (
     Ask,
     AskOutcome,
@@ -419,7 +419,7 @@ def _class_forms(class_verbs: tuple[str, ...], action: str) -> tuple[str, ...]:
         if " " in v:
             out.append(" ".join(stem(w) for w in v.split()))
         else:
-            out.extend(stem(x) for x in inflections(v))
+            out.extend(stem(x) for x in verb_forms(v))
     return tuple(dict.fromkeys(out))
 
 

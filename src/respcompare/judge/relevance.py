@@ -24,8 +24,8 @@ from ..asks import (
     load_synonyms,
     make_ask,
     stem,
+    verb_forms,
 )
-from ..lexicon import inflections
 from ..model import Ask, Petition
 from ..segment import segment, words
 from .config import JudgeConfig
@@ -374,7 +374,7 @@ def ask_model(
     for f in (*synonyms.verb_group(ask.action), *groups_named):
         forms.append(_form_stems(f))
         if " " not in f:  # "added" stems to "ad", "add" to "add": take every inflection's stem
-            forms.extend(stem(x) for x in inflections(f))
+            forms.extend(stem(x) for x in verb_forms(f))
     acts = tuple(dict.fromkeys(forms))
     frozen = tuple((frozenset(g), w, h) for g, w, h in groups)
     return AskModel(ask, frozen, tuple(labels), tuple(phrases), acts)
