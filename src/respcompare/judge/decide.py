@@ -473,7 +473,7 @@ def _act_negated(ctext: str, forms: Sequence[str]) -> bool:
 
 _ACCEPTS_ADVICE = re.compile(
     r"\baccept(?:s|ed|ing)? (?:that|this|the|these|those|its|their|all (?:of )?(?:the|its|their)) "
-    r"(?:\w+ ){0,2}(?:recommendations?|advice|conclusions?|findings?)\b",
+    r"(?:[\w'’-]+ ){0,2}(?:recommendations?|advice|conclusions?|findings?)\b",
     re.I,
 )
 _NEGATIVE_ADVICE = re.compile(
