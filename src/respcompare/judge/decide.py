@@ -696,6 +696,7 @@ _GENERIC_STATUS_QUO = re.compile(
     r"system|law|legislation|rules|position|approach|regime|policy|provisions?|settlement)\b",
     re.I,
 )
+_SUBJECT_BOUNDARY = re.compile(r"[,;:]|\b(?:so|and|but|while|whereas|because|as)\b", re.I)
 _PASSIVE_AFTER = re.compile(
     r"\s*(?:to\s+)?be\s+(?:\w+ly\s+)?(?:required|obliged|expected|banned|prohibited|allowed|"
     r"permitted|charged|taxed|paid|subject|exempt|eligible|entitled|protected|enforced|applied)\b",
@@ -791,6 +792,11 @@ def _government_speaks(
     prefix = text[clause_start:cue_start]
     if _GOVERNMENT_AGENT.search(prefix):
         return True
+    cuts = list(_SUBJECT_BOUNDARY.finditer(prefix))
+    if cuts:
+        # the subject is what follows the last boundary: "anyone born after 2009 will never be
+        # sold tobacco, so the age of sale will rise" has "the age of sale" as its subject
+        prefix = prefix[cuts[-1].end() :]
     if cue_end is not None and _PASSIVE_AFTER.match(text, cue_end):
         return True  # "young people will continue to be required to ...": the state's rule
     return not any(stem(m.group(0)) not in ask_words for m in _THIRD_PARTY.finditer(prefix))
