@@ -425,7 +425,7 @@ def _class_forms(class_verbs: tuple[str, ...], action: str) -> tuple[str, ...]:
 
 _UNBAN = re.compile(
     r"\b(?:repeal|lift|remove|end|scrap|abolish|overturn|revoke)\w*\s+(?:the\s+|this\s+|that\s+)?"
-    r"(?:[\w-]+\s+){0,2}(?:ban|prohibition|restriction|bar)s?\b",
+    r"(?:[\w-]+\s+){0,2}(?:ban|prohibition|restriction|bar|moratorium)s?\b",
     re.I,
 )
 _CHARGE_NOUN = re.compile(
@@ -665,6 +665,10 @@ def _implied_relation(
     """
     ctext = text[clause.start : clause.end]
     if clause.family == "in-place":
+        if _OFFENCE_ASK.search(ask.text) and _OFFENCE_PLACE.search(
+            text, clause.cue_start, min(clause.end, clause.cue_end + 40)
+        ):
+            return "same"  # "it is already an offence to ...", named by the stance itself
         if _POWER_TO_ACT.search(ctext) and not _POWER.search(ask.text):
             return "none"  # a power to ban is not a ban
         if _OFFENCE_ASK.search(ask.text) and _OFFENCE_PLACE.search(ctext):

@@ -161,9 +161,17 @@ _VAGUE_HEADS = frozenset(
         "establishment",
     ]
 )
-# Predicate adjectives of "make X compulsory": never the head
+# Predicate adjectives of "make X compulsory", and adverbs of place and time ("fracking
+# anywhere in England"): never the head
 _PREDICATES = frozenset(
     [
+        "anywhere",
+        "everywhere",
+        "nationwide",
+        "immediately",
+        "again",
+        "permanently",
+        "now",
         "compulsory",
         "mandatory",
         "illegal",
