@@ -574,6 +574,8 @@ def _relation(
         return "change"
     if _ANAPHOR.search(after_cue):
         return "anaphor"
+    if declining and _DEMONSTRATIVE.search(after_cue):
+        return "anaphor"  # "does not intend to tighten these standards"
     return "none"
 
 
@@ -700,6 +702,7 @@ _GENERIC_STATUS_QUO = re.compile(
     r"system|law|legislation|rules|position|approach|regime|policy|provisions?|settlement)\b",
     re.I,
 )
+_DEMONSTRATIVE = re.compile(r"\b(?:this|these|those|such)\s+[a-z]\w+", re.I)
 _SUBJECT_BOUNDARY = re.compile(r"[,;:]|\b(?:so|and|but|while|whereas|because|as)\b", re.I)
 _PASSIVE_AFTER = re.compile(
     r"\s*(?:to\s+)?be\s+(?:\w+ly\s+)?(?:required|obliged|expected|banned|prohibited|allowed|"
@@ -1206,7 +1209,16 @@ def _clause_candidates(
         and relation != "act"
     ):
         fam, relation = "commit", "same"  # "will not delay the ban": the ban goes ahead
-    if fam == "rationale" and relation == "none" and (cls.name in ("ban", "end") or cls.name.startswith("halt-")):
+    if clause.rule == "refuse.instead" and (
+        _NARROWING.search(sent.text)
+        or (_LAW_ASK.search(ask.text) and _GUIDANCE.search(sent.text))
+    ):
+        # "rather than a new statutory entitlement, we will publish guidance": a narrower
+        # version of the ask offered in its place is partial, which the commitment decides
+        return None
+    if fam == "rationale" and relation == "none" and (
+        cls.name in ("ban", "end") or cls.name.startswith("halt-")
+    ):
         # arguing that something would do harm ("opening new mines would be incompatible with
         # our carbon budgets") supports a ban on it rather than refusing one
         return None

@@ -201,6 +201,34 @@ _DONE_CONSIDERING = re.compile(
 _NOT_A_DECISION_RULE = re.compile(r">(?:comment|speculate|pre-empt|prejudge|discuss)$")
 
 
+# connective and sentence adverbs that sit between a modal and its verb without changing the
+# stance ("will therefore remain", "will, however, not"): standard English grammar (Quirk et al.
+# 1985, 8.134-8.137 on conjuncts)
+_CONNECTIVE = re.compile(
+    r",?\s*\b(?:therefore|thus|hence|also|still|consequently|accordingly|furthermore|moreover|"
+    r"indeed|nevertheless|nonetheless|however|in effect|effectively|in turn|instead)\b,?(?=\s)",
+    re.I,
+)
+
+
+def _without_connectives(clause: str) -> tuple[str, list[int]]:
+    """``clause`` with connective adverbs removed, and for each kept character its position in
+    ``clause``. "instead" is removed for the other rules but kept where a rule names it."""
+    keep: list[int] = []
+    out: list[str] = []
+    last = 0
+    for m in _CONNECTIVE.finditer(clause):
+        if m.group(0).strip(" ,").lower() == "instead":
+            continue
+        out.append(clause[last : m.start()])
+        keep.extend(range(last, m.start()))
+        last = m.end()
+    out.append(clause[last:])
+    keep.extend(range(last, len(clause)))
+    keep.append(len(clause))
+    return "".join(out), keep
+
+
 def read_clauses(
     text: str,
     cues: Sequence[Cue],
@@ -218,10 +246,13 @@ def read_clauses(
     for a, b in clause_spans(text, start, end):
         b_read = min(b, a + max_clause_chars)
         found: list[tuple[int, str, str, int, float, int, int]] = []
+        # the rules read the clause without connective adverbs ("will therefore remain" is
+        # "will remain"); ``back`` maps each position of the reading to the text's
+        reading, back = _without_connectives(text[a:b_read])
         for rule in rules():
-            if rule.trigger is not None and rule.trigger.search(text, a, b_read) is None:
+            if rule.trigger is not None and rule.trigger.search(reading) is None:
                 continue
-            m = rule.combined.search(text, a, b_read)
+            m = rule.combined.search(reading)
             if m is not None:
                 found.append(
                     (
@@ -230,8 +261,8 @@ def read_clauses(
                         rule.id,
                         rule.level,
                         rule.strength,
-                        m.start(),
-                        m.end(),
+                        a + back[m.start()],
+                        a + back[max(m.end() - 1, m.start())] + 1,
                     )
                 )
         for c in cues:
