@@ -1115,6 +1115,13 @@ def _clause_candidates(
         # "The tax was introduced in April 2022 ..." tells its history, not a position on
         # abolishing it
         relation = "none"
+    if clause.rule == "refuse.instead" and (
+        _NARROWING.search(sent.text)
+        or (_LAW_ASK.search(ask.text) and _GUIDANCE.search(sent.text))
+    ):
+        # "rather than a new statutory entitlement, we will publish guidance": a narrower
+        # version of the ask offered in its place is a partial commitment
+        fam, relation = "commit", "same"
     if (
         relation == "contrary"
         and cls.name in ("end", "less")
@@ -1209,13 +1216,6 @@ def _clause_candidates(
         and relation != "act"
     ):
         fam, relation = "commit", "same"  # "will not delay the ban": the ban goes ahead
-    if clause.rule == "refuse.instead" and (
-        _NARROWING.search(sent.text)
-        or (_LAW_ASK.search(ask.text) and _GUIDANCE.search(sent.text))
-    ):
-        # "rather than a new statutory entitlement, we will publish guidance": a narrower
-        # version of the ask offered in its place is partial, which the commitment decides
-        return None
     if fam == "rationale" and relation == "none" and (
         cls.name in ("ban", "end") or cls.name.startswith("halt-")
     ):
@@ -1402,6 +1402,17 @@ def _decide(cands: list[_Candidate]) -> tuple[_Candidate | None, str, bool]:
         top_yes = max(yes_like, key=lambda c: c.weight)
         top_no = max(no_like, key=lambda c: c.weight)
         same_act_yes = [c for c in yes_like if c.relation in ("same", "anaphor")]
+        lesser = [
+            c
+            for c in same_act_yes
+            if c.downgrade is not None and c.downgrade.kind in ("guidance", "pilot")
+            and c.stance.family != "in-place"
+        ]
+        if lesser and top_no.relation != "contrary":
+            # "we do not think new legislation is needed; instead we will publish guidance": the
+            # law is refused and a lesser form of the ask promised (issue 12: guidance for a law
+            # and a pilot for a national scheme are partial)
+            return max(lesser, key=lambda c: c.weight), "partly.refuses-part", True
         if (
             top_yes.row == "yes.in-place"
             and top_no.stance.family == "rationale"

@@ -187,7 +187,7 @@ def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 # not be appropriate to comment on", "we will not speculate", "cannot pre-empt")
 _NOT_A_DECISION = re.compile(
     r"\s*(?:be\s+)?(?:\w+\s+)?(?:comment|commenting|speculate|speculating|pre-empt|prejudge|"
-    r"discuss|go into detail)\b",
+    r"discuss|go into detail|affected|impacted|disadvantaged|worse off)\b",
     re.I,
 )
 
