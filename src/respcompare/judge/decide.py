@@ -703,6 +703,18 @@ _GENERIC_STATUS_QUO = re.compile(
     re.I,
 )
 _DEMONSTRATIVE = re.compile(r"\b(?:this|these|those|such)\s+[a-z]\w+", re.I)
+_FURTHER_LAW = re.compile(
+    r"\b(?:further|new|additional|separate|specific|another|extra)\s+(?:criminal\s+)?"
+    r"(?:offence|law|legislation|powers?|duty|ban|requirement)s?\b",
+    re.I,
+)
+_REFUSAL_OF_ACTION = re.compile(
+    r"\b(?:reject\w*|declin\w*|will not|won't|does not|do not|cannot|can not|is not|are not|"
+    r"has no|have no|no)\b\s+(?:\w+\s+){0,2}?(?:direct|intervene|instruct|propos\w*|plans?|"
+    r"intend|introduce|legislat\w*|change|require|mandate|impose|licen[cs]e|proceed|support|"
+    r"accept|pursue|adopt|take forward)\b",
+    re.I,
+)
 _SUBJECT_BOUNDARY = re.compile(r"[,;:]|\b(?:so|and|but|while|whereas|because|as)\b", re.I)
 _PASSIVE_AFTER = re.compile(
     r"\s*(?:to\s+)?be\s+(?:\w+ly\s+)?(?:required|obliged|expected|banned|prohibited|allowed|"
@@ -1160,6 +1172,9 @@ def _clause_candidates(
         # an implicit refusal in the ask's context that names its own terms ("placing a
         # statutory duty on every employer ... would not be proportionate")
         or (fam == "rationale" and clause_rel >= cfg.topic_relevance)
+        # a refusal in the ask's context whose act is the government's own ("will not direct
+        # forces on how to deploy officers", "rejects the proposal to license a second lottery")
+        or (fam in ("refuse", "cue-refuse") and relation == "none" and _REFUSAL_OF_ACTION.search(after))
     )
     if (
         fam in _LOOP
@@ -1420,6 +1435,14 @@ def _decide(cands: list[_Candidate]) -> tuple[_Candidate | None, str, bool]:
             and not _NEW_LAW_ASK.search(top_yes.ask_text)
         ):
             return top_yes, "yes.already-met", True
+        if (
+            top_yes.stance.family == "in-place"
+            and _FURTHER_LAW.search(top_no.sentence.text)
+            and not _NEW_LAW_ASK.search(top_yes.ask_text)
+        ):
+            # "it is already illegal ...; we have no plans to create a further offence, as the
+            # existing law covers this": declining more law because the ask is already met
+            return top_yes, ("yes.already-met" if top_yes.row == "yes.in-place" else top_yes.row), True
         if top_yes.stance.family == "in-place" or (
             top_yes.relation == "anaphor" and top_no.relation in ("same", "contrary", "change")
         ):
