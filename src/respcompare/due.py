@@ -49,17 +49,22 @@ _VAGUE = (
 _BY = r"\b(?:by|before|on|in|during|from|until)\s+(?:the\s+end\s+of\s+)?"
 # "before expiring on 2 December", "until being reviewed on 3 May": a gerund between the
 # preposition and the day
-_BY_DAY = rf"(?:\b(?:by|before|on|until|from)\s+(?:[a-z]+ing\s+on\s+)?)?"
+_BY_DAY = r"(?:\b(?:by|before|on|until|from)\s+(?:[a-z]+ing\s+on\s+)?)?"
 _PART = r"(early|mid|late|the\s+end\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of)"
 # the last month of each part of a year, and of each part of a season
 _PART_END = {"early": 4, "mid": 8, "late": 12, "end": 12, "first": 6, "second": 12}
-_SEASON_MONTHS = {"spring": (3, 4, 5), "summer": (6, 7, 8), "autumn": (9, 10, 11), "winter": (12, 1, 2)}
+_SEASON_MONTHS = {
+    "spring": (3, 4, 5),
+    "summer": (6, 7, 8),
+    "autumn": (9, 10, 11),
+    "winter": (12, 1, 2),
+}
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (rule, re.compile(pattern, re.I))
     for rule, pattern in (
         ("by-date", _BY + rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\s+(\d{{4}})\b"),
         ("by-month-year", _BY + rf"({_MONTH_RE})\s+(\d{{4}})\b"),
-        ("financial-year", rf"(?:{_BY})?\b(20\d\d)[/\-–](\d\d)\b"),
+        ("financial-year", _BY + r"(20\d\d)[/\-–](\d\d)\b"),
         (
             "season-year",
             rf"(?:{_BY})?\b(?:(early|mid|late)[\s\-]+)?(spring|summer|autumn|winter)\s+(20\d\d)\b",
@@ -107,8 +112,7 @@ def _resolve(rule: str, m: re.Match[str], on: _dt.date | None) -> _dt.date | Non
         return _dt.date(first + 1, 3, 31)
     if rule == "season-year":
         part, season, year = (m[1] or "late").lower(), m[2].lower(), int(m[3])
-        months = _SEASON_MONTHS[season]
-        month = months[{"early": 0, "mid": 1, "late": 2}[part]]
+        month = _SEASON_MONTHS[season][{"early": 0, "mid": 1, "late": 2}[part]]
         # winter 2021 runs from December 2021 into 2022
         return _end_of_month(year + (season == "winter" and month < 12), month)
     if rule == "part-year":

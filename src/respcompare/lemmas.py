@@ -24,7 +24,9 @@ def _data(name: str) -> dict[str, object]:
     try:
         return tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:  # pragma: no cover - our own file
-        raise LexiconError(f"respcompare/data/{name} is not valid TOML ({exc}); fix the file") from exc
+        raise LexiconError(
+            f"respcompare/data/{name} is not valid TOML ({exc}); fix the file"
+        ) from exc
 
 
 def _table() -> tuple[dict[str, str], frozenset[str]]:
@@ -40,7 +42,9 @@ def _table() -> tuple[dict[str, str], frozenset[str]]:
         and isinstance(irregular.get("source"), str)
         and isinstance(extra.get("source"), str)
     ):  # pragma: no cover - our own files
-        raise LexiconError("respcompare/data/lemmas.toml needs [irregular] and [verbs] with a source")
+        raise LexiconError(
+            "respcompare/data/lemmas.toml needs [irregular] and [verbs] with a source"
+        )
     forms = irregular.get("forms")
     if not isinstance(forms, dict):  # pragma: no cover - our own file
         raise LexiconError("respcompare/data/lemmas.toml: [irregular] forms must be a table")
