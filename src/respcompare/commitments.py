@@ -69,6 +69,7 @@ class _Rules:
     present_aux: frozenset[str]
     reporting: tuple[str, ...]
     not_until: tuple[str, ...]
+    vague_heads: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -90,6 +91,7 @@ def _rules() -> _Rules:
         present_aux=frozenset(tense["present_auxiliaries"]),
         reporting=tuple(tense["reporting_verbs"]),
         not_until=tuple(sorted(until["patterns"], key=len, reverse=True)),
+        vague_heads=frozenset(data["objects"]["vague_heads"]),
     )
 
 
@@ -139,7 +141,8 @@ def _not_until(cue: Cue, text: str, dues: Sequence[DueDate], sentence: Span) -> 
     if cue.category != "refusal" or cue.scope is None:
         return None
     scope = cue.scope.text.lower()
-    if not re.search(r"\bnot\b.*\buntil\b", scope):
+    negated = "|".join(re.escape(x) for x in _rules().not_until)
+    if not re.search(rf"\b(?:{negated})\b.*\buntil\b", scope):
         return None
     for d in dues:
         at = sentence.start + d.span.start
@@ -173,6 +176,13 @@ def _object(cue: Cue, text: str, sentence: Span, action: str | None) -> str | No
     if len(first) == 2 and action and lemma(first[0].strip(",.")) == action.split()[0]:
         piece = first[1]  # "committed to ensuring that X": the object is X
     piece = re.sub(r"^(?:that|whether)\s+", "", piece.strip(), flags=re.I)
+    # "options consistent with WTO rules to address the importation of shark fins": a vague
+    # head takes its purpose's object
+    head = piece.split(" ", 2)
+    if head and head[0].lower() in _rules().vague_heads:
+        purpose = re.search(r"\bto\s+(\w+)\s+(.+)$", piece)
+        if purpose and is_base_verb(purpose[1]):
+            piece = purpose[2]
     m = _OBJECT_END.search(piece)
     piece = piece[: m.start()] if m and m.start() > 0 else piece
     piece = _LEAD.sub("", _LEAD.sub("", piece.strip()))
@@ -180,6 +190,12 @@ def _object(cue: Cue, text: str, sentence: Span, action: str | None) -> str | No
     if not words:
         return None
     return " ".join(words[:12]).strip(" .")
+
+
+def _within(a: Cue, b: Cue) -> bool:
+    """True when the two cues' scopes overlap."""
+    sa, sb = a.scope or a.span, b.scope or b.span
+    return sa.start < sb.end and sb.start < sa.end
 
 
 def _verb(action: str | None) -> str | None:
@@ -239,10 +255,18 @@ def extract_commitments(
             readings.append((cue, until))
         best, until = max(readings, key=lambda r: _strength(r[0]))
         others = tuple(c for c, _ in readings if c is not best)
+        # a reading without a verb takes the verb of a reading inside its scope ("will
+        # recognise ... at a time when": the deferral's act is "recognise")
         action = _verb(cue_action(best)) or next(
-            (a for a in map(_verb, map(cue_action, others)) if a), None
+            (a for a in (_verb(cue_action(o)) for o in others if _within(o, best)) if a), None
         )
-        dues = [d for d in found if best.category == "commitment" or d.vague]
+        # a date before the response is what happened, not when the promise falls due
+        dues = [
+            d
+            for d in found
+            if (best.category in {"commitment", "deferral"} or d.vague)
+            and (d.due is None or response.date is None or d.due >= response.date)
+        ]
         pick = until or (dues[0] if dues else None)
         due = None
         if pick is not None:

@@ -216,6 +216,7 @@ class _Delivery:
     perfect: frozenset[str]
     future: frozenset[str]
     negations: frozenset[str]
+    completes: dict[str, tuple[str, ...]]
 
 
 @lru_cache(maxsize=1)
@@ -228,10 +229,14 @@ def _delivery() -> _Delivery:
     d = data.get("delivery")
     if not isinstance(d, dict) or not isinstance(d.get("source"), str):  # pragma: no cover
         raise LexiconError("respcompare/data/promises.toml needs [delivery] with a source")
+    completes = data.get("completes")
+    if not isinstance(completes, dict) or not isinstance(completes.get("source"), str):
+        raise LexiconError("respcompare/data/promises.toml needs [completes] with a source")
     return _Delivery(
         perfect=frozenset(d["perfect_auxiliaries"]),
         future=frozenset(d["future_markers"]),
         negations=frozenset(d["negations"]),
+        completes={k: tuple(v) for k, v in completes.items() if isinstance(v, list)},
     )
 
 
@@ -264,7 +269,12 @@ def _act_forms(action: str) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(out))
 
 
-def _form_of(words: list[str], forms: tuple[tuple[str, ...], ...], headline: bool) -> _Form | None:
+def _form_of(
+    words: list[str],
+    forms: tuple[tuple[str, ...], ...],
+    headline: bool,
+    completes: tuple[tuple[str, ...], ...] = (),
+) -> _Form | None:
     """How ``words`` (one sentence's tokens) speak of the act: 'done' (a past or perfect
     form, or a headline's present: "Government publishes ..."), 'promised' (a future or
     base form, or a progressive one) or 'negated'; None when no form of the act appears."""
@@ -272,7 +282,7 @@ def _form_of(words: list[str], forms: tuple[tuple[str, ...], ...], headline: boo
     low = [w.lower() for w in words]
     found: _Form | None = None
     for i, w in enumerate(low):
-        for form in forms:
+        for form in forms + completes:
             if lemma(w) != form[0] or low[i + 1 : i + len(form)] != list(form[1:]):
                 continue
             back = [x for x in low[max(0, i - 4) : i] if x not in _SKIP_BACK]
@@ -281,7 +291,8 @@ def _form_of(words: list[str], forms: tuple[tuple[str, ...], ...], headline: boo
             prev = back[-1] if back else ""
             third_person = w.endswith("s") and not headline and prev not in rules.perfect
             if prev in rules.future or w == form[0] or w.endswith("ing") or third_person:
-                found = found or "promised"
+                if form in forms:  # a completing act's future does not restate the promise
+                    found = found or "promised"
             else:
                 return "done"
     return found
@@ -300,7 +311,7 @@ class _Matcher:
     """One promise read as an ask, matched against the sentences of later texts."""
 
     def __init__(self, case: Case, commitment: Commitment) -> None:
-        from .asks import load_synonyms
+        from .asks import content_stems, load_synonyms
         from .judge import JudgeConfig
         from .judge.relevance import ask_model
 
@@ -312,6 +323,9 @@ class _Matcher:
         self.synonyms = load_synonyms()
         self.petition = case.petition
         self.forms = _act_forms(action)
+        done_by = _delivery().completes.get(action, ())
+        self.completes = tuple(f for a in done_by for f in _act_forms(a) if f not in self.forms)
+        self.stems = frozenset(content_stems(c.sentence.text))
         self._model = ask_model
         self._models: dict[str, Any] = {}
 
@@ -331,15 +345,17 @@ class _Matcher:
         if source.heading:
             pieces.insert(0, (source.heading, None))
         for text, span in pieces:
-            form = _form_of(_TOKEN.findall(text), self.forms, span is None)
+            form = _form_of(_TOKEN.findall(text), self.forms, span is None, self.completes)
             if form is None:  # the act (or a synonym) is not named
                 continue
             stems = content_stems(text)
             m = match(model, text, stems, vocab_map(model, tuple(set(stems)), self.cfg))
-            if not m.head:
-                continue
             r = score(m, self.cfg)
-            if r < self.cfg.on_ask_relevance:
+            # the judge's test (the head noun named, relevant enough); or, the act being named,
+            # half the object's words ("harmful online abuse" -> "harmful activities online")
+            # or half the words of the promise's sentence (a reworded sentence)
+            shared = len(self.stems & set(stems)) / max(1, min(len(self.stems), len(set(stems))))
+            if not (m.head and r >= self.cfg.on_ask_relevance) and max(m.relevance, shared) < 0.5:
                 continue
             hit = _Hit(source, text, span, r, form)
             if best is None or _rank(hit) > _rank(best):
