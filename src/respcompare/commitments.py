@@ -192,6 +192,21 @@ def _object(cue: Cue, text: str, sentence: Span, action: str | None) -> str | No
     return " ".join(words[:12]).strip(" .")
 
 
+_GERUND = re.compile(r"\b([a-z]+ing)\b(?:\s+(place|up|out|forward|in|on|ahead))?")
+
+
+def _gerund(cue: Cue) -> str | None:
+    """The act of "committed to GCSE, AS and A level exams taking place": the first gerund of
+    the scope that is a known verb, with its particle ("take place")."""
+    if cue.category != "commitment" or cue.scope is None:
+        return None
+    for m in _GERUND.finditer(cue.scope.text[len(cue.span.text) :]):
+        base = lemma(m[1])
+        if base != m[1] and is_base_verb(base):
+            return f"{base} {m[2]}" if m[2] else base
+    return None
+
+
 def _within(a: Cue, b: Cue) -> bool:
     """True when the two cues' scopes overlap."""
     sa, sb = a.scope or a.span, b.scope or b.span
@@ -257,8 +272,12 @@ def extract_commitments(
         others = tuple(c for c, _ in readings if c is not best)
         # a reading without a verb takes the verb of a reading inside its scope ("will
         # recognise ... at a time when": the deferral's act is "recognise")
-        action = _verb(cue_action(best)) or next(
-            (a for a in (_verb(cue_action(o)) for o in others if _within(o, best)) if a), None
+        action = (
+            _verb(cue_action(best))
+            or _gerund(best)
+            or next(
+                (a for a in (_verb(cue_action(o)) for o in others if _within(o, best)) if a), None
+            )
         )
         # a date before the response is what happened, not when the promise falls due
         dues = [

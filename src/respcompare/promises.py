@@ -217,6 +217,7 @@ class _Delivery:
     future: frozenset[str]
     negations: frozenset[str]
     completes: dict[str, tuple[str, ...]]
+    equivalent: dict[str, tuple[str, ...]]
 
 
 @lru_cache(maxsize=1)
@@ -237,7 +238,20 @@ def _delivery() -> _Delivery:
         future=frozenset(d["future_markers"]),
         negations=frozenset(d["negations"]),
         completes={k: tuple(v) for k, v in completes.items() if isinstance(v, list)},
+        equivalent=_both_ways(data.get("equivalent")),
     )
+
+
+def _both_ways(table: object) -> dict[str, tuple[str, ...]]:
+    if not isinstance(table, dict) or not isinstance(table.get("source"), str):
+        raise LexiconError("respcompare/data/promises.toml needs [equivalent] with a source")
+    out: dict[str, set[str]] = {}
+    for k, v in table.items():
+        if isinstance(v, list):
+            for x in v:
+                out.setdefault(k, set()).add(x)
+                out.setdefault(x, set()).add(k)
+    return {k: tuple(sorted(v)) for k, v in out.items()}
 
 
 # ---------------------------------------------------------------- reading a later sentence
@@ -264,7 +278,7 @@ def _act_forms(action: str) -> tuple[tuple[str, ...], ...]:
     """The act and its verb synonyms (the judge's synonym groups), each as lemma words."""
     from .asks import load_synonyms
 
-    group = {action, *load_synonyms().verb_group(action)}
+    group = {action, *load_synonyms().verb_group(action), *_delivery().equivalent.get(action, ())}
     out = {tuple(g.split()) for g in group if len(g.split()) <= 2 and is_base_verb(g.split()[0])}
     return tuple(sorted(out))
 
@@ -447,7 +461,11 @@ def _status(
             return "delivered", (_quote(hit, "reports it done"), own), due
         if hit.form == "negated":
             return "dropped", (_quote(hit, "says it will not happen"), own), due
-        later = [d.due for d in find_due_dates(hit.text, on=source.date) if d.due is not None]
+        later = [
+            d.due
+            for d in find_due_dates(hit.text, on=source.date)
+            if d.due is not None and (source.date is None or d.due >= source.date)
+        ]
         if later and later[0] != due:
             old = due.isoformat() if due else "no date"
             note = f"{note}, due date {old} -> {later[0].isoformat()}"
