@@ -65,22 +65,25 @@ def main() -> int:
     for o in outcomes:
         confusion[(o.pair["status"], o.got)] += 1
         if not o.ok:
-            print(  # noqa: T201
+            print(
                 f"  {o.pair['petition']} {o.pair['response']}: {o.pair['promise'][:60]!r} "
                 f"expected {o.pair['status']}, got {o.got}"
             )
     right = sum(o.ok for o in outcomes)
-    print(f"status accuracy: {right}/{len(outcomes)} = {right / len(outcomes):.1%}")  # noqa: T201
+    print(f"status accuracy: {right}/{len(outcomes)} = {right / len(outcomes):.1%}")
     for (want, got), n in sorted(confusion.items()):
-        print(f"  expected {want:9} got {got:9} {n}")  # noqa: T201
+        print(f"  expected {want:9} got {got:9} {n}")
     delivered = [o for o in outcomes if o.got == "delivered" and o.promise is not None]
+    # a delivered status quotes the later text first (an update or a later response)
     quoted = sum(
-        o.promise is not None
-        and o.promise.evidence[0].source.startswith("update")
-        or (o.promise is not None and o.promise.evidence[0].source.startswith("response"))
+        1
         for o in delivered
+        if o.promise is not None
+        and o.promise.evidence[0].source.startswith(("update:", "response:"))
+        and o.promise.evidence[0].text
+        and o.promise.evidence[0].note == "reports it done"
     )
-    print(f"delivered statuses quoting a later text: {quoted}/{len(delivered)}")  # noqa: T201
+    print(f"delivered statuses quoting a later text: {quoted}/{len(delivered)}")
     return 0
 
 

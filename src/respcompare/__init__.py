@@ -96,6 +96,7 @@ __all__ = [
     "Assessment",
     "Attachment",
     "Case",
+    "CommitmentLedger",
     "Corpus",
     "Cue",
     "DirectnessTerm",
@@ -125,8 +126,6 @@ __all__ = [
     "align",
     "assess",
     "build_index",
-    "track_commitments",
-    "CommitmentLedger",
     "carried_over",
     "carried_over_share",
     "case_from_texts",
@@ -143,4 +142,5 @@ __all__ = [
     "review_many",
     "segment",
     "shared_passages",
+    "track_commitments",
 ]
