@@ -377,9 +377,10 @@ class _Matcher:
         return best
 
 
-def _rank(h: _Hit) -> tuple[int, float]:
+def _rank(h: _Hit) -> tuple[int, bool, float]:
+    """Done before negated before promised; a sentence of the text before the subject line."""
     order = {"done": 3, "negated": 2, "promised": 1, None: 0}
-    return (order[h.form], h.score)
+    return (order[h.form], h.span is not None, h.score)
 
 
 # ---------------------------------------------------------------- the ledger
