@@ -21,11 +21,14 @@ from .readability import Readability, readability
 from .segment import Segmentation, words
 
 if TYPE_CHECKING:
+    import datetime as _dt
+
     import pandas
     from matplotlib.axes import Axes
 
     from .judge import JudgeConfig
     from .plot import ReviewChart
+    from .promises import CommitmentLedger
     from .reuse import ReuseIndex
 
 __all__ = ["Commitment", "ResponseProfile", "Review", "review"]
@@ -177,6 +180,18 @@ class Review:
         from .plot import plot_review
 
         return plot_review(self, kind, ax=ax)
+
+    def ledger(self, *, as_of: _dt.date | str | None = None) -> CommitmentLedger:
+        """The promises ledger of this review's case (see
+        :func:`respcompare.promises.track_commitments`), from the commitments already found.
+
+        >>> from respcompare import load_example
+        >>> review(load_example("grooming-gangs")).ledger().as_of.isoformat()
+        '2020-05-19'
+        """
+        from .promises import ledger_of
+
+        return ledger_of(self.case, [p.commitments for p in self.profiles], as_of=as_of)
 
     def __repr__(self) -> str:
         verdicts = ", ".join(f"{a.response_label}={a.verdict.value}" for a in self.assessments)

@@ -325,7 +325,7 @@ class _Matcher:
     """One promise read as an ask, matched against the sentences of later texts."""
 
     def __init__(self, case: Case, commitment: Commitment) -> None:
-        from .asks import content_stems, load_synonyms
+        from .asks import content_stems, load_synonyms, stem
         from .judge import JudgeConfig
         from .judge.relevance import ask_model
 
@@ -340,6 +340,7 @@ class _Matcher:
         done_by = _delivery().completes.get(action, ())
         self.completes = tuple(f for a in done_by for f in _act_forms(a) if f not in self.forms)
         self.stems = frozenset(content_stems(c.sentence.text))
+        self.act_stems = frozenset(stem(w) for f in self.forms + self.completes for w in f)
         self._model = ask_model
         self._models: dict[str, Any] = {}
 
@@ -368,7 +369,10 @@ class _Matcher:
             # the judge's test (the head noun named, relevant enough); or, the act being named,
             # half the object's words ("harmful online abuse" -> "harmful activities online")
             # or half the words of the promise's sentence (a reworded sentence)
-            shared = len(self.stems & set(stems)) / max(1, min(len(self.stems), len(set(stems))))
+            common = self.stems & set(stems)
+            shared = len(common) / max(1, min(len(self.stems), len(set(stems))))
+            if len(common - self.act_stems) < 3:  # the act alone is not a reworded sentence
+                shared = 0.0
             if not (m.head and r >= self.cfg.on_ask_relevance) and max(m.relevance, shared) < 0.5:
                 continue
             hit = _Hit(source, text, span, r, form)
@@ -411,12 +415,17 @@ def _quote(hit: _Hit, note: str) -> PromiseEvidence:
 _CARRIED = {"unchanged": "carried over unchanged", "moved": "carried over (moved)"}
 
 
-def _carried(case: Case, index: int, c: Commitment, source: _Source) -> _Hit | None:
+def _carried(
+    case: Case, index: int, c: Commitment, source: _Source, aligned: dict[tuple[int, int], Any]
+) -> _Hit | None:
     """The sentence of a later response the alignment carries the promise's sentence to
     (unchanged, moved, edited, split or merged), or None when it was removed."""
     from .alignment.core import align_texts
 
-    al = align_texts(case.responses[index].full_text, source.text)
+    key = (index, source.index)
+    al = aligned.get(key)
+    if al is None:
+        al = aligned[key] = align_texts(case.responses[index].full_text, source.text)
     at = c.sentence.start
     for op in al.ops:
         if op.a is None or op.b is None or not op.a.start <= at < op.a.end:
@@ -433,6 +442,7 @@ def _status(
     index: int,
     c: Commitment,
     as_of: _dt.date | None,
+    aligned: dict[tuple[int, int], Any],
 ) -> tuple[Status, tuple[PromiseEvidence, ...], _dt.date | None]:
     response = case.responses[index]
     matcher = _Matcher(case, c)
@@ -445,7 +455,7 @@ def _status(
         hit = matcher.best(source)
         note = "repeats it"
         if source.is_revision and (hit is None or hit.form == "promised"):
-            carried = _carried(case, index, c, source)
+            carried = _carried(case, index, c, source, aligned)
             if carried is not None:
                 hit = carried
                 note = "carries it over" if carried.score < 1.0 else "carries it over unchanged"
@@ -513,6 +523,7 @@ def ledger_of(
     when = parse_date(as_of, what="as_of") if as_of is not None else _newest(case)
     promises: list[Promise] = []
     later: list[str] = []
+    aligned: dict[tuple[int, int], Any] = {}  # each pair of responses aligned once
     for i, (response, found) in enumerate(zip(case.responses, commitments, strict=True)):
         if when is not None and response.date is not None and response.date > when:
             later.append(response.label)
@@ -520,7 +531,7 @@ def ledger_of(
         for c in found:
             if not _is_promise(c):
                 continue
-            status, evidence, due = _status(case, i, c, when)
+            status, evidence, due = _status(case, i, c, when, aligned)
             promises.append(
                 Promise(
                     response.label, response.date, response.department, c, status, evidence, due
