@@ -318,3 +318,101 @@ def test_due_dates_of_real_sentences(case: dict[str, Any]) -> None:
     by_phrase = {d.span.text: d for d in found}
     assert case["phrase"] in by_phrase, [d.span.text for d in found]
     assert by_phrase[case["phrase"]].due == dt.date.fromisoformat(case["due"])
+
+
+# ---------------------------------------------------------------- review, report, chart, CLI
+
+
+def test_review_ledger_section_in_markdown_html_and_json() -> None:
+    case = with_updates(rc.load_example("grooming-gangs"), PUBLISHED)
+    r = rc.review(case)
+    md = r.to_markdown()
+    assert "## Promises kept?" in md
+    assert "| **delivered** | reports it done" in md
+    html = r.to_html()
+    assert "<h2>Promises kept?</h2>" in html and "<b>delivered</b>" in html
+    d = r.to_dict()["ledger"]
+    assert d["as_of"] == "2020-12-15"
+    statuses = {p["status"] for p in d["promises"] if "later this year" in p["sentence"]}
+    assert statuses == {"delivered"}
+    # the review's ledger is the one track_commitments gives
+    assert d == track_commitments(case).to_dict()
+
+
+def test_ledger_section_for_a_case_without_promises() -> None:
+    case = rc.Case(
+        petition=rc.Petition(action="Ban X"),
+        responses=[rc.Response("The Government has no plans to ban X.")],
+    )
+    r = rc.review(case)
+    assert "No promise to follow" in r.to_markdown()
+    assert "No promise to follow" in r.to_html()
+
+
+def test_commitments_table_shows_a_past_tense() -> None:
+    md = rc.review(_load(562729)).to_markdown()
+    assert "commitment (past)" in md
+
+
+def test_timeline_chart_draws_each_promise() -> None:
+    pytest.importorskip("matplotlib")
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from respcompare.plot import promises_timeline
+
+    case = with_updates(rc.load_example("grooming-gangs"), PUBLISHED)
+    ledger = track_commitments(case, as_of="2021-01-31")
+    _fig, given = plt.subplots()
+    ax = promises_timeline(ledger, ax=given)
+    assert ax is given
+    gids = [ln.get_gid() for ln in ax.lines if ln.get_gid()]
+    for i, p in enumerate(ledger):
+        assert f"promise:{i}:made" in gids and f"promise:{i}:{p.status}" in gids
+    delivered = [ln for ln in ax.lines if (ln.get_gid() or "").endswith(":delivered")]
+    assert delivered and all(
+        ln.get_xdata()[0] == dt.date(2020, 12, 15).toordinal() for ln in delivered
+    )  # type: ignore[index]
+    assert "as-of" in gids
+    assert [t.get_text() for t in ax.get_yticklabels()][-1].startswith("original:")  # top row
+    plt.close("all")
+    empty = track_commitments(
+        rc.Case(petition=rc.Petition(action="Ban X"), responses=[rc.Response("No.")])
+    )
+    ax = promises_timeline(empty)
+    assert ax.texts[0].get_text() == "No dated promise to draw"
+    plt.close("all")
+
+
+def test_review_set_commitments_have_department_and_status() -> None:
+    rs = rc.review_many([_load(300239), _load(551283)], progress=False)
+    rows = rs.commitments(as_of="2022-04-30")
+    assert rows and all(r["department"] and r["status"] in STATUSES for r in rows)
+    assert {r["petition_id"] for r in rows} == {300239, 551283}
+    overdue = [r for r in rows if r["status"] == "overdue"]
+    assert {r["department"] for r in overdue} >= {"Department of Health and Social Care"}
+
+
+def test_cli_promises(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from respcompare.cli import main
+
+    path = str(PETITIONS / "300239.json")
+    assert main(["promises", path, "--as-of", "2021-01-31"]) == 0
+    out = capsys.readouterr().out
+    assert "As of 31 January 2021" in out and "**overdue**" in out
+    assert main(["promises", path, "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["as_of"] == "2020-05-20"
+    png = tmp_path / "t.png"
+    assert (
+        main(["promises", "--example", "grooming-gangs", "--format", "csv", "--chart", str(png)])
+        == 0
+    )
+    assert capsys.readouterr().out.startswith("petition_id,as_of,")
+    assert png.stat().st_size > 0
+    assert main(["promises", path, "--as-of", "31/13/2020"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "as_of" in err and "Traceback" not in err
+    assert main(["promises"]) == 2
+    assert "exactly one of" in capsys.readouterr().err
