@@ -277,6 +277,8 @@ _IRREGULAR = {
     "has": "have",
     "had": "have",
 }
+
+
 def cue_action(cue: Cue) -> str | None:
     """The lemma of the action a ladder cue commits to, refuses or defers, or None.
 
