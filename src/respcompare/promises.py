@@ -283,22 +283,56 @@ def _act_forms(action: str) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(out))
 
 
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    """One sentence of a later text, read once for every promise matched against it."""
+
+    text: str
+    span: Span | None  # None for an update's subject line
+    low: tuple[str, ...]  # its words, lower-cased
+    at: dict[str, tuple[int, ...]]  # lemma -> where it stands
+    stems: list[str]  # content stems (the judge's)
+
+
+def _read(text: str, span: Span | None) -> _Sentence:
+    from .asks import content_stems
+
+    low = tuple(w.lower() for w in _TOKEN.findall(text))
+    at: dict[str, list[int]] = {}
+    for i, w in enumerate(low):
+        at.setdefault(lemma(w), []).append(i)
+    return _Sentence(text, span, low, {k: tuple(v) for k, v in at.items()}, content_stems(text))
+
+
+def _sentences(source: _Source, cache: dict[str, list[_Sentence]]) -> list[_Sentence]:
+    """The sentences of a later text (its subject line first), read once per ledger."""
+    key = f"{source.heading}\x00{source.text}"
+    found = cache.get(key)
+    if found is None:
+        found = [_read(x.span.text, x.span) for x in segment(source.text).sentences]
+        if source.heading:
+            found.insert(0, _read(source.heading, None))
+        cache[key] = found
+    return found
+
+
 def _form_of(
-    words: list[str],
+    sent: _Sentence,
     forms: tuple[tuple[str, ...], ...],
-    headline: bool,
     completes: tuple[tuple[str, ...], ...] = (),
 ) -> _Form | None:
-    """How ``words`` (one sentence's tokens) speak of the act: 'done' (a past or perfect
-    form, or a headline's present: "Government publishes ..."), 'promised' (a future or
-    base form, or a progressive one) or 'negated'; None when no form of the act appears."""
+    """How a sentence speaks of the act: 'done' (a past or perfect form, or a headline's
+    present: "Government publishes ..."), 'promised' (a future or base form, or a progressive
+    one) or 'negated'; None when no form of the act appears."""
     rules = _delivery()
-    low = [w.lower() for w in words]
+    low = sent.low
+    headline = sent.span is None
     found: _Form | None = None
-    for i, w in enumerate(low):
-        for form in forms + completes:
-            if lemma(w) != form[0] or low[i + 1 : i + len(form)] != list(form[1:]):
+    for form in forms + completes:
+        for i in sent.at.get(form[0], ()):
+            if low[i + 1 : i + len(form)] != form[1:]:
                 continue
+            w = low[i]
             back = [x for x in low[max(0, i - 4) : i] if x not in _SKIP_BACK]
             if any(x in rules.negations for x in back[-3:]):
                 return "negated"
@@ -327,7 +361,6 @@ class _Matcher:
     def __init__(self, case: Case, commitment: Commitment) -> None:
         from .asks import content_stems, load_synonyms, stem
         from .judge import JudgeConfig
-        from .judge.relevance import ask_model
 
         c = commitment
         action = c.action or "do"
@@ -341,41 +374,34 @@ class _Matcher:
         self.completes = tuple(f for a in done_by for f in _act_forms(a) if f not in self.forms)
         self.stems = frozenset(content_stems(c.sentence.text))
         self.act_stems = frozenset(stem(w) for f in self.forms + self.completes for w in f)
-        self._model = ask_model
-        self._models: dict[str, Any] = {}
 
-    def best(self, source: _Source) -> _Hit | None:
-        from .asks import content_stems
-        from .judge.relevance import match, score, vocab_map
+    def best(self, source: _Source, sentences: list[_Sentence]) -> _Hit | None:
+        from .judge.relevance import ask_model, match, score, vocab_map
 
-        model = self._models.get(source.text)
-        if model is None:
-            model = self._models[source.text] = self._model(
-                self.ask, self.petition, source.text, self.synonyms, self.cfg
-            )
         best: _Hit | None = None
-        pieces: list[tuple[str, Span | None]] = [
-            (x.span.text, x.span) for x in segment(source.text).sentences
-        ]
-        if source.heading:
-            pieces.insert(0, (source.heading, None))
-        for text, span in pieces:
-            form = _form_of(_TOKEN.findall(text), self.forms, span is None, self.completes)
+        model: Any = None
+        vocab: dict[str, set[str]] = {}
+        for sent in sentences:
+            form = _form_of(sent, self.forms, self.completes)
             if form is None:  # the act (or a synonym) is not named
                 continue
-            stems = content_stems(text)
-            m = match(model, text, stems, vocab_map(model, tuple(set(stems)), self.cfg))
+            if model is None:  # prepared once per later text, on its first candidate
+                model = ask_model(self.ask, self.petition, source.text, self.synonyms, self.cfg)
+                words = tuple(sorted({x for s in sentences for x in s.stems}))
+                vocab = vocab_map(model, words, self.cfg)
+            m = match(model, sent.text, sent.stems, vocab)
             r = score(m, self.cfg)
             # the judge's test (the head noun named, relevant enough); or, the act being named,
             # half the object's words ("harmful online abuse" -> "harmful activities online")
             # or half the words of the promise's sentence (a reworded sentence)
-            common = self.stems & set(stems)
-            shared = len(common) / max(1, min(len(self.stems), len(set(stems))))
+            mine = set(sent.stems)
+            common = self.stems & mine
+            shared = len(common) / max(1, min(len(self.stems), len(mine)))
             if len(common - self.act_stems) < 3:  # the act alone is not a reworded sentence
                 shared = 0.0
             if not (m.head and r >= self.cfg.on_ask_relevance) and max(m.relevance, shared) < 0.5:
                 continue
-            hit = _Hit(source, text, span, r, form)
+            hit = _Hit(source, sent.text, sent.span, r, form)
             if best is None or _rank(hit) > _rank(best):
                 best = hit
         return best
@@ -432,8 +458,7 @@ def _carried(
             continue
         if op.kind in {"removed", "added"}:
             return None
-        form = _form_of(_TOKEN.findall(op.b.text), (), False)
-        return _Hit(source, op.b.text, op.b, op.similarity, form or "promised")
+        return _Hit(source, op.b.text, op.b, op.similarity, "promised")
     return None
 
 
@@ -443,6 +468,7 @@ def _status(
     c: Commitment,
     as_of: _dt.date | None,
     aligned: dict[tuple[int, int], Any],
+    read: dict[str, list[_Sentence]],
 ) -> tuple[Status, tuple[PromiseEvidence, ...], _dt.date | None]:
     response = case.responses[index]
     matcher = _Matcher(case, c)
@@ -452,7 +478,7 @@ def _status(
     )
     restated: list[PromiseEvidence] = []
     for source in _sources(case, index, as_of):
-        hit = matcher.best(source)
+        hit = matcher.best(source, _sentences(source, read))
         note = "repeats it"
         if source.is_revision and (hit is None or hit.form == "promised"):
             carried = _carried(case, index, c, source, aligned)
@@ -524,6 +550,7 @@ def ledger_of(
     promises: list[Promise] = []
     later: list[str] = []
     aligned: dict[tuple[int, int], Any] = {}  # each pair of responses aligned once
+    read: dict[str, list[_Sentence]] = {}  # each later text read once
     for i, (response, found) in enumerate(zip(case.responses, commitments, strict=True)):
         if when is not None and response.date is not None and response.date > when:
             later.append(response.label)
@@ -531,7 +558,7 @@ def ledger_of(
         for c in found:
             if not _is_promise(c):
                 continue
-            status, evidence, due = _status(case, i, c, when, aligned)
+            status, evidence, due = _status(case, i, c, when, aligned, read)
             promises.append(
                 Promise(
                     response.label, response.date, response.department, c, status, evidence, due
