@@ -416,3 +416,22 @@ def test_cli_promises(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> Non
     assert err.count("\n") == 1 and "as_of" in err and "Traceback" not in err
     assert main(["promises"]) == 2
     assert "exactly one of" in capsys.readouterr().err
+
+
+with (ROOT / "tests" / "data" / "commitment_cases.toml").open("rb") as _fh:
+    ROW_CASES = tomllib.load(_fh)["case"]
+
+
+@pytest.mark.parametrize("case", ROW_CASES, ids=[c["text"][:40] for c in ROW_CASES])
+def test_commitment_rows(case: dict[str, Any]) -> None:
+    if case["petition"]:
+        assert any(case["text"] in r.full_text for r in _load(case["petition"]).responses)
+    r = rc.Response(case["text"], date="2021-01-01")
+    an = analyse(r.full_text)
+    (row,) = extract_commitments(r, an.cues, an.segmentation)  # one row per sentence
+    assert row.category == case["category"]
+    assert row.tense == case["tense"]
+    if "action" in case:
+        assert row.action == case["action"]
+    if "level" in case:
+        assert row.level == case["level"]

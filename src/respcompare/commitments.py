@@ -103,6 +103,39 @@ _OBJECT_END = re.compile(
     r"shortly|and will|but|and (?:a|an|the)|and to)\b",
     re.I,
 )
+# "The Government committed in 2015 to increase the licence fee": a pledge reported with its
+# time between the verb and its act, which the cue engine does not read as a commitment
+_PAST_PLEDGE = re.compile(
+    r"\b(?:committed|pledged|promised|undertook)\s+(?:in|on|at|during|through)\s+"
+    r"[^,.;:]{1,40}?\s+to\s+([a-z]+)",
+    re.I,
+)
+
+
+def _past_pledges(text: str, seg: Segmentation, taken: set[int]) -> list[tuple[Span, Cue]]:
+    """Past pledges in sentences that have no ladder reading, as commitment cues whose scope
+    is their sentence (their tense reads as past)."""
+    out: list[tuple[Span, Cue]] = []
+    for sent in seg.sentences:
+        if sent.span.start in taken:
+            continue
+        m = _PAST_PLEDGE.search(sent.span.text)
+        if m is None or not is_base_verb(lemma(m[1])):
+            continue
+        a, b = sent.span.start + m.start(), sent.span.start + m.end()
+        cue = Cue(
+            category="commitment",
+            sense="pledge",
+            rule=f"commitment.past-pledge>{lemma(m[1])}",
+            span=Span(a, b, text[a:b]),
+            level=4,
+            strength=0.6,
+            scope=Span(a, sent.span.end, text[a : sent.span.end]),
+        )
+        out.append((sent.span, cue))
+    return out
+
+
 _PASSIVE = re.compile(
     r"\b(?:be|been|being)\s+(?:\w+(?:ed|en)|made|set|laid|held|put|brought|taken|given|kept|"
     r"done|sent|shown|built|paid|written)\b",
@@ -250,6 +283,9 @@ def extract_commitments(
         key = sentence.start if sent is not None else -1 - cue.span.start
         groups.setdefault(key, []).append(cue)
         sentences[key] = sentence
+    for sentence, cue in _past_pledges(text, seg, set(groups)):
+        sentences[sentence.start] = sentence
+        groups[sentence.start] = [cue]
     out: list[Commitment] = []
     for key in sorted(groups, key=lambda k: sentences[k].start):
         sentence, group = sentences[key], groups[key]
@@ -269,6 +305,21 @@ def extract_commitments(
                 )
             readings.append((cue, until))
         best, until = max(readings, key=lambda r: _strength(r[0]))
+        if best.category == "deferral":
+            # "will recognise ... at a time when": the deferral is the commitment's condition,
+            # and the commitment, which names the act, is the reading (its rung counts it)
+            holder = next(
+                (
+                    r
+                    for r in readings
+                    if r[0].category == "commitment"
+                    and r[0].scope is not None
+                    and r[0].scope.start <= best.span.start < r[0].scope.end
+                ),
+                None,
+            )
+            if holder is not None:
+                best, until = holder
         others = tuple(c for c, _ in readings if c is not best)
         # a reading without a verb takes the verb of a reading inside its scope ("will
         # recognise ... at a time when": the deferral's act is "recognise")
