@@ -5,7 +5,8 @@ Reports follow a fixed order, the order a Petitions Committee reviewer reads in:
 1. the verdict for each response with the quoted evidence;
 2. the asks and whether each was addressed, with scope downgrades;
 3. what the revision changed (a paragraph, then the ops side by side or as a redline);
-4. commitments with their due dates;
+4. commitments with their due dates, then "Promises kept?": each promise's status as of the
+   newest date in the case (:meth:`Review.ledger <respcompare.pipeline.Review.ledger>`);
 5. cues, counted, with keywords in context;
 6. reused text: text carried over from the previous response (one figure, the review's
    ``carried_over_share``) and boilerplate, stock text shared with a corpus index;
@@ -136,8 +137,17 @@ def to_markdown(review: Review) -> str:
 
     >>> from respcompare import load_example, review
     >>> md = to_markdown(review(load_example("grooming-gangs")))
-    >>> print(", ".join(line[3:] for line in md.splitlines() if line.startswith("## ")))
-    Verdicts, Asks, What the revision changed, Commitments, Cues, Reused text, Readability
+    >>> for line in md.splitlines():
+    ...     if line.startswith("## "):
+    ...         print(line[3:])
+    Verdicts
+    Asks
+    What the revision changed
+    Commitments
+    Promises kept?
+    Cues
+    Reused text
+    Readability
     """
     case = review.case
     pet = case.petition
