@@ -438,9 +438,6 @@ def _quote(hit: _Hit, note: str) -> PromiseEvidence:
     return PromiseEvidence(hit.source.name, hit.source.date, hit.text, hit.span, note)
 
 
-_CARRIED = {"unchanged": "carried over unchanged", "moved": "carried over (moved)"}
-
-
 def _carried(
     case: Case, index: int, c: Commitment, source: _Source, aligned: dict[tuple[int, int], Any]
 ) -> _Hit | None:
@@ -581,7 +578,8 @@ def track_commitments(case: Case, *, as_of: _dt.date | str | None = None) -> Com
         The petition, its responses and its later updates (:attr:`Case.updates`).
     as_of
         The date to judge on (a date or ``"2021-01-31"``); the newest date in the case
-        (responses and updates) when None.
+        (responses and updates) when None. Texts dated after it are not read; an update with
+        no date is read whatever the date, and one dated before a promise is not read for it.
 
     >>> from respcompare import load_example
     >>> ledger = track_commitments(load_example("grooming-gangs"), as_of="2021-01-31")
