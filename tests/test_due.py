@@ -22,7 +22,7 @@ CASES = [
     ("A consultation will open within six months.", "within six months", "2020-11-19"),
     ("A consultation will open within 4 weeks.", "within 4 weeks", "2020-06-16"),
     ("We will set out plans in the coming months.", "in the coming months", "2020-11-19"),
-    ("We will publish proposals early next year.", "early next year", "2021-12-31"),
+    ("We will publish proposals early next year.", "early next year", "2021-04-30"),
 ]
 
 

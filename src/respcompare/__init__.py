@@ -42,6 +42,7 @@ from .model import (
     Petition,
     Response,
     Span,
+    Update,
     Verdict,
 )
 from .pipeline import Review, review
@@ -58,6 +59,8 @@ _LAZY = {
     "carried_over": "reuse",
     "carried_over_share": "reuse",
     "shared_passages": "reuse",
+    "CommitmentLedger": "promises",
+    "track_commitments": "promises",
 }
 
 
@@ -80,6 +83,7 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:
     from .judge import JudgeConfig, assess
+    from .promises import CommitmentLedger, track_commitments
     from .reuse import ReuseIndex, build_index, carried_over, carried_over_share, shared_passages
 
 
@@ -92,6 +96,7 @@ __all__ = [
     "Assessment",
     "Attachment",
     "Case",
+    "CommitmentLedger",
     "Corpus",
     "Cue",
     "DirectnessTerm",
@@ -115,6 +120,7 @@ __all__ = [
     "ReviewSet",
     "Span",
     "UnknownExampleError",
+    "Update",
     "Verdict",
     "__version__",
     "align",
@@ -136,4 +142,5 @@ __all__ = [
     "review_many",
     "segment",
     "shared_passages",
+    "track_commitments",
 ]

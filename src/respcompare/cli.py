@@ -154,6 +154,7 @@ def _parser() -> _Parser:
         help="which chart --chart draws (default: scorecard)",
     )
     _add_corpus_parser(sub)
+    _add_promises_parser(sub)
     return parser
 
 
@@ -272,6 +273,64 @@ def _corpus_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_promises_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
+    pp = sub.add_parser(
+        "promises", help="what one petition's responses promised, and what happened"
+    )
+    pp.add_argument("file", nargs="?", help="petition JSON from petition.parliament.uk")
+    pp.add_argument("--example", help=f"a bundled example: {', '.join(sorted(examples()))}")
+    pp.add_argument(
+        "--as-of",
+        metavar="DATE",
+        help="judge on this date, e.g. 2021-01-31 (default: the newest date in the petition)",
+    )
+    pp.add_argument("--format", choices=("md", "json", "csv"), default="md", help="output format")
+    pp.add_argument("--chart", metavar="FILE.png", help="also draw the promises timeline to a PNG")
+
+
+def _promises_command(args: argparse.Namespace) -> int:
+    """``respcompare promises FILE.json [--as-of DATE] [--format md|json|csv] [--chart F.png]``."""
+    import csv
+    import io
+
+    from .promises import _RECORD_COLUMNS, track_commitments
+    from .report import ledger_markdown
+
+    if bool(args.file) == bool(args.example):
+        raise InputError("respcompare promises: give exactly one of FILE.json or --example NAME")
+    chart = _check_output(args.chart, "--chart", (".png",)) if args.chart else None
+    case = load_example(args.example) if args.example else load_petition(Path(args.file))
+    ledger = track_commitments(case, as_of=args.as_of)
+    if args.format == "json":
+        text = json.dumps(ledger.to_dict(), indent=2, ensure_ascii=False)
+    elif args.format == "csv":
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=list(_RECORD_COLUMNS), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(ledger.to_records())
+        text = buffer.getvalue()
+    else:
+        text = "\n".join(ledger_markdown(ledger))
+    _write(sys.stdout, text if text.endswith("\n") else text + "\n")
+    if chart is not None:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+
+        from .plot import promises_timeline
+
+        fig = promises_timeline(ledger).get_figure(root=True)
+        assert fig is not None
+        try:
+            fig.savefig(chart, dpi=150, bbox_inches="tight")
+        except OSError as exc:
+            raise InputError(f"--chart: cannot write {args.chart!r} ({exc.strerror})") from None
+        finally:
+            plt.close(fig)
+    return 0
+
+
 def _save_chart(result: Review, path: str, kind: str) -> None:
     target = Path(path)
     if target.suffix.lower() != ".png":
@@ -316,6 +375,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 _save_chart(result, args.chart, args.chart_kind)
         if args.command == "corpus":
             return _corpus_command(args)
+        if args.command == "promises":
+            return _promises_command(args)
         return 0
     except RespcompareError as exc:
         _say(f"respcompare: error: {exc}")

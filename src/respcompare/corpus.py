@@ -23,6 +23,7 @@ reviews come back in the input order, equal to reviewing one case at a time. Wit
 
 from __future__ import annotations
 
+import datetime as _dt
 import json
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -404,6 +405,25 @@ class ReviewSet:
                 "ReviewSet.to_frame needs pandas: pip install 'respcompare[pandas]'"
             ) from None
         return pd.DataFrame.from_records(self.to_records())
+
+    def commitments(self, *, as_of: _dt.date | str | None = None) -> list[dict[str, Any]]:
+        """One flat dict per promise across the corpus, with its department and status (each
+        case's :meth:`Review.ledger <respcompare.pipeline.Review.ledger>` as of ``as_of``, or
+        as of the newest date in that case when None), and the case's ``source``.
+
+        ``pandas.DataFrame(rs.commitments()).groupby("department")["status"].value_counts()``
+        says which department's promises are overdue most often.
+
+        >>> from respcompare import load_example
+        >>> rs = review_many([load_example("grooming-gangs")], progress=False)
+        >>> sorted({(r["department"], r["status"]) for r in rs.commitments(as_of="2021-01-31")})[0]
+        ('Home Office', 'dropped')
+        """
+        rows: list[dict[str, Any]] = []
+        for rv in self.reviews:
+            for row in rv.ledger(as_of=as_of).to_records():
+                rows.append({"source": rv.case.source, **row})
+        return rows
 
 
 def _density(count: int, per_100: float | None) -> float | None:

@@ -52,6 +52,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .errors import InputError
+from .lemmas import lemma
 from .lexicon import (
     ANY,
     CATEGORIES,
@@ -276,41 +277,6 @@ _IRREGULAR = {
     "has": "have",
     "had": "have",
 }
-_E_ENDINGS = ("c", "v", "z", "u", "g", "dg", "rs", "ns", "ls")
-
-
-def lemma(word: str) -> str:
-    """An approximate verb lemma, offline and rule-based (enough to name a committed action).
-
-    >>> [lemma(w) for w in ["published", "publishes", "introducing", "laid", "released", "set"]]
-    ['publish', 'publish', 'introduce', 'lay', 'release', 'set']
-    """
-    w = word.lower().replace("’", "'")
-    if w in _IRREGULAR:
-        return _IRREGULAR[w]
-    for suffix in ("ing", "ed"):
-        if w.endswith(suffix) and len(w) > len(suffix) + 2:
-            stem = w[: -len(suffix)]
-            if stem.endswith("i") and suffix == "ed":
-                return stem[:-1] + "y"
-            if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsfz":
-                return stem[:-1]
-            if stem.endswith(_E_ENDINGS) or (
-                re.search(r"[aeiou]s$", stem) and "ss" not in stem[-2:]
-            ):
-                return stem + "e"
-            if re.search(r"[^aeiou]at$|iz$", stem) or (
-                len(stem) <= 4 and re.search(r"[^aeiou][aeiou][^aeiouwxy]$", stem)
-            ):
-                return stem + "e"
-            return stem
-    if w.endswith("ies") and len(w) > 4:
-        return w[:-3] + "y"
-    if w.endswith(("shes", "ches", "sses", "xes", "zes")):
-        return w[:-2]
-    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
-        return w[:-1]
-    return w
 
 
 def cue_action(cue: Cue) -> str | None:

@@ -46,15 +46,37 @@ _VAGUE = (
     "in due course|shortly|soon|in the near future|at a later date|in the future|"
     "when parliamentary time allows|at the earliest opportunity|as soon as possible"
 )
-_BY = r"\b(?:by|before|on|in|during|from)\s+(?:the\s+end\s+of\s+)?"
+_BY = r"\b(?:by|before|on|in|during|from|until)\s+(?:the\s+end\s+of\s+)?"
+# "before expiring on 2 December", "until being reviewed on 3 May": a gerund between the
+# preposition and the day
+_BY_DAY = r"(?:\b(?:by|before|on|until|from)\s+(?:[a-z]+ing\s+on\s+)?)?"
+_PART = r"(early|mid|late|the\s+end\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of)"
+# the last month of each part of a year, and of each part of a season
+_PART_END = {"early": 4, "mid": 8, "late": 12, "end": 12, "first": 6, "second": 12}
+_SEASON_MONTHS = {
+    "spring": (3, 4, 5),
+    "summer": (6, 7, 8),
+    "autumn": (9, 10, 11),
+    "winter": (12, 1, 2),
+}
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (rule, re.compile(pattern, re.I))
     for rule, pattern in (
         ("by-date", _BY + rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\s+(\d{{4}})\b"),
         ("by-month-year", _BY + rf"({_MONTH_RE})\s+(\d{{4}})\b"),
+        ("financial-year", _BY + r"(20\d\d)[/\-–](\d\d)\b"),
+        (
+            "season-year",
+            rf"(?:{_BY})?\b(?:(early|mid|late)[\s\-]+)?(spring|summer|autumn|winter)\s+(20\d\d)\b",
+        ),
+        ("part-year", rf"(?:\b(?:in|by|before|during|from|until)\s+)?\b{_PART}[\s\-]+(20\d\d)\b"),
         ("by-year", _BY + r"(20\d\d)\b"),
+        (
+            "day-month",
+            _BY_DAY + rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\b(?![\s,]+\d{{4}})",
+        ),
         ("this-year", r"\b(?:later|by the end of|before the end of|in)?\s*this\s+year\b"),
-        ("next-year", r"\b(?:early|later|by the end of|in)?\s*next\s+year\b"),
+        ("next-year", r"\b(early|later|by the end of|in)?\s*next\s+year\b"),
         ("season", r"\b(?:this|in the|by the|next)\s+(spring|summer|autumn|winter)\b"),
         ("within", rf"\bwithin\s+(?:the\s+next\s+)?{_COUNT}\s+(day|week|month|year)s?\b"),
         ("coming", r"\bin\s+the\s+(?:coming|next)\s+(weeks|months|year)\b"),
@@ -83,12 +105,35 @@ def _resolve(rule: str, m: re.Match[str], on: _dt.date | None) -> _dt.date | Non
         return _end_of_month(int(m[2]), _MONTHS[m[1].lower()])
     if rule == "by-year":
         return _dt.date(int(m[1]), 12, 31)
+    if rule == "financial-year":  # "2021/22": the UK financial year ends on 31 March
+        first, second = int(m[1]), int(m[2])
+        if (first + 1) % 100 != second:
+            return None
+        return _dt.date(first + 1, 3, 31)
+    if rule == "season-year":
+        part, season, year = (m[1] or "late").lower(), m[2].lower(), int(m[3])
+        month = _SEASON_MONTHS[season][{"early": 0, "mid": 1, "late": 2}[part]]
+        # winter 2021 runs from December 2021 into 2022
+        return _end_of_month(year + (season == "winter" and month < 12), month)
+    if rule == "part-year":
+        words_ = m[1].lower().split()
+        part = words_[0] if len(words_) == 1 else words_[1]  # "the end of" -> "end"
+        return _end_of_month(int(m[2]), _PART_END[part])
     if on is None:
         return None
+    if rule == "day-month":  # the nearest such day to the response date, before or after it
+        month, day = _MONTHS[m[2].lower()], int(m[1])
+        options = []
+        for year in (on.year - 1, on.year, on.year + 1):
+            try:
+                options.append(_dt.date(year, month, day))
+            except ValueError:  # 29 February in a year without it
+                continue
+        return min(options, key=lambda d: (abs((d - on).days), d)) if options else None
     if rule == "this-year":
         return _dt.date(on.year, 12, 31)
-    if rule == "next-year":
-        return _dt.date(on.year + 1, 12, 31)
+    if rule == "next-year":  # "early next year" is by the end of April
+        return _end_of_month(on.year + 1, 4 if (m[1] or "").lower() == "early" else 12)
     if rule == "season":
         season, later = m[1].lower(), m.group(0).lower().startswith("next")
         if season == "winter":  # a winter ends in February of the following year

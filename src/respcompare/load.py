@@ -10,6 +10,7 @@ original's date from its note, and keeps the closing department line as :attr:`R
 
 from __future__ import annotations
 
+import datetime as _dt
 import json
 import re
 from collections.abc import Mapping
@@ -20,10 +21,13 @@ from typing import Any
 from .errors import InputError, InputTooLargeError, PetitionFormatError, UnknownExampleError
 from .model import (
     MAX_TEXT_CHARS,
+    MONTH_NAMES,
+    MONTHS,
     Attachment,
     Case,
     Petition,
     Response,
+    Update,
     parse_date,
     replace_surrogates,
 )
@@ -540,7 +544,92 @@ def load_petition(source: str | bytes | Path | Mapping[str, Any]) -> Case:
             r.date.toordinal() if r.date else 0,
         )
     )
-    return Case(petition=petition, responses=tuple(responses), source=name)
+    newest = max((r.date for r in responses if r.date is not None), default=None)
+    return Case(
+        petition=petition,
+        responses=tuple(responses),
+        source=name,
+        updates=_updates(attrs, name, newest),
+    )
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_DAY_IN_TEXT = re.compile(
+    rf"\b(?:({'|'.join(_WEEKDAYS)})\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+({'|'.join(MONTH_NAMES)})"
+    r"\b(?:,?\s+(\d{4})\b)?",
+    re.I,
+)
+_ISO_IN_URL = re.compile(r"/(20\d\d-\d\d-\d\d)(?:/|\b)")
+
+
+def _update_date(item: Mapping[str, Any], body: str, after: _dt.date | None) -> _dt.date | None:
+    """When an update happened: its ``created_at``; else the first day its text names
+    ("On Thursday 3 December": the year whose weekday fits, nearest to the newest response);
+    else a dated Hansard link; else None (unknown, kept as such)."""
+    created = item.get("created_at")
+    if isinstance(created, str):
+        try:
+            return parse_date(created)
+        except InputError:
+            pass
+    for m in _DAY_IN_TEXT.finditer(body[:2000]):
+        month, day = MONTHS[m[3].lower()], int(m[2])
+        if m[4]:
+            try:
+                return _dt.date(int(m[4]), month, day)
+            except ValueError:
+                continue
+        if after is None:
+            continue
+        days: list[_dt.date] = []
+        for year in range(after.year - 1, after.year + 6):
+            try:
+                d = _dt.date(year, month, day)
+            except ValueError:
+                continue
+            if m[1] is None or _WEEKDAYS[d.weekday()] == m[1].lower():
+                days.append(d)
+        if days:  # the nearest to the newest response (later first on a tie)
+            return min(days, key=lambda d: (abs((d - after).days), d < after))
+    iso = _ISO_IN_URL.search(body)
+    if iso:
+        try:
+            return _dt.date.fromisoformat(iso[1])
+        except ValueError:
+            return None
+    return None
+
+
+def _updates(attrs: Mapping[str, Any], name: str, after: _dt.date | None) -> tuple[Update, ...]:
+    """The entries of ``other_parliamentary_business`` other than an original response, as
+    dated :class:`Update` records in their date order (undated ones last, as given)."""
+    value = attrs.get("other_parliamentary_business")
+    if not isinstance(value, list):  # a wrong type was refused by _originals already
+        return ()
+    out: list[Update] = []
+    for item in value:
+        if not isinstance(item, Mapping):
+            continue  # refused by _originals already
+        subject = item.get("subject") or ""
+        if not isinstance(subject, str) or _ORIGINAL_SUBJECT.search(subject[:200]):
+            continue
+        body = item.get("body")
+        if body is not None and not isinstance(body, str):
+            raise PetitionFormatError(
+                f"{name}: 'body' of the 'other_parliamentary_business' entry {subject!r} should "
+                f"be text, got {type(body).__name__}"
+            )
+        text = (body or "").replace("\r\n", "\n").strip() or subject.strip()
+        if not text:
+            raise PetitionFormatError(
+                f"{name}: an 'other_parliamentary_business' entry has neither subject nor body; "
+                "remove it or give it its text"
+            )
+        out.append(Update(subject.strip(), _update_date(item, text, after), text))
+    order = sorted(
+        range(len(out)), key=lambda i: (out[i].date is None, out[i].date or _dt.date.min, i)
+    )
+    return tuple(out[i] for i in order)
 
 
 def case_from_texts(

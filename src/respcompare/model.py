@@ -31,6 +31,7 @@ __all__ = [
     "Petition",
     "Response",
     "Span",
+    "Update",
     "Verdict",
     "parse_date",
     "replace_surrogates",
@@ -407,6 +408,7 @@ class Case:
     responses: tuple[Response, ...]
     attachments: tuple[Attachment, ...] = ()
     source: str | None = None
+    updates: tuple[Update, ...] = ()
 
     def __post_init__(self) -> None:
         if not isinstance(self.petition, Petition):
@@ -446,6 +448,17 @@ class Case:
                 )
         object.__setattr__(self, "attachments", attachments)
         object.__setattr__(self, "source", _optional_name(self.source, "Case.source"))
+        if isinstance(self.updates, (str, bytes, Mapping)) or not isinstance(
+            self.updates, Iterable
+        ):
+            raise InputError(
+                f"Case.updates must be a list of Update objects, not {type(self.updates).__name__}"
+            )
+        updates = tuple(self.updates)
+        for u in updates:
+            if not isinstance(u, Update):
+                raise InputError(f"Case.updates must be Update objects, not {type(u).__name__}")
+        object.__setattr__(self, "updates", updates)
 
     def response(self, label: str) -> Response:
         """The response with this label; raises InputError naming the labels there are."""
@@ -608,3 +621,28 @@ class Assessment:
     def answered(self) -> bool:
         """True for answered-yes, answered-partly and answered-no."""
         return self.verdict.answered
+
+
+@dataclass(frozen=True, slots=True, init=False)
+class Update:
+    """What happened after a response: an entry of the petition's ``other_parliamentary_business``
+    (a publication, an announcement, a debate), or any later text a user supplies.
+
+    ``date`` is when it happened (None when the source gives no date); ``text`` is the body
+    the promises ledger reads.
+
+    >>> u = Update("Paper published", "2020-12-15", "The Home Office published its paper.")
+    >>> u.date.isoformat(), u.subject
+    ('2020-12-15', 'Paper published')
+    """
+
+    subject: str
+    date: _dt.date | None
+    text: str
+
+    def __init__(self, subject: str, date: _dt.date | str | None, text: str) -> None:
+        if not isinstance(subject, str):
+            raise _not_a_string(subject, "Update.subject")
+        object.__setattr__(self, "subject", _check_size(subject.strip(), "Update.subject"))
+        object.__setattr__(self, "date", parse_date(date, what=f"the date of update {subject!r}"))
+        object.__setattr__(self, "text", _require_text(text, f"the text of update {subject!r}"))

@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from .alignment import Alignment, AlignOptions, align, carried_over, carried_over_share, describe
 from .analysis import TextAnalysis, analyse
-from .cues import LADDER_CATEGORIES, cue_action
-from .due import DueDate, find_due_dates
+from .commitments import Commitment, extract_commitments
 from .errors import InputError, OptionalDependencyError
 from .lexicon import Lexicon
 from .model import Ask, Assessment, Case, Cue, Response, Span
@@ -22,30 +21,17 @@ from .readability import Readability, readability
 from .segment import Segmentation, words
 
 if TYPE_CHECKING:
+    import datetime as _dt
+
     import pandas
     from matplotlib.axes import Axes
 
     from .judge import JudgeConfig
     from .plot import ReviewChart
+    from .promises import CommitmentLedger
     from .reuse import ReuseIndex
 
 __all__ = ["Commitment", "ResponseProfile", "Review", "review"]
-
-
-@dataclass(frozen=True, slots=True)
-class Commitment:
-    """A ladder cue in a response (commitment, refusal, deferral, review loop) with its due date.
-
-    ``action`` is the committed verb ("publish"); ``due`` the time expression in the same
-    sentence and the date it falls due, counted from the response date (None when the sentence
-    names no time).
-    """
-
-    cue: Cue
-    level: int | None
-    action: str | None
-    sentence: Span
-    due: DueDate | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,6 +181,18 @@ class Review:
 
         return plot_review(self, kind, ax=ax)
 
+    def ledger(self, *, as_of: _dt.date | str | None = None) -> CommitmentLedger:
+        """The promises ledger of this review's case (see
+        :func:`respcompare.promises.track_commitments`), from the commitments already found.
+
+        >>> from respcompare import load_example
+        >>> review(load_example("grooming-gangs")).ledger().as_of.isoformat()
+        '2020-05-19'
+        """
+        from .promises import ledger_of
+
+        return ledger_of(self.case, [p.commitments for p in self.profiles], as_of=as_of)
+
     def __repr__(self) -> str:
         verdicts = ", ".join(f"{a.response_label}={a.verdict.value}" for a in self.assessments)
         return f"<Review petition={self.case.petition.id} {verdicts}>"
@@ -207,26 +205,7 @@ def _density(count: int, per_100: float | None) -> float | None:
 def _commitments(
     response: Response, cues: Sequence[Cue], seg: Segmentation
 ) -> tuple[Commitment, ...]:
-    text = response.full_text
-    out: list[Commitment] = []
-    dues_of: dict[int, list[DueDate]] = {}  # due dates per sentence, found once
-    for cue in cues:
-        if cue.category not in LADDER_CATEGORIES:
-            continue
-        sent = seg.sentence_at(cue.span.start)
-        sentence = sent.span if sent is not None else cue.span
-        key = sentence.start if sent is not None else -1 - cue.span.start
-        found = dues_of.get(key)
-        if found is None:
-            found = dues_of[key] = find_due_dates(sentence.text, on=response.date)
-        dues = [d for d in found if cue.category == "commitment" or d.vague]
-        due = None
-        if dues:
-            d = dues[0]
-            start = sentence.start + d.span.start
-            due = DueDate(Span.of(text, start, start + len(d.span)), d.due, d.vague, d.rule)
-        out.append(Commitment(cue, cue.level, cue_action(cue), sentence, due))
-    return tuple(out)
+    return extract_commitments(response, cues, seg)
 
 
 def _profile(

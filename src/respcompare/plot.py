@@ -52,12 +52,15 @@ __all__ = [
     "LADDER_RUNGS",
     "OKABE_ITO",
     "RESPONSE_COLOURS",
+    "STATUS_STYLE",
     "VERDICT_COLOURS",
     "AlignmentMapData",
     "LadderAsk",
     "LadderData",
     "MapOp",
     "ScorecardData",
+    "TimelineData",
+    "TimelineRow",
     "alignment_map",
     "alignment_map_data",
     "boilerplate_by_department",
@@ -65,8 +68,10 @@ __all__ = [
     "cue_density",
     "ladder_data",
     "plot_review",
+    "promises_timeline",
     "scorecard",
     "scorecard_data",
+    "timeline_data",
     "verdicts_over_time",
 ]
 
@@ -1130,3 +1135,157 @@ def plot_review(review: Review, kind: ReviewChart = "scorecard", *, ax: Axes | N
         last = review.case.responses[-1]
         return cue_density(last, cues=_review_cues(review)[-1], ax=ax)
     raise InputError(f"unknown chart {kind!r}: use 'scorecard', 'ladder', 'alignment' or 'cues'")
+
+
+# --------------------------------------------------------------------------- promises timeline
+
+#: One colour and marker per promise status (issue #17): kept in green, broken in warm colours.
+STATUS_STYLE: dict[str, tuple[str, str]] = {
+    "delivered": (OKABE_ITO["bluish green"], "P"),
+    "restated": (OKABE_ITO["blue"], "o"),
+    "dropped": (OKABE_ITO["black"], "X"),
+    "overdue": (OKABE_ITO["vermillion"], "s"),
+    "pending": (OKABE_ITO["orange"], "o"),
+}
+
+
+def _day(d: _dt.date) -> float:
+    """A date as a number on the x axis (days since 1 January of year 1)."""
+    return float(d.toordinal())
+
+
+def _month_ticks(first: _dt.date, last: _dt.date) -> list[_dt.date]:
+    """First days of months from ``first`` to ``last``, thinned to at most eight."""
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    step = max(1, math.ceil(months / 8))
+    out = []
+    for k in range(0, months + 1, step):
+        m0 = first.month - 1 + k
+        out.append(_dt.date(first.year + m0 // 12, m0 % 12 + 1, 1))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineRow:
+    """One promise on the timeline: when it was made, when it falls due, its status and the
+    date of the text that shows the status (None for pending and overdue)."""
+
+    label: str
+    made: _dt.date | None
+    due: _dt.date | None
+    status: str
+    mark: _dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineData:
+    """The rows of a promises timeline and the date they are judged on."""
+
+    rows: tuple[TimelineRow, ...]
+    as_of: _dt.date | None
+
+
+def timeline_data(ledger: Any) -> TimelineData:
+    """The timeline's rows from a :class:`~respcompare.promises.CommitmentLedger`.
+
+    >>> import respcompare as rc
+    >>> d = timeline_data(rc.track_commitments(rc.load_example("grooming-gangs"),
+    ...                                        as_of="2021-01-31"))
+    >>> sorted({r.status for r in d.rows})
+    ['dropped', 'overdue', 'pending', 'restated']
+    """
+    rows = []
+    for p in ledger.promises:
+        act = p.act or "promise"
+        label = _short(f"{p.response_label}: {act} {p.object or ''}".strip(), 48)
+        shown = next(
+            (e for e in p.evidence if e.note not in {"the promise"} and e.source != "promise"),
+            None,
+        )
+        mark = (
+            shown.date
+            if shown is not None and p.status in {"delivered", "restated", "dropped"}
+            else None
+        )
+        rows.append(TimelineRow(label, p.response_date, p.due, p.status, mark))
+    return TimelineData(tuple(rows), ledger.as_of)
+
+
+@_literal_text
+def promises_timeline(ledger: Any, *, ax: Axes | None = None) -> Axes:
+    """Promises on a time axis: a grey dot where each was made, a line to its due date (a tick),
+    and its status marked where a later text shows it (delivered, restated, dropped) or at the
+    due date (overdue) or on the "as of" line (pending). Undated promises are listed in the
+    title, not drawn.
+
+    >>> d = TimelineData((TimelineRow("revised: publish paper", _dt.date(2020, 5, 19),
+    ...                   _dt.date(2020, 12, 31), "delivered", _dt.date(2020, 12, 15)),),
+    ...                  _dt.date(2021, 1, 31))
+    >>> ax = promises_timeline(d)
+    >>> [l.get_gid() for l in ax.lines if l.get_gid()]
+    ['promise:0:made', 'promise:0:due-line', 'promise:0:due', 'promise:0:delivered', 'as-of']
+    """
+    data = ledger if isinstance(ledger, TimelineData) else timeline_data(ledger)
+    drawn = [r for r in data.rows if r.made is not None]
+    undated = len(data.rows) - len(drawn)
+    ax = _axes(ax, (9.0, max(2.5, 0.42 * len(drawn) + 1.6)))
+    if not drawn:
+        ax.text(0.5, 0.5, "No dated promise to draw", ha="center", va="center",
+                transform=ax.transAxes, color=OKABE_ITO["grey"])  # fmt: skip
+        ax.set_axis_off()
+        ax.set_title("Promises kept?")
+        return ax
+    seen: set[str] = set()
+    for i, r in enumerate(drawn):
+        y = len(drawn) - 1 - i
+        assert r.made is not None
+        ax.plot(
+            [_day(r.made)], [y], "o", color=OKABE_ITO["grey"], markersize=6, gid=f"promise:{i}:made"
+        )
+        if r.due is not None:
+            ax.plot(
+                [_day(r.made), _day(r.due)],
+                [y, y],
+                "--",
+                color="#c8c8c8",
+                linewidth=1,
+                gid=f"promise:{i}:due-line",
+            )
+            ax.plot(
+                [_day(r.due)],
+                [y],
+                "|",
+                color="#555555",
+                markersize=12,
+                markeredgewidth=2,
+                gid=f"promise:{i}:due",
+            )
+        colour, marker = STATUS_STYLE.get(r.status, (OKABE_ITO["grey"], "o"))
+        at = r.mark or (r.due if r.status == "overdue" else data.as_of) or r.made
+        hollow = r.status == "pending"
+        ax.plot(
+            [_day(at)], [y], marker, color=colour, markersize=10,
+            markerfacecolor="none" if hollow else colour, markeredgewidth=2,
+            label=r.status if r.status not in seen else None, gid=f"promise:{i}:{r.status}",
+        )  # fmt: skip
+        seen.add(r.status)
+    if data.as_of is not None:
+        ax.axvline(
+            _day(data.as_of), color=OKABE_ITO["grey"], linewidth=1, linestyle=":", gid="as-of"
+        )
+    ax.set_yticks(range(len(drawn)), [r.label for r in reversed(drawn)], fontsize=8)
+    ax.set_ylim(-0.8, len(drawn) - 0.2)
+    days = [d for r in drawn for d in (r.made, r.due, r.mark) if d is not None]
+    if data.as_of is not None:
+        days.append(data.as_of)
+    ticks = _month_ticks(min(days), max(days))
+    ax.set_xticks([_day(t) for t in ticks], [f"{t:%b %Y}" for t in ticks], fontsize=8)
+    as_of = f"as of {data.as_of.day} {data.as_of:%B %Y}" if data.as_of else "no date"
+    title = f"Promises kept? ({as_of}; grey dot: made, tick: due)"
+    if undated:
+        title += f"\n{undated} undated promise(s) not drawn"
+    ax.set_title(title)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=8)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    return ax

@@ -5,7 +5,8 @@ Reports follow a fixed order, the order a Petitions Committee reviewer reads in:
 1. the verdict for each response with the quoted evidence;
 2. the asks and whether each was addressed, with scope downgrades;
 3. what the revision changed (a paragraph, then the ops side by side or as a redline);
-4. commitments with their due dates;
+4. commitments with their due dates, then "Promises kept?": each promise's status as of the
+   newest date in the case (:meth:`Review.ledger <respcompare.pipeline.Review.ledger>`);
 5. cues, counted, with keywords in context;
 6. reused text: text carried over from the previous response (one figure, the review's
    ``carried_over_share``) and boilerplate, stock text shared with a corpus index;
@@ -32,12 +33,21 @@ from .model import Ask, AskOutcome, Assessment
 
 if TYPE_CHECKING:
     from .pipeline import ResponseProfile, Review
+    from .promises import CommitmentLedger, Promise
 
 #: Cue categories shown in keyword-in-context tables, most telling first.
 KWIC_CATEGORIES = ("commitment", "refusal", "deferral", "review-loop", "hedge", "weasel", "emotive")
 KWIC_LIMIT = 12
 
-__all__ = ["jsonable", "md_escape", "to_dict", "to_html", "to_markdown"]
+__all__ = [
+    "jsonable",
+    "ledger_html",
+    "ledger_markdown",
+    "md_escape",
+    "to_dict",
+    "to_html",
+    "to_markdown",
+]
 
 
 def jsonable(obj: Any) -> Any:
@@ -70,6 +80,7 @@ def to_dict(review: Review) -> dict[str, Any]:
         "changes": list(review.changes),
         "alignments": [alignment_to_dict(al) for al in review.alignments],
         "profiles": profiles,
+        "ledger": review.ledger().to_dict(),
     }
 
 
@@ -88,6 +99,12 @@ def _asks_by_response(review: Review) -> list[tuple[Ask, list[AskOutcome | None]
 
 def _level(level: int | None) -> str:
     return "none" if level is None else f"{level}/5 ({LADDER[level]})"
+
+
+def _kind(c: Any) -> str:
+    """The commitment's kind, with its tense when it is not made now ("commitment (past)")."""
+    tense = getattr(c, "tense", "current")
+    return c.cue.category if tense == "current" else f"{c.cue.category} ({tense})"
 
 
 def _due(c: Any) -> str:
@@ -120,8 +137,17 @@ def to_markdown(review: Review) -> str:
 
     >>> from respcompare import load_example, review
     >>> md = to_markdown(review(load_example("grooming-gangs")))
-    >>> print(", ".join(line[3:] for line in md.splitlines() if line.startswith("## ")))
-    Verdicts, Asks, What the revision changed, Commitments, Cues, Reused text, Readability
+    >>> for line in md.splitlines():
+    ...     if line.startswith("## "):
+    ...         print(line[3:])
+    Verdicts
+    Asks
+    What the revision changed
+    Commitments
+    Promises kept?
+    Cues
+    Reused text
+    Readability
     """
     case = review.case
     pet = case.petition
@@ -195,10 +221,11 @@ def to_markdown(review: Review) -> str:
         out += ["| level | kind | action | due | sentence |", "|---|---|---|---|---|"]
         for c in sorted(ladder, key=lambda c: (-(c.level or 0), c.cue.span.start)):
             out.append(
-                f"| {c.level} | {c.cue.category} | {md_escape(c.action or '—')} | "
+                f"| {c.level} | {_kind(c)} | {md_escape(c.action or '—')} | "
                 f"{md_escape(_due(c))} | {md_escape(c.sentence.text)} |"
             )
         out.append("")
+    out += ledger_markdown(review.ledger())
     out += ["## Cues", ""]
     cats = sorted({k for p in review.profiles for k in p.cue_counts})
     out.append("| category | " + " | ".join(md_escape(p.label) for p in review.profiles) + " |")
@@ -437,7 +464,7 @@ def _commitments_html(review: Review) -> str:
             rows.append(
                 [
                     f'{level} <span class="rc-muted">{_e(LADDER[level])}</span>',
-                    _e(c.cue.category),
+                    _e(_kind(c)),
                     _e(c.action or "—"),
                     _e(_due(c)),
                     quoted,
@@ -520,7 +547,8 @@ def to_html(review: Review, *, full_page: bool = True) -> str:
         f"<p><b>Petition:</b> {_e(pet.action)}</p>"
         f'<p class="rc-meta">{_e(meta)}</p>'
         f"{_verdicts_html(review)}{_asks_html(review)}{_changes_html(review)}"
-        f"{_commitments_html(review)}{_cues_html(review)}{_reused_html(review)}"
+        f"{_commitments_html(review)}{ledger_html(review.ledger())}"
+        f"{_cues_html(review)}{_reused_html(review)}"
         f"{_readability_html(review)}</div>"
     )
     if not full_page:
@@ -529,3 +557,81 @@ def to_html(review: Review, *, full_page: bool = True) -> str:
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
         f"<title>respcompare: {_e(title)}</title></head><body>{body}</body></html>\n"
     )
+
+
+# ---------------------------------------------------------------- promises ledger (issue #17)
+
+_STATUS_WORDS = {
+    "delivered": "delivered",
+    "restated": "restated",
+    "dropped": "dropped",
+    "overdue": "overdue",
+    "pending": "pending",
+}
+
+
+def _ledger_due(p: Promise) -> str:
+    c = p.commitment
+    if p.due is not None:
+        return _when(p.due)
+    if c.due is not None and c.due.vague:
+        return f"vague: “{c.due.span.text}”"
+    return "no time given"
+
+
+def _ledger_evidence(p: Promise) -> tuple[str, str]:
+    """(what shows the status, the quote) for a reader."""
+    ev = next((e for e in p.evidence if e.note != "the promise"), p.evidence[0])
+    where = ev.source.split(": ", 1)[-1] if ev.source != "promise" else "the promise"
+    when = f", {_when(ev.date)}" if ev.date else ""
+    return f"{ev.note} ({where}{when})", ev.text
+
+
+def ledger_markdown(ledger: CommitmentLedger) -> list[str]:
+    """The ledger section of the Markdown review, as lines."""
+    as_of = _when(ledger.as_of) if ledger.as_of else "no date"
+    out = ["## Promises kept?", ""]
+    if not ledger.promises:
+        return [*out, f"No promise to follow (as of {as_of}).", ""]
+    counts = ", ".join(f"{n} {s}" for s, n in ledger.counts().items() if n)
+    out += [f"As of {as_of}: {counts}.", ""]
+    out += ["| promise | made | due | status | evidence |", "|---|---|---|---|---|"]
+    for p in ledger.promises:
+        why, quote = _ledger_evidence(p)
+        shown = f"{why}: “{quote}”" if quote else why
+        out.append(
+            f"| {md_escape(p.sentence)} | {md_escape(p.response_label)} | "
+            f"{md_escape(_ledger_due(p))} | **{_STATUS_WORDS[p.status]}** | {md_escape(shown)} |"
+        )
+    if ledger.not_yet_made:
+        out += ["", f"Not yet made on that date: {md_escape(', '.join(ledger.not_yet_made))}."]
+    out.append("")
+    return out
+
+
+def ledger_html(ledger: CommitmentLedger) -> str:
+    """The ledger section of the HTML review."""
+    as_of = _when(ledger.as_of) if ledger.as_of else "no date"
+    parts = ["<h2>Promises kept?</h2>"]
+    if not ledger.promises:
+        parts.append(f'<p class="rc-muted">No promise to follow (as of {_e(as_of)}).</p>')
+        return "".join(parts)
+    counts = ", ".join(f"{n} {s}" for s, n in ledger.counts().items() if n)
+    parts.append(f"<p>As of {_e(as_of)}: {_e(counts)}.</p>")
+    rows = []
+    for p in ledger.promises:
+        why, quote = _ledger_evidence(p)
+        rows.append(
+            [
+                _e(p.sentence),
+                _e(p.response_label),
+                _e(_ledger_due(p)),
+                f"<b>{_e(_STATUS_WORDS[p.status])}</b>",
+                _e(why) + (f"<br><q>{_e(quote)}</q>" if quote else ""),
+            ]
+        )
+    parts.append(_table(["promise", "made", "due", "status", "evidence"], rows))
+    if ledger.not_yet_made:
+        later = _e(", ".join(ledger.not_yet_made))
+        parts.append(f'<p class="rc-muted">Not yet made on that date: {later}.</p>')
+    return "".join(parts)
