@@ -200,25 +200,47 @@ def _gap(text: str) -> str:
     return lead + md_escape(text) + trail
 
 
+def _join_marked(pieces: list[tuple[bool, str]]) -> str:
+    """Join text and ``~~``/``**`` marks so that every mark is separated from a neighbouring
+    word by a space: "place ~~to help~~ people", "~~However~~ As", never "place~~to help~~".
+
+    A mark that touches a letter or digit would also not be read as a mark by CommonMark (its
+    delimiter run would not be left- or right-flanking), so the space is needed twice over.
+    """
+    out = ""
+    after_mark = False
+    for is_mark, text in pieces:
+        if not text:
+            continue
+        if out and not out[-1].isspace():
+            if (is_mark and (after_mark or out[-1].isalnum())) or (
+                after_mark and text[0].isalnum()
+            ):
+                out += " "
+        out += text
+        after_mark = is_mark
+    return " ".join(out.split())
+
+
 def _md_words(alignment: Alignment, op: AlignOp) -> str:
     assert op.a is not None and op.b is not None
-    parts: list[str] = []
+    pieces: list[tuple[bool, str]] = []
     pos = op.b.start
     b = alignment.b_text
     for w in op.words:
         if w.b.start > pos:
-            parts.append(_gap(b[pos : w.b.start]))
+            pieces.append((False, _gap(b[pos : w.b.start])))
         if w.tag == "equal":
-            parts.append(md_escape(w.b.text))
+            pieces.append((False, md_escape(w.b.text)))
         else:
-            if w.a.text:
-                parts.append(f"~~{md_escape(w.a.text)}~~")
-            if w.b.text:
-                parts.append(("" if not w.a.text else " ") + f"**{md_escape(w.b.text)}**")
+            if w.a.text.strip():
+                pieces.append((True, f"~~{md_escape(w.a.text)}~~"))
+            if w.b.text.strip():
+                pieces.append((True, f"**{md_escape(w.b.text)}**"))
         pos = max(pos, w.b.end)
     if op.b.end > pos:
-        parts.append(_gap(b[pos : op.b.end]))
-    return "".join(parts).strip()
+        pieces.append((False, _gap(b[pos : op.b.end])))
+    return _join_marked(pieces)
 
 
 def to_markdown(alignment: Alignment) -> str:
