@@ -28,6 +28,7 @@ ORDER = [
     "judge",
     "alignment",
     "reuse",
+    "reading",
     "report",
     "plot",
     "pipeline",
