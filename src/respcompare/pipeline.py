@@ -344,7 +344,9 @@ def review(
         assessments=assessments,
         alignments=alignments,
         profiles=profiles,
-        changes=tuple(describe(al) for al in alignments),
+        changes=tuple(
+            describe(al, analyses=(analyses[i], analyses[i + 1])) for i, al in enumerate(alignments)
+        ),
         analyses=analyses,
         asks=tuple(o.ask for o in judged),
     )

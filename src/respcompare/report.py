@@ -740,5 +740,6 @@ def to_html(
         return body
     return (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
-        f"<title>respcompare: {_e(title)}</title></head><body>{body}</body></html>\n"
+        f'<title>respcompare: {_e(title)}</title></head><body class="rc-page">{body}</body>'
+        "</html>\n"
     )

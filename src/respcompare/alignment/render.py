@@ -73,17 +73,19 @@ def to_dict(alignment: Alignment) -> dict[str, Any]:
 # HTML
 
 #: The colours of every respcompare HTML view, light and dark, as CSS variables on the two
-#: root elements (``.rc-review`` for a review, ``.rc-align-view`` for an alignment on its own).
+#: root elements (``.rc-review`` for a review, ``.rc-align-view`` for an alignment on its own;
+#: ``.rc-page`` is the body of a full page).
 #: Both text and background colours are set, so a host page's theme cannot leave dark text on a
 #: dark background; ``prefers-color-scheme: dark`` switches to the dark set. Okabe-Ito hues.
 THEME_CSS = (
-    ".rc-review,.rc-align-view{--rc-fg:#1b1b1b;--rc-bg:#ffffff;--rc-muted:#595959;"
+    ".rc-page,.rc-review,.rc-align-view{--rc-fg:#1b1b1b;--rc-bg:#ffffff;--rc-muted:#595959;"
     "--rc-line:#cccccc;--rc-soft:#f2f2f2;--rc-kw:#fff3c4;--rc-del:#f9dccb;--rc-ins:#cfe3f3;"
     "--rc-del-row:#fdf0e8;--rc-ins-row:#e9f2fa;--rc-link:#0072B2;--rc-move:#CC79A7}"
-    "@media (prefers-color-scheme: dark){.rc-review,.rc-align-view{--rc-fg:#e6e6e6;"
+    "@media (prefers-color-scheme: dark){.rc-page,.rc-review,.rc-align-view{--rc-fg:#e6e6e6;"
     "--rc-bg:#17191c;--rc-muted:#a9a9a9;--rc-line:#4a4a4a;--rc-soft:#25282c;--rc-kw:#5b4a00;"
     "--rc-del:#6b3420;--rc-ins:#1d4a6e;--rc-del-row:#2e211b;--rc-ins-row:#1a2630;"
     "--rc-link:#56B4E9;--rc-move:#CC79A7}}"
+    ".rc-page{margin:0;color:var(--rc-fg);background:var(--rc-bg);color-scheme:light dark}"
 )
 
 _CSS = (
