@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from rapidfuzz import fuzz
+
 from .errors import InputError
 from .model import AskOutcome, Assessment, Evidence, Petition, Response, Verdict
 
@@ -58,6 +60,9 @@ class ReportOptions:
     furthest_below
         Only sentences whose relevance to every ask is below this are listed; None takes the
         judge's ``topic_relevance`` (a sentence below it does not engage the ask's topic).
+    furthest_restates
+        A sentence at least this similar to an evidence sentence (RapidFuzz ratio of the
+        lower-cased words, in [0, 1]) restates the answer and is not listed. Default 0.75.
     """
 
     audit: bool = False
@@ -65,6 +70,7 @@ class ReportOptions:
     furthest_min_sentences: int = 8
     furthest_share: float = 0.25
     furthest_below: float | None = None
+    furthest_restates: float = 0.75
 
     def __post_init__(self) -> None:
         for name in ("furthest_max", "furthest_min_sentences"):
@@ -74,6 +80,11 @@ class ReportOptions:
         if not 0.0 <= self.furthest_share <= 1.0:
             raise InputError(
                 f"ReportOptions.furthest_share must lie in [0, 1], not {self.furthest_share!r}"
+            )
+        if not 0.0 <= self.furthest_restates <= 1.0:
+            raise InputError(
+                f"ReportOptions.furthest_restates must lie in [0, 1], "
+                f"not {self.furthest_restates!r}"
             )
         if self.furthest_below is not None and not 0.0 <= self.furthest_below <= 1.0:
             raise InputError(
@@ -226,10 +237,11 @@ def furthest_report(
     """Each of the judge's "furthest from the ask" sentences (:attr:`Assessment.off_ask`) with
     whether a report lists it, and the reason when it does not.
 
-    A sentence is listed only when it is not evidence for any ask, not part of the summary,
-    clearly off the ask (relevance to every ask under ``furthest_below``), and the response is
-    long enough (``furthest_min_sentences``); at most ``furthest_max`` and ``furthest_share`` of
-    the sentences are listed.
+    A sentence is listed only when it is not evidence for any ask, does not restate an evidence
+    sentence (``furthest_restates``), is not part of the summary, is clearly off the ask
+    (relevance to every ask under ``furthest_below``), and the response is long enough
+    (``furthest_min_sentences``); at most ``furthest_max`` and ``furthest_share`` of the
+    sentences are listed.
     """
     from .judge import JudgeConfig, sentence_relevance
     from .segment import segment
@@ -246,6 +258,7 @@ def furthest_report(
     evidence = [e.span for e in assessment.evidence] + [
         e.span for o in assessment.asks for e in o.evidence
     ]
+    evidence_words = {" ".join(s.text.lower().split()) for s in evidence}
     asks = [o.ask for o in assessment.asks]
     out: list[FurthestCandidate] = []
     listed = 0
@@ -253,8 +266,13 @@ def furthest_report(
         relevance = max(
             (sentence_relevance(a, ev.text, petition=petition) for a in asks), default=0.0
         )
+        words = " ".join(ev.text.lower().split())
         if any(ev.span.overlaps(s) for s in evidence):
             reason = "it is evidence for the verdict"
+        elif any(
+            fuzz.ratio(words, w) / 100.0 >= opts.furthest_restates for w in evidence_words
+        ):
+            reason = "it restates evidence for the verdict"
         elif ev.span.start < summary_end:
             reason = "it is part of the summary, which states the answer"
         elif len(body) < opts.furthest_min_sentences:

@@ -142,6 +142,8 @@ def _downgrade_words(d: Downgrade) -> str:
     """A scope downgrade in a reader's words: “in full” → “key findings”."""
     if d.kind == "ask":
         return f"no position on the ask “{d.asked}”"
+    if d.kind == "process":
+        return f"a named process will decide (“{d.offered}”)"
     return f"“{d.asked}” → “{d.offered}”"
 
 
