@@ -3,7 +3,7 @@
 Each file under ``tests/golden/`` was read by a person once. When a change to the judge or the
 reports changes them on purpose, regenerate them all with one command and read the diff:
 
-    RESPCOMPARE_REGEN_GOLDEN=1 .venv/bin/python -m pytest -q -p no:cacheprovider tests/test_golden_reports.py
+    RESPCOMPARE_REGEN_GOLDEN=1 .venv/bin/python -m pytest -q tests/test_golden_reports.py
 
 - 300239 (the seed): two responses, a narrower answer, a long run of removed sentences;
 - 568475: one response, two asks decided by one sentence (it was listed as "furthest from the
