@@ -269,9 +269,7 @@ def furthest_report(
         words = " ".join(ev.text.lower().split())
         if any(ev.span.overlaps(s) for s in evidence):
             reason = "it is evidence for the verdict"
-        elif any(
-            fuzz.ratio(words, w) / 100.0 >= opts.furthest_restates for w in evidence_words
-        ):
+        elif any(fuzz.ratio(words, w) / 100.0 >= opts.furthest_restates for w in evidence_words):
             reason = "it restates evidence for the verdict"
         elif ev.span.start < summary_end:
             reason = "it is part of the summary, which states the answer"

@@ -6,8 +6,9 @@
   subject ("we may", "the Department could", "it may be possible"); "Extremists may seek to
   ..." hedges a claim about someone else (word lists: ``data/voice.toml``);
 - a polarity flip is a clause that says the opposite after the edit: each clause of the earlier
-  sentence is paired with the most similar clause of the later one (negation words left out of
-  the comparison), and a pair flips when exactly one side is negated or refuses. A clause that
+  sentence is paired with the most similar clause of the later one (negations, auxiliaries and
+  modals left out of the comparison), and a pair flips when exactly one side is negated or
+  refuses. A clause that
   was only added or dropped ("..., but not in full") is not a flip.
 
 >>> from respcompare.model import Span
@@ -59,6 +60,7 @@ class _Voice:
     government: tuple[str, ...]
     impersonal: frozenset[str]
     always: frozenset[str]
+    stance_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -70,6 +72,7 @@ def _voice() -> _Voice:
         government=tuple(sorted(data["government"]["words"], key=len, reverse=True)),
         impersonal=frozenset(data["impersonal"]["words"]),
         always=frozenset(data["always"]["senses"]),
+        stance_words=frozenset(data["stance_words"]["words"]),
     )
 
 
@@ -146,7 +149,9 @@ def _negative(text: str, a: int, b: int, cues: Sequence[Cue]) -> bool:
 
 
 def _key(text: str, a: int, b: int) -> str:
-    return " ".join(w for w in _words(_NEGATION.sub(" ", text[a:b])) if w)
+    """The clause's words for pairing: negations, auxiliaries and modals left out."""
+    skip = _voice().stance_words
+    return " ".join(w for w in _words(_NEGATION.sub(" ", text[a:b])) if w not in skip)
 
 
 def flips(
