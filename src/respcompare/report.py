@@ -408,7 +408,7 @@ _CSS = (
  background:var(--rc-bg)}
 .rc-badge{display:inline-block;padding:1px 8px;border-radius:10px;font-weight:600;
  font-size:.85em}
-.rc-bar{display:inline-block;height:8px;background:var(--rc-link);vertical-align:middle}
+.rc-bar{display:block;height:8px;background:var(--rc-link)}
 .rc-barbg{display:inline-block;width:120px;height:8px;background:var(--rc-soft);
  vertical-align:middle}
 .rc-quote{border-left:3px solid var(--rc-line);margin:.35em 0;padding:.1em .6em;color:var(--rc-fg)}
