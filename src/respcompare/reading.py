@@ -113,10 +113,11 @@ def verdict_phrase(verdict: Verdict) -> str:
 
 
 def combine_phrase(rule: str | None) -> str | None:
-    """How several asks were put together, as a sentence; None for one ask or another rule.
+    """How several asks were put together, completing "The response ..."; None for a rule that
+    is not a combination row.
 
     >>> combine_phrase("combine.some-answered")
-    'It grants one ask and takes no position on another.'
+    'grants one ask and takes no position on another'
     >>> combine_phrase("partly.narrower") is None
     True
     """
@@ -137,17 +138,23 @@ def row_phrase(rule: str | None) -> str | None:
 
 
 def headline(assessment: Assessment) -> str:
-    """The verdict in one or two plain sentences: what the deciding row says the response does
-    (or what the verdict means), and, with several asks, how they were put together.
+    """The verdict in plain words: what the deciding row says the response does, or, when
+    several asks were combined, how they were, and what that adds up to.
 
     >>> from respcompare.model import Assessment
     >>> headline(Assessment(Verdict.ANSWERED_NO, 0.9, 0, (), (), rule="no.declines"))
     'The response declines the ask (explicitly, by rationale, or by keeping the status quo).'
+    >>> a = Assessment(Verdict.DEFERRED, 0.3, 3, (), (), rule="combine.none-answered")
+    >>> print(headline(a))  # doctest: +ELLIPSIS
+    The response answers none of the asks. Overall it neither agrees nor refuses: it leaves ...
     """
-    row = row_phrase(assessment.rule) if not combine_phrase(assessment.rule) else None
-    text = f"The response {row or verdict_phrase(assessment.verdict)}."
-    combined = combine_phrase(assessment.rule) if len(assessment.asks) > 1 else None
-    return f"{text} {combined}" if combined else text
+    combined = combine_phrase(assessment.rule)
+    if combined is None:
+        return f"The response {row_phrase(assessment.rule) or verdict_phrase(assessment.verdict)}."
+    text = f"The response {combined}."
+    if assessment.rule == "combine.none-answered":
+        text += f" Overall it {verdict_phrase(assessment.verdict)}."
+    return text
 
 
 def reader_reasons(assessment: Assessment) -> tuple[str, ...]:
