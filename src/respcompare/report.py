@@ -172,14 +172,14 @@ def _verdicts_md(review: Review, opts: ReportOptions) -> list[str]:
         )
         out.append("")
         out += [md_escape(headline(a)), ""]
-        out.append(f"- Commitment: {md_escape(_commitment_words(a.commitment))}.")
+        out.append(f"- answered: **{'yes' if a.answered else 'no'}**")
+        out.append(f"- commitment: {md_escape(_commitment_words(a.commitment))}")
         if a.downgrade:
-            out.append(f"- Narrowed from the ask: {md_escape(_downgrade_words(a.downgrade))}.")
+            out.append(f"- narrowed from the ask: {md_escape(_downgrade_words(a.downgrade))}")
         if a.needs_review:
             out.append(
-                "- **A person should check this verdict:** "
+                "- **a person should check this verdict:** "
                 + md_escape("; ".join(reader_reasons(a)))
-                + "."
             )
         out.append("")
         groups = evidence_by_ask(a)
@@ -457,13 +457,16 @@ def _verdicts_html(review: Review, opts: ReportOptions) -> str:
     cards = []
     case = review.case
     for resp, a in zip(case.responses, review.assessments, strict=True):
-        facts = [f"<li>Commitment: {_e(_commitment_words(a.commitment))}.</li>"]
+        facts = [
+            f"<li>answered: <b>{'yes' if a.answered else 'no'}</b></li>",
+            f"<li>commitment: {_e(_commitment_words(a.commitment))}</li>",
+        ]
         if a.downgrade:
-            facts.append(f"<li>Narrowed from the ask: {_e(_downgrade_words(a.downgrade))}.</li>")
+            facts.append(f"<li>narrowed from the ask: {_e(_downgrade_words(a.downgrade))}</li>")
         if a.needs_review:
             facts.append(
-                "<li><b>A person should check this verdict:</b> "
-                f"{_e('; '.join(reader_reasons(a)))}.</li>"
+                "<li><b>a person should check this verdict:</b> "
+                f"{_e('; '.join(reader_reasons(a)))}</li>"
             )
         groups = []
         for g in evidence_by_ask(a):
