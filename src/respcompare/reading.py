@@ -226,10 +226,14 @@ def _summary_end(response: Response) -> int:
 
 @dataclass(frozen=True, slots=True)
 class FurthestCandidate:
-    """One of the judge's off-ask sentences and whether the report lists it (and if not, why)."""
+    """One of the judge's off-ask sentences and whether the report lists it (and if not, why).
+
+    ``relevance`` (to the closest ask) is None when an earlier rule already settled the matter
+    and it was not worked out.
+    """
 
     evidence: Evidence
-    relevance: float
+    relevance: float | None
     listed: bool
     reason: str
 
@@ -257,7 +261,7 @@ def furthest_report(
     below = (
         JudgeConfig.default().topic_relevance
         if opts.furthest_below is None
-        else (opts.furthest_below)
+        else opts.furthest_below
     )
     summary_end = _summary_end(response)
     body = [s for s in segment(response.full_text).sentences if s.span.start >= summary_end]
@@ -270,9 +274,7 @@ def furthest_report(
     out: list[FurthestCandidate] = []
     listed = 0
     for ev in assessment.off_ask:
-        relevance = max(
-            (sentence_relevance(a, ev.text, petition=petition) for a in asks), default=0.0
-        )
+        relevance: float | None = None
         words = " ".join(ev.text.lower().split())
         if any(ev.span.overlaps(s) for s in evidence):
             reason = "it is evidence for the verdict"
@@ -282,15 +284,21 @@ def furthest_report(
             reason = "it is part of the summary, which states the answer"
         elif len(body) < opts.furthest_min_sentences:
             reason = f"the response is short ({len(body)} sentences)"
-        elif relevance >= below:
-            reason = f"its relevance {relevance:.2f} is not under {below:.2f}"
         elif listed >= room:
             reason = f"at most {room} sentences are listed for this response"
         else:
-            reason = ""
+            relevance = round(
+                max((sentence_relevance(a, ev.text, petition=petition) for a in asks), default=0.0),
+                4,
+            )
+            reason = (
+                f"its relevance {relevance:.2f} is not under {below:.2f}"
+                if relevance >= below
+                else ""
+            )
         ok = not reason
         listed += ok
-        out.append(FurthestCandidate(ev, round(relevance, 4), ok, reason))
+        out.append(FurthestCandidate(ev, relevance, ok, reason))
     return tuple(out)
 
 

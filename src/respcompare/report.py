@@ -126,6 +126,10 @@ def _options(audit: bool, options: ReportOptions | None) -> ReportOptions:
     return dataclasses.replace(opts, audit=True) if audit and not opts.audit else opts
 
 
+def _relevance(value: float | None) -> str:
+    return "not needed" if value is None else f"{value:.2f}"
+
+
 def _pct(value: float | None) -> str:
     return "unknown" if value is None else f"{value:.0%}"
 
@@ -245,7 +249,7 @@ def _audit_md(review: Review, opts: ReportOptions) -> list[str]:
         for c in furthest_report(resp, a, petition=case.petition, options=opts):
             status = "listed" if c.listed else f"not listed: {c.reason}"
             out.append(
-                f"- furthest-from-the-ask candidate, relevance {c.relevance:.2f} "
+                f"- furthest-from-the-ask candidate, relevance {_relevance(c.relevance)} "
                 f"({md_escape(status)}): {_quote_md(c.evidence.text)}"
             )
         out.append("")
@@ -549,7 +553,8 @@ def _audit_html(review: Review, opts: ReportOptions) -> str:
         for c in furthest_report(resp, a, petition=case.petition, options=opts):
             status = "listed" if c.listed else f"not listed: {c.reason}"
             rows.append(
-                f"furthest-from-the-ask candidate, relevance {c.relevance:.2f} ({_e(status)}): "
+                f"furthest-from-the-ask candidate, relevance {_relevance(c.relevance)} "
+                f"({_e(status)}): "
                 f"“{_e(c.evidence.text)}”"
             )
         parts.append(f"<h3>{_e(_heading(resp.label))}</h3><ul>")
