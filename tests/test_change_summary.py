@@ -9,6 +9,8 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import respcompare as rc
 from respcompare.alignment import describe
@@ -80,3 +82,31 @@ def test_excerpt_keeps_the_focus_whole_and_marks_cuts() -> None:
     assert len(quoted) <= 40 + len("“… ") + len(" …”") + len("word99")
     short = excerpt("We act.", Span(0, 7, "We act."))
     assert short == "“We act.”"
+
+
+_WORD = st.text(alphabet="abcdefghij", min_size=1, max_size=8)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(_WORD, min_size=1, max_size=60),
+    st.data(),
+    st.integers(min_value=10, max_value=150),
+)
+def test_property_excerpt_is_whole_words_around_the_focus(
+    words: list[str], data: st.DataObject, limit: int
+) -> None:
+    text = " ".join(words)
+    span = Span(0, len(text), text)
+    i = data.draw(st.integers(min_value=0, max_value=len(words) - 1))
+    j = data.draw(st.integers(min_value=i, max_value=min(len(words) - 1, i + 3)))
+    start = len(" ".join(words[:i])) + (1 if i else 0)
+    end = start + len(" ".join(words[i : j + 1]))
+    focus = Span(start, end, text[start:end])
+    quoted = excerpt(text, span, focus, limit=limit)
+    assert quoted.startswith("“") and quoted.endswith("”")
+    body = quoted[1:-1].removeprefix("… ").removesuffix(" …")
+    assert focus.text in body  # the changed words are quoted whole
+    assert f" {body} " in f" {text} "  # a run of whole words of the text
+    cut = quoted.startswith("“… ") or quoted.endswith(" …”")
+    assert cut == (body != text)  # an ellipsis marks every cut, and only a cut

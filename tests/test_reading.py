@@ -350,3 +350,13 @@ def test_kwic_left_column_is_right_aligned() -> None:
     page = fixture_html()["300239"]
     assert "td.rc-pre" in page and "text-align:right" in page
     assert page.count('<td class="rc-pre">') >= 12
+
+
+def test_similarity_scores_only_in_the_audit_html() -> None:
+    r = dict(fixture_reviews())["300239"]
+    reader, audit = fixture_html()["300239"], r.to_html(audit=True)
+    assert not re.search(r'<td class="k">(?:edited|moved-edited|split|merged) \d\.\d\d', reader)
+    assert re.search(r'<td class="k">edited \d\.\d\d', audit)
+    standalone = r.alignments[0].to_html()  # the alignment on its own keeps its figures
+    assert re.search(r'<td class="k">edited \d\.\d\d', standalone)
+    assert 'class="rc-align-view"' in standalone and "prefers-color-scheme: dark" in standalone
