@@ -30,7 +30,7 @@ from .alignment.render import THEME_CSS
 from .cues import LADDER, kwic
 from .errors import InputError
 from .escape import md_escape
-from .model import Ask, AskOutcome, Assessment, Downgrade
+from .model import Ask, AskOutcome, Assessment, Downgrade, Verdict
 from .reading import (
     ReportOptions,
     evidence_by_ask,
@@ -151,6 +151,11 @@ def _downgrade_words(d: Downgrade) -> str:
     return f"“{d.asked}” → “{d.offered}”"
 
 
+def _clear_no(a: Assessment) -> str:
+    """A refusal is an answer: say so where "answered: yes" sits beside "answered-no"."""
+    return " (a clear no is an answer)" if a.verdict is Verdict.ANSWERED_NO else ""
+
+
 def _commitment_words(level: int | None) -> str:
     return "none" if level is None else LADDER[level]
 
@@ -176,7 +181,7 @@ def _verdicts_md(review: Review, opts: ReportOptions) -> list[str]:
         )
         out.append("")
         out += [md_escape(headline(a)), ""]
-        out.append(f"- answered: **{'yes' if a.answered else 'no'}**")
+        out.append(f"- answered: **{'yes' if a.answered else 'no'}**{_clear_no(a)}")
         out.append(f"- commitment: {md_escape(_commitment_words(a.commitment))}")
         if a.downgrade:
             out.append(f"- narrowed from the ask: {md_escape(_downgrade_words(a.downgrade))}")
@@ -462,7 +467,7 @@ def _verdicts_html(review: Review, opts: ReportOptions) -> str:
     case = review.case
     for resp, a in zip(case.responses, review.assessments, strict=True):
         facts = [
-            f"<li>answered: <b>{'yes' if a.answered else 'no'}</b></li>",
+            f"<li>answered: <b>{'yes' if a.answered else 'no'}</b>{_e(_clear_no(a))}</li>",
             f"<li>commitment: {_e(_commitment_words(a.commitment))}</li>",
         ]
         if a.downgrade:
