@@ -18,6 +18,7 @@ the two formats list the same sentences.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -25,7 +26,7 @@ from importlib import resources
 from rapidfuzz import fuzz
 
 from .errors import InputError
-from .model import AskOutcome, Assessment, Evidence, Petition, Response, Verdict
+from .model import Ask, AskOutcome, Assessment, Evidence, Petition, Response, Verdict
 
 __all__ = [
     "AskEvidence",
@@ -224,6 +225,37 @@ def _summary_end(response: Response) -> int:
     return 0
 
 
+def _relevance_to_asks(
+    asks: list[Ask], petition: Petition | None, text: str
+) -> Callable[[str], float]:
+    """How much a sentence of ``text`` is about the closest of ``asks``: the judge's relevance
+    (:func:`respcompare.judge.sentence_relevance`), with each ask's model made once per response
+    (lazily, on the first sentence asked about) instead of once per sentence."""
+    from .asks import content_stems, load_synonyms
+    from .judge import JudgeConfig
+    from .judge.relevance import AskModel, ask_model, match, score, vocab_map
+
+    cfg = JudgeConfig.default()
+    models: list[AskModel] = []
+
+    def relevance(sentence: str) -> float:
+        if not models:
+            syn = load_synonyms()
+            models.extend(
+                ask_model(a, petition or Petition(action=a.text), text, syn, cfg) for a in asks
+            )
+        stems = content_stems(sentence)
+        return max(
+            (
+                score(match(m, sentence, stems, vocab_map(m, tuple(set(stems)), cfg)), cfg)
+                for m in models
+            ),
+            default=0.0,
+        )
+
+    return relevance
+
+
 @dataclass(frozen=True, slots=True)
 class FurthestCandidate:
     """One of the judge's off-ask sentences and whether the report lists it (and if not, why).
@@ -254,7 +286,7 @@ def furthest_report(
     (``furthest_min_sentences``); at most ``furthest_max`` and ``furthest_share`` of the
     sentences are listed.
     """
-    from .judge import JudgeConfig, sentence_relevance
+    from .judge import JudgeConfig
     from .segment import segment
 
     opts = options or DEFAULT_REPORT_OPTIONS
@@ -270,7 +302,9 @@ def furthest_report(
         e.span for o in assessment.asks for e in o.evidence
     ]
     evidence_words = {" ".join(s.text.lower().split()) for s in evidence}
-    asks = [o.ask for o in assessment.asks]
+    relevance_of = _relevance_to_asks(
+        [o.ask for o in assessment.asks], petition, response.full_text
+    )
     out: list[FurthestCandidate] = []
     listed = 0
     for ev in assessment.off_ask:
@@ -287,10 +321,7 @@ def furthest_report(
         elif listed >= room:
             reason = f"at most {room} sentences are listed for this response"
         else:
-            relevance = round(
-                max((sentence_relevance(a, ev.text, petition=petition) for a in asks), default=0.0),
-                4,
-            )
+            relevance = round(relevance_of(ev.text), 4)
             reason = (
                 f"its relevance {relevance:.2f} is not under {below:.2f}"
                 if relevance >= below
