@@ -31,6 +31,7 @@ ORDER = [
     "alignment",
     "reuse",
     "promises",
+    "reading",
     "report",
     "plot",
     "pipeline",

@@ -8,9 +8,15 @@ import re
 
 __all__ = ["break_autolinks", "md_escape"]
 
-# Characters that can start a link or image ([ ]), raw HTML (<), code, emphasis, a table cell
-# break or strikethrough. White space is folded, so nothing can start a heading, list or quote.
-_MD_SPECIAL = str.maketrans({**{c: "\\" + c for c in "\\`*_[]|~"}, "<": "&lt;", "&": "&amp;"})
+# Characters that can start a link or image ([ ]), code, emphasis, a table cell break or
+# strikethrough get a backslash, which CommonMark renders as the character itself. "<" (raw
+# HTML, autolinks) becomes "&lt;", which every Markdown dialect renders as "<" (a backslash
+# before "<" is not an escape in the original Markdown). White space is folded, so nothing can
+# start a heading, list or quote.
+_MD_SPECIAL = str.maketrans({**{c: "\\" + c for c in "\\`*_[]|~"}, "<": "&lt;"})
+# An "&" is markup only where it starts an entity or character reference ("&amp;", "&#60;"):
+# there it becomes "&amp;"; "Hair & Beauty" stays as it is, so the Markdown reads as the text.
+_ENTITY = re.compile(r"&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")
 
 
 # GitHub-flavoured Markdown makes links of bare text too (the autolink extension): "www."
@@ -42,5 +48,8 @@ def md_escape(text: str) -> str:
 
     >>> print(md_escape("[click](javascript:alert(1)) <b>x</b> -> *done*"))
     \\[click\\](javascript:alert(1)) &lt;b>x&lt;/b> -> \\*done\\*
+    >>> print(md_escape("Hair & Beauty, &amp; &#60;"))
+    Hair & Beauty, &amp;amp; &amp;#60;
     """
-    return break_autolinks(" ".join(text.split()).translate(_MD_SPECIAL))
+    folded = _ENTITY.sub("&amp;", " ".join(text.split()))
+    return break_autolinks(folded.translate(_MD_SPECIAL))

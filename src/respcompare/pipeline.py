@@ -155,17 +155,19 @@ class Review:
             )
         return out
 
-    def to_markdown(self) -> str:
-        """The Committee-style review as Markdown."""
+    def to_markdown(self, *, audit: bool = False) -> str:
+        """The Committee-style review as Markdown; ``audit=True`` adds "How this was decided"
+        (rule ids, cue ids and scores)."""
         from .report import to_markdown
 
-        return to_markdown(self)
+        return to_markdown(self, audit=audit)
 
-    def to_html(self, *, full_page: bool = True) -> str:
-        """The review as self-contained HTML (inline CSS, no JavaScript, all text escaped)."""
+    def to_html(self, *, full_page: bool = True, audit: bool = False) -> str:
+        """The review as self-contained HTML (inline CSS, no JavaScript, all text escaped);
+        ``audit=True`` adds "How this was decided"."""
         from .report import to_html
 
-        return to_html(self, full_page=full_page)
+        return to_html(self, full_page=full_page, audit=audit)
 
     def _repr_html_(self) -> str:
         from .report import to_html
@@ -321,7 +323,9 @@ def review(
         assessments=assessments,
         alignments=alignments,
         profiles=profiles,
-        changes=tuple(describe(al) for al in alignments),
+        changes=tuple(
+            describe(al, analyses=(analyses[i], analyses[i + 1])) for i, al in enumerate(alignments)
+        ),
         analyses=analyses,
         asks=tuple(o.ask for o in judged),
     )

@@ -27,9 +27,21 @@ from typing import TYPE_CHECKING, Any
 from .alignment import to_dict as alignment_to_dict
 from .alignment import to_html as alignment_to_html
 from .alignment import to_markdown as alignment_to_markdown
+from .alignment.render import THEME_CSS
 from .cues import LADDER, kwic
+from .errors import InputError
 from .escape import md_escape
-from .model import Ask, AskOutcome, Assessment
+from .model import Ask, AskOutcome, Assessment, Downgrade, Verdict
+from .reading import (
+    ReportOptions,
+    evidence_by_ask,
+    furthest_from_ask,
+    furthest_report,
+    headline,
+    reader_reasons,
+    row_phrase,
+    verdict_phrase,
+)
 
 if TYPE_CHECKING:
     from .pipeline import ResponseProfile, Review
@@ -124,6 +136,17 @@ def _kwic_rows(text: str, profile: ResponseProfile) -> list[Any]:
     return list(zip(picked, rows, strict=False))
 
 
+def _options(audit: bool, options: ReportOptions | None) -> ReportOptions:
+    if options is not None and not isinstance(options, ReportOptions):
+        raise InputError("options= must be a respcompare.reading.ReportOptions (or None)")
+    opts = options or ReportOptions()
+    return dataclasses.replace(opts, audit=True) if audit and not opts.audit else opts
+
+
+def _relevance(value: float | None) -> str:
+    return "not needed" if value is None else f"{value:.2f}"
+
+
 def _pct(value: float | None) -> str:
     return "unknown" if value is None else f"{value:.0%}"
 
@@ -132,8 +155,137 @@ def _num(value: float | None, fmt: str = ".1f") -> str:
     return "unknown" if value is None else format(value, fmt)
 
 
-def to_markdown(review: Review) -> str:
+def _quote_md(text: str) -> str:
+    return f"“{md_escape(text)}”"
+
+
+def _downgrade_words(d: Downgrade) -> str:
+    """A scope downgrade in a reader's words: “in full” → “key findings”."""
+    if d.kind == "ask":
+        return f"no position on the ask “{d.asked}”"
+    if d.kind == "process":
+        return f"a named process will decide (“{d.offered}”)"
+    return f"“{d.asked}” → “{d.offered}”"
+
+
+def _clear_no(a: Assessment) -> str:
+    """A refusal is an answer: say so where "answered: yes" sits beside "answered-no"."""
+    return " (a clear no is an answer)" if a.verdict is Verdict.ANSWERED_NO else ""
+
+
+def _commitment_words(level: int | None) -> str:
+    return "none" if level is None else LADDER[level]
+
+
+def _ask_says(a: Assessment, o: AskOutcome, esc: Any) -> str:
+    """What the response does on one ask; with one ask the headline has said it already."""
+    if len(a.asks) == 1 and o.rule == a.rule:
+        return f"`{o.verdict.value}`." if esc is md_escape else f"{_badge(o.verdict.value)}"
+    says = row_phrase(o.rule) or verdict_phrase(o.verdict)
+    if esc is md_escape:
+        return f"`{o.verdict.value}`, the response {md_escape(says)}."
+    return f"{_badge(o.verdict.value)} the response {_e(says)}."
+
+
+def _verdicts_md(review: Review, opts: ReportOptions) -> list[str]:
+    """The verdict of each response in plain words, the evidence per ask (deciding sentence
+    first) and the sentences furthest from the ask; no rule ids and no scores."""
+    case = review.case
+    out = ["## Verdicts", ""]
+    for resp, a in zip(case.responses, review.assessments, strict=True):
+        out.append(
+            f"### {md_escape(_heading(resp.label))} ({_when(resp.date)}): `{a.verdict.value}`"
+        )
+        out.append("")
+        out += [md_escape(headline(a)), ""]
+        out.append(f"- answered: **{'yes' if a.answered else 'no'}**{_clear_no(a)}")
+        out.append(f"- commitment: {md_escape(_commitment_words(a.commitment))}")
+        if a.downgrade:
+            out.append(f"- narrowed from the ask: {md_escape(_downgrade_words(a.downgrade))}")
+        if a.needs_review:
+            out.append(
+                "- **a person should check this verdict:** "
+                + md_escape("; ".join(reader_reasons(a)))
+            )
+        out.append("")
+        groups = evidence_by_ask(a)
+        for g in groups:
+            if g.outcome is None:
+                out.append("**About the response as a whole:**")
+            else:
+                o = g.outcome
+                out.append(f"**On the ask {_quote_md(o.ask.text)}:** {_ask_says(a, o, md_escape)}")
+            out.append("")
+            if not g.evidence:
+                out += ["- No sentence takes a position on this ask.", ""]
+                continue
+            for k, ev in enumerate(g.evidence):
+                lead = "Deciding sentence: " if k == 0 and g.outcome is not None else ""
+                out.append(f"- {lead}{_quote_md(ev.text)}")
+            out.append("")
+        if not a.evidence and not any(g.evidence for g in groups):
+            out += ["No sentence takes a position on the ask.", ""]
+        far = furthest_from_ask(resp, a, petition=case.petition, options=opts)
+        if far:
+            out += ["**Furthest from the ask** (sentences about other things):", ""]
+            out += [f"- {_quote_md(ev.text)}" for ev in far]
+            out.append("")
+    return out
+
+
+def _audit_md(review: Review, opts: ReportOptions) -> list[str]:
+    """How this was decided: the rule ids, cue ids, scores and notes behind every verdict."""
+    case = review.case
+    out = [
+        "## How this was decided",
+        "",
+        "Rule ids are rows of the judge's decision table (respcompare.judge.DECISION_ROWS); "
+        "scores lie in [0, 1].",
+        "",
+    ]
+    for resp, a in zip(case.responses, review.assessments, strict=True):
+        out += [f"### {md_escape(_heading(resp.label))}", ""]
+        why = row_phrase(a.rule)
+        out.append(
+            f"- verdict `{a.verdict.value}` decided by `{a.rule or 'none'}`"
+            + (f" ({md_escape(why)})" if why else "")
+            + f"; confidence {_num(a.confidence, '.2f')}; commitment {_level(a.commitment)}"
+        )
+        out.append(f"- directness {a.directness:.2f} = logistic of {_directness_sum(a)}")
+        if a.deflection_share is not None:
+            out.append(f"- share of the text about none of the asks {a.deflection_share:.2f}")
+        if a.downgrade:
+            kind, words = md_escape(a.downgrade.kind), md_escape(str(a.downgrade))
+            out.append(f"- downgrade ({kind}): {words}")
+        if a.review_reasons:
+            out.append("- needs review: " + md_escape("; ".join(a.review_reasons)))
+        for o in a.asks:
+            out.append(
+                f"- ask {_quote_md(o.ask.text)}: `{o.verdict.value}` by `{o.rule or 'none'}`; "
+                f"directness {o.directness:.2f}; commitment {_level(o.commitment)}; "
+                f"confidence {_num(o.confidence, '.2f')}"
+            )
+        for ev in a.evidence:
+            note = f" ({md_escape(ev.note)})" if ev.note else ""
+            out.append(f"- evidence `{ev.rule}`{note}: {_quote_md(ev.text)}")
+        for c in furthest_report(resp, a, petition=case.petition, options=opts):
+            status = "listed" if c.listed else f"not listed: {c.reason}"
+            out.append(
+                f"- furthest-from-the-ask candidate, relevance {_relevance(c.relevance)} "
+                f"({md_escape(status)}): {_quote_md(c.evidence.text)}"
+            )
+        out.append("")
+    return out
+
+
+def to_markdown(
+    review: Review, *, audit: bool = False, options: ReportOptions | None = None
+) -> str:
     """The review as Markdown, every quoted piece of response text escaped.
+
+    The default report is for readers: plain words, no rule ids, cue ids or scores.
+    ``audit=True`` (or ``options.audit``) adds a last section, "How this was decided", with
+    the rule ids, scores and the judge's notes.
 
     >>> from respcompare import load_example, review
     >>> md = to_markdown(review(load_example("grooming-gangs")))
@@ -149,6 +301,7 @@ def to_markdown(review: Review) -> str:
     Reused text
     Readability
     """
+    opts = _options(audit, options)
     case = review.case
     pet = case.petition
     title = f"e-petition {pet.id}" if pet.id else "petition"
@@ -158,35 +311,7 @@ def to_markdown(review: Review) -> str:
         f"**Petition:** {md_escape(pet.action)}",
         "",
     ]
-    out += ["## Verdicts", ""]
-    for resp, a in zip(case.responses, review.assessments, strict=True):
-        out.append(
-            f"### {md_escape(_heading(resp.label))} ({_when(resp.date)}): `{a.verdict.value}`"
-        )
-        out.append("")
-        out.append(
-            f"- answered: **{'yes' if a.answered else 'no'}**; directness {a.directness:.2f}; "
-            f"commitment {_level(a.commitment)}; confidence {_num(a.confidence, '.2f')}"
-            + (f"; decided by `{a.rule}`" if a.rule else "")
-        )
-        if a.needs_review:
-            out.append(
-                "- **needs review**: " + md_escape("; ".join(a.review_reasons) or "thin evidence")
-            )
-        if a.directness_terms:
-            out.append(f"- directness {a.directness:.2f} = logistic of {_directness_sum(a)}")
-        if a.downgrade:
-            out.append(f"- scope downgrade: {md_escape(str(a.downgrade))}")
-        for ev in a.evidence:
-            note = f" ({md_escape(ev.note)})" if ev.note else ""
-            out.append(f"- evidence `{ev.rule}`{note}:")
-            out.append(f"  > {md_escape(ev.text)}")
-        if not a.evidence:
-            out.append("- evidence: no sentence takes a position on the ask")
-        if a.off_ask:
-            out.append("- furthest from the ask:")
-            out += [f"  > {md_escape(ev.text)}" for ev in a.off_ask]
-        out.append("")
+    out += _verdicts_md(review, opts)
     out += [
         "## Asks",
         "",
@@ -198,7 +323,7 @@ def to_markdown(review: Review) -> str:
             "—"
             if x is None
             else f"`{x.verdict.value}`"
-            + (f"; downgrade: {md_escape(str(x.downgrade))}" if x.downgrade else "")
+            + (f"; narrowed: {md_escape(_downgrade_words(x.downgrade))}" if x.downgrade else "")
             for x in outcomes
         ]
         quals = ", ".join(md_escape(q) for q in ask.qualifiers) or "—"
@@ -272,6 +397,8 @@ def to_markdown(review: Review) -> str:
     if review.profiles:
         out += ["", f"Method: {md_escape(review.profiles[0].readability.method)}"]
     out.append("")
+    if opts.audit:
+        out += _audit_md(review, opts)
     return "\n".join(out)
 
 
@@ -300,27 +427,41 @@ VERDICT_COLOURS = {
     "not-addressed": "#999999",
 }
 
-_CSS = """
-.rc-review{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;color:#1b1b1b;
- max-width:1100px;line-height:1.45}
+# Colours are CSS variables with a light and a dark set (prefers-color-scheme): the review
+# sets both its text and its background colour, so it stays readable inside a dark notebook
+# theme whatever the host page does. The palette is shared with the alignment table.
+_CSS = (
+    THEME_CSS
+    + """
+.rc-review{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;color:var(--rc-fg);
+ background:var(--rc-bg);max-width:1100px;line-height:1.45;padding:10px 14px}
 .rc-review h1{font-size:1.35em;margin:.2em 0}.rc-review h2{font-size:1.15em;margin:1.2em 0 .4em;
- border-bottom:1px solid #ddd}.rc-review h3{font-size:1em;margin:.6em 0 .3em}
-.rc-meta{color:#555;font-size:.9em}
+ border-bottom:1px solid var(--rc-line)}.rc-review h3{font-size:1em;margin:.6em 0 .3em}
+.rc-review h1,.rc-review h2,.rc-review h3,.rc-review b{color:var(--rc-fg)}
+.rc-meta{color:var(--rc-muted);font-size:.9em}
 .rc-cards{display:flex;gap:12px;flex-wrap:wrap}
-.rc-card{flex:1 1 320px;border:1px solid #ccc;border-radius:6px;padding:10px 12px}
-.rc-badge{display:inline-block;padding:1px 8px;border-radius:10px;color:#fff;font-weight:600;
+.rc-card{flex:1 1 320px;border:1px solid var(--rc-line);border-radius:6px;padding:10px 12px;
+ background:var(--rc-bg)}
+.rc-badge{display:inline-block;padding:1px 8px;border-radius:10px;font-weight:600;
  font-size:.85em}
-.rc-bar{display:inline-block;height:8px;background:#0072B2;vertical-align:middle}
-.rc-barbg{display:inline-block;width:120px;height:8px;background:#e6e6e6;vertical-align:middle}
-.rc-quote{border-left:3px solid #bbb;margin:.35em 0;padding:.1em .6em;color:#222}
-.rc-rule{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.8em;color:#555}
-.rc-review table{border-collapse:collapse;font-size:.9em}
-.rc-review td,.rc-review th{border:1px solid #ddd;padding:3px 6px;vertical-align:top;
+.rc-bar{display:block;height:8px;background:var(--rc-link)}
+.rc-barbg{display:inline-block;width:120px;height:8px;background:var(--rc-soft);
+ vertical-align:middle}
+.rc-quote{border-left:3px solid var(--rc-line);margin:.35em 0;padding:.1em .6em;color:var(--rc-fg)}
+.rc-tag{font-size:.75em;text-transform:uppercase;letter-spacing:.03em;color:var(--rc-muted)}
+.rc-facts,.rc-far{margin:.3em 0;padding-left:1.2em}
+.rc-rule{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.8em;color:var(--rc-muted)}
+.rc-review code{font-size:.85em}
+.rc-review table{border-collapse:collapse;font-size:.9em;color:var(--rc-fg)}
+.rc-review td,.rc-review th{border:1px solid var(--rc-line);padding:3px 6px;vertical-align:top;
  text-align:left}
+.rc-review th{background:var(--rc-soft)}
+.rc-review td.rc-pre,.rc-review th.rc-pre{text-align:right}
 .rc-side{display:grid;grid-template-columns:1fr 1fr;gap:0 14px}
-.rc-kw{font-weight:600;background:#fff3c4}
-.rc-muted{color:#777}
+.rc-kw{font-weight:600;background:var(--rc-kw);color:var(--rc-fg)}
+.rc-muted{color:var(--rc-muted)}
 """
+)
 
 
 def _e(text: object) -> str:
@@ -346,35 +487,112 @@ def _bar(value: float | None) -> str:
     )
 
 
-def _verdicts_html(review: Review) -> str:
+def _verdicts_html(review: Review, opts: ReportOptions) -> str:
+    """The same content as the Markdown verdicts: plain words, evidence per ask with the
+    deciding sentence first, and the sentences furthest from the ask."""
     cards = []
-    for resp, a in zip(review.case.responses, review.assessments, strict=True):
-        commitment = "none" if a.commitment is None else f"{a.commitment}/5"
-        quotes = (
-            "".join(
-                f'<blockquote class="rc-quote">{_e(ev.text)}<br><span class="rc-rule">'
-                f"{_e(ev.rule)}{' · ' + _e(ev.note) if ev.note else ''}</span></blockquote>"
-                for ev in a.evidence
-            )
-            or '<p class="rc-muted">No sentence takes a position on the ask.</p>'
-        )
-        downgrade = f"<p><b>Scope downgrade:</b> {_e(str(a.downgrade))}</p>" if a.downgrade else ""
+    case = review.case
+    for resp, a in zip(case.responses, review.assessments, strict=True):
+        facts = [
+            f"<li>answered: <b>{'yes' if a.answered else 'no'}</b>{_e(_clear_no(a))}</li>",
+            f"<li>commitment: {_e(_commitment_words(a.commitment))}</li>",
+        ]
+        if a.downgrade:
+            facts.append(f"<li>narrowed from the ask: {_e(_downgrade_words(a.downgrade))}</li>")
         if a.needs_review:
-            downgrade += (
-                '<p class="rc-muted"><b>Needs review:</b> '
-                f"{_e('; '.join(a.review_reasons) or 'thin evidence')}</p>"
+            facts.append(
+                "<li><b>a person should check this verdict:</b> "
+                f"{_e('; '.join(reader_reasons(a)))}</li>"
             )
+        groups = []
+        for g in evidence_by_ask(a):
+            if g.outcome is None:
+                head = "<p><b>About the response as a whole:</b></p>"
+            else:
+                head = (
+                    f"<p><b>On the ask “{_e(g.outcome.ask.text)}”:</b> "
+                    f"{_ask_says(a, g.outcome, _e)}</p>"
+                )
+            quotes = (
+                "".join(
+                    '<blockquote class="rc-quote">'
+                    + (
+                        '<span class="rc-tag">deciding sentence</span> '
+                        if k == 0 and g.outcome
+                        else ""
+                    )
+                    + f"{_e(ev.text)}</blockquote>"
+                    for k, ev in enumerate(g.evidence)
+                )
+                or '<p class="rc-muted">No sentence takes a position on this ask.</p>'
+            )
+            groups.append(head + quotes)
+        far = furthest_from_ask(resp, a, petition=case.petition, options=opts)
+        far_html = (
+            '<p><b>Furthest from the ask</b> <span class="rc-muted">(sentences about other '
+            'things)</span></p><ul class="rc-far">'
+            + "".join(f"<li>{_e(ev.text)}</li>" for ev in far)
+            + "</ul>"
+            if far
+            else ""
+        )
         cards.append(
             f'<div class="rc-card"><h3>{_e(_heading(resp.label))} '
             f'<span class="rc-meta">({_e(_when(resp.date))})</span></h3>'
-            f"<p>{_badge(a.verdict.value)} answered: <b>{'yes' if a.answered else 'no'}</b></p>"
-            f"<p>directness {_bar(a.directness)}<br>commitment {_e(commitment)}<br>"
-            f"confidence {_e(_num(a.confidence, '.2f'))}"
-            + (f' <span class="rc-rule">{_e(a.rule)}</span>' if a.rule else "")
-            + "</p>"
-            f"{downgrade}{quotes}</div>"
+            f"<p>{_badge(a.verdict.value)} {_e(headline(a))}</p>"
+            f'<ul class="rc-facts">{"".join(facts)}</ul>'
+            f"{''.join(groups)}{far_html}</div>"
         )
     return f'<h2>Verdicts</h2><div class="rc-cards">{"".join(cards)}</div>'
+
+
+def _audit_html(review: Review, opts: ReportOptions) -> str:
+    """How this was decided, in HTML: the Markdown audit section's lines, escaped."""
+    case = review.case
+    parts = [
+        '<h2 id="how-this-was-decided">How this was decided</h2>',
+        '<p class="rc-muted">Rule ids are rows of the judge\'s decision table '
+        "(respcompare.judge.DECISION_ROWS); scores lie in [0, 1].</p>",
+    ]
+    for resp, a in zip(case.responses, review.assessments, strict=True):
+        why = row_phrase(a.rule)
+        rows = [
+            f"verdict <code>{_e(a.verdict.value)}</code> decided by "
+            f"<code>{_e(a.rule or 'none')}</code>"
+            + (f" ({_e(why)})" if why else "")
+            + f"; confidence {_e(_num(a.confidence, '.2f'))}"
+            + f"; commitment {_e(_level(a.commitment))}",
+            f"directness {_bar(a.directness)} = logistic of {_e(_directness_sum(a))}",
+        ]
+        if a.deflection_share is not None:
+            rows.append(f"share of the text about none of the asks {a.deflection_share:.2f}")
+        if a.downgrade:
+            rows.append(f"downgrade ({_e(a.downgrade.kind)}): {_e(str(a.downgrade))}")
+        if a.review_reasons:
+            rows.append("needs review: " + _e("; ".join(a.review_reasons)))
+        for o in a.asks:
+            rows.append(
+                f"ask “{_e(o.ask.text)}”: <code>{_e(o.verdict.value)}</code> by "
+                f"<code>{_e(o.rule or 'none')}</code>; directness {o.directness:.2f}; "
+                f"commitment {_e(_level(o.commitment))}; confidence {_e(_num(o.confidence, '.2f'))}"
+            )
+        for ev in a.evidence:
+            note = f" ({_e(ev.note)})" if ev.note else ""
+            rows.append(
+                f'evidence <code>{_e(ev.rule)}</code><span class="rc-rule">{note}</span>: '
+                f"“{_e(ev.text)}”"
+            )
+        for c in furthest_report(resp, a, petition=case.petition, options=opts):
+            status = "listed" if c.listed else f"not listed: {c.reason}"
+            rows.append(
+                f"furthest-from-the-ask candidate, relevance {_relevance(c.relevance)} "
+                f"({_e(status)}): "
+                f"“{_e(c.evidence.text)}”"
+            )
+        parts.append(f"<h3>{_e(_heading(resp.label))}</h3><ul>")
+        parts += [f"<li>{r}</li>" for r in rows]
+        parts.append("</ul>")
+    return "".join(parts)
 
 
 def _heading(label: str) -> str:
@@ -409,9 +627,13 @@ def _asks_html(review: Review) -> str:
             if o is None:
                 cells.append("<td>—</td>")
                 continue
-            extra = f"<br><i>{_e(str(o.downgrade))}</i>" if o.downgrade else ""
-            level = "—" if o.commitment is None else f"{o.commitment}/5"
-            cells.append(f"<td>{_badge(o.verdict.value)} commitment {_e(level)}{extra}</td>")
+            extra = (
+                f"<br><i>narrowed: {_e(_downgrade_words(o.downgrade))}</i>" if o.downgrade else ""
+            )
+            cells.append(
+                f"<td>{_badge(o.verdict.value)} commitment: "
+                f"{_e(_commitment_words(o.commitment))}{extra}</td>"
+            )
         rows.append(
             f"<tr><td>{_e(ask.text)}</td><td>{_e(ask.action or '—')}</td>"
             f"<td>{_e(ask.object or '—')}</td><td>{_e(quals)}</td>{''.join(cells)}</tr>"
@@ -429,13 +651,13 @@ def _table(head: list[str], rows: list[list[str]]) -> str:
     return f"<table><tr>{th}</tr>{body}</table>"
 
 
-def _changes_html(review: Review) -> str:
+def _changes_html(review: Review, opts: ReportOptions) -> str:
     parts = ["<h2>What the revision changed</h2>"]
     if not review.alignments:
         parts.append('<p class="rc-muted">Only one response: nothing to compare.</p>')
     for change, al in zip(review.changes, review.alignments, strict=True):
         parts.append(f"<p><b>{_e(al.a_label)} → {_e(al.b_label)}.</b> {_e(change)}</p>")
-        parts.append(alignment_to_html(al))
+        parts.append(alignment_to_html(al, similarity=opts.audit))
     return "".join(parts)
 
 
@@ -485,21 +707,18 @@ def _cues_html(review: Review) -> str:
         if not picked:
             continue
         parts.append(f"<h3>Keywords in context: {_e(resp.label)}</h3>")
-        parts.append(
-            _table(
-                ["category", "sense", "pre", "keyword", "post"],
-                [
-                    [
-                        _e(cue.category),
-                        _e(cue.sense),
-                        f'<span class="rc-muted">{_e(row.pre)}</span>',
-                        f'<span class="rc-kw">{_e(row.keyword)}</span>',
-                        f'<span class="rc-muted">{_e(row.post)}</span>',
-                    ]
-                    for cue, row in picked
-                ],
-            )
+        head = (
+            '<th>category</th><th>sense</th><th class="rc-pre">before</th>'
+            "<th>keyword</th><th>after</th>"
         )
+        body = "".join(
+            f"<tr><td>{_e(cue.category)}</td><td>{_e(cue.sense)}</td>"
+            f'<td class="rc-pre"><span class="rc-muted">{_e(row.pre)}</span></td>'
+            f'<td><span class="rc-kw">{_e(row.keyword)}</span></td>'
+            f'<td><span class="rc-muted">{_e(row.post)}</span></td></tr>'
+            for cue, row in picked
+        )
+        parts.append(f'<table class="rc-kwic"><tr>{head}</tr>{body}</table>')
     return "".join(parts)
 
 
@@ -526,11 +745,20 @@ def _readability_html(review: Review) -> str:
     )
 
 
-def to_html(review: Review, *, full_page: bool = True) -> str:
+def to_html(
+    review: Review,
+    *,
+    full_page: bool = True,
+    audit: bool = False,
+    options: ReportOptions | None = None,
+) -> str:
     """The review as self-contained HTML: inline CSS, no JavaScript, all text escaped.
 
-    ``full_page=False`` returns a fragment for notebooks.
+    ``full_page=False`` returns a fragment for notebooks. The default report is for readers;
+    ``audit=True`` adds the "How this was decided" section (rule ids, cue ids, scores), as in
+    :func:`to_markdown`. Light and dark themes follow ``prefers-color-scheme``.
     """
+    opts = _options(audit, options)
     pet = review.case.petition
     title = f"e-petition {pet.id}" if pet.id else "petition"
     meta = " · ".join(
@@ -546,16 +774,17 @@ def to_html(review: Review, *, full_page: bool = True) -> str:
         f"<h1>Did they answer? Review of {_e(title)}</h1>"
         f"<p><b>Petition:</b> {_e(pet.action)}</p>"
         f'<p class="rc-meta">{_e(meta)}</p>'
-        f"{_verdicts_html(review)}{_asks_html(review)}{_changes_html(review)}"
+        f"{_verdicts_html(review, opts)}{_asks_html(review)}{_changes_html(review, opts)}"
         f"{_commitments_html(review)}{ledger_html(review.ledger())}"
         f"{_cues_html(review)}{_reused_html(review)}"
-        f"{_readability_html(review)}</div>"
+        f"{_readability_html(review)}{_audit_html(review, opts) if opts.audit else ''}</div>"
     )
     if not full_page:
         return body
     return (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
-        f"<title>respcompare: {_e(title)}</title></head><body>{body}</body></html>\n"
+        f'<title>respcompare: {_e(title)}</title></head><body class="rc-page">{body}</body>'
+        "</html>\n"
     )
 
 

@@ -7,12 +7,14 @@ the revision's new evidence. :func:`respcompare.review` hands over the analyses 
 assessments it already made; on its own, :func:`effects` makes them once per text.
 
 "Stock phrasing" is an op made only of sympathy, acknowledgement, praise or "continue to" cues;
-it is not the corpus boilerplate of :mod:`respcompare.reuse`.
+it is not the corpus boilerplate of :mod:`respcompare.reuse`. Hedges count only when they are the
+government's own (:func:`respcompare.alignment.voice.government_hedge`), and a polarity flip is
+a clause that reads the opposite way after the edit (:func:`respcompare.alignment.voice.flips`),
+not an odd count of negation words.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from enum import StrEnum
@@ -21,6 +23,7 @@ from typing import TYPE_CHECKING
 from ..analysis import TextAnalysis, analyse
 from ..errors import InputError
 from ..model import Assessment, Cue, Petition, Response, Span
+from .voice import flips, government_hedge
 
 if TYPE_CHECKING:
     from .core import Alignment, AlignOp
@@ -62,7 +65,6 @@ class Effect(StrEnum):
         return self
 
 
-_NEGATION = re.compile(r"\b(?:not|no|never|none|nor|neither|cannot)\b|n't\b", re.I)
 _STOCK_PHRASING = frozenset({"emotive", "acknowledgement", "peacock", "review-loop", "booster"})
 _ANSWERING = frozenset({"commitment", "refusal", "deferral"})
 
@@ -86,12 +88,18 @@ def _answered(a: Assessment) -> tuple[bool, list[Span]]:
     return a.answered, [e.span for e in a.evidence if e.source == "response"]
 
 
+def own_cues(text: str, cues: Sequence[Cue]) -> list[Cue]:
+    """The cues that speak for the government: every cue but a hedge about a third party."""
+    return [c for c in cues if c.category != "hedge" or government_hedge(text, c)]
+
+
 def _one(
     op: AlignOp,
     a_cues: Sequence[Cue],
     b_cues: Sequence[Cue],
     ask_new: list[Span] | None,
     ask_lost: list[Span] | None,
+    texts: tuple[str, str] = ("", ""),
 ) -> tuple[Effect, ...]:
     if op.kind in ("unchanged", "moved"):
         return ()
@@ -121,11 +129,12 @@ def _one(
         out.append(Effect.STOCK_PHRASING_ADDED)
     if op.kind == "removed" and stock(ca, op.a):
         out.append(Effect.STOCK_PHRASING_REMOVED)
-    if op.a is not None and op.b is not None:
-        neg_a = len(_NEGATION.findall(op.a.text)) % 2
-        neg_b = len(_NEGATION.findall(op.b.text)) % 2
-        if neg_a != neg_b or bool(ca["refusal"]) != bool(cb["refusal"]):
-            out.append(Effect.POLARITY_FLIP)
+    if (
+        op.a is not None
+        and op.b is not None
+        and flips(texts[0], op.a, texts[1], op.b, a_cues, b_cues)
+    ):
+        out.append(Effect.POLARITY_FLIP)
     more("emotive", Effect.EMOTIVE_ADDED, Effect.EMOTIVE_REMOVED)
     return tuple(out)
 
@@ -173,4 +182,7 @@ def effects(
             b_ok, b_spans = _answered_spans(petition, alignment.b_text, alignment.b_label)
         ask_new = b_spans if b_ok and not a_ok else None
         ask_lost = a_spans if a_ok and not b_ok else None
-    return tuple(_one(op, a_cues, b_cues, ask_new, ask_lost) for op in alignment.ops)
+    a_own = own_cues(alignment.a_text, a_cues)
+    b_own = own_cues(alignment.b_text, b_cues)
+    texts = (alignment.a_text, alignment.b_text)
+    return tuple(_one(op, a_own, b_own, ask_new, ask_lost, texts) for op in alignment.ops)

@@ -72,20 +72,44 @@ def to_dict(alignment: Alignment) -> dict[str, Any]:
 # ---------------------------------------------------------------------------------------------
 # HTML
 
-_CSS = (
-    "table.rc-align{border-collapse:collapse;width:100%;font:14px/1.45 system-ui,sans-serif}"
-    ".rc-align td,.rc-align th{border-top:1px solid #ddd;padding:4px 8px;vertical-align:top}"
-    ".rc-align th{text-align:left;background:#f4f4f4}"
-    ".rc-align td.k{white-space:nowrap;color:#444;font-size:12px;width:8em}"
-    ".rc-align del{background:#f9dccb;color:#000;text-decoration:line-through}"
-    ".rc-align ins{background:#cfe3f3;color:#000;text-decoration:underline}"
-    ".rc-align tr.removed td.a{background:#fdf0e8}"
-    ".rc-align tr.added td.b{background:#e9f2fa}"
-    ".rc-align tr.moved td,.rc-align tr.moved-edited td{border-left:3px solid #CC79A7}"
-    ".rc-align tr.move-src td.a{color:#666;font-style:italic}"
-    ".rc-align .fx{display:block;font-size:12px;color:#0072B2}"
-    ".rc-align a{color:#0072B2}"
+#: The colours of every respcompare HTML view, light and dark, as CSS variables on the two
+#: root elements (``.rc-review`` for a review, ``.rc-align-view`` for an alignment on its own;
+#: ``.rc-page`` is the body of a full page).
+#: Both text and background colours are set, so a host page's theme cannot leave dark text on a
+#: dark background; ``prefers-color-scheme: dark`` switches to the dark set. Okabe-Ito hues.
+THEME_CSS = (
+    ".rc-page,.rc-review,.rc-align-view{--rc-fg:#1b1b1b;--rc-bg:#ffffff;--rc-muted:#595959;"
+    "--rc-line:#cccccc;--rc-soft:#f2f2f2;--rc-kw:#fff3c4;--rc-del:#f9dccb;--rc-ins:#cfe3f3;"
+    "--rc-del-row:#fdf0e8;--rc-ins-row:#e9f2fa;--rc-link:#0072B2;--rc-move:#CC79A7}"
+    "@media (prefers-color-scheme: dark){.rc-page,.rc-review,.rc-align-view{--rc-fg:#e6e6e6;"
+    "--rc-bg:#17191c;--rc-muted:#a9a9a9;--rc-line:#4a4a4a;--rc-soft:#25282c;--rc-kw:#5b4a00;"
+    "--rc-del:#6b3420;--rc-ins:#1d4a6e;--rc-del-row:#2e211b;--rc-ins-row:#1a2630;"
+    "--rc-link:#56B4E9;--rc-move:#CC79A7}}"
+    ".rc-page{margin:0;color:var(--rc-fg);background:var(--rc-bg);color-scheme:light dark}"
 )
+
+_CSS = (
+    ".rc-align-view{color:var(--rc-fg);background:var(--rc-bg)}"
+    "table.rc-align{border-collapse:collapse;width:100%;font:14px/1.45 system-ui,sans-serif;"
+    "color:var(--rc-fg);background:var(--rc-bg)}"
+    ".rc-align td,.rc-align th{border-top:1px solid var(--rc-line);padding:4px 8px;"
+    "vertical-align:top;text-align:left}"
+    ".rc-align th{background:var(--rc-soft)}"
+    ".rc-align td.k{white-space:nowrap;color:var(--rc-muted);font-size:12px;width:8em}"
+    ".rc-align del{background:var(--rc-del);color:var(--rc-fg);text-decoration:line-through}"
+    ".rc-align ins{background:var(--rc-ins);color:var(--rc-fg);text-decoration:underline}"
+    ".rc-align tr.removed td.a,.rc-align tr.removed-run td.a{background:var(--rc-del-row)}"
+    ".rc-align tr.added td.b{background:var(--rc-ins-row)}"
+    ".rc-align tr.moved td,.rc-align tr.moved-edited td{border-left:3px solid var(--rc-move)}"
+    ".rc-align tr.move-src td.a{color:var(--rc-muted);font-style:italic}"
+    ".rc-align .fx{display:block;font-size:12px;color:var(--rc-link)}"
+    ".rc-align a{color:var(--rc-link)}"
+    ".rc-align details summary{cursor:pointer;color:var(--rc-muted)}"
+    ".rc-align details p{margin:.3em 0}"
+)
+
+#: Runs of at least this many removed sentences in a row fold into one ``<details>`` row.
+FOLD_REMOVED_RUN = 3
 
 
 def _marked(text: str, whole: Span, marks: list[tuple[Span, str]]) -> str:
@@ -111,16 +135,47 @@ def _cell(alignment: Alignment, op: AlignOp, side: str) -> str:
         return f"<del>{html.escape(span.text)}</del>"
     if op.kind == "added":
         return f"<ins>{html.escape(span.text)}</ins>"
+    if op.kind == "moved-edited" and side == "b":
+        return _inline_diff(alignment, op)
     tag = "del" if side == "a" else "ins"
     marks = [(w.a if side == "a" else w.b, tag) for w in op.words if w.tag != "equal"]
     return _marked(text, span, marks)
 
 
-def to_html(alignment: Alignment) -> str:
+def _inline_diff(alignment: Alignment, op: AlignOp) -> str:
+    """The later sentence with the earlier one's deleted words shown in place (``<del>``) and
+    the new words marked (``<ins>``): a moved-and-edited row has no earlier cell of its own."""
+    assert op.b is not None
+    b = alignment.b_text
+    out: list[str] = []
+    pos = op.b.start
+    for w in op.words:
+        if w.b.start > pos:
+            out.append(html.escape(b[pos : w.b.start]))
+        if w.tag == "equal":
+            out.append(html.escape(w.b.text))
+        else:
+            if w.a.text.strip():
+                out.append(f"<del>{html.escape(w.a.text.strip())}</del>")
+            if w.b.text.strip():
+                gap = " " if w.a.text.strip() else ""
+                out.append(f"{gap}<ins>{html.escape(w.b.text)}</ins>")
+            elif out and w.a.text.strip() and b[w.b.start : w.b.start + 1].isalnum():
+                out.append(" ")
+        pos = max(pos, w.b.end)
+    if op.b.end > pos:
+        out.append(html.escape(b[pos : op.b.end]))
+    return "".join(out)
+
+
+def to_html(alignment: Alignment, *, similarity: bool = True) -> str:
     """A side-by-side table: earlier version left, later version right, one row per op.
 
     Moves are linked both ways: the source row (``#move-N-src``) links to the destination row
-    (``#move-N-dst``) and back.
+    (``#move-N-dst``) and back. A run of :data:`FOLD_REMOVED_RUN` or more removed sentences
+    folds into one row that opens with ``<details>`` (no JavaScript). A moved-and-edited row
+    shows the words it deleted. ``similarity=False`` leaves out the similarity scores (the
+    reader's report; the scores stay in the JSON).
 
     >>> from respcompare import align
     >>> page = to_html(align("<b>x</b> said.", "<b>x</b> said. New & bold.", with_effects=False))
@@ -156,9 +211,7 @@ def to_html(alignment: Alignment) -> str:
             "<td></td></tr>"
         )
 
-    for k, op in enumerate(ops):
-        for g in src_before.get(k, ()):
-            rows.append(src_row(g))
+    def op_row(k: int, op: AlignOp) -> str:
         fx = "".join(f'<span class="fx">{e(x.value)}</span>' for x in op.effects)
         link = ""
         row_id = ""
@@ -166,12 +219,39 @@ def to_html(alignment: Alignment) -> str:
             row_id = f' id="move-{op.move_group}-dst"'
         if op.move_group is not None:
             link = f' <a href="#move-{op.move_group}-src">[from where it was]</a>'
-        sim = "" if op.kind in ("added", "removed") else f" {op.similarity:.2f}"
-        rows.append(
+        sim = "" if op.kind in ("added", "removed") or not similarity else f" {op.similarity:.2f}"
+        return (
             f'<tr class="{e(op.kind)}"{row_id}><td class="k">{e(op.kind)}{e(sim)}{fx}</td>'
             f'<td class="a">{"" if op.move_group is not None else _cell(alignment, op, "a")}</td>'
             f'<td class="b">{_cell(alignment, op, "b")}{link}</td></tr>'
         )
+
+    def fold_row(run: list[AlignOp]) -> str:
+        body = "".join(
+            f"<p>{_cell(alignment, op, 'a')}"
+            + "".join(f'<span class="fx">{e(x.value)}</span>' for x in op.effects)
+            + "</p>"
+            for op in run
+        )
+        return (
+            f'<tr class="removed-run"><td class="k">removed ×{len(run)}</td>'
+            f'<td class="a"><details><summary>{len(run)} sentences removed in a row '
+            f"(show them)</summary>{body}</details></td><td></td></tr>"
+        )
+
+    k = 0
+    while k < len(ops):
+        for g in src_before.get(k, ()):
+            rows.append(src_row(g))
+        end = k
+        while end < len(ops) and ops[end].kind == "removed" and (end == k or end not in src_before):
+            end += 1
+        if end - k >= FOLD_REMOVED_RUN:
+            rows.append(fold_row(ops[k:end]))
+            k = end
+            continue
+        rows.append(op_row(k, ops[k]))
+        k += 1
     for g in src_before.get(len(ops), ()):
         rows.append(src_row(g))
     s = alignment.summary()
@@ -179,11 +259,11 @@ def to_html(alignment: Alignment) -> str:
     headline = f"{s.unchanged_share:.0%} of the text unchanged; {counts}"
     capped = "".join(f'<p class="rc-align-capped">{e(n)}</p>' for n in alignment.notes)
     return (
-        f"<style>{_CSS}</style>"
-        f'<p class="rc-align-summary">{e(headline)}</p>{capped}'
+        f"<style>{THEME_CSS}{_CSS}</style>"
+        f'<div class="rc-align-view"><p class="rc-align-summary">{e(headline)}</p>{capped}'
         '<table class="rc-align"><thead><tr><th>change</th>'
         f"<th>{e(alignment.a_label)}</th><th>{e(alignment.b_label)}</th></tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table>"
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
     )
 
 
@@ -200,25 +280,47 @@ def _gap(text: str) -> str:
     return lead + md_escape(text) + trail
 
 
+def _join_marked(pieces: list[tuple[bool, str]]) -> str:
+    """Join text and ``~~``/``**`` marks so that every mark is separated from a neighbouring
+    word by a space: "place ~~to help~~ people", "~~However~~ As", never "place~~to help~~".
+
+    A mark that touches a letter or digit would also not be read as a mark by CommonMark (its
+    delimiter run would not be left- or right-flanking), so the space is needed twice over.
+    """
+    out = ""
+    after_mark = False
+    for is_mark, text in pieces:
+        if not text:
+            continue
+        touching = out and not out[-1].isspace()
+        if touching and (
+            (is_mark and (after_mark or out[-1].isalnum())) or (after_mark and text[0].isalnum())
+        ):
+            out += " "
+        out += text
+        after_mark = is_mark
+    return " ".join(out.split())
+
+
 def _md_words(alignment: Alignment, op: AlignOp) -> str:
     assert op.a is not None and op.b is not None
-    parts: list[str] = []
+    pieces: list[tuple[bool, str]] = []
     pos = op.b.start
     b = alignment.b_text
     for w in op.words:
         if w.b.start > pos:
-            parts.append(_gap(b[pos : w.b.start]))
+            pieces.append((False, _gap(b[pos : w.b.start])))
         if w.tag == "equal":
-            parts.append(md_escape(w.b.text))
+            pieces.append((False, md_escape(w.b.text)))
         else:
-            if w.a.text:
-                parts.append(f"~~{md_escape(w.a.text)}~~")
-            if w.b.text:
-                parts.append(("" if not w.a.text else " ") + f"**{md_escape(w.b.text)}**")
+            if w.a.text.strip():
+                pieces.append((True, f"~~{md_escape(w.a.text)}~~"))
+            if w.b.text.strip():
+                pieces.append((True, f"**{md_escape(w.b.text)}**"))
         pos = max(pos, w.b.end)
     if op.b.end > pos:
-        parts.append(_gap(b[pos : op.b.end]))
-    return "".join(parts).strip()
+        pieces.append((False, _gap(b[pos : op.b.end])))
+    return _join_marked(pieces)
 
 
 def to_markdown(alignment: Alignment) -> str:
