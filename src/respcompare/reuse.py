@@ -78,6 +78,7 @@ __all__ = [
     "Passage",
     "QueryResult",
     "ReuseIndex",
+    "ReuseOptions",
     "SharedPassage",
     "build_index",
     "carried_over",
@@ -218,6 +219,33 @@ def _chunk_task(texts: list[str], n: int) -> tuple[I64, U64, U64]:
     full = _shingles(tok, n)
     sh[: full.size] = full
     return counts, tok, sh
+
+
+# --------------------------------------------------------------------------- options
+
+
+@dataclass(frozen=True, slots=True)
+class ReuseOptions:
+    """How a corpus run measures boilerplate (:func:`respcompare.corpus.review_many`).
+
+    ``shingle``: words per shingle (8: long enough that a shared shingle is rarely chance).
+    ``min_petitions``: the number of different petitions a passage must recur in to count as
+    boilerplate, the response's own included (2: text any other petition's response repeats;
+    raise it on a large corpus to keep only the stock text drafting teams reuse widely).
+    Change one with :func:`dataclasses.replace`.
+
+    >>> ReuseOptions().min_petitions
+    2
+    """
+
+    shingle: int = 8
+    min_petitions: int = 2
+
+    def __post_init__(self) -> None:
+        _check_shingle(self.shingle)
+        m = self.min_petitions
+        if isinstance(m, bool) or not isinstance(m, int) or m < 2:
+            raise InputError(f"min_petitions must be a whole number >= 2, got {m!r}")
 
 
 # --------------------------------------------------------------------------- documents
