@@ -23,8 +23,8 @@ reviews come back in the input order, equal to reviewing one case at a time. Wit
 
 from __future__ import annotations
 
-import json
 import dataclasses
+import json
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from .alignment import AlignOptions
 from .departments import canonical_department
-from .errors import InputError, OptionalDependencyError, RespcompareError
+from .errors import InputError, RespcompareError
 from .lexicon import Lexicon
 from .load import load_petition
 from .model import Ask, Case, Petition, Response, replace_surrogates
@@ -705,11 +705,10 @@ def _provenance(
     """What made these results: the version and every option, as JSON-ready values."""
     from . import __version__
 
-    if asks is None:
-        ask_list = None
-    else:
-        one = isinstance(asks, (str, Ask))
-        ask_list = [a if isinstance(a, str) else a.text for a in ([asks] if one else asks)]  # type: ignore[list-item, union-attr]
+    ask_list: list[str] | None = None
+    if asks is not None:
+        given: Sequence[Ask | str] = [asks] if isinstance(asks, (str, Ask)) else asks
+        ask_list = [a if isinstance(a, str) else a.text for a in given]
     if isinstance(index, ReuseIndex):
         boilerplate: str = f"given index ({len(index)} responses, min_docs={index.min_docs})"
     elif index is True:

@@ -1,4 +1,4 @@
-"""Analysis-ready records of a corpus run: rows, a typed DataFrame, and files that say what made them.
+"""Analysis-ready records of a corpus run: rows, a typed DataFrame, files that say what made them.
 
 :meth:`ReviewSet.to_records <respcompare.corpus.ReviewSet.to_records>` and ``to_frame`` read
 their rows here; :func:`write_records` writes them as CSV, JSON Lines, JSON or Parquet. Every

@@ -1320,8 +1320,9 @@ def build_index(
     strings (ids ``"0"``, ``"1"``, ...). ``min_docs`` is the number of different petitions
     (groups, :attr:`Document.group`; a document without one is its own) a passage must recur in
     to count as boilerplate: versions of one petition count once. ``executor`` runs the
-    tokenising and hashing of each chunk of ``chunk_size`` responses (any :class:`concurrent.futures.Executor`, including a
-    dask ``client.get_executor()``); the index is the same with or without one.
+    tokenising and hashing of each chunk of ``chunk_size`` responses (any
+    :class:`concurrent.futures.Executor`, including a dask ``client.get_executor()``); the
+    index is the same with or without one.
 
     >>> idx = build_index(["one two three four five", "one two three four six"], shingle=4,
     ...                   min_docs=2)
