@@ -46,6 +46,7 @@ class _Cell:
     text: str
     link: str | None = None
     verdict: bool = False
+    nowrap: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +153,7 @@ def _least_direct(rows: Sequence[dict[str, Any]]) -> _Table:
 def _dates(first: _dt.date | None, last: _dt.date | None) -> str:
     if first is None or last is None:
         return "–"
-    return first.isoformat() if first == last else f"{first.isoformat()} – {last.isoformat()}"
+    return first.isoformat() if first == last else f"{first.isoformat()} to {last.isoformat()}"
 
 
 def _passages(rs: ReviewSet) -> _Table:
@@ -163,7 +164,7 @@ def _passages(rs: ReviewSet) -> _Table:
             _Cell(str(p.petitions)),
             _Cell(str(p.documents)),
             _Cell("; ".join(f"{d} ({n})" for d, n in p.departments)),
-            _Cell(_dates(p.first_date, p.last_date)),
+            _Cell(_dates(p.first_date, p.last_date), nowrap=True),
         )
         for p in found
     )
@@ -278,6 +279,7 @@ body{margin:0;background:#fff;color:#1b1b1b}
 .rc-case{border-top:1px solid #e2e2e2;padding-top:.2em}
 .rc-case ul{margin:.2em 0 .6em;padding-left:1.2em}
 .rc-quote{color:#333;font-style:italic}
+.rc-nowrap{white-space:nowrap}
 a{color:#0b5cad}
 @media (prefers-color-scheme: dark){
  body{background:#141414;color:#e6e6e6}
@@ -311,6 +313,8 @@ def _html_cell(c: _Cell) -> str:
         return _badge(c.text)
     if c.link:
         return f'<a href="#{_e(c.link)}">{_e(c.text)}</a>'
+    if c.nowrap:
+        return f'<span class="rc-nowrap">{_e(c.text)}</span>'
     return _e(c.text)
 
 
