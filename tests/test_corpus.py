@@ -152,9 +152,7 @@ def test_review_many_on_dask(one_at_a_time: list[rc.Review]) -> None:
     distributed = pytest.importorskip("dask.distributed")
     cases = list(rc.load_corpus(FIXTURES / "petitions"))
     with distributed.Client(processes=False, n_workers=1, threads_per_worker=2) as client:
-        result = rc.review_many(
-            cases, progress=False, executor=client.get_executor(), index=None
-        )
+        result = rc.review_many(cases, progress=False, executor=client.get_executor(), index=None)
     assert [r.to_dict() for r in result] == [r.to_dict() for r in one_at_a_time]
 
 

@@ -266,8 +266,7 @@ def _add_reuse_arguments(p: _Parser) -> None:
         type=int,
         default=None,
         metavar="N",
-        help="boilerplate is text found in responses to at least N different petitions "
-        "(default 2)",
+        help="boilerplate is text found in responses to at least N different petitions (default 2)",
     )
 
 

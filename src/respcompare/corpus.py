@@ -39,7 +39,6 @@ from .load import load_petition
 from .model import Ask, Case, Petition, Response, replace_surrogates
 from .pipeline import Review, review
 from .progress import progress_bar
-from .reuse import Document, ReuseIndex, ReuseOptions, build_index
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
@@ -47,6 +46,7 @@ if TYPE_CHECKING:
     import pandas
 
     from .judge import JudgeConfig
+    from .reuse import Document, Passage, ReuseIndex, ReuseOptions
 
 __all__ = ["Corpus", "LoadError", "ReviewSet", "load_corpus", "review_many"]
 
@@ -438,7 +438,7 @@ class ReviewSet:
 
         return to_html(self)
 
-    def stock_passages(self, *, top: int | None = None) -> tuple[Any, ...]:
+    def stock_passages(self, *, top: int | None = None) -> tuple[Passage, ...]:
         """The stock passages of :attr:`index` (:meth:`ReuseIndex.catalogue`), most widespread
         first; () without an index."""
         if self.index is None:
@@ -478,6 +478,8 @@ def corpus_documents(cases: Sequence[tuple[int, Case]]) -> list[Document]:
     by petition (:func:`case_key`); ids ``"<key>/<label>"``, made unique with ``@<position>``
     when two cases share a key (the same petition in two files). The department is the signing
     department (the sign-off, else the petition's), under its canonical name."""
+    from .reuse import Document
+
     out: list[Document] = []
     seen: set[str] = set()
     for position, case in cases:
@@ -487,8 +489,10 @@ def corpus_documents(cases: Sequence[tuple[int, Case]]) -> list[Document]:
             if doc_id in seen:
                 doc_id = f"{doc_id}@{position}"
             seen.add(doc_id)
-            named = r.signoff or r.department or (
-                case.petition.departments[0] if case.petition.departments else None
+            named = (
+                r.signoff
+                or r.department
+                or (case.petition.departments[0] if case.petition.departments else None)
             )
             dept = canonical_department(named)
             out.append(Document(doc_id, r.full_text, dept, r.date, key))
@@ -558,6 +562,8 @@ def review_many(
     if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
         raise InputError(f"batch_size must be an int >= 1, got {batch_size!r}")
     from concurrent.futures import Executor as _Executor
+
+    from .reuse import ReuseIndex, ReuseOptions, build_index
 
     if executor is not None and not isinstance(executor, _Executor):
         raise InputError(
@@ -704,6 +710,7 @@ def _provenance(
 ) -> dict[str, Any]:
     """What made these results: the version and every option, as JSON-ready values."""
     from . import __version__
+    from .reuse import ReuseIndex
 
     ask_list: list[str] | None = None
     if asks is not None:
