@@ -291,7 +291,8 @@ def _closing_line(path: str, results: Any) -> str:
     """``reviewed N of M files, K skipped`` (cases for a JSON Lines file)."""
     p = Path(path)
     unit = "files" if p.is_dir() and not any(p.glob("*.jsonl")) else "cases"
-    skipped = [e for e in results.errors if e.path != str(p)]
+    # "no .json files in this folder" is about the folder, not a file that was skipped
+    skipped = [e for e in results.errors if not (p.is_dir() and e.path == str(p))]
     reviewed = len(results.reviews)
     return (
         f"respcompare: reviewed {reviewed} of {reviewed + len(skipped)} {unit}, "
