@@ -13,6 +13,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import respcompare as rc
 from respcompare import progress as progress_mod
@@ -444,3 +446,37 @@ def test_cli_reuse_lists_stock_passages_and_saves_an_index(
     assert capsys.readouterr().out.strip() == "rank"  # no passage recurs in 3 petitions
     assert main(["reuse", str(src), "--min-petitions", "1"]) == 2
     assert "min_petitions" in capsys.readouterr().err
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.lists(st.sampled_from(["ab", "cd", "ef", "gh"]), min_size=3, max_size=30),
+            st.integers(0, 3),
+        ),
+        min_size=2,
+        max_size=8,
+    )
+)
+def test_grouping_only_ever_removes_boilerplate(rows: list[tuple[list[str], int]]) -> None:
+    texts = [" ".join(words) for words, _ in rows]
+    plain = reuse.build_index(
+        [reuse.Document(str(i), t) for i, t in enumerate(texts)], shingle=3, min_docs=2
+    )
+    grouped = reuse.build_index(
+        [reuse.Document(str(i), texts[i], group=str(g)) for i, (_, g) in enumerate(rows)],
+        shingle=3,
+        min_docs=2,
+    )
+    for a, b in zip(grouped.boilerplate_shares(), plain.boilerplate_shares(), strict=True):
+        assert a is not None and b is not None and a <= b
+    for i, j, _ in grouped.shared_pairs(min_words=3):
+        assert rows[int(i)][1] != rows[int(j)][1]
+    # one group per document is no grouping at all
+    own = reuse.build_index(
+        [reuse.Document(str(i), t, group=f"g{i}") for i, t in enumerate(texts)],
+        shingle=3,
+        min_docs=2,
+    )
+    assert own.boilerplate_shares() == plain.boilerplate_shares()
