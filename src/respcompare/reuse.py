@@ -128,7 +128,8 @@ _POWERS: list[tuple[U64, U64]] = []
 def _powers(size: int) -> tuple[U64, U64]:
     """P**i and P**-i modulo 2**64 for i < size (cached, grown by doubling)."""
     if not _POWERS or _POWERS[0][0].size < size:
-        length = max(size, 2 * _POWERS[0][0].size if _POWERS else 1 << 16)
+        # a quarter to spare: the next chunk, a little longer, does not recompute them
+        length = max(size + size // 4, 2 * _POWERS[0][0].size if _POWERS else 1 << 16)
         with np.errstate(over="ignore"):
             ppow = np.cumprod(np.full(length, _P, dtype=np.uint64))
             qpow = np.cumprod(np.full(length, _Q, dtype=np.uint64))
@@ -1235,18 +1236,27 @@ def _set_signatures(offsets: I64, post_doc: I32, groups: I64) -> U64:
 
 
 def _group_counts(offsets: I64, post_doc: I32, doc_group: I32, n_groups: int) -> I64:
-    """Per shingle, the number of different groups among the documents it occurs in."""
+    """Per shingle, the number of different groups among the documents it occurs in.
+
+    Most shingles occur once; of the rest most occur twice (compared directly); only the
+    postings of shingles in three or more documents are sorted by (shingle, group).
+    """
     df = np.diff(offsets).astype(np.int64)
     if n_groups >= doc_group.size:  # every document its own group
         return df
-    multi = np.flatnonzero(df >= 2)
-    if multi.size == 0:
-        return df
-    sel = _ranges(offsets[multi], offsets[multi + 1])
-    owner = np.repeat(multi.astype(np.int64), df[multi])
-    key = np.unique(owner * np.int64(n_groups) + doc_group[post_doc[sel]].astype(np.int64))
     out = df.copy()
-    out[multi] = np.bincount(key // n_groups, minlength=df.size)[multi]
+    two = np.flatnonzero(df == 2)
+    if two.size:
+        lo = offsets[two]
+        out[two] -= doc_group[post_doc[lo]] == doc_group[post_doc[lo + 1]]
+    many = np.flatnonzero(df >= 3)
+    if many.size:
+        sel = _ranges(offsets[many], offsets[many + 1])
+        owner = np.repeat(np.arange(many.size, dtype=np.int64), df[many])
+        key = owner * np.int64(n_groups) + doc_group[post_doc[sel]].astype(np.int64)
+        key.sort()
+        first = _first_of_groups(key.view(np.uint64))
+        out[many] = np.bincount(key[first] // n_groups, minlength=many.size)
     return out
 
 
