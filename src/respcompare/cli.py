@@ -345,9 +345,8 @@ def _corpus_command(args: argparse.Namespace) -> int:
         _say(closing)
         raise InputError(f"respcompare corpus: no case in {_shown(args.path)!r} could be reviewed")
     data, info = render_records(results, out.suffix if out else ".csv", per=args.per)
-    if out is None:
-        _write(sys.stdout, data.decode("utf-8"))
-    else:
+    # files first, stdout last: a failure to write a file leaves nothing half-said on stdout
+    if out is not None:
         _write_bytes(out, data, "--out")
         if out.suffix.lower() in (".csv", ".jsonl"):
             side = out.with_name(out.name + META_SUFFIX)
@@ -369,6 +368,8 @@ def _corpus_command(args: argparse.Namespace) -> int:
         _write_file(report_out, text, "--report")
     if chart_out is not None:
         _save_corpus_chart(results, chart_out, args.chart_kind)
+    if out is None:
+        _write(sys.stdout, data.decode("utf-8"))
     _say(closing)
     return 0
 
@@ -432,7 +433,8 @@ def _reuse_command(args: argparse.Namespace) -> int:
         index = build_index(
             corpus_documents(cases), shingle=reuse.shingle, min_docs=reuse.min_petitions
         )
-    passages = index.catalogue()[: args.top]
+    catalogue = index.catalogue()
+    passages = catalogue[: args.top]
     rows = [
         {
             "rank": i + 1,
@@ -469,7 +471,7 @@ def _reuse_command(args: argparse.Namespace) -> int:
         index.save(save)
     _write(sys.stdout, text if text.endswith("\n") else text + "\n")
     _say(
-        f"respcompare: {len(index.catalogue())} stock passages in {len(index)} responses "
+        f"respcompare: {len(catalogue)} stock passages in {len(index)} responses "
         f"(at least {index.min_docs} petitions each); listed {len(rows)}"
     )
     return 0
