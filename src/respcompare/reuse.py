@@ -1389,15 +1389,15 @@ def build_index(
         sh_all = np.zeros(0, dtype=np.uint64)
     del parts
     n_docs = word_counts.size
-    total = int(word_counts.sum())
-    doc_of = np.repeat(np.arange(n_docs, dtype=np.int32), word_counts)
+    # shingle starts: the first words - shingle + 1 positions of each document (no per-word
+    # document and position arrays: those cost 12 bytes a word for nothing)
+    per_doc = np.maximum(word_counts - shingle + 1, 0)
     word_start = np.concatenate(([0], np.cumsum(word_counts))).astype(np.int64)
-    pos_in_doc = np.arange(total, dtype=np.int64) - word_start[doc_of]
-    valid = pos_in_doc <= (word_counts[doc_of] - shingle)
-    sh = sh_all[valid]
-    sdoc = doc_of[valid]
-    spos = pos_in_doc[valid].astype(np.int32)
-    del sh_all, doc_of, pos_in_doc, valid
+    sh = sh_all[_ranges(word_start[:-1], word_start[:-1] + per_doc)]
+    del sh_all
+    sdoc = np.repeat(np.arange(n_docs, dtype=np.int32), per_doc)
+    first_start = np.concatenate(([0], np.cumsum(per_doc)[:-1])).astype(np.int32)
+    spos = np.arange(sh.size, dtype=np.int32) - np.repeat(first_start, per_doc)
     order = _argsort_hashes(sh)  # equal hashes stay in corpus order
     sh, sdoc, spos = sh[order], sdoc[order], spos[order]
     del order
@@ -1406,14 +1406,16 @@ def build_index(
     if sh.size > 1:
         new_pair[1:] |= sdoc[1:] != sdoc[:-1]
     keep = np.flatnonzero(new_pair)
+    del new_pair
     hashes = sh[new_hash]
+    del sh
     offsets = np.concatenate((np.flatnonzero(new_hash[keep]), [keep.size])).astype(np.int64)
     post_doc = sdoc[keep]
     named = [f"\x00{d}" if g is None else g for d, g in zip(ids, groups, strict=True)]
     group_of = {g: k for k, g in enumerate(dict.fromkeys(named))}
     doc_group = np.array([group_of[g] for g in named], dtype=np.int32).reshape(-1)
     group_freq = _group_counts(offsets, post_doc, doc_group, len(group_of))
-    hash_id = np.cumsum(new_hash) - 1
+    hash_id = np.cumsum(new_hash, dtype=np.int32) - 1
     stock = group_freq[hash_id] >= min_docs  # every occurrence, not just the first in a response
     shares, runs = _shares(word_counts, sdoc[stock], spos[stock], shingle)
     del hash_id, stock
