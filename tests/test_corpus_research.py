@@ -480,3 +480,10 @@ def test_grouping_only_ever_removes_boilerplate(rows: list[tuple[list[str], int]
         min_docs=2,
     )
     assert own.boilerplate_shares() == plain.boilerplate_shares()
+
+
+def test_an_empty_corpus_gives_an_empty_index() -> None:
+    idx = reuse.build_index([], min_docs=2)
+    assert len(idx) == 0 and idx.catalogue() == () and len(idx.shared_pairs()) == 0
+    rs = rc.review_many([], progress=False)
+    assert len(rs) == 0 and rs.index is not None and rs.to_records() == []

@@ -1396,7 +1396,7 @@ def build_index(
     sh = sh_all[_ranges(word_start[:-1], word_start[:-1] + per_doc)]
     del sh_all
     sdoc = np.repeat(np.arange(n_docs, dtype=np.int32), per_doc)
-    first_start = np.concatenate(([0], np.cumsum(per_doc)[:-1])).astype(np.int32)
+    first_start = (np.cumsum(per_doc) - per_doc).astype(np.int32)
     spos = np.arange(sh.size, dtype=np.int32) - np.repeat(first_start, per_doc)
     order = _argsort_hashes(sh)  # equal hashes stay in corpus order
     sh, sdoc, spos = sh[order], sdoc[order], spos[order]
