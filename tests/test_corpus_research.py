@@ -487,3 +487,29 @@ def test_an_empty_corpus_gives_an_empty_index() -> None:
     assert len(idx) == 0 and idx.catalogue() == () and len(idx.shared_pairs()) == 0
     rs = rc.review_many([], progress=False)
     assert len(rs) == 0 and rs.index is not None and rs.to_records() == []
+
+
+def test_cli_refuses_options_it_would_ignore(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = _jsonl(tmp_path)
+    saved = tmp_path / "stock.npz"
+    assert main(["reuse", str(src), "--save-index", str(saved)]) == 0
+    capsys.readouterr()
+    for argv in (
+        ["corpus", str(src), "--index", str(saved), "--min-petitions", "3"],
+        ["corpus", str(src), "--no-boilerplate", "--min-petitions", "3"],
+        ["corpus", str(src), "--no-boilerplate", "--index", str(saved)],
+        ["reuse", str(src), "--index", str(saved), "--min-petitions", "3"],
+    ):
+        assert main(argv) == 2
+        captured = capsys.readouterr()
+        assert captured.out == "" and captured.err.count("\n") == 1, argv
+
+
+def test_reuse_documents_name_the_signing_department(fixture_cases: list[rc.Case]) -> None:
+    docs = {d.id: d for d in reuse.documents(fixture_cases)}
+    assert docs["568475/response"].department == (
+        "Department for Business, Energy and Industrial Strategy"
+    )
+    assert {d.department for d in docs.values()} <= set(known_departments())

@@ -322,6 +322,11 @@ def _corpus_command(args: argparse.Namespace) -> int:
     chart_out = _check_output(args.chart, "--chart", (".png",)) if args.chart else None
     if args.index and args.no_boilerplate:
         raise InputError("respcompare corpus: give --index or --no-boilerplate, not both")
+    if args.min_petitions is not None and (args.index or args.no_boilerplate):
+        raise InputError(
+            "respcompare corpus: --min-petitions applies to an index built over the corpus; "
+            "a saved --index keeps the one it was built with (drop one of them)"
+        )
     reuse = _reuse_options(args)
     index: Any = not args.no_boilerplate
     if args.index:
@@ -421,6 +426,11 @@ def _reuse_command(args: argparse.Namespace) -> int:
         raise InputError("respcompare reuse: --top must be 1 or more")
     save = _check_output(args.save_index, "--save-index", (".npz",)) if args.save_index else None
     corpus = load_corpus(args.path)
+    if args.index and args.min_petitions is not None:
+        raise InputError(
+            "respcompare reuse: a saved --index keeps the --min-petitions it was built with; "
+            "drop one of them"
+        )
     if args.index:
         index = _load_index(args.index)
     else:

@@ -67,6 +67,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from .departments import canonical_department
 from .errors import InputError
 from .model import Case, Response, Span, replace_surrogates
 
@@ -297,7 +298,8 @@ def documents(cases: Iterable[Case]) -> Iterator[Document]:
     """One :class:`Document` per response of each case, id ``"<petition id>/<label>"``.
 
     The text is :attr:`Response.full_text`, so spans index what the petition site shows; the
-    group is the petition (its id, else the case's source), so a case's versions are grouped.
+    group is the petition (its id, else the case's source), so a case's versions are grouped;
+    the department is the signing one (the sign-off, else the petition's), canonical name.
 
     >>> from respcompare import load_example
     >>> [d.id for d in documents([load_example("grooming-gangs")])]
@@ -306,10 +308,14 @@ def documents(cases: Iterable[Case]) -> Iterator[Document]:
     for case in cases:
         key = str(case.petition.id) if case.petition.id is not None else (case.source or "case")
         for r in case.responses:
-            dept = r.department or (
-                case.petition.departments[0] if case.petition.departments else None
+            named = (
+                r.signoff
+                or r.department
+                or (case.petition.departments[0] if case.petition.departments else None)
             )
-            yield Document(f"{key}/{r.label}", r.full_text, dept, r.date, key)
+            yield Document(
+                f"{key}/{r.label}", r.full_text, canonical_department(named), r.date, key
+            )
 
 
 def _as_document(item: Document | Response | str, i: int) -> Document:
