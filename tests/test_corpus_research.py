@@ -220,6 +220,7 @@ def test_outputs_record_version_and_options(tmp_path: Path) -> None:
     assert meta["respcompare"] == rc.__version__
     assert meta["options"]["asks"] == ["publish the review"]
     assert meta["options"]["min_petitions"] == 2 and meta["reviewed"] == 3
+    assert meta["options"]["lexicon"] == "bundled"
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     assert list(rows[0]) == meta["columns"]
     write_records(rs, tmp_path / "r.jsonl", per="ask")

@@ -727,7 +727,7 @@ def _provenance(
         "source": source,
         "options": {
             "asks": ask_list,
-            "lexicon": "bundled" if lexicon is None else repr(lexicon),
+            "lexicon": "bundled" if lexicon is None else f"{lexicon.name} ({len(lexicon)} entries)",
             "judge": "bundled" if judge is None else "custom JudgeConfig",
             "align": dataclasses.asdict(align or AlignOptions()),
             "boilerplate": boilerplate,
