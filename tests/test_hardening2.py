@@ -78,7 +78,8 @@ def test_cli_corpus_keeps_the_good_results(
     assert main(["corpus", str(tmp_path), "--out", str(out), "--errors", str(errors)]) == 0
     assert len(out.read_text(encoding="utf-8").splitlines()) == 3  # header + two responses
     err = capsys.readouterr().err
-    assert err.count("respcompare: skipped") == 3 and err.count("\n") == 3
+    assert err.count("respcompare: skipped") == 3 and err.count("\n") == 4
+    assert err.splitlines()[-1] == "respcompare: reviewed 1 of 4 files, 3 skipped"
     rows = errors.read_text(encoding="utf-8").splitlines()
     assert rows[0] == "path,line,index,error,reason" and len(rows) == 4
 
