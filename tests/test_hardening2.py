@@ -505,7 +505,8 @@ def test_cli_corpus_with_a_non_utf8_file_name(
     assert len(data["records"]) == 2 and data["records"][0]["source"].endswith("caf\ufffd.json")
     assert data["errors"][0]["path"].endswith("bad\ufffd.json")
     err = capsys.readouterr().err
-    assert "internal error" not in err and err.count("\n") == 1
+    assert "internal error" not in err and err.count("\n") == 2
+    assert err.splitlines()[-1] == "respcompare: reviewed 1 of 2 files, 1 skipped"
 
 
 @pytest.mark.parametrize("path", ["/proc/self/mem", "/", "/dev/null/x"])
