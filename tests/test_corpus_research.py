@@ -514,3 +514,12 @@ def test_reuse_documents_name_the_signing_department(fixture_cases: list[rc.Case
         "Department for Business, Energy and Industrial Strategy"
     )
     assert {d.department for d in docs.values()} <= set(known_departments())
+
+
+def test_docs_describe_every_column() -> None:
+    doc = (Path(__file__).parents[1] / "docs" / "corpus.md").read_text(encoding="utf-8")
+    listed = re.findall(r"^\| `([a-z_0-9]+)` \|", doc, flags=re.M)
+    rs = rc.review_many(_planted_cases()[1:], progress=False)
+    assert listed == list(rs.to_records()[0])
+    for column in rs.to_records(per="ask")[0]:
+        assert f"`{column}`" in doc, column
