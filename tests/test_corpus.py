@@ -131,7 +131,9 @@ def one_at_a_time() -> list[rc.Review]:
 
 
 def test_review_many_equals_review(one_at_a_time: list[rc.Review]) -> None:
-    result = rc.review_many(rc.load_corpus(FIXTURES / "petitions"), progress=False, batch_size=3)
+    result = rc.review_many(
+        rc.load_corpus(FIXTURES / "petitions"), progress=False, batch_size=3, index=None
+    )
     assert result.errors == ()
     assert list(result.reviews) == one_at_a_time
     assert [r.to_dict() for r in result] == [r.to_dict() for r in one_at_a_time]
@@ -141,7 +143,7 @@ def test_review_many_equals_review(one_at_a_time: list[rc.Review]) -> None:
 def test_review_many_on_an_executor(make, one_at_a_time: list[rc.Review]) -> None:  # type: ignore[no-untyped-def]
     cases = list(rc.load_corpus(FIXTURES / "petitions"))
     with make() as ex:
-        result = rc.review_many(cases, progress=False, executor=ex, batch_size=2)
+        result = rc.review_many(cases, progress=False, executor=ex, batch_size=2, index=None)
     assert [r.to_dict() for r in result] == [r.to_dict() for r in one_at_a_time]
     assert list(result.reviews) == one_at_a_time
 
@@ -150,7 +152,7 @@ def test_review_many_on_dask(one_at_a_time: list[rc.Review]) -> None:
     distributed = pytest.importorskip("dask.distributed")
     cases = list(rc.load_corpus(FIXTURES / "petitions"))
     with distributed.Client(processes=False, n_workers=1, threads_per_worker=2) as client:
-        result = rc.review_many(cases, progress=False, executor=client.get_executor())
+        result = rc.review_many(cases, progress=False, executor=client.get_executor(), index=None)
     assert [r.to_dict() for r in result] == [r.to_dict() for r in one_at_a_time]
 
 
@@ -192,7 +194,8 @@ def test_cli_corpus_csv_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[s
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     assert len(rows) == len(_rows())
     assert {r["verdict"] for r in rows} <= {v.value for v in rc.Verdict}
-    assert "committee" not in rows[0]
+    assert {r["committee"] for r in rows} <= {"accepted", "sent-back", ""}
+    assert any(r["committee"] == "sent-back" for r in rows)
     out_json = tmp_path / "results.json"
     assert main(["corpus", str(FIXTURES / "petitions"), "--out", str(out_json)]) == 0
     data = json.loads(out_json.read_text(encoding="utf-8"))
@@ -206,5 +209,6 @@ def test_cli_corpus_reports_bad_files(tmp_path: Path, capsys: pytest.CaptureFixt
     (tmp_path / "broken.json").write_text("{")
     assert main(["corpus", str(tmp_path)]) == 0
     captured = capsys.readouterr()
-    assert "broken.json" in captured.err and captured.err.count("\n") == 1
+    assert "broken.json" in captured.err and captured.err.count("\n") == 2
+    assert captured.err.splitlines()[-1] == "respcompare: reviewed 1 of 2 files, 1 skipped"
     assert captured.out.startswith("source,petition_id")

@@ -78,7 +78,8 @@ def test_cli_corpus_keeps_the_good_results(
     assert main(["corpus", str(tmp_path), "--out", str(out), "--errors", str(errors)]) == 0
     assert len(out.read_text(encoding="utf-8").splitlines()) == 3  # header + two responses
     err = capsys.readouterr().err
-    assert err.count("respcompare: skipped") == 3 and err.count("\n") == 3
+    assert err.count("respcompare: skipped") == 3 and err.count("\n") == 4
+    assert err.splitlines()[-1] == "respcompare: reviewed 1 of 4 files, 3 skipped"
     rows = errors.read_text(encoding="utf-8").splitlines()
     assert rows[0] == "path,line,index,error,reason" and len(rows) == 4
 
@@ -504,7 +505,8 @@ def test_cli_corpus_with_a_non_utf8_file_name(
     assert len(data["records"]) == 2 and data["records"][0]["source"].endswith("caf\ufffd.json")
     assert data["errors"][0]["path"].endswith("bad\ufffd.json")
     err = capsys.readouterr().err
-    assert "internal error" not in err and err.count("\n") == 1
+    assert "internal error" not in err and err.count("\n") == 2
+    assert err.splitlines()[-1] == "respcompare: reviewed 1 of 2 files, 1 skipped"
 
 
 @pytest.mark.parametrize("path", ["/proc/self/mem", "/", "/dev/null/x"])

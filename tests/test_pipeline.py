@@ -120,7 +120,7 @@ def test_review_to_frame_without_pandas(
 def test_review_many_passes_the_options(seed_case: rc.Case) -> None:
     opts = AlignOptions(edit_threshold=0.99)
     many = rc.review_many([seed_case], progress=False, asks=["apologise"], align=opts)
-    one = rc.review(seed_case, asks=["apologise"], align=opts)
+    one = rc.review(seed_case, asks=["apologise"], align=opts, index=many.index)
     assert many[0].to_dict() == one.to_dict()
     assert [o.ask.text for o in many[0].assessments[0].asks] == ["apologise"]
 

@@ -419,7 +419,7 @@ def test_boilerplate_by_department_accepts_a_dataframe() -> None:
 def test_corpus_charts_name_missing_columns() -> None:
     with pytest.raises(rc.InputError, match="boilerplate_share"):
         plot.boilerplate_by_department([{"department": "Home Office"}])
-    with pytest.raises(rc.InputError, match="list of dicts or a pandas DataFrame"):
+    with pytest.raises(rc.InputError, match="a ReviewSet, its to_frame\\(\\), or a list of dicts"):
         plot.verdicts_over_time("2020-04-24")
     with pytest.raises(rc.InputError, match="unknown verdict"):
         plot.verdicts_over_time([{"date": "2020-04-24", "verdict": "maybe"}])

@@ -15,7 +15,9 @@ PACKAGE = ROOT / "src" / "respcompare"
 # A stage may import only stages to its left (and itself). Keeps the pipeline readable.
 ORDER = [
     "errors",
+    "progress",
     "model",
+    "departments",
     "escape",
     "segment",
     "load",
@@ -35,6 +37,8 @@ ORDER = [
     "report",
     "plot",
     "pipeline",
+    "corpus_records",
+    "corpus_report",
     "corpus",
     "cli",
     "__main__",

@@ -162,15 +162,25 @@ def test_fixture_corpus_pairs(
 ) -> None:
     idx = reuse.build_index(fixture_docs, min_docs=2)
     pairs = {(a, b) for a, b, _ in idx.shared_pairs()}
+    ungrouped = reuse.build_index(
+        [reuse.Document(d.id, d.text, d.department, d.date) for d in fixture_docs], min_docs=2
+    )
+    ungrouped_pairs = {(a, b) for a, b, _ in ungrouped.shared_pairs()}
     revised = [c for c in fixture_cases if len(c.responses) == 2]
     assert revised
+    sharing = 0
     for case in revised:
         a, b = (f"{case.petition.id}/{r.label}" for r in case.responses)
         passages = idx.shared_passages(a, b)
-        # a revision shares text with its original exactly when the index pairs them
-        assert ((a, b) in pairs or (b, a) in pairs) == bool(passages)
+        sharing += bool(passages)
+        # versions of one petition are never a pair of the grouped index ...
+        assert (a, b) not in pairs and (b, a) not in pairs
+        # ... while without groups a revision pairs with its original exactly when they share
+        assert ((a, b) in ungrouped_pairs or (b, a) in ungrouped_pairs) == bool(passages)
+    assert sharing >= 5, "revisions repeat text from their original (9 of the fixtures do)"
+    assert pairs and pairs < ungrouped_pairs
     for p in idx.catalogue():
-        assert p.documents >= 2
+        assert p.documents >= 2 and p.petitions >= 2
         assert sum(n for _, n in p.departments) == p.documents
         assert p.first_date is None or p.first_date <= p.last_date
     shares = idx.boilerplate_shares()

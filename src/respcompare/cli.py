@@ -204,12 +204,36 @@ def _case(args: argparse.Namespace) -> Case:
 def _add_corpus_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
     cp = sub.add_parser("corpus", help="review every case of a folder or a .jsonl file")
     cp.add_argument("path", help="folder of petition JSON files, or a JSON Lines file")
-    cp.add_argument("--out", help="results file: .csv or .json (default: CSV on stdout)")
+    cp.add_argument(
+        "--out",
+        help="results file: .csv, .jsonl, .json or .parquet (default: CSV on stdout); "
+        "CSV and JSON Lines get a FILE.meta.json sidecar with the version and options",
+    )
+    cp.add_argument(
+        "--per",
+        choices=("response", "ask"),
+        default="response",
+        help="one row per response (default) or per ask of each response",
+    )
     _add_option_arguments(cp)
+    _add_reuse_arguments(cp)
+    cp.add_argument(
+        "--no-boilerplate",
+        action="store_true",
+        help="do not measure boilerplate (no reuse index)",
+    )
     cp.add_argument(
         "--errors",
         metavar="FILE.csv",
         help="also write one row per file, line or case that was skipped (.csv or .jsonl)",
+    )
+    cp.add_argument("--report", metavar="FILE", help="also write the corpus report (.html or .md)")
+    cp.add_argument("--chart", metavar="FILE.png", help="also draw a corpus chart to a PNG")
+    cp.add_argument(
+        "--chart-kind",
+        choices=("verdicts-over-time", "boilerplate", "departments"),
+        default="boilerplate",
+        help="which chart --chart draws (default: boilerplate)",
     )
     cp.add_argument(
         "--progress",
@@ -217,45 +241,122 @@ def _add_corpus_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
         default=None,
         help="force the progress bar on or off (default: on a terminal only)",
     )
+    rp = sub.add_parser("reuse", help="list the stock passages of a corpus (boilerplate)")
+    rp.add_argument("path", help="folder of petition JSON files, or a JSON Lines file")
+    _add_reuse_arguments(rp)
+    rp.add_argument("--top", type=int, default=20, help="how many passages to list (default 20)")
+    rp.add_argument(
+        "--format", choices=("text", "json", "csv"), default="text", help="output format"
+    )
+    rp.add_argument(
+        "--save-index",
+        metavar="FILE.npz",
+        help="also save the index (use it with 'corpus --index FILE')",
+    )
+
+
+def _add_reuse_arguments(p: _Parser) -> None:
+    p.add_argument(
+        "--index",
+        metavar="FILE.npz",
+        help="a reuse index saved by 'respcompare reuse --save-index' (default: build one "
+        "over this corpus)",
+    )
+    p.add_argument(
+        "--min-petitions",
+        type=int,
+        default=None,
+        metavar="N",
+        help="boilerplate is text found in responses to at least N different petitions (default 2)",
+    )
+
+
+def _reuse_options(args: argparse.Namespace) -> Any:
+    from .reuse import ReuseOptions
+
+    if args.min_petitions is None:
+        return ReuseOptions()
+    return ReuseOptions(min_petitions=args.min_petitions)
+
+
+def _load_index(path: str) -> Any:
+    from .reuse import ReuseIndex
+
+    return ReuseIndex.load(path)
 
 
 _ERROR_FIELDS = ("path", "line", "index", "error", "reason")
 
 
-def _corpus_command(args: argparse.Namespace) -> int:
-    """``respcompare corpus PATH [--out results.csv|.json] [--errors errors.csv]``.
+def _closing_line(path: str, results: Any) -> str:
+    """``reviewed N of M files, K skipped`` (cases for a JSON Lines file)."""
+    p = Path(path)
+    unit = "files" if p.is_dir() and not any(p.glob("*.jsonl")) else "cases"
+    # "no .json files in this folder" is about the folder, not a file that was skipped
+    skipped = [e for e in results.errors if not (p.is_dir() and e.path == str(p))]
+    reviewed = len(results.reviews)
+    return (
+        f"respcompare: reviewed {reviewed} of {reviewed + len(skipped)} {unit}, "
+        f"{len(skipped)} skipped"
+    )
 
-    One row per response; every file, line or case that could not be read or reviewed is a
-    line on stderr (and a row of ``--errors``), and the run goes on.
+
+def _corpus_command(args: argparse.Namespace) -> int:
+    """``respcompare corpus PATH [--out results.csv|.jsonl|.json|.parquet] [--errors FILE]
+    [--report FILE] [--chart FILE --chart-kind KIND] [--index FILE]``.
+
+    One row per response (or ask); every file, line or case that could not be read or
+    reviewed is a line on stderr (and a row of ``--errors``), and the run goes on. Nothing is
+    written to stdout or any file until the run has reviewed something; a closing line
+    ``reviewed N of M files, K skipped`` goes to stderr; exit status 2 when nothing could be
+    reviewed.
     """
     import csv
     import io
 
     from .corpus import load_corpus, review_many
+    from .corpus_records import FORMATS, META_SUFFIX, render_records
 
-    out = _check_output(args.out, "--out", (".csv", ".json")) if args.out else None
+    out = _check_output(args.out, "--out", FORMATS) if args.out else None
     errors_out = _check_output(args.errors, "--errors", (".csv", ".jsonl")) if args.errors else None
-    results = review_many(load_corpus(args.path), progress=args.progress, **_options(args))
+    report_out = _check_output(args.report, "--report", (".html", ".md")) if args.report else None
+    chart_out = _check_output(args.chart, "--chart", (".png",)) if args.chart else None
+    if args.index and args.no_boilerplate:
+        raise InputError("respcompare corpus: give --index or --no-boilerplate, not both")
+    if args.min_petitions is not None and (args.index or args.no_boilerplate):
+        raise InputError(
+            "respcompare corpus: --min-petitions applies to an index built over the corpus; "
+            "a saved --index keeps the one it was built with (drop one of them)"
+        )
+    reuse = _reuse_options(args)
+    index: Any = not args.no_boilerplate
+    if args.index:
+        index = _load_index(args.index)
+    if out is not None and out.suffix.lower() == ".parquet":
+        try:  # fail before the run, not after it
+            import pyarrow  # noqa: F401
+        except ImportError:
+            from .errors import OptionalDependencyError
+
+            raise OptionalDependencyError(
+                "--out FILE.parquet needs pyarrow: pip install 'respcompare[parquet]'"
+            ) from None
+    results = review_many(
+        load_corpus(args.path), progress=args.progress, index=index, reuse=reuse, **_options(args)
+    )
     for err in results.errors:
         _say(f"respcompare: skipped {err}")
-    records = results.to_records()
-    if out is not None and out.suffix.lower() == ".json":
-        text = json.dumps(
-            {"records": records, "errors": [e.to_dict() for e in results.errors]},
-            indent=2,
-            ensure_ascii=False,
-        )
-    else:
-        buffer = io.StringIO()
-        fields = list(records[0]) if records else ["source"]
-        writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(records)
-        text = buffer.getvalue()
-    if out is None:
-        _write(sys.stdout, text)
-    else:
-        _write_file(out, text, "--out")
+    closing = _closing_line(args.path, results)
+    if not results.reviews:
+        _say(closing)
+        raise InputError(f"respcompare corpus: no case in {_shown(args.path)!r} could be reviewed")
+    data, info = render_records(results, out.suffix if out else ".csv", per=args.per)
+    # files first, stdout last: a failure to write a file leaves nothing half-said on stdout
+    if out is not None:
+        _write_bytes(out, data, "--out")
+        if out.suffix.lower() in (".csv", ".jsonl"):
+            side = out.with_name(out.name + META_SUFFIX)
+            _write_file(side, json.dumps(info, indent=2, ensure_ascii=False), "--out")
     if errors_out is not None:
         if errors_out.suffix.lower() == ".jsonl":
             rows = "".join(
@@ -268,8 +369,122 @@ def _corpus_command(args: argparse.Namespace) -> int:
             writer.writerows(e.to_dict() for e in results.errors)
             rows = buffer.getvalue()
         _write_file(errors_out, rows, "--errors")
-    if not records:
-        raise InputError(f"respcompare corpus: no case in {_shown(args.path)!r} could be reviewed")
+    if report_out is not None:
+        text = results.to_html() if report_out.suffix.lower() == ".html" else results.to_markdown()
+        _write_file(report_out, text, "--report")
+    if chart_out is not None:
+        _save_corpus_chart(results, chart_out, args.chart_kind)
+    if out is None:
+        _write(sys.stdout, data.decode("utf-8"))
+    _say(closing)
+    return 0
+
+
+def _write_bytes(out: Path, data: bytes, option: str) -> None:
+    """Write bytes to ``out`` all or nothing (a temporary file, then a rename)."""
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, out)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise InputError(
+            f"{option}: cannot write {_shown(str(out))!r} ({exc.strerror or exc}); "
+            "choose another file"
+        ) from None
+
+
+def _save_corpus_chart(results: Any, target: Path, kind: str) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from .plot import plot_corpus
+
+    ax = plot_corpus(results, kind)  # type: ignore[arg-type]
+    fig = ax.get_figure(root=True)
+    assert fig is not None
+    try:
+        fig.savefig(target, dpi=150, bbox_inches="tight")
+    except OSError as exc:
+        raise InputError(f"--chart: cannot write {str(target)!r} ({exc.strerror})") from None
+    finally:
+        plt.close(fig)
+
+
+def _reuse_command(args: argparse.Namespace) -> int:
+    """``respcompare reuse PATH [--top N] [--format text|json|csv] [--save-index FILE]``:
+    the stock passages of a corpus with the departments and dates they appear in."""
+    import csv
+    import io
+
+    from .corpus import corpus_documents, load_corpus
+    from .reuse import build_index
+
+    if isinstance(args.top, bool) or args.top < 1:
+        raise InputError("respcompare reuse: --top must be 1 or more")
+    save = _check_output(args.save_index, "--save-index", (".npz",)) if args.save_index else None
+    corpus = load_corpus(args.path)
+    if args.index and args.min_petitions is not None:
+        raise InputError(
+            "respcompare reuse: a saved --index keeps the --min-petitions it was built with; "
+            "drop one of them"
+        )
+    if args.index:
+        index = _load_index(args.index)
+    else:
+        reuse = _reuse_options(args)
+        cases = list(enumerate(corpus))
+        for err in corpus.errors:
+            _say(f"respcompare: skipped {err}")
+        if not cases:
+            raise InputError(f"respcompare reuse: no case in {_shown(args.path)!r} could be read")
+        index = build_index(
+            corpus_documents(cases), shingle=reuse.shingle, min_docs=reuse.min_petitions
+        )
+    catalogue = index.catalogue()
+    passages = catalogue[: args.top]
+    rows = [
+        {
+            "rank": i + 1,
+            "petitions": p.petitions,
+            "responses": p.documents,
+            "words": p.words,
+            "first_date": p.first_date.isoformat() if p.first_date else None,
+            "last_date": p.last_date.isoformat() if p.last_date else None,
+            "departments": "; ".join(f"{d} ({n})" for d, n in p.departments),
+            "responses_ids": " ".join(p.document_ids),
+            "text": p.text,
+        }
+        for i, p in enumerate(passages)
+    ]
+    if args.format == "json":
+        text = json.dumps(rows, indent=2, ensure_ascii=False)
+    elif args.format == "csv":
+        buffer = io.StringIO()
+        fields = list(rows[0]) if rows else ["rank"]
+        writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        text = buffer.getvalue()
+    else:
+        blocks = [
+            f"{r['rank']}. {r['petitions']} petitions, {r['responses']} responses, "
+            f"{r['words']} words, {r['first_date'] or '?'} to {r['last_date'] or '?'}\n"
+            f"   departments: {r['departments']}\n"
+            f"   {' '.join(str(r['text']).split())}\n"
+            for r in rows
+        ]
+        text = "\n".join(blocks) if blocks else "no stock passages\n"
+    if save is not None:
+        index.save(save)
+    _write(sys.stdout, text if text.endswith("\n") else text + "\n")
+    _say(
+        f"respcompare: {len(catalogue)} stock passages in {len(index)} responses "
+        f"(at least {index.min_docs} petitions each); listed {len(rows)}"
+    )
     return 0
 
 
@@ -377,6 +592,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _corpus_command(args)
         if args.command == "promises":
             return _promises_command(args)
+        if args.command == "reuse":
+            return _reuse_command(args)
         return 0
     except RespcompareError as exc:
         _say(f"respcompare: error: {exc}")

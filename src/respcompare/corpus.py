@@ -23,20 +23,23 @@ reviews come back in the input order, equal to reviewing one case at a time. Wit
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import json
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from .alignment import AlignOptions
-from .errors import InputError, OptionalDependencyError, RespcompareError
+from .departments import canonical_department
+from .errors import InputError, RespcompareError
 from .lexicon import Lexicon
 from .load import load_petition
 from .model import Ask, Case, Petition, Response, replace_surrogates
 from .pipeline import Review, review
+from .progress import progress_bar
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
@@ -44,7 +47,7 @@ if TYPE_CHECKING:
     import pandas
 
     from .judge import JudgeConfig
-    from .reuse import ReuseIndex
+    from .reuse import Document, Passage, ReuseIndex, ReuseOptions
 
 __all__ = ["Corpus", "LoadError", "ReviewSet", "load_corpus", "review_many"]
 
@@ -372,6 +375,12 @@ def load_corpus(path: str | Path) -> Corpus:
 class ReviewSet:
     """The reviews of a corpus, in input order, and the cases that could not be read or reviewed.
 
+    ``index`` is the reuse index the boilerplate shares were measured against (built over the
+    corpus by :func:`review_many`, or the one given to it; None when boilerplate was turned
+    off). ``metadata`` holds, per ``case.source``, what the loader kept out of the case (the
+    Committee's decision of a JSON Lines corpus). ``provenance`` records the respcompare
+    version and the options of the run; every output file carries it.
+
     >>> from respcompare import load_example
     >>> rs = review_many([load_example("grooming-gangs")], progress=False)
     >>> [r["response_label"] for r in rs.to_records()]
@@ -380,6 +389,9 @@ class ReviewSet:
 
     reviews: tuple[Review, ...]
     errors: tuple[LoadError, ...] = ()
+    index: ReuseIndex | None = None
+    metadata: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    provenance: Mapping[str, Any] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.reviews)
@@ -390,21 +402,50 @@ class ReviewSet:
     def __getitem__(self, i: int) -> Review:
         return self.reviews[i]
 
-    def to_records(self) -> list[dict[str, Any]]:
-        """One flat dict per response: the case, the response, and its assessment
-        (:meth:`Review.to_records <respcompare.pipeline.Review.to_records>` for each review).
-        """
-        return [row for rv in self.reviews for row in rv.to_records()]
+    def to_records(self, *, per: Literal["response", "ask"] = "response") -> list[dict[str, Any]]:
+        """One flat dict per response (``per="ask"``: per ask of each response).
 
-    def to_frame(self) -> pandas.DataFrame:
-        """The records as a pandas DataFrame (needs ``pip install 'respcompare[pandas]'``)."""
-        try:
-            import pandas as pd
-        except ImportError:
-            raise OptionalDependencyError(
-                "ReviewSet.to_frame needs pandas: pip install 'respcompare[pandas]'"
-            ) from None
-        return pd.DataFrame.from_records(self.to_records())
+        The columns are listed in ``docs/corpus.md``: the case, the response, its assessment
+        with the deciding sentence and the asks as text, the signing department under one
+        canonical name, the Committee's decision where the corpus records it, carried-over and
+        boilerplate shares.
+        """
+        from .corpus_records import ask_rows, response_rows
+
+        if per == "response":
+            return response_rows(self)
+        if per == "ask":
+            return ask_rows(self)
+        raise InputError(f"per must be 'response' or 'ask', not {per!r}")
+
+    def to_frame(self, *, per: Literal["response", "ask"] = "response") -> pandas.DataFrame:
+        """The records as a pandas DataFrame with real dtypes (needs
+        ``pip install 'respcompare[pandas]'``): ``date`` datetime64, ``commitment`` and counts
+        nullable ``Int64``, ``verdict`` an ordered categorical (answered-yes first).
+        """
+        from .corpus_records import frame
+
+        return frame(self.to_records(per=per))
+
+    def to_markdown(self) -> str:
+        """The corpus report as Markdown (see :mod:`respcompare.corpus_report`)."""
+        from .corpus_report import to_markdown
+
+        return to_markdown(self)
+
+    def to_html(self) -> str:
+        """The corpus report as one self-contained HTML page (inline CSS, no JavaScript)."""
+        from .corpus_report import to_html
+
+        return to_html(self)
+
+    def stock_passages(self, *, top: int | None = None) -> tuple[Passage, ...]:
+        """The stock passages of :attr:`index` (:meth:`ReuseIndex.catalogue`), most widespread
+        first; () without an index."""
+        if self.index is None:
+            return ()
+        found = self.index.catalogue()
+        return found if top is None else found[:top]
 
     def commitments(self, *, as_of: _dt.date | str | None = None) -> list[dict[str, Any]]:
         """One flat dict per promise across the corpus, with its department and status (each
@@ -444,6 +485,61 @@ def _review_batch(
     return out
 
 
+def case_key(case: Case, position: int) -> str:
+    """The petition a case answers, as the reuse index groups it: its id, else its source,
+    else ``case <position>``. Versions of one petition share it."""
+    if case.petition.id is not None:
+        return str(case.petition.id)
+    return case.source or f"case {position}"
+
+
+def corpus_documents(cases: Sequence[tuple[int, Case]]) -> list[Document]:
+    """One :class:`~respcompare.reuse.Document` per response of each (position, case), grouped
+    by petition (:func:`case_key`); ids ``"<key>/<label>"``, made unique with ``@<position>``
+    when two cases share a key (the same petition in two files). The department is the signing
+    department (the sign-off, else the petition's), under its canonical name."""
+    from .reuse import Document
+
+    out: list[Document] = []
+    seen: set[str] = set()
+    for position, case in cases:
+        key = case_key(case, position)
+        for r in case.responses:
+            doc_id = f"{key}/{r.label}"
+            if doc_id in seen:
+                doc_id = f"{doc_id}@{position}"
+            seen.add(doc_id)
+            named = (
+                r.signoff
+                or r.department
+                or (case.petition.departments[0] if case.petition.departments else None)
+            )
+            dept = canonical_department(named)
+            out.append(Document(doc_id, r.full_text, dept, r.date, key))
+    return out
+
+
+def _with_boilerplate(
+    rv: Review,
+    key: str,
+    index: ReuseIndex,
+    docs: Sequence[tuple[str, float | None]] | None,
+) -> Review:
+    """The review with each profile's stock spans and boilerplate share from ``index``: read
+    off the index for a response indexed there (``docs``: its id and share), else queried
+    with its petition left out."""
+    profiles = []
+    for i, (resp, prof) in enumerate(zip(rv.case.responses, rv.profiles, strict=True)):
+        if docs is not None:
+            spans = index.boilerplate(docs[i][0])
+            share = docs[i][1]
+        else:
+            found = index.query(resp.full_text, group=key, top=0)
+            spans, share = found.boilerplate, found.boilerplate_share
+        profiles.append(dataclasses.replace(prof, stock=spans, stock_share=share))
+    return dataclasses.replace(rv, profiles=tuple(profiles))
+
+
 def review_many(
     cases: Iterable[Case],
     *,
@@ -452,47 +548,64 @@ def review_many(
     batch_size: int = 8,
     asks: Sequence[Ask | str] | Ask | str | None = None,
     lexicon: Lexicon | None = None,
-    index: ReuseIndex | None = None,
+    index: ReuseIndex | bool | None = True,
+    reuse: ReuseOptions | None = None,
     judge: JudgeConfig | None = None,
     align: AlignOptions | None = None,
 ) -> ReviewSet:
-    """Review every case; the same reviews as :func:`~respcompare.pipeline.review` one at a time.
+    """Review every case; the same reviews as :func:`~respcompare.pipeline.review` one at a
+    time, plus each response's boilerplate share measured across the corpus.
 
-    ``progress``: None shows a tqdm bar on a terminal or in a notebook and stays out of logs
-    and CI; True or False force it. ``executor``: any :class:`concurrent.futures.Executor`
-    (threads, processes, dask's ``client.get_executor()``); cases go out in batches of
-    ``batch_size`` with a bounded number in flight, and come back in input order. A case that
-    cannot be reviewed is listed in :attr:`ReviewSet.errors`, with the load errors of a
-    :class:`Corpus`.
+    ``index``: True (the default) builds a reuse index over the responses of ``cases``
+    (:func:`~respcompare.reuse.build_index` with ``reuse``'s options, versions of one
+    petition grouped, so a revision repeating its original is carried over, not boilerplate)
+    and fills every response's ``stock``/``stock_share`` (``boilerplate_share`` in the
+    records); a :class:`~respcompare.reuse.ReuseIndex` is used as it is (each response queried
+    with its own petition left out); None or False measures no boilerplate.
 
-    ``asks``, ``lexicon``, ``index``, ``judge`` and ``align`` are :func:`review`'s options,
-    passed to every case (``asks``, when given, replaces every petition's own asks).
+    ``progress``: None shows a bar on a terminal or in a notebook (text when ipywidgets is
+    missing) and stays out of logs and CI; True or False force it (see
+    :func:`respcompare.progress.progress_bar`). The cases are read first, so the bar has a
+    total. ``executor``: any :class:`concurrent.futures.Executor` (threads, processes, dask's
+    ``client.get_executor()``); cases go out in batches of ``batch_size`` with a bounded
+    number in flight, and come back in input order. A case that cannot be reviewed is listed
+    in :attr:`ReviewSet.errors`, with the load errors of a :class:`Corpus`.
+
+    ``asks``, ``lexicon``, ``judge`` and ``align`` are :func:`review`'s options, passed to
+    every case (``asks``, when given, replaces every petition's own asks).
 
     >>> from respcompare import load_example
-    >>> len(review_many([load_example("grooming-gangs")], progress=False))
-    1
+    >>> rs = review_many([load_example("grooming-gangs")], progress=False)
+    >>> len(rs), rs.index is not None
+    (1, True)
     """
-    from tqdm.auto import tqdm
-
     if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
         raise InputError(f"batch_size must be an int >= 1, got {batch_size!r}")
     from concurrent.futures import Executor as _Executor
+
+    from .reuse import ReuseIndex, ReuseOptions, build_index
 
     if executor is not None and not isinstance(executor, _Executor):
         raise InputError(
             "executor= must be a concurrent.futures.Executor (or dask's "
             f"client.get_executor()), not {type(executor).__name__}"
         )
+    if index is not None and not isinstance(index, (bool, ReuseIndex)):
+        raise InputError(
+            "index= must be True (build one over the corpus), a ReuseIndex, or None/False "
+            f"(no boilerplate), not {type(index).__name__}"
+        )
+    if reuse is not None and not isinstance(reuse, ReuseOptions):
+        raise InputError("reuse= must be a respcompare.reuse.ReuseOptions (or None)")
+    reuse = reuse or ReuseOptions()
     options: dict[str, Any] = {
         "asks": asks,
         "lexicon": lexicon,
-        "index": index,
         "judge": judge,
         "align": align,
     }
-    total = len(cases) if isinstance(cases, Sequence) else None
-    disable = None if progress is None else not progress
-    reviews: list[Review] = []
+    items = list(cases)  # read once: the bar gets a total and the index sees every response
+    reviews: list[tuple[int, Review]] = []
     errors: list[LoadError] = []
     Batch = list[tuple[int, Case]]
 
@@ -509,7 +622,7 @@ def review_many(
                 error, reason = result
                 errors.append(LoadError(where(index, case), None, reason, error, index))
             else:
-                reviews.append(result)
+                reviews.append((index, result))
         bar.update(len(batch))
 
     def settle(batch: Batch, fut: Future[list[Review | tuple[str, str]]]) -> None:
@@ -520,7 +633,8 @@ def review_many(
             results = [(record.error, record.reason)] * len(batch)
         collect(batch, results)
 
-    with tqdm(total=total, disable=disable, unit="case", desc="review") as bar:
+    valid: list[tuple[int, Case]] = []
+    with progress_bar(len(items), progress=progress, desc="review", unit="case") as bar:
         pending: deque[tuple[Batch, Future[list[Review | tuple[str, str]]]]] = deque()
         limit = 4 * max(1, getattr(executor, "_max_workers", 2) or 2)
         batch: Batch = []
@@ -540,7 +654,7 @@ def review_many(
             while len(pending) >= limit:
                 settle(*pending.popleft())
 
-        for position, case in enumerate(cases):
+        for position, case in enumerate(items):
             if not isinstance(case, Case):
                 errors.append(
                     LoadError(
@@ -553,6 +667,7 @@ def review_many(
                 )
                 bar.update(1)
                 continue
+            valid.append((position, case))
             batch.append((position, case))
             if len(batch) < batch_size:
                 continue
@@ -562,6 +677,83 @@ def review_many(
             flush()
         while pending:
             settle(*pending.popleft())
+    used: ReuseIndex | None = None
+    out: list[Review] = []
+    if index is True:
+        docs = corpus_documents(valid)
+        used = build_index(
+            docs, shingle=reuse.shingle, min_docs=reuse.min_petitions, executor=executor
+        )
+        shares = used.boilerplate_shares()
+        ids_of: dict[int, list[tuple[str, float | None]]] = {}
+        k = 0
+        for position, case in valid:
+            n = len(case.responses)
+            ids_of[position] = [(d.id, shares[k + j]) for j, d in enumerate(docs[k : k + n])]
+            k += n
+        out = [_with_boilerplate(rv, "", used, ids_of[pos]) for pos, rv in reviews]
+    elif isinstance(index, ReuseIndex):
+        used = index
+        out = [_with_boilerplate(rv, case_key(rv.case, pos), used, None) for pos, rv in reviews]
+    else:
+        out = [rv for _, rv in reviews]
     load_errors = list(cases.errors) if isinstance(cases, Corpus) else []
+    metadata = dict(cases.metadata) if isinstance(cases, Corpus) else {}
     errors.sort(key=lambda e: e.index if e.index is not None else -1)
-    return ReviewSet(reviews=tuple(reviews), errors=tuple(load_errors + errors))
+    provenance = _provenance(
+        source=str(cases.path) if isinstance(cases, Corpus) else None,
+        asks=asks,
+        lexicon=lexicon,
+        judge=judge,
+        align=align,
+        index=index,
+        reuse=reuse,
+    )
+    return ReviewSet(
+        reviews=tuple(out),
+        errors=tuple(load_errors + errors),
+        index=used,
+        metadata=metadata,
+        provenance=provenance,
+    )
+
+
+def _provenance(
+    *,
+    source: str | None,
+    asks: Sequence[Ask | str] | Ask | str | None,
+    lexicon: Lexicon | None,
+    judge: JudgeConfig | None,
+    align: AlignOptions | None,
+    index: ReuseIndex | bool | None,
+    reuse: ReuseOptions,
+) -> dict[str, Any]:
+    """What made these results: the version and every option, as JSON-ready values."""
+    from . import __version__
+    from .reuse import ReuseIndex
+
+    ask_list: list[str] | None = None
+    if asks is not None:
+        given: Sequence[Ask | str] = [asks] if isinstance(asks, (str, Ask)) else asks
+        ask_list = [a if isinstance(a, str) else a.text for a in given]
+    if isinstance(index, ReuseIndex):
+        boilerplate: str = f"given index ({len(index)} responses, min_docs={index.min_docs})"
+    elif index is True:
+        boilerplate = "built over the corpus"
+    else:
+        boilerplate = "off"
+    return {
+        "respcompare": __version__,
+        "source": source,
+        "options": {
+            "asks": ask_list,
+            "lexicon": "bundled" if lexicon is None else f"{lexicon.name} ({len(lexicon)} entries)",
+            "judge": "bundled" if judge is None else "custom JudgeConfig",
+            "align": dataclasses.asdict(align or AlignOptions()),
+            "boilerplate": boilerplate,
+            "shingle": reuse.shingle if index is True else getattr(index, "shingle", None),
+            "min_petitions": reuse.min_petitions
+            if index is True
+            else getattr(index, "min_docs", None),
+        },
+    }

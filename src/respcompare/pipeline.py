@@ -43,8 +43,9 @@ class ResponseProfile:
     verbatim); ``carried_over_share`` is their share of the response's sentence characters, as
     :func:`respcompare.alignment.carried_over_share` defines it (None for the first response). The
     report, the records and the scorecard all read this one number. ``stock`` and
-    ``stock_share`` are the passages it shares with a corpus index (boilerplate), when one was
-    given to :func:`review`.
+    ``stock_share`` are the passages it shares with responses to other petitions of a corpus
+    index (boilerplate; ``boilerplate_share`` in the records), when one was given to
+    :func:`review` or measured by :func:`respcompare.corpus.review_many`.
     """
 
     label: str
@@ -150,7 +151,7 @@ class Review:
                     "emotive_per_100_words": _density(p.cue_counts.get("emotive", 0), per_100),
                     "flesch_reading_ease": p.readability.flesch_reading_ease,
                     "carried_over_share": p.carried_over_share,
-                    "stock_share": p.stock_share,
+                    "boilerplate_share": p.stock_share,
                 }
             )
         return out
@@ -215,6 +216,7 @@ def _profile(
     analysis: TextAnalysis,
     alignment: Alignment | None,
     index: ReuseIndex | None,
+    group: str | None = None,
 ) -> ResponseProfile:
     text = response.full_text
     cues = analysis.cues
@@ -222,7 +224,7 @@ def _profile(
     stock: tuple[Span, ...] = ()
     stock_share: float | None = None
     if index is not None:
-        found = index.query(text)
+        found = index.query(text, group=group, top=0)
         stock, stock_share = found.boilerplate, found.boilerplate_share
     return ResponseProfile(
         label=response.label,
@@ -314,7 +316,7 @@ def review(
         for i in range(1, len(responses))
     )
     profiles = tuple(
-        _profile(r, analyses[i], alignments[i - 1] if i else None, index)
+        _profile(r, analyses[i], alignments[i - 1] if i else None, index, _petition_key(case))
         for i, r in enumerate(responses)
     )
     judged = assessments[0].asks if assessments else ()
@@ -329,6 +331,11 @@ def review(
         analyses=analyses,
         asks=tuple(o.ask for o in judged),
     )
+
+
+def _petition_key(case: Case) -> str | None:
+    """The group a reuse index files this case's responses under (its petition), if known."""
+    return str(case.petition.id) if case.petition.id is not None else case.source
 
 
 def _align_pair(

@@ -66,7 +66,9 @@ __all__ = [
     "boilerplate_by_department",
     "commitment_ladder",
     "cue_density",
+    "departments",
     "ladder_data",
+    "plot_corpus",
     "plot_review",
     "promises_timeline",
     "scorecard",
@@ -879,14 +881,18 @@ def _finish_stacked(ax: Axes, *, has_data: bool, legend: str, empty: str) -> Axe
 
 
 def _rows(records: Any, required: Sequence[str]) -> list[dict[str, Any]]:
-    """A list of dicts from a list of dicts or a pandas DataFrame, checking the columns."""
+    """A list of dicts from a ReviewSet, a list of dicts or a pandas DataFrame, checking the
+    columns."""
+    if hasattr(records, "reviews") and callable(getattr(records, "to_records", None)):
+        records = records.to_records()  # a ReviewSet: its own records fit every corpus chart
     if hasattr(records, "to_dict") and hasattr(records, "columns"):
         rows = list(records.to_dict("records"))
     elif isinstance(records, Iterable) and not isinstance(records, (str, bytes, Mapping)):
         rows = list(records)
     else:
         raise InputError(
-            f"records must be a list of dicts or a pandas DataFrame, not {type(records).__name__}"
+            "records must be a ReviewSet, its to_frame(), or a list of dicts, not "
+            f"{type(records).__name__}"
         )
     for i, row in enumerate(rows):
         if not isinstance(row, Mapping):
@@ -919,9 +925,10 @@ def boilerplate_by_department(records: Any, *, ax: Axes | None = None) -> Axes:
     """Boilerplate share per department across a corpus: a box (quartiles, median, whiskers to
     1.5 IQR) with every response as a dot, departments sorted by median, highest on top.
 
-    ``records``: a list of dicts or a pandas DataFrame with the columns ``department`` (a name,
-    or a list of names joined with " / ") and ``boilerplate_share`` (in [0, 1]; a record with no
-    share is counted in the caption, not drawn).
+    ``records``: a :class:`~respcompare.corpus.ReviewSet`, its ``to_frame()``, or a list of
+    dicts with the columns ``department`` (a name, or a list of names joined with " / ") and
+    ``boilerplate_share`` (in [0, 1]; a record with no share is counted in the caption, not
+    drawn).
 
     >>> rows = [{"department": "Home Office", "boilerplate_share": s} for s in (0.1, 0.3, 0.5)]
     >>> ax = boilerplate_by_department(rows)
@@ -984,7 +991,10 @@ def boilerplate_by_department(records: Any, *, ax: Axes | None = None) -> Axes:
     )
     ax.set_ylim(len(order) - 0.5, -0.5)
     ax.set_xlim(-0.02, 1.02)
-    caption = "boilerplate share: share of each response's words\nfound in other responses (0–1)"
+    caption = (
+        "boilerplate share: share of each response's words\n"
+        "found in responses to other petitions (0–1)"
+    )
     if unknown:
         caption += f"\n{unknown} response(s) with no share not drawn"
     ax.set_xlabel(caption)
@@ -1040,8 +1050,9 @@ def _period_label(p: tuple[int, int], freq: Freq) -> str:
 def verdicts_over_time(records: Any, *, freq: Freq = "quarter", ax: Axes | None = None) -> Axes:
     """How many responses got each verdict, per month, quarter or year: stacked bars.
 
-    ``records``: a list of dicts or a pandas DataFrame with the columns ``date`` (a date,
-    datetime, or string such as "2020-04-24") and ``verdict`` (a :class:`Verdict` or its value).
+    ``records``: a :class:`~respcompare.corpus.ReviewSet`, its ``to_frame()``, or a list of
+    dicts with the columns ``date`` (a date, datetime, or string such as "2020-04-24") and
+    ``verdict`` (a :class:`Verdict` or its value).
     Periods with no responses between the first and the last are drawn empty; records with no
     date are counted in the caption, not drawn.
 
@@ -1111,6 +1122,90 @@ def verdicts_over_time(records: Any, *, freq: Freq = "quarter", ax: Axes | None 
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_title(f"Verdicts per {freq}")
     return _finish_stacked(ax, has_data=bool(periods), legend="verdict", empty="no dated responses")
+
+
+@_literal_text
+def departments(records: Any, *, ax: Axes | None = None) -> Axes:
+    """Each department's verdicts side by side: one bar per department, split by the share of
+    its responses that got each verdict, departments with the most answers (yes, partly, no)
+    on top.
+
+    ``records``: a :class:`~respcompare.corpus.ReviewSet`, its ``to_frame()``, or a list of
+    dicts with the columns ``department`` and ``verdict``. A record with no department is
+    drawn as "unknown".
+
+    >>> rows = [{"department": "Home Office", "verdict": "deflected"},
+    ...         {"department": "HM Treasury", "verdict": "answered-no"}]
+    >>> [t.get_text() for t in departments(rows).get_yticklabels()]
+    ['HM Treasury (n=1)', 'Home Office (n=1)']
+    """
+    rows = _rows(records, ("department", "verdict"))
+    counts: dict[str, Counter[Verdict]] = {}
+    for i, row in enumerate(rows):
+        try:
+            verdict = Verdict(row["verdict"])
+        except ValueError:
+            raise InputError(
+                f"record {i}: unknown verdict {row['verdict']!r}; use one of "
+                f"{[v.value for v in Verdict]}"
+            ) from None
+        dept = "unknown" if _missing(row["department"]) else _department(row["department"])
+        counts.setdefault(dept, Counter())[verdict] += 1
+
+    def answered(d: str) -> float:
+        c = counts[d]
+        return sum(n for v, n in c.items() if v.answered) / sum(c.values())
+
+    order = sorted(counts, key=lambda d: (-answered(d), d))
+    ax = _axes(ax, (9.0, max(3.0, 0.5 * len(order) + 1.5)))
+    left = [0.0] * len(order)
+    for verdict in Verdict:
+        widths = [counts[d][verdict] / sum(counts[d].values()) for d in order]
+        if not any(widths):
+            continue
+        ax.barh(
+            range(len(order)),
+            widths,
+            left=left,
+            color=VERDICT_COLOURS[verdict],
+            edgecolor="white",
+            linewidth=0.5,
+            label=verdict.value,
+            gid=f"verdict:{verdict.value}",
+        )
+        left = [a + w for a, w in zip(left, widths, strict=True)]
+    ax.set_yticks(
+        range(len(order)),
+        [textwrap.fill(f"{d} (n={sum(counts[d].values())})", 36) for d in order],
+        fontsize=9,
+    )
+    ax.set_ylim(len(order) - 0.5, -0.5)
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("share of the department's responses with each verdict")
+    ax.set_title("Verdicts by department")
+    return _finish_stacked(ax, has_data=bool(order), legend="verdict", empty="no responses")
+
+
+#: The corpus charts by name (``respcompare corpus --chart-kind``).
+CorpusChart = Literal["verdicts-over-time", "boilerplate", "departments"]
+
+
+def plot_corpus(records: Any, kind: CorpusChart = "boilerplate", *, ax: Axes | None = None) -> Axes:
+    """Draw one corpus chart: "verdicts-over-time", "boilerplate" or "departments".
+
+    >>> plot_corpus([{"department": "Home Office", "verdict": "deflected"}],
+    ...             "departments").get_title()
+    'Verdicts by department'
+    """
+    if kind == "verdicts-over-time":
+        return verdicts_over_time(records, ax=ax)
+    if kind == "boilerplate":
+        return boilerplate_by_department(records, ax=ax)
+    if kind == "departments":
+        return departments(records, ax=ax)
+    raise InputError(
+        f"unknown corpus chart {kind!r}: use 'verdicts-over-time', 'boilerplate' or 'departments'"
+    )
 
 
 # --------------------------------------------------------------------------- Review.plot

@@ -11,8 +11,8 @@ at a time, so a corpus of 20,000 responses (8 million words) is indexed in secon
 The index is an inverted index in numpy arrays: the sorted distinct shingle hashes, and for
 each the responses it occurs in (with the word position of its first occurrence). From it:
 
-* the **boilerplate catalogue**: passages whose shingles recur in at least ``min_docs``
-  responses, with the departments and the date range they appear in;
+* the **boilerplate catalogue**: passages whose shingles recur in responses to at least
+  ``min_docs`` different petitions, with the departments and the date range they appear in;
 * each response's **boilerplate share**: the share of its words covered by such shingles, with
   the spans (:meth:`ReuseIndex.boilerplate`);
 * **shared passages between any two responses**: the pairs that share at least ``min_words``
@@ -21,6 +21,11 @@ each the responses it occurs in (with the word position of its first occurrence)
   (:meth:`ReuseIndex.shared_passages`, or :func:`shared_passages` for two texts);
 * :meth:`ReuseIndex.save` / :meth:`ReuseIndex.load` (a ``.npz`` of arrays and a JSON sidecar),
   and :meth:`ReuseIndex.query` for a new response in milliseconds.
+
+Versions of one petition are grouped (:attr:`Document.group`, set by :func:`documents` to the
+petition): a revision repeating its original is *carried over*, never boilerplate, so text counts
+as stock only when it recurs across **different** petitions, and :meth:`ReuseIndex.shared_pairs`
+never pairs two versions of one petition. A document without a group is a group of its own.
 
 Within a case, :func:`carried_over` lists the sentences of a revision carried over unchanged
 (or nearly so) from the original, and :func:`carried_over_share` the share of its words.
@@ -62,6 +67,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from .departments import canonical_department
 from .errors import InputError
 from .model import Case, Response, Span, replace_surrogates
 
@@ -73,6 +79,7 @@ __all__ = [
     "Passage",
     "QueryResult",
     "ReuseIndex",
+    "ReuseOptions",
     "SharedPassage",
     "build_index",
     "carried_over",
@@ -122,7 +129,8 @@ _POWERS: list[tuple[U64, U64]] = []
 def _powers(size: int) -> tuple[U64, U64]:
     """P**i and P**-i modulo 2**64 for i < size (cached, grown by doubling)."""
     if not _POWERS or _POWERS[0][0].size < size:
-        length = max(size, 2 * _POWERS[0][0].size if _POWERS else 1 << 16)
+        # a quarter to spare: the next chunk, a little longer, does not recompute them
+        length = max(size + size // 4, 2 * _POWERS[0][0].size if _POWERS else 1 << 16)
         with np.errstate(over="ignore"):
             ppow = np.cumprod(np.full(length, _P, dtype=np.uint64))
             qpow = np.cumprod(np.full(length, _Q, dtype=np.uint64))
@@ -215,12 +223,42 @@ def _chunk_task(texts: list[str], n: int) -> tuple[I64, U64, U64]:
     return counts, tok, sh
 
 
+# --------------------------------------------------------------------------- options
+
+
+@dataclass(frozen=True, slots=True)
+class ReuseOptions:
+    """How a corpus run measures boilerplate (:func:`respcompare.corpus.review_many`).
+
+    ``shingle``: words per shingle (8: long enough that a shared shingle is rarely chance).
+    ``min_petitions``: the number of different petitions a passage must recur in to count as
+    boilerplate, the response's own included (2: text any other petition's response repeats;
+    raise it on a large corpus to keep only the stock text drafting teams reuse widely).
+    Change one with :func:`dataclasses.replace`.
+
+    >>> ReuseOptions().min_petitions
+    2
+    """
+
+    shingle: int = 8
+    min_petitions: int = 2
+
+    def __post_init__(self) -> None:
+        _check_shingle(self.shingle)
+        m = self.min_petitions
+        if isinstance(m, bool) or not isinstance(m, int) or m < 2:
+            raise InputError(f"min_petitions must be a whole number >= 2, got {m!r}")
+
+
 # --------------------------------------------------------------------------- documents
 
 
 @dataclass(frozen=True, slots=True)
 class Document:
     """One response in a corpus: an id, its text, and the department and date it came from.
+
+    ``group`` names the petition it answers: versions of one petition share a group and never
+    count as reuse of each other. None makes the document a group of its own.
 
     >>> Document("300239/revised", "We will publish.", "Home Office").department
     'Home Office'
@@ -230,8 +268,13 @@ class Document:
     text: str
     department: str | None = None
     date: _dt.date | None = None
+    group: str | None = None
 
     def __post_init__(self) -> None:
+        if self.group is not None and not isinstance(self.group, str):
+            raise InputError(
+                f"Document.group must be a string or None, not {type(self.group).__name__}"
+            )
         if not isinstance(self.id, str):
             raise InputError(f"Document.id must be a string, not {type(self.id).__name__}")
         if not isinstance(self.text, str):
@@ -254,7 +297,9 @@ class Document:
 def documents(cases: Iterable[Case]) -> Iterator[Document]:
     """One :class:`Document` per response of each case, id ``"<petition id>/<label>"``.
 
-    The text is :attr:`Response.full_text`, so spans index what the petition site shows.
+    The text is :attr:`Response.full_text`, so spans index what the petition site shows; the
+    group is the petition (its id, else the case's source), so a case's versions are grouped;
+    the department is the signing one (the sign-off, else the petition's), canonical name.
 
     >>> from respcompare import load_example
     >>> [d.id for d in documents([load_example("grooming-gangs")])]
@@ -263,10 +308,14 @@ def documents(cases: Iterable[Case]) -> Iterator[Document]:
     for case in cases:
         key = str(case.petition.id) if case.petition.id is not None else (case.source or "case")
         for r in case.responses:
-            dept = r.department or (
-                case.petition.departments[0] if case.petition.departments else None
+            named = (
+                r.signoff
+                or r.department
+                or (case.petition.departments[0] if case.petition.departments else None)
             )
-            yield Document(f"{key}/{r.label}", r.full_text, dept, r.date)
+            yield Document(
+                f"{key}/{r.label}", r.full_text, canonical_department(named), r.date, key
+            )
 
 
 def _as_document(item: Document | Response | str, i: int) -> Document:
@@ -304,8 +353,10 @@ class Passage:
     """A stock passage of the boilerplate catalogue.
 
     ``text`` is the passage as it reads in ``exemplar`` (the first response that has it), at
-    ``span`` in that response's text. ``documents`` counts the responses it recurs in (their ids
-    in ``document_ids``); ``departments`` counts them by department, most frequent first;
+    ``span`` in that response's text, cut on word boundaries (on a sentence boundary when one
+    lies within a few words). ``documents`` counts the responses it recurs in (their ids in
+    ``document_ids``), ``petitions`` the different petitions they answer (versions of one
+    petition count once); ``departments`` counts the responses by department, most frequent first;
     ``first_date``/``last_date`` bound their dates (None when no date is known).
     """
 
@@ -319,6 +370,7 @@ class Passage:
     last_date: _dt.date | None
     exemplar: str
     span: Span
+    petitions: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -532,6 +584,8 @@ class ReuseIndex:
         min_docs: int,
         shares: npt.NDArray[np.float64] | None = None,
         runs: I64 | None = None,
+        groups: Sequence[str | None] | None = None,
+        group_freq: I64 | None = None,
     ) -> None:
         self.ids: tuple[str, ...] = tuple(ids)
         self.texts: tuple[str, ...] = tuple(texts)
@@ -546,6 +600,25 @@ class ReuseIndex:
         self.min_docs = min_docs
         self.doc_freq: I64 = np.diff(offsets)
         self._position = {d: i for i, d in enumerate(self.ids)}
+        names = [None] * len(self.ids) if groups is None else list(groups)
+        if len(names) != len(self.ids):
+            raise InputError("groups must name one group per document")
+        #: The petition (group) of each document; a document without one is its own group.
+        self.groups: tuple[str, ...] = tuple(
+            f"\x00{d}" if g is None else g for d, g in zip(self.ids, names, strict=True)
+        )
+        self._group_index: dict[str, int] = {}
+        for g in self.groups:
+            self._group_index.setdefault(g, len(self._group_index))
+        self.doc_group: I32 = np.array(
+            [self._group_index[g] for g in self.groups], dtype=np.int32
+        ).reshape(-1)
+        #: Per shingle, the number of different groups (petitions) it occurs in.
+        self.group_freq: I64 = (
+            group_freq
+            if group_freq is not None
+            else _group_counts(offsets, post_doc, self.doc_group, len(self._group_index))
+        )
         self._share: npt.NDArray[np.float64] | None = shares
         self._runs: I64 | None = runs
 
@@ -581,12 +654,13 @@ class ReuseIndex:
         pos = np.searchsorted(self.hashes, sh)
         pos = np.minimum(pos, self.hashes.size - 1)
         found = self.hashes[pos] == sh
-        return np.where(found, self.doc_freq[pos], 0)
+        return np.where(found, self.group_freq[pos], 0)
 
     # ---- boilerplate
     @property
     def boilerplate_share(self) -> npt.NDArray[np.float64]:
-        """Share of each response's words covered by shingles found in >= ``min_docs`` responses."""
+        """Share of each response's words covered by shingles found in responses to at least
+        ``min_docs`` different petitions (its own counted once)."""
         if self._share is None:
             self._share = self._compute_shares()
         return self._share
@@ -597,7 +671,7 @@ class ReuseIndex:
 
     def _first_occurrence_coverage(self) -> tuple[npt.NDArray[np.float64], I64]:
         # for an index saved without shares: from the first occurrence in each response
-        heavy = np.flatnonzero(self.doc_freq >= self.min_docs)
+        heavy = np.flatnonzero(self.group_freq >= self.min_docs)
         sel = _ranges(self.offsets[heavy], self.offsets[heavy + 1])
         return _shares(self.word_counts, self.post_doc[sel], self.post_pos[sel], self.shingle)
 
@@ -613,7 +687,7 @@ class ReuseIndex:
         return [None if np.isnan(x) else float(x) for x in self.boilerplate_share]
 
     def boilerplate(self, doc: int | str) -> tuple[Span, ...]:
-        """The spans of one response covered by stock shingles (in >= ``min_docs`` responses).
+        """The spans of one response covered by stock shingles (in >= ``min_docs`` petitions).
 
         Spans index the response's text (a Response's ``full_text``).
         """
@@ -624,7 +698,8 @@ class ReuseIndex:
         return tuple(Span.of(text, int(starts[a]), int(ends[b - 1])) for a, b in _runs(covered))
 
     def catalogue(self, *, min_words: int | None = None) -> tuple[Passage, ...]:
-        """Stock passages recurring in at least ``min_docs`` responses, most widespread first.
+        """Stock passages recurring in responses to at least ``min_docs`` different petitions,
+        most widespread first.
 
         Shingles that occur in exactly the same responses are grouped; a group becomes a
         passage read off its first response, where it is the run of stock words holding it.
@@ -633,7 +708,7 @@ class ReuseIndex:
         """
         n = self.shingle
         need = n if min_words is None else max(n, min_words)
-        frequent = np.flatnonzero(self.doc_freq >= self.min_docs)
+        frequent = np.flatnonzero(self.group_freq >= self.min_docs)
         if frequent.size == 0:
             return ()
         sig = _set_signatures(self.offsets, self.post_doc, frequent)
@@ -671,7 +746,7 @@ class ReuseIndex:
             if b - a < need:
                 continue
             starts, ends, _ = _tokenise(self.texts[d0])
-            span = Span.of(self.texts[d0], int(starts[a]), int(ends[b - 1]))
+            span = _snap(self.texts[d0], int(starts[a]), int(ends[b - 1]))
             docs_sorted = sorted(e["docs"])
             depts = Counter(self.departments[d] or "unknown" for d in docs_sorted)
             dates = [self.dates[d] for d in docs_sorted if self.dates[d] is not None]
@@ -679,7 +754,7 @@ class ReuseIndex:
                 Passage(
                     id=0,
                     text=span.text,
-                    words=b - a,
+                    words=len(span.text.split()),
                     documents=len(docs_sorted),
                     document_ids=tuple(self.ids[d] for d in docs_sorted),
                     departments=tuple(sorted(depts.items(), key=lambda kv: (-kv[1], kv[0]))),
@@ -687,14 +762,16 @@ class ReuseIndex:
                     last_date=max(dates) if dates else None,
                     exemplar=self.ids[d0],
                     span=span,
+                    petitions=len({int(self.doc_group[d]) for d in docs_sorted}),
                 )
             )
-        out.sort(key=lambda p: (-p.documents, -p.words, p.exemplar, p.span.start))
+        out.sort(key=lambda p: (-p.petitions, -p.documents, -p.words, p.exemplar, p.span.start))
         return tuple(dataclasses.replace(p, id=i) for i, p in enumerate(out))
 
     # ---- pairs
     def shared_pairs(self, *, min_words: int = 12, max_docs: int | None = 1000) -> PairTable:
-        """Pairs of responses sharing at least ``min_words`` words of exact shingles.
+        """Pairs of responses to different petitions sharing at least ``min_words`` words of
+        exact shingles (two versions of one petition are never a pair).
 
         Shingles found in more than ``max_docs`` responses are left out (a passage in thousands
         of responses belongs to :meth:`catalogue`, not to millions of pairs); None keeps all.
@@ -740,6 +817,8 @@ class ReuseIndex:
         total = np.add.reduceat(w, first)
         uk = keys[first]
         ok = total >= need
+        # versions of one petition are carried over, not shared: never a pair
+        ok &= self.doc_group[uk // n_docs] != self.doc_group[uk % n_docs]
         uk, total = uk[ok], total[ok]
         return PairTable(
             a=(uk // n_docs).astype(np.int32),
@@ -772,11 +851,16 @@ class ReuseIndex:
         top: int = 5,
         min_words: int = 12,
         max_docs: int | None = 1000,
+        group: str | None = None,
     ) -> QueryResult:
         """Look up a new text: its boilerplate (spans and share) and the responses it shares with.
 
-        ``top`` responses sharing the most shingles are returned, each with its shared passages;
-        shingles in more than ``max_docs`` responses count towards boilerplate only.
+        ``group`` names the text's petition: indexed versions of that petition are left out
+        (their text is carried over, not boilerplate). A passage is boilerplate when it recurs
+        in ``min_docs - 1`` other petitions of the index (the text's own petition makes
+        ``min_docs``). ``top`` responses sharing the most shingles are returned, each with its
+        shared passages; shingles in more than ``max_docs`` responses count towards boilerplate
+        only.
         """
         t = _text_of(text, "text")
         toks = _tokenise(t)
@@ -788,7 +872,14 @@ class ReuseIndex:
         pos = np.minimum(np.searchsorted(self.hashes, sh), self.hashes.size - 1)
         found = self.hashes[pos] == sh
         df = np.where(found, self.doc_freq[pos], 0)
-        covered = _coverage(df >= self.min_docs, starts.size, self.shingle)
+        others = np.where(found, self.group_freq[pos], 0)
+        own = self._group_index.get(group) if group is not None else None
+        if own is not None and bool(found.any()):
+            hit = np.flatnonzero(found)
+            lo, hi = self.offsets[pos[hit]], self.offsets[pos[hit] + 1]
+            mine = (self.doc_group[self.post_doc[_ranges(lo, hi)]] == own).astype(np.int64)
+            others[hit] -= np.add.reduceat(mine, np.concatenate(([0], np.cumsum(hi - lo)[:-1])))
+        covered = _coverage(others + 1 >= self.min_docs, starts.size, self.shingle)
         spans = tuple(Span.of(t, int(starts[a]), int(ends[b - 1])) for a, b in _runs(covered))
         share = float(covered.mean()) if covered.size else None
         top_df = np.iinfo(np.int64).max if max_docs is None else max_docs
@@ -797,6 +888,8 @@ class ReuseIndex:
         if useful.size:
             sel = _ranges(self.offsets[useful], self.offsets[useful + 1])
             counts = np.bincount(self.post_doc[sel], minlength=len(self.ids))
+            if own is not None:
+                counts[self.doc_group == own] = 0
             need = max(1, min_words - self.shingle + 1)
             cand = np.flatnonzero(counts >= need)
             cand = cand[np.lexsort((cand, -counts[cand]))][:top]
@@ -858,6 +951,7 @@ class ReuseIndex:
                 "ids": list(self.ids),
                 "departments": list(self.departments),
                 "dates": [d.isoformat() if d else None for d in self.dates],
+                "groups": [None if g.startswith("\x00") else g for g in self.groups],
             }
             side.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
         except OSError as exc:
@@ -975,6 +1069,13 @@ def _read_sidecar(side: Path) -> dict[str, Any]:
         raise _broken(side, "'departments' holds something other than strings")
     if not isinstance(dates, list) or len(dates) != len(ids):
         raise _broken(side, "'dates' is not a list as long as 'ids'")
+    groups = meta.get("groups")
+    if groups is not None and (
+        not isinstance(groups, list)
+        or len(groups) != len(ids)
+        or not all(g is None or isinstance(g, str) for g in groups)
+    ):
+        raise _broken(side, "'groups' is not a list of strings as long as 'ids'")
     try:
         meta["dates"] = [_dt.date.fromisoformat(d) if d else None for d in dates]
     except (TypeError, ValueError):
@@ -1039,6 +1140,7 @@ def _load_checked(cls: type[ReuseIndex], p: Path, meta: dict[str, Any]) -> Reuse
         min_docs=meta["min_docs"],
         shares=arrays["shares"],
         runs=arrays["runs"],
+        groups=meta.get("groups"),
     )
 
 
@@ -1139,6 +1241,65 @@ def _set_signatures(offsets: I64, post_doc: I32, groups: I64) -> U64:
         return summed ^ (xored * np.uint64(0x9E3779B97F4A7C15)) ^ _mix((hi - lo).astype(np.uint64))
 
 
+def _group_counts(offsets: I64, post_doc: I32, doc_group: I32, n_groups: int) -> I64:
+    """Per shingle, the number of different groups among the documents it occurs in.
+
+    Most shingles occur once; of the rest most occur twice (compared directly); only the
+    postings of shingles in three or more documents are sorted by (shingle, group).
+    """
+    df = np.diff(offsets).astype(np.int64)
+    if n_groups >= doc_group.size:  # every document its own group
+        return df
+    out = df.copy()
+    two = np.flatnonzero(df == 2)
+    if two.size:
+        lo = offsets[two]
+        out[two] -= doc_group[post_doc[lo]] == doc_group[post_doc[lo + 1]]
+    many = np.flatnonzero(df >= 3)
+    if many.size:
+        sel = _ranges(offsets[many], offsets[many + 1])
+        owner = np.repeat(np.arange(many.size, dtype=np.int64), df[many])
+        key = owner * np.int64(n_groups) + doc_group[post_doc[sel]].astype(np.int64)
+        key.sort()
+        first = _first_of_groups(key.view(np.uint64))
+        out[many] = np.bincount(key[first] // n_groups, minlength=many.size)
+    return out
+
+
+#: A passage's ends move to a sentence boundary this many words away or fewer.
+SNAP_WORDS = 4
+
+
+def _snap(text: str, start: int, end: int, *, within: int = SNAP_WORDS) -> Span:
+    """The span [start, end) of ``text`` widened to whole words (runs of non-space), then moved
+    to the nearest sentence start and end within ``within`` words, when there is one."""
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    from .segment import segment
+
+    sentences = segment(text).sentences
+
+    def apart(a: int, b: int) -> int:
+        lo, hi = min(a, b), max(a, b)
+        return len(text[lo:hi].split())
+
+    best_start = min(
+        (s.start for s in sentences if apart(s.start, start) <= within),
+        key=lambda x: (apart(x, start), x < start, x),
+        default=start,
+    )
+    best_end = min(
+        (s.end for s in sentences if apart(s.end, end) <= within),
+        key=lambda x: (apart(x, end), x > end, x),
+        default=end,
+    )
+    if best_end > best_start and 2 * apart(best_start, best_end) >= apart(start, end):
+        start, end = best_start, best_end
+    return Span.of(text, start, end)
+
+
 def _argsort_hashes(sh: U64) -> I64:
     """A stable argsort of 64-bit hashes, fast: sort (hash prefix | index) keys, then repair.
 
@@ -1172,10 +1333,12 @@ def build_index(
     """Index a corpus of responses by their word shingles.
 
     ``docs`` are :class:`Document` objects (see :func:`documents` for cases), Responses or
-    strings (ids ``"0"``, ``"1"``, ...). ``min_docs`` is the number of responses a passage must
-    recur in to count as boilerplate. ``executor`` runs the tokenising and hashing of each
-    chunk of ``chunk_size`` responses (any :class:`concurrent.futures.Executor`, including a
-    dask ``client.get_executor()``); the index is the same with or without one.
+    strings (ids ``"0"``, ``"1"``, ...). ``min_docs`` is the number of different petitions
+    (groups, :attr:`Document.group`; a document without one is its own) a passage must recur in
+    to count as boilerplate: versions of one petition count once. ``executor`` runs the
+    tokenising and hashing of each chunk of ``chunk_size`` responses (any
+    :class:`concurrent.futures.Executor`, including a dask ``client.get_executor()``); the
+    index is the same with or without one.
 
     >>> idx = build_index(["one two three four five", "one two three four six"], shingle=4,
     ...                   min_docs=2)
@@ -1195,6 +1358,7 @@ def build_index(
     texts: list[str] = []
     departments: list[str | None] = []
     dates: list[_dt.date | None] = []
+    groups: list[str | None] = []
     results: list[Future[tuple[I64, U64, U64]] | tuple[I64, U64, U64]] = []
     chunk: list[str] = []
 
@@ -1214,6 +1378,7 @@ def build_index(
         texts.append(d.text)
         departments.append(d.department)
         dates.append(d.date)
+        groups.append(d.group)
         chunk.append(d.text)
         if len(chunk) >= chunk_size:
             flush()
@@ -1230,15 +1395,15 @@ def build_index(
         sh_all = np.zeros(0, dtype=np.uint64)
     del parts
     n_docs = word_counts.size
-    total = int(word_counts.sum())
-    doc_of = np.repeat(np.arange(n_docs, dtype=np.int32), word_counts)
+    # shingle starts: the first words - shingle + 1 positions of each document (no per-word
+    # document and position arrays: those cost 12 bytes a word for nothing)
+    per_doc = np.maximum(word_counts - shingle + 1, 0)
     word_start = np.concatenate(([0], np.cumsum(word_counts))).astype(np.int64)
-    pos_in_doc = np.arange(total, dtype=np.int64) - word_start[doc_of]
-    valid = pos_in_doc <= (word_counts[doc_of] - shingle)
-    sh = sh_all[valid]
-    sdoc = doc_of[valid]
-    spos = pos_in_doc[valid].astype(np.int32)
-    del sh_all, doc_of, pos_in_doc, valid
+    sh = sh_all[_ranges(word_start[:-1], word_start[:-1] + per_doc)]
+    del sh_all
+    sdoc = np.repeat(np.arange(n_docs, dtype=np.int32), per_doc)
+    first_start = (np.cumsum(per_doc) - per_doc).astype(np.int32)
+    spos = np.arange(sh.size, dtype=np.int32) - np.repeat(first_start, per_doc)
     order = _argsort_hashes(sh)  # equal hashes stay in corpus order
     sh, sdoc, spos = sh[order], sdoc[order], spos[order]
     del order
@@ -1247,11 +1412,17 @@ def build_index(
     if sh.size > 1:
         new_pair[1:] |= sdoc[1:] != sdoc[:-1]
     keep = np.flatnonzero(new_pair)
+    del new_pair
     hashes = sh[new_hash]
+    del sh
     offsets = np.concatenate((np.flatnonzero(new_hash[keep]), [keep.size])).astype(np.int64)
-    doc_freq = np.diff(offsets)
-    hash_id = np.cumsum(new_hash) - 1
-    stock = doc_freq[hash_id] >= min_docs  # every occurrence, not just the first in a response
+    post_doc = sdoc[keep]
+    named = [f"\x00{d}" if g is None else g for d, g in zip(ids, groups, strict=True)]
+    group_of = {g: k for k, g in enumerate(dict.fromkeys(named))}
+    doc_group = np.array([group_of[g] for g in named], dtype=np.int32).reshape(-1)
+    group_freq = _group_counts(offsets, post_doc, doc_group, len(group_of))
+    hash_id = np.cumsum(new_hash, dtype=np.int32) - 1
+    stock = group_freq[hash_id] >= min_docs  # every occurrence, not just the first in a response
     shares, runs = _shares(word_counts, sdoc[stock], spos[stock], shingle)
     del hash_id, stock
     return ReuseIndex(
@@ -1262,12 +1433,14 @@ def build_index(
         word_counts=word_counts,
         hashes=hashes,
         offsets=offsets,
-        post_doc=sdoc[keep],
+        post_doc=post_doc,
         post_pos=spos[keep],
         shingle=shingle,
         min_docs=min_docs,
         shares=shares,
         runs=runs,
+        groups=groups,
+        group_freq=group_freq,
     )
 
 
