@@ -40,7 +40,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..analysis import TextAnalysis, analyse
-from ..asks import Synonyms, content_stems, content_words, extract_asks, load_synonyms, make_ask, stem, verb_forms
+from ..asks import (
+    Synonyms,
+    content_stems,
+    content_words,
+    extract_asks,
+    load_synonyms,
+    make_ask,
+    stem,
+    verb_forms,
+)
 from ..asks import _lexicon as _verb_lexicon
 from ..errors import InputError
 from ..lexicon import Lexicon
@@ -339,7 +348,7 @@ def _inner_change(obj: str) -> tuple[str, str] | None:
     """A change noun or gerund inside the object's first words and what follows it:
     ("closing", "the Hartwell centre") in "the Ministry of Defence closing the Hartwell centre"."""
     words = re.findall(r"[\w'-]+", obj)[:8]
-    for i, w in enumerate(words[1:], start=1):
+    for w in words[1:]:
         if w.lower() in change_nouns() and w.lower().endswith("ing"):
             m = re.search(rf"\b{re.escape(w)}\b\s+(?:of\s+)?(.+)", obj)
             if m and m.group(1).strip():
@@ -1128,17 +1137,12 @@ def _clause_candidates(
         # abolishing it
         relation = "none"
     if clause.rule == "refuse.instead" and (
-        _NARROWING.search(sent.text)
-        or (_LAW_ASK.search(ask.text) and _GUIDANCE.search(sent.text))
+        _NARROWING.search(sent.text) or (_LAW_ASK.search(ask.text) and _GUIDANCE.search(sent.text))
     ):
         # "rather than a new statutory entitlement, we will publish guidance": a narrower
         # version of the ask offered in its place is a partial commitment
         fam, relation = "commit", "same"
-    if (
-        relation == "contrary"
-        and cls.name in ("end", "less")
-        and _RELIEF_OBJECT.search(near_cue)
-    ):
+    if relation == "contrary" and cls.name in ("end", "less") and _RELIEF_OBJECT.search(near_cue):
         # "does not intend to introduce a VAT relief for bicycles": introducing a relief is the
         # removal the ask wants, not its contrary
         relation = "same"
@@ -1174,7 +1178,11 @@ def _clause_candidates(
         or (fam == "rationale" and clause_rel >= cfg.topic_relevance)
         # a refusal in the ask's context whose act is the government's own ("will not direct
         # forces on how to deploy officers", "rejects the proposal to license a second lottery")
-        or (fam in ("refuse", "cue-refuse") and relation == "none" and _REFUSAL_OF_ACTION.search(after))
+        or (
+            fam in ("refuse", "cue-refuse")
+            and relation == "none"
+            and _REFUSAL_OF_ACTION.search(after)
+        )
     )
     if (
         fam in _LOOP
@@ -1204,9 +1212,7 @@ def _clause_candidates(
     elif not (on_ask or by_context):
         return None
     rel = max(clause_rel, context_rel if by_context else 0.0)
-    if fam in (
-        (_DECLINE | _AFFIRM | _LOOP | _DEFER | {"status-quo"}) - {"in-place"}
-    ) and not (
+    if fam in ((_DECLINE | _AFFIRM | _LOOP | _DEFER | {"status-quo"}) - {"in-place"}) and not (
         clause.rule == "commit.outcome"
         or _government_speaks(
             text,
@@ -1231,8 +1237,10 @@ def _clause_candidates(
         and relation != "act"
     ):
         fam, relation = "commit", "same"  # "will not delay the ban": the ban goes ahead
-    if fam == "rationale" and relation == "none" and (
-        cls.name in ("ban", "end") or cls.name.startswith("halt-")
+    if (
+        fam == "rationale"
+        and relation == "none"
+        and (cls.name in ("ban", "end") or cls.name.startswith("halt-"))
     ):
         # arguing that something would do harm ("opening new mines would be incompatible with
         # our carbon budgets") supports a ban on it rather than refusing one
@@ -1420,7 +1428,8 @@ def _decide(cands: list[_Candidate]) -> tuple[_Candidate | None, str, bool]:
         lesser = [
             c
             for c in same_act_yes
-            if c.downgrade is not None and c.downgrade.kind in ("guidance", "pilot")
+            if c.downgrade is not None
+            and c.downgrade.kind in ("guidance", "pilot")
             and c.stance.family != "in-place"
         ]
         if lesser and top_no.relation != "contrary":
@@ -1442,7 +1451,11 @@ def _decide(cands: list[_Candidate]) -> tuple[_Candidate | None, str, bool]:
         ):
             # "it is already illegal ...; we have no plans to create a further offence, as the
             # existing law covers this": declining more law because the ask is already met
-            return top_yes, ("yes.already-met" if top_yes.row == "yes.in-place" else top_yes.row), True
+            return (
+                top_yes,
+                ("yes.already-met" if top_yes.row == "yes.in-place" else top_yes.row),
+                True,
+            )
         if top_yes.stance.family == "in-place" or (
             top_yes.relation == "anaphor" and top_no.relation in ("same", "contrary", "change")
         ):
