@@ -348,7 +348,7 @@ def _inner_change(obj: str) -> tuple[str, str] | None:
     """A change noun or gerund inside the object's first words and what follows it:
     ("closing", "the Hartwell centre") in "the Ministry of Defence closing the Hartwell centre"."""
     words = re.findall(r"[\w'-]+", obj)[:8]
-    for i, w in enumerate(words[1:], start=1):
+    for w in words[1:]:
         if w.lower() in change_nouns() and w.lower().endswith("ing"):
             m = re.search(rf"\b{re.escape(w)}\b\s+(?:of\s+)?(.+)", obj)
             if m and m.group(1).strip():
