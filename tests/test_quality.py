@@ -19,6 +19,7 @@ ORDER = [
     "escape",
     "segment",
     "load",
+    "fetch",
     "lexicon",
     "cues",
     "readability",

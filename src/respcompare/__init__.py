@@ -19,6 +19,7 @@ from .corpus import Corpus, LoadError, ReviewSet, load_corpus, review_many
 from .cues import cue_action, find_cues, kwic
 from .errors import (
     EmptyTextError,
+    FetchError,
     InputError,
     InputTooLargeError,
     LexiconError,
@@ -58,6 +59,7 @@ _LAZY = {
     "carried_over": "reuse",
     "carried_over_share": "reuse",
     "shared_passages": "reuse",
+    "fetch_petition": "fetch",
 }
 
 
@@ -79,6 +81,7 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
+    from .fetch import fetch_petition
     from .judge import JudgeConfig, assess
     from .reuse import ReuseIndex, build_index, carried_over, carried_over_share, shared_passages
 
@@ -98,6 +101,7 @@ __all__ = [
     "Downgrade",
     "EmptyTextError",
     "Evidence",
+    "FetchError",
     "InputError",
     "InputTooLargeError",
     "JudgeConfig",
@@ -125,6 +129,7 @@ __all__ = [
     "case_from_texts",
     "cue_action",
     "examples",
+    "fetch_petition",
     "find_cues",
     "kwic",
     "load_corpus",
