@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .alignment import AlignOptions
+from .distributed import executor_slots
 from .errors import InputError, OptionalDependencyError, RespcompareError
 from .lexicon import Lexicon
 from .load import load_petition
@@ -502,7 +503,7 @@ def review_many(
 
     with tqdm(total=total, disable=disable, unit="case", desc="review") as bar:
         pending: deque[tuple[Batch, Future[list[Review | tuple[str, str]]]]] = deque()
-        limit = 4 * max(1, getattr(executor, "_max_workers", 2) or 2)
+        limit = 4 * executor_slots(executor)  # batches in flight: 4 per worker thread
         batch: Batch = []
 
         def flush() -> None:
