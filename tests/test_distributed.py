@@ -63,10 +63,10 @@ def test_the_cluster_is_local_processes_without_dashboard(client: Any) -> None:
 
 
 def test_review_many_on_the_cluster_equals_the_serial_run(client: Any) -> None:
-    cases = [rc.load_petition(p) for p in PETITIONS[:10]]
+    cases = [rc.load_petition(p) for p in PETITIONS[:6]]
     serial = rc.review_many(cases, progress=False)
-    spread = rc.review_many(cases, progress=False, executor=client.get_executor(), batch_size=3)
-    assert len(spread) == len(serial) == 10 and spread.errors == serial.errors == ()
+    spread = rc.review_many(cases, progress=False, executor=client.get_executor(), batch_size=2)
+    assert len(spread) == len(serial) == 6 and spread.errors == serial.errors == ()
     assert spread.to_records() == serial.to_records()
     assert [r.to_dict() for r in spread] == [r.to_dict() for r in serial]
 
