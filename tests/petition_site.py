@@ -75,6 +75,7 @@ class Fault:
     headers: dict[str, str] = field(default_factory=dict)
     body: bytes = b"<html>error</html>"
     drop: bool = False  # close the connection without an answer
+    cut: bool = False  # announce the whole body, send half of it, close
     times: int = 1
 
 
@@ -189,6 +190,14 @@ class PetitionSite:
             if fault.drop:
                 handler.close_connection = True
                 handler.connection.close()
+                return
+            if fault.cut:
+                handler.send_response(fault.status)
+                handler.send_header("Content-Length", str(len(fault.body)))
+                handler.end_headers()
+                handler.wfile.write(fault.body[: len(fault.body) // 2])
+                handler.wfile.flush()
+                handler.close_connection = True
                 return
             self._send(handler, fault.status, fault.body, fault.headers)
             return

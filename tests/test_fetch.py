@@ -217,6 +217,8 @@ def test_other_hosts_stay_blocked_in_the_suite() -> None:
     [
         ("base_url", "ftp://example.org"),
         ("base_url", "petition.parliament.uk"),
+        ("base_url", "http://127.0.0.1:port"),
+        ("base_url", "https://"),
         ("timeout", 0),
         ("delay", -1),
         ("retries", 1.5),
@@ -368,6 +370,21 @@ def test_resume_after_the_connection_drops_mid_run(site: PetitionSite, tmp_path:
     assert len(report.skipped) == 3 and len(report.saved) == len(ids) - 3
     assert [p for p in site.requested("/petitions/")] == [f"/petitions/{i}.json" for i in ids[3:]]
     assert all(_valid(tmp_path / f"{i}.json", i) for i in ids)
+
+
+def test_a_reply_cut_off_mid_transfer_stops_the_run_and_resumes(
+    site: PetitionSite, tmp_path: Path
+) -> None:
+    ids = site.ids(archived=False)[:3]
+    body = site._body(f"/petitions/{ids[1]}.json") or b""
+    site.faults[f"/petitions/{ids[1]}.json"] = Fault(status=200, body=body, cut=True)
+    with pytest.raises(FetchError, match="are you offline") as err:
+        fetch.download_petitions(ids, tmp_path, options=_opts(site), progress=False)
+    assert err.value.offline
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"{ids[0]}.json"]
+    report = fetch.download_petitions(ids, tmp_path, options=_opts(site), progress=False)
+    assert [p.name for p in report.saved] == [f"{i}.json" for i in ids[1:]]
+    assert (tmp_path / f"{ids[1]}.json").read_bytes() == body
 
 
 def test_a_petition_updated_since_it_was_saved_is_fetched_again(

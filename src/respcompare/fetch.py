@@ -29,6 +29,7 @@ from __future__ import annotations
 import contextlib
 import datetime as _dt
 import email.utils
+import http.client
 import json
 import os
 import time
@@ -86,8 +87,12 @@ class FetchOptions:
     user_agent: str | None = None  # None: "respcompare/<version> (...)"
 
     def __post_init__(self) -> None:
-        parts = urllib.parse.urlsplit(self.base_url) if isinstance(self.base_url, str) else None
-        if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
+        try:
+            parts = urllib.parse.urlsplit(self.base_url) if isinstance(self.base_url, str) else None
+            _ = parts.port if parts is not None else None  # a port that is not a number
+        except ValueError:
+            parts = None
+        if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
             raise InputError(
                 f"FetchOptions.base_url must be an http(s) address such as "
                 f"{DEFAULT_BASE_URL!r}, got {self.base_url!r}"
@@ -221,6 +226,9 @@ class _Session:
                 try:
                     with self._opener.open(request, timeout=opts.timeout) as reply:
                         body: bytes = reply.read(MAX_JSON_BYTES + 1)
+                        missing = getattr(reply, "length", None)  # announced, not received
+                        if len(body) <= MAX_JSON_BYTES and isinstance(missing, int) and missing:
+                            raise http.client.IncompleteRead(body, missing)
                 finally:
                     self._last = time.monotonic()
             except urllib.error.HTTPError as exc:
@@ -239,10 +247,13 @@ class _Session:
                 raise _http_error(url, exc.code, exc.reason) from None
             except FetchError:
                 raise
-            except OSError as exc:  # URLError, timeouts, refused or reset connections
+            except (OSError, http.client.HTTPException) as exc:  # URLError, timeouts, refused,
+                # reset or cut-off connections (IncompleteRead): the site cannot be read now
                 reason = getattr(exc, "reason", exc)
                 if isinstance(reason, TimeoutError):
                     what = f"no reply within {opts.timeout:g} s"
+                elif isinstance(exc, http.client.HTTPException | ConnectionResetError):
+                    what = f"the connection broke off ({exc!r})"
                 else:
                     what = f"cannot connect ({reason})"
                 raise FetchError(
