@@ -508,3 +508,30 @@ def test_nothing_is_fetched_unless_asked() -> None:
     ).stdout
     assert out.split() == ["False", "True"]
     assert rc.fetch_petition is fetch.fetch_petition
+
+
+def test_cli_fetch_offline_in_a_guarded_process(tmp_path: Path) -> None:
+    """The real default site, with the network blocked (as on a machine offline): one line,
+    status 2, nothing written."""
+    from .test_offline_cli import _guarded_env
+
+    env, marker, _ = _guarded_env(tmp_path)
+    out = tmp_path / "petitions"
+    proc = subprocess.run(
+        [sys.executable, "-m", "respcompare", "fetch", "300239", "--out", str(out)],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1, proc.stderr
+    assert lines[0].startswith(
+        "respcompare: error: https://petition.parliament.uk/petitions/300239.json: cannot connect"
+    )
+    assert "are you offline?" in lines[0]
+    assert marker.read_text(encoding="utf-8") == "active"
+    assert list(out.iterdir()) == []
