@@ -16,6 +16,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import respcompare as rc
 from respcompare import fetch
@@ -535,3 +537,50 @@ def test_cli_fetch_offline_in_a_guarded_process(tmp_path: Path) -> None:
     assert "are you offline?" in lines[0]
     assert marker.read_text(encoding="utf-8") == "active"
     assert list(out.iterdir()) == []
+
+
+_STATES = st.sampled_from(["missing", "complete", "truncated", "other", "empty", "tmp-only"])
+
+
+@pytest.fixture(scope="module")
+def shared_site() -> Iterator[PetitionSite]:
+    yield from running()
+
+
+@settings(max_examples=25, deadline=None)
+@given(states=st.lists(_STATES, min_size=1, max_size=5))
+def test_resume_property_fetches_exactly_what_is_not_complete(
+    shared_site: PetitionSite, states: list[str]
+) -> None:
+    """Whatever an earlier run left in the folder, one run fetches exactly the petitions whose
+    file is not complete, and afterwards every file is the site's JSON of its petition."""
+    import tempfile
+
+    site = shared_site
+    site.log.clear()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        ids = site.ids(archived=False)[: len(states)]
+        other = site.ids(archived=False)[-1]
+        for pid, state in zip(ids, states, strict=True):
+            body = site._body(f"/petitions/{pid}.json") or b""
+            target = folder / f"{pid}.json"
+            if state == "complete":
+                target.write_bytes(body)
+            elif state == "truncated":
+                target.write_bytes(body[: len(body) // 2])
+            elif state == "other":
+                target.write_bytes(site._body(f"/petitions/{other}.json") or b"")
+            elif state == "empty":
+                target.write_bytes(b"")
+            elif state == "tmp-only":
+                (folder / f".{pid}.json.1.tmp").write_bytes(body)
+        report = fetch.download_petitions(
+            ids, folder, archived=False, options=_opts(site), progress=False
+        )
+        wanted = [pid for pid, s in zip(ids, states, strict=True) if s != "complete"]
+        assert site.requested() == [f"/petitions/{pid}.json" for pid in wanted]
+        assert [p.name for p in report.saved] == [f"{pid}.json" for pid in wanted]
+        assert len(report.skipped) == len(ids) - len(wanted)
+        for pid in ids:
+            assert (folder / f"{pid}.json").read_bytes() == site._body(f"/petitions/{pid}.json")
