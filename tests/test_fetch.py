@@ -223,6 +223,8 @@ def test_other_hosts_stay_blocked_in_the_suite() -> None:
         ("base_url", "https://"),
         ("timeout", 0),
         ("delay", -1),
+        ("delay", float("nan")),
+        ("timeout", float("inf")),
         ("retries", 1.5),
         ("max_pages", -1),
         ("user_agent", "curl/8"),

@@ -31,6 +31,7 @@ import datetime as _dt
 import email.utils
 import http.client
 import json
+import math
 import os
 import time
 import urllib.error
@@ -100,7 +101,12 @@ class FetchOptions:
         object.__setattr__(self, "base_url", self.base_url.rstrip("/"))
         for name in ("timeout", "delay", "max_wait"):
             value = getattr(self, name)
-            if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+            if (
+                isinstance(value, bool)
+                or not isinstance(value, int | float)
+                or not math.isfinite(value)
+                or value < 0
+            ):
                 raise InputError(f"FetchOptions.{name} must be a number of seconds >= 0")
         if not self.timeout:
             raise InputError("FetchOptions.timeout must be more than 0 seconds")
