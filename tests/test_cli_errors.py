@@ -48,6 +48,13 @@ def _damaged_index() -> None:
     rc.ReuseIndex.load("stock")
 
 
+def _fetch_offline() -> None:
+    from respcompare.fetch import FetchOptions
+
+    # nothing listens on loopback port 9 (discard): the connection is refused, as offline
+    rc.fetch_petition(300239, options=FetchOptions(base_url="http://127.0.0.1:9", delay=0))
+
+
 def _too_many_responses() -> None:
     rc.Case(
         petition=rc.Petition(action="Do X"),
@@ -168,6 +175,13 @@ TRIGGERS: list[tuple[type[rc.RespcompareError], str, Callable[[], object], str]]
         _review_without_pandas,
         "run the pip install command in the message",
     ),
+    (
+        rc.FetchError,
+        "fetch_petition or `respcompare fetch` cannot reach the site (offline), gets an HTTP "
+        "error (404: no such petition) or a reply that is not petition JSON",
+        _fetch_offline,
+        "check the connection or the id; `.offline` and `.status` say which",
+    ),
 ]
 
 
@@ -208,7 +222,8 @@ def render_doc() -> str:
         "",
         "Hierarchy: `RespcompareError` > `InputError` (also a `ValueError`) > `EmptyTextError`,",
         "`InputTooLargeError`, `PetitionFormatError`, `UnknownExampleError` (also a `KeyError`),",
-        "`LexiconError`; `RespcompareError` > `OptionalDependencyError` (also an `ImportError`).",
+        "`LexiconError`; `RespcompareError` > `OptionalDependencyError` (also an `ImportError`);",
+        "`RespcompareError` > `FetchError` (raised only by the functions that fetch petitions).",
         "",
         "## Limits",
         "",

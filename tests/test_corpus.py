@@ -149,9 +149,10 @@ def test_review_many_on_an_executor(make, one_at_a_time: list[rc.Review]) -> Non
 
 
 def test_review_many_on_dask(one_at_a_time: list[rc.Review]) -> None:
-    distributed = pytest.importorskip("dask.distributed")
+    from respcompare.distributed import local_cluster  # loopback only, no dashboard
+
     cases = list(rc.load_corpus(FIXTURES / "petitions"))
-    with distributed.Client(processes=False, n_workers=1, threads_per_worker=2) as client:
+    with local_cluster(n_workers=1, threads_per_worker=2, processes=False) as client:
         result = rc.review_many(cases, progress=False, executor=client.get_executor(), index=None)
     assert [r.to_dict() for r in result] == [r.to_dict() for r in one_at_a_time]
 

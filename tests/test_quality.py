@@ -16,11 +16,13 @@ PACKAGE = ROOT / "src" / "respcompare"
 ORDER = [
     "errors",
     "progress",
+    "distributed",
     "model",
     "departments",
     "escape",
     "segment",
     "load",
+    "fetch",
     "lexicon",
     "lemmas",
     "cues",

@@ -219,9 +219,10 @@ def test_executor_gives_the_same_index(make, sentences: list[str]) -> None:  # t
 
 
 def test_dask_executor_recipe(sentences: list[str]) -> None:
-    distributed = pytest.importorskip("dask.distributed")
+    from respcompare.distributed import local_cluster  # loopback only, no dashboard
+
     texts, _, _ = _planted_corpus(sentences)
-    with distributed.Client(processes=False, n_workers=1, threads_per_worker=2) as client:
+    with local_cluster(n_workers=1, threads_per_worker=2, processes=False) as client:
         spread = reuse.build_index(texts, min_docs=5, chunk_size=10, executor=client.get_executor())
     plain = reuse.build_index(texts, min_docs=5)
     assert (plain.hashes == spread.hashes).all()

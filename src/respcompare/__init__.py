@@ -19,6 +19,7 @@ from .corpus import Corpus, LoadError, ReviewSet, load_corpus, review_many
 from .cues import cue_action, find_cues, kwic
 from .errors import (
     EmptyTextError,
+    FetchError,
     InputError,
     InputTooLargeError,
     LexiconError,
@@ -61,6 +62,7 @@ _LAZY = {
     "shared_passages": "reuse",
     "CommitmentLedger": "promises",
     "track_commitments": "promises",
+    "fetch_petition": "fetch",
 }
 
 
@@ -82,6 +84,7 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
+    from .fetch import fetch_petition
     from .judge import JudgeConfig, assess
     from .promises import CommitmentLedger, track_commitments
     from .reuse import ReuseIndex, build_index, carried_over, carried_over_share, shared_passages
@@ -103,6 +106,7 @@ __all__ = [
     "Downgrade",
     "EmptyTextError",
     "Evidence",
+    "FetchError",
     "InputError",
     "InputTooLargeError",
     "JudgeConfig",
@@ -131,6 +135,7 @@ __all__ = [
     "case_from_texts",
     "cue_action",
     "examples",
+    "fetch_petition",
     "find_cues",
     "kwic",
     "load_corpus",

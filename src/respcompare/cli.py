@@ -155,6 +155,7 @@ def _parser() -> _Parser:
     )
     _add_corpus_parser(sub)
     _add_promises_parser(sub)
+    _add_fetch_parser(sub)
     return parser
 
 
@@ -568,6 +569,84 @@ def _save_chart(result: Review, path: str, kind: str) -> None:
         plt.close(fig)
 
 
+def _add_fetch_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
+    fp = sub.add_parser(
+        "fetch", help="download petition JSON from petition.parliament.uk (uses the network)"
+    )
+    fp.add_argument("ids", nargs="*", metavar="ID", help="petition ids, e.g. 300239")
+    fp.add_argument(
+        "--with-response",
+        action="store_true",
+        help="every petition with a government response, from the site's listing",
+    )
+    fp.add_argument("--since", metavar="YYYY-MM-DD", help="with --with-response: answered since")
+    fp.add_argument("--out", required=True, metavar="DIR", help="folder for <id>.json files")
+    fp.add_argument(
+        "--source",
+        choices=("both", "current", "archived"),
+        default="both",
+        help="current petitions, archived ones (earlier Parliaments), or both (default)",
+    )
+    fp.add_argument(
+        "--parliament",
+        type=int,
+        action="append",
+        metavar="N",
+        help="with --with-response: archived Parliament N (repeat; default: the site's)",
+    )
+    fp.add_argument("--delay", type=float, default=1.0, help="seconds between requests (1)")
+    fp.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for a reply")
+    fp.add_argument("--base-url", default=None, help="another address for the site (a mirror)")
+    fp.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="force the progress bar on or off (default: on a terminal only)",
+    )
+
+
+def _fetch_command(args: argparse.Namespace) -> int:
+    """``respcompare fetch ID... --out DIR`` / ``fetch --with-response [--since D] --out DIR``.
+
+    A line on stderr per petition that failed, then a closing count; status 2 if any failed.
+    """
+    from .fetch import DEFAULT_BASE_URL, FetchOptions, download_petitions, download_with_response
+
+    if bool(args.ids) == bool(args.with_response):
+        raise InputError(
+            "respcompare fetch: give petition ids or --with-response, not both "
+            "(see 'respcompare fetch --help')"
+            if args.ids
+            else "respcompare fetch: give petition ids or --with-response "
+            "(see 'respcompare fetch --help')"
+        )
+    if args.since and not args.with_response:
+        raise InputError("respcompare fetch: --since goes with --with-response")
+    options = FetchOptions(
+        base_url=args.base_url or DEFAULT_BASE_URL, delay=args.delay, timeout=args.timeout
+    )
+    archived = {"both": None, "current": False, "archived": True}[args.source]
+    if args.with_response:
+        report = download_with_response(
+            args.out,
+            since=args.since,
+            archived=archived,
+            parliaments=args.parliament or (),
+            options=options,
+            progress=args.progress,
+        )
+    else:
+        if args.parliament:
+            raise InputError("respcompare fetch: --parliament goes with --with-response")
+        report = download_petitions(
+            args.ids, args.out, archived=archived, options=options, progress=args.progress
+        )
+    for failure in report.failed:
+        _say(f"respcompare: failed {failure}")
+    _say(f"respcompare: {report} into {_shown(str(args.out))}")
+    return 2 if report.failed else 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit status.
 
@@ -594,6 +673,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _promises_command(args)
         if args.command == "reuse":
             return _reuse_command(args)
+        if args.command == "fetch":
+            return _fetch_command(args)
         return 0
     except RespcompareError as exc:
         _say(f"respcompare: error: {exc}")

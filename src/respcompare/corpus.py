@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from .alignment import AlignOptions
 from .departments import canonical_department
+from .distributed import executor_slots
 from .errors import InputError, RespcompareError
 from .lexicon import Lexicon
 from .load import load_petition
@@ -636,7 +637,7 @@ def review_many(
     valid: list[tuple[int, Case]] = []
     with progress_bar(len(items), progress=progress, desc="review", unit="case") as bar:
         pending: deque[tuple[Batch, Future[list[Review | tuple[str, str]]]]] = deque()
-        limit = 4 * max(1, getattr(executor, "_max_workers", 2) or 2)
+        limit = 4 * executor_slots(executor)  # batches in flight: 4 per worker thread
         batch: Batch = []
 
         def flush() -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 __all__ = [
     "EmptyTextError",
+    "FetchError",
     "InputError",
     "InputTooLargeError",
     "LexiconError",
@@ -57,3 +58,26 @@ class LexiconError(InputError):
 
 class OptionalDependencyError(RespcompareError, ImportError):
     """A feature needs an optional package; the message gives the ``pip install`` command."""
+
+
+class FetchError(RespcompareError):
+    """A download from petition.parliament.uk failed (only ``respcompare.fetch`` downloads).
+
+    ``url`` is the address asked for; ``status`` the HTTP status when the site answered with
+    an error (404: no such petition), else None; ``offline`` is True when the site could not
+    be reached at all (no connection, refused, timed out). A reply that is not petition JSON
+    has status None and offline False. The message says what to do.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        url: str | None = None,
+        status: int | None = None,
+        offline: bool = False,
+    ) -> None:
+        super().__init__(message)
+        self.url = url
+        self.status = status
+        self.offline = offline

@@ -80,13 +80,16 @@ __all__ = [
     "QueryResult",
     "ReuseIndex",
     "ReuseOptions",
+    "Shard",
     "SharedPassage",
     "build_index",
     "carried_over",
     "carried_over_share",
     "documents",
+    "merge_shards",
     "shared_passages",
     "shingle_hashes",
+    "shingle_shard",
 ]
 
 U64 = npt.NDArray[np.uint64]
@@ -248,6 +251,78 @@ class ReuseOptions:
         m = self.min_petitions
         if isinstance(m, bool) or not isinstance(m, int) or m < 2:
             raise InputError(f"min_petitions must be a whole number >= 2, got {m!r}")
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Shard:
+    """The shingles of consecutive responses, sorted by hash: what :func:`shingle_shard` maps
+    a chunk of responses to and :func:`merge_shards` reduces.
+
+    ``word_counts``: words per response; ``hashes``: every shingle's hash, sorted, equal
+    hashes in corpus order; ``docs``: the response of each (counted from the shard's first);
+    ``positions``: its word position in that response.
+    """
+
+    word_counts: I64
+    hashes: U64
+    docs: I32
+    positions: I32
+
+    def __len__(self) -> int:
+        return int(self.word_counts.size)
+
+
+def shingle_shard(texts: Sequence[str], *, shingle: int = 8) -> Shard:
+    """The map step of :func:`build_index`: tokenise, hash and sort one chunk of responses.
+
+    Module-level and pure, so any executor (threads, processes, dask) can run it.
+
+    >>> s = shingle_shard(["one two three", "two three"], shingle=2)
+    >>> len(s), s.word_counts.tolist(), s.docs.tolist(), s.positions.tolist()
+    (2, [3, 2], [0, 1, 0], [1, 0, 0])
+    """
+    _check_shingle(shingle)
+    counts, _, sh_all = _chunk_task(list(texts), shingle)
+    doc_of = np.repeat(np.arange(counts.size, dtype=np.int32), counts)
+    word_start = np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
+    pos_in_doc = np.arange(sh_all.size, dtype=np.int64) - word_start[doc_of]
+    valid = pos_in_doc <= (counts[doc_of] - shingle)
+    sh, sdoc, spos = sh_all[valid], doc_of[valid], pos_in_doc[valid].astype(np.int32)
+    order = _argsort_hashes(sh)  # stable: equal hashes stay in corpus order
+    return Shard(counts, sh[order], sdoc[order], spos[order])
+
+
+def merge_shards(shards: Sequence[Shard]) -> Shard:
+    """The reduce step of :func:`build_index`: shards of consecutive chunks, in corpus order,
+    merged into one sorted shard.
+
+    Associative: ``merge_shards([merge_shards([a, b]), c])`` equals ``merge_shards([a, b,
+    c])``, so merging can be spread over a cluster as a tree. Each shard is already sorted,
+    so the merge is a stable sort of sorted runs (timsort merges them).
+
+    >>> a, b = shingle_shard(["x y z"], shingle=2), shingle_shard(["x y"], shingle=2)
+    >>> m = merge_shards([a, b])
+    >>> m.word_counts.tolist(), sorted(m.docs.tolist()), bool((m.hashes[1:] >= m.hashes[:-1]).all())
+    ([3, 2], [0, 0, 1], True)
+    """
+    if not shards:
+        z32 = np.zeros(0, dtype=np.int32)
+        return Shard(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.uint64), z32, z32.copy())
+    if len(shards) == 1:
+        return shards[0]
+    first_doc = np.cumsum([0] + [len(s) for s in shards[:-1]])
+    if int(first_doc[-1]) + len(shards[-1]) > np.iinfo(np.int32).max:
+        raise InputError("build_index: more than 2**31 responses; split the corpus")
+    hashes = np.concatenate([s.hashes for s in shards])
+    docs = np.concatenate([s.docs + np.int32(f) for s, f in zip(shards, first_doc, strict=True)])
+    positions = np.concatenate([s.positions for s in shards])
+    order = np.argsort(hashes, kind="stable")
+    return Shard(
+        np.concatenate([s.word_counts for s in shards]),
+        hashes[order],
+        docs[order].astype(np.int32),
+        positions[order],
+    )
 
 
 # --------------------------------------------------------------------------- documents
@@ -1338,7 +1413,9 @@ def build_index(
     to count as boilerplate: versions of one petition count once. ``executor`` runs the
     tokenising and hashing of each chunk of ``chunk_size`` responses (any
     :class:`concurrent.futures.Executor`, including a dask ``client.get_executor()``); the
-    index is the same with or without one.
+    index is the same with or without one. Building is a
+    map and a reduce: :func:`shingle_shard` per chunk (on the executor), then
+    :func:`merge_shards` of the sorted shards, then the postings and shares.
 
     >>> idx = build_index(["one two three four five", "one two three four six"], shingle=4,
     ...                   min_docs=2)
@@ -1359,7 +1436,7 @@ def build_index(
     departments: list[str | None] = []
     dates: list[_dt.date | None] = []
     groups: list[str | None] = []
-    results: list[Future[tuple[I64, U64, U64]] | tuple[I64, U64, U64]] = []
+    results: list[Future[Shard] | Shard] = []
     chunk: list[str] = []
 
     def flush() -> None:
@@ -1368,9 +1445,9 @@ def build_index(
         batch = list(chunk)
         chunk.clear()
         if executor is None:
-            results.append(_chunk_task(batch, shingle))
+            results.append(shingle_shard(batch, shingle=shingle))
         else:
-            results.append(executor.submit(_chunk_task, batch, shingle))
+            results.append(executor.submit(shingle_shard, batch, shingle=shingle))
 
     for i, item in enumerate(docs):
         d = _as_document(item, i)
@@ -1386,27 +1463,10 @@ def build_index(
     if len(set(ids)) != len(ids):
         dup = next(x for x, c in Counter(ids).items() if c > 1)
         raise InputError(f"document ids must be unique; {dup!r} appears more than once")
-    parts = [r.result() if isinstance(r, Future) else r for r in results]
-    if parts:
-        word_counts = np.concatenate([p[0] for p in parts])
-        sh_all = np.concatenate([p[2] for p in parts])
-    else:
-        word_counts = np.zeros(0, dtype=np.int64)
-        sh_all = np.zeros(0, dtype=np.uint64)
-    del parts
-    n_docs = word_counts.size
-    # shingle starts: the first words - shingle + 1 positions of each document (no per-word
-    # document and position arrays: those cost 12 bytes a word for nothing)
-    per_doc = np.maximum(word_counts - shingle + 1, 0)
-    word_start = np.concatenate(([0], np.cumsum(word_counts))).astype(np.int64)
-    sh = sh_all[_ranges(word_start[:-1], word_start[:-1] + per_doc)]
-    del sh_all
-    sdoc = np.repeat(np.arange(n_docs, dtype=np.int32), per_doc)
-    first_start = (np.cumsum(per_doc) - per_doc).astype(np.int32)
-    spos = np.arange(sh.size, dtype=np.int32) - np.repeat(first_start, per_doc)
-    order = _argsort_hashes(sh)  # equal hashes stay in corpus order
-    sh, sdoc, spos = sh[order], sdoc[order], spos[order]
-    del order
+    merged = merge_shards([r.result() if isinstance(r, Future) else r for r in results])
+    results.clear()
+    word_counts, sh, sdoc, spos = merged.word_counts, merged.hashes, merged.docs, merged.positions
+    del merged
     new_hash = _first_of_groups(sh)
     new_pair = new_hash.copy()
     if sh.size > 1:
