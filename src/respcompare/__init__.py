@@ -58,6 +58,8 @@ _LAZY = {
     "carried_over": "reuse",
     "carried_over_share": "reuse",
     "shared_passages": "reuse",
+    "check_draft": "check",
+    "DraftCheck": "check",
 }
 
 
@@ -79,6 +81,7 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
+    from .check import DraftCheck, check_draft
     from .judge import JudgeConfig, assess
     from .reuse import ReuseIndex, build_index, carried_over, carried_over_share, shared_passages
 
@@ -95,6 +98,7 @@ __all__ = [
     "Corpus",
     "Cue",
     "DirectnessTerm",
+    "DraftCheck",
     "Downgrade",
     "EmptyTextError",
     "Evidence",
@@ -123,6 +127,7 @@ __all__ = [
     "carried_over",
     "carried_over_share",
     "case_from_texts",
+    "check_draft",
     "cue_action",
     "examples",
     "find_cues",
