@@ -203,6 +203,11 @@ def _downgrades(a: Assessment) -> list[tuple[Downgrade, Ask | None]]:
     return out
 
 
+#: Downgrade kinds that do not narrow what is offered: a named process with a decision point
+#: (a deferral, checked below) and "already in place".
+_NOT_NARROWER = frozenset({"process", "in-place"})
+
+
 def _has_decision_point(evidence: Sequence[Evidence], a: Assessment) -> bool:
     """A deferral names when it will be decided: a dated time, or a named process."""
     for ev in evidence:
@@ -283,9 +288,11 @@ def check_draft(
             )
     # 3. a qualifier such as "in full" dropped, or a narrower offer
     for d, ask in _downgrades(a):
+        if d.kind in _NOT_NARROWER:
+            continue
         at = d.span.start if d.span is not None else (min(starts) if starts else 0)
         idx, span = _sentence_of(text, at)
-        if ask is not None and d.asked in ask.qualifiers or d.kind == "qualifier":
+        if (ask is not None and d.asked in ask.qualifiers) or d.kind == "qualifier":
             fixes.append(
                 Fix(
                     "qualifier-dropped",
