@@ -10,6 +10,7 @@ accuracy, and the best one: the one with the highest balanced accuracy, the lowe
 
 from __future__ import annotations
 
+import itertools
 import json
 import sys
 from pathlib import Path
@@ -27,7 +28,7 @@ def main() -> None:
         if r["committee"] in ("accepted", "sent-back")
     ]
     values = sorted({d for d, _ in scored})
-    cuts = [(a + b) / 2 for a, b in zip(values, values[1:], strict=False)]
+    cuts = [(a + b) / 2 for a, b in itertools.pairwise(values)]
     n_acc = sum(1 for _, y in scored if y)
     n_back = len(scored) - n_acc
     best = (-1.0, 0.0, 0, 0)

@@ -159,7 +159,9 @@ def _as_response(draft: Response | str) -> Response:
         if not draft.strip():
             raise InputError("the draft is empty: give the text of the draft response")
         return Response(text=draft, label="draft")
-    raise InputError(f"check_draft() takes a draft as text or a Response, not {type(draft).__name__}")
+    raise InputError(
+        f"check_draft() takes a draft as text or a Response, not {type(draft).__name__}"
+    )
 
 
 def _sentence_of(text: str, offset: int) -> tuple[int, Span]:

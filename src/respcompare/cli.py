@@ -471,9 +471,7 @@ def _check_command(args: argparse.Namespace) -> int:
         from .reuse import ReuseIndex
 
         index = ReuseIndex.load(_existing_file(args.index, "--index"))
-    result = check_draft(
-        petition, draft, asks=tuple(args.ask) if args.ask else None, index=index
-    )
+    result = check_draft(petition, draft, asks=tuple(args.ask) if args.ask else None, index=index)
     if args.format == "json":
         out = json.dumps(
             {
