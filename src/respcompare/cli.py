@@ -24,7 +24,7 @@ from .load import case_from_texts, examples, load_example, load_petition
 from .model import MAX_TEXT_CHARS, Case, parse_date, replace_surrogates
 from .pipeline import Review, review
 
-__all__ = ["main"]
+__all__ = ["main", "options_markdown"]
 
 _BUG_URL = "please report it with the command you ran"
 
@@ -175,11 +175,17 @@ def _parser() -> _Parser:
     parser.add_argument("--version", action="version", version=f"respcompare {__version__}")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, title="commands")
     rv = sub.add_parser("review", help="review one petition's responses")
-    rv.add_argument("file", nargs="?", help="petition JSON from petition.parliament.uk")
-    rv.add_argument("--example", help=f"a bundled example: {', '.join(sorted(examples()))}")
-    rv.add_argument("--petition", help="the petition's action, as text")
-    rv.add_argument("--original", help="file with the original (or only) response text")
-    rv.add_argument("--revised", help="file with the revised response text")
+    rv.add_argument(
+        "file", nargs="?", metavar="FILE.json", help="petition JSON from petition.parliament.uk"
+    )
+    rv.add_argument(
+        "--example", metavar="NAME", help=f"a bundled example: {', '.join(sorted(examples()))}"
+    )
+    rv.add_argument("--petition", metavar="TEXT", help="the petition's action, as text")
+    rv.add_argument(
+        "--original", metavar="FILE", help="file with the original (or only) response text"
+    )
+    rv.add_argument("--revised", metavar="FILE", help="file with the revised response text")
     rv.add_argument(
         "--original-date",
         metavar="DATE",
@@ -307,7 +313,9 @@ def _summary_line(name: str, result: Review) -> str:
 def _add_corpus_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
     cp = sub.add_parser("corpus", help="review every case of a folder or a .jsonl file")
     cp.add_argument("path", help="folder of petition JSON files, or a JSON Lines file")
-    cp.add_argument("--out", help="results file: .csv or .json (default: CSV on stdout)")
+    cp.add_argument(
+        "--out", metavar="FILE", help="results file: .csv or .json (default: CSV on stdout)"
+    )
     _add_option_arguments(cp)
     cp.add_argument(
         "--errors",
@@ -534,6 +542,50 @@ def _review_command(args: argparse.Namespace) -> int:
         else:
             _save_chart(result, args.chart, args.chart_kind)
     return 0
+
+
+def _option_row(action: argparse.Action) -> str:
+    """One Markdown table row for an argparse action: the option as typed, then its help."""
+    if action.option_strings:
+        name = ", ".join(action.option_strings)
+        if action.nargs != 0:
+            metavar = action.metavar or (
+                "|".join(map(str, action.choices)) if action.choices else action.dest.upper()
+            )
+            name += f" {metavar}"
+    else:
+        name = str(action.metavar) if action.metavar else action.dest.upper()
+    text = " ".join((action.help or "").split())
+    if action.default not in (None, False, argparse.SUPPRESS) and "default" not in text:
+        text += f" (default: {action.default})"
+    # a pipe inside a table cell must be escaped, in a code span too (GitHub-flavoured Markdown)
+    cell, code = text.replace("|", "\\|"), name.replace("|", "\\|")
+    return f"| `{code}` | {cell} |"
+
+
+def options_markdown() -> str:
+    """The option tables of docs/cli.md, generated from the parser (a test keeps them in step).
+
+    >>> print(options_markdown().splitlines()[0])
+    ### respcompare
+    """
+    parser = _parser()
+    sections = [("respcompare", parser)]
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            sections += [(f"respcompare {name}", sub) for name, sub in action.choices.items()]
+    out: list[str] = []
+    for title, p in sections:
+        rows = [
+            _option_row(a)
+            for a in p._actions
+            if not isinstance(a, (argparse._HelpAction, argparse._SubParsersAction))
+        ]
+        out += [f"### {title}", ""]
+        if p.description and title != "respcompare":
+            out += [" ".join(p.description.split()), ""]
+        out += ["| option | meaning |", "|---|---|", *rows, ""]
+    return "\n".join(out).rstrip() + "\n"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
