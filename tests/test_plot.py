@@ -280,9 +280,7 @@ def test_commitment_ladder_draws_each_asks_rungs(seed: rc.Review) -> None:
 def test_ladder_tells_deflected_from_not_addressed() -> None:
     d = plot.LadderData(
         responses=("original", "revised"),
-        asks=(
-            plot.LadderAsk("Publish it", (None, None), verdicts=("deflected", "not-addressed")),
-        ),
+        asks=(plot.LadderAsk("Publish it", (None, None), verdicts=("deflected", "not-addressed")),),
     )
     texts = sorted(t.get_text() for t in plot.commitment_ladder(d).texts)
     assert texts == ["deflected", "not addressed"]

@@ -32,6 +32,7 @@ ORDER = [
     "plot",
     "pipeline",
     "corpus",
+    "check",
     "cli",
     "__main__",
     "__init__",
