@@ -141,3 +141,16 @@ def test_skip_lines_name_the_path_once(tmp_path: Path, capsys: pytest.CaptureFix
     for line, name in zip(lines, ("bad.json", "empty.json"), strict=True):
         assert line.startswith(f"respcompare: skipped {folder / name}: ")
         assert line.count(name) == 1, line
+
+
+def test_cue_chart_of_one_response(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    chart = tmp_path / "cues.png"
+    argv = ["review", "--example", "grooming-gangs", "--chart", str(chart), "--chart-kind", "cues"]
+    assert main([*argv, "--chart-response", "revised"]) == 0
+    assert chart.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert main([*argv, "--chart-response", "2"]) == 0
+    capsys.readouterr()
+    assert main([*argv, "--chart-response", "draft"]) == 2
+    assert "no response with that label" in capsys.readouterr().err
+    assert main(["review", "--example", "grooming-gangs", "--chart-response", "revised"]) == 2
+    assert "--chart-kind cues" in capsys.readouterr().err

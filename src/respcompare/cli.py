@@ -208,6 +208,12 @@ def _parser() -> _Parser:
         default="scorecard",
         help="which chart --chart draws (default: scorecard)",
     )
+    rv.add_argument(
+        "--chart-response",
+        metavar="LABEL",
+        help="for --chart-kind cues: the response to draw, by label (original, revised) or "
+        "number from 1 (default: every response side by side)",
+    )
     _add_corpus_parser(sub)
     _add_check_parser(sub)
     return parser
@@ -396,7 +402,7 @@ def _corpus_command(args: argparse.Namespace) -> int:
     return 0
 
 
-def _save_chart(result: Review, path: str, kind: str) -> None:
+def _save_chart(result: Review, path: str, kind: str, response: str | None = None) -> None:
     target = Path(path)
     if target.suffix.lower() != ".png":
         raise InputError(f"--chart: give a .png file name, not {path!r}")
@@ -407,7 +413,12 @@ def _save_chart(result: Review, path: str, kind: str) -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    ax = result.plot(kind, ax=None)  # type: ignore[arg-type]
+    pick: int | str | None = response
+    if response is not None and response.isdigit():
+        pick = int(response) - 1
+        if pick < 0:
+            raise InputError("--chart-response: number the responses from 1")
+    ax = result.plot(kind, ax=None, response=pick)  # type: ignore[arg-type]
     fig = ax.get_figure(root=True)
     assert fig is not None
     try:
@@ -522,6 +533,8 @@ def _review_command(args: argparse.Namespace) -> int:
     """``respcompare review ...``: the review on stdout, and a chart when asked for."""
     if args.chart:
         _check_output(args.chart, "--chart", (".png",))
+    if args.chart_response is not None and (args.chart is None or args.chart_kind != "cues"):
+        raise InputError("--chart-response picks the response of --chart-kind cues")
     case = _case(args)
     result = review(case, **_options(args))
     if args.summary:
@@ -540,7 +553,7 @@ def _review_command(args: argparse.Namespace) -> int:
                 f"to align; the review was written, {_shown(args.chart)!r} was not"
             )
         else:
-            _save_chart(result, args.chart, args.chart_kind)
+            _save_chart(result, args.chart, args.chart_kind, args.chart_response)
     return 0
 
 
