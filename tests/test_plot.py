@@ -44,7 +44,11 @@ def seed() -> rc.Review:
 
 
 def _gids(ax: Any, prefix: str) -> list[Any]:
-    return [p for p in ax.patches if (p.get_gid() or "").startswith(prefix)]
+    """The patches whose gid starts with ``prefix``, on ``ax`` and its panels (inset axes)."""
+    found = [p for p in ax.patches if (p.get_gid() or "").startswith(prefix)]
+    for child in ax.child_axes:
+        found += _gids(child, prefix)
+    return found
 
 
 def _corpus_records() -> list[dict[str, Any]]:
@@ -104,7 +108,9 @@ def test_every_chart_has_a_title_and_labels(seed: rc.Review) -> None:
     for kind in ("scorecard", "ladder", "cues"):
         ax = seed.plot(kind)  # type: ignore[arg-type]
         assert ax.get_title()
-        assert ax.get_xlabel()
+        # small multiples: every panel labels its own axis
+        for panel in ax.child_axes or [ax]:
+            assert panel.get_xlabel()
     assert seed.plot("alignment").get_title().startswith("Alignment map")
 
 
@@ -119,33 +125,64 @@ def test_review_plot_rejects_unknown_kind(seed: rc.Review) -> None:
 def test_scorecard_draws_the_reviews_numbers(seed: rc.Review) -> None:
     ax = plot.scorecard(seed)
     assert ax.get_title() == "Scorecard: original vs revised"
-    assert [t.get_text() for t in ax.get_yticklabels()] == [
-        "directness (0–1)",
-        "commitment (rung / 5)",
-        "hedges per 100 words",
-        "emotive cues per 100 words",
-        "carried over from the previous response (0–1)",
+    panels = ax.child_axes
+    # one scale per axis: scores 0-1, the rung 0-5, densities in cues per 100 words
+    assert [p.get_xlabel() for p in panels] == [
+        "score or share (0–1)",
+        "commitment towards the ask (ladder rung 0–5)",
+        "cues per 100 words",
     ]
+    assert [[t.get_text() for t in p.get_yticklabels()] for p in panels] == [
+        ["directness", "carried over from the previous response"],
+        ["commitment"],
+        ["hedges", "emotive cues"],
+    ]
+    assert panels[0].get_xlim()[1] < 1.2 and panels[1].get_xlim()[1] < 6
     bars = {p.get_gid(): p for p in _gids(ax, "scorecard:")}
     responses = seed.case.responses
     for i, (resp, a) in enumerate(zip(responses, seed.assessments, strict=True)):
         colour = plot.RESPONSE_COLOURS[i]
-        assert bars[f"scorecard:{i}:0"].get_width() == pytest.approx(a.directness)
+        assert bars[f"scorecard:{i}:0:0"].get_width() == pytest.approx(a.directness)
         if a.commitment is None:
-            assert f"scorecard:{i}:1" not in bars
+            assert f"scorecard:{i}:1:0" not in bars
         else:
-            assert bars[f"scorecard:{i}:1"].get_width() == pytest.approx(a.commitment / 5)
+            assert bars[f"scorecard:{i}:1:0"].get_width() == pytest.approx(a.commitment)
         cues = Counter(c.category for c in find_cues(resp.full_text))
         n_words = len(words(resp.full_text))
-        for g, cat in ((2, "hedge"), (3, "emotive")):
-            bar = bars.get(f"scorecard:{i}:{g}")
+        for m, cat in ((0, "hedge"), (1, "emotive")):
+            bar = bars.get(f"scorecard:{i}:2:{m}")
             expected = 100 * cues[cat] / n_words
             assert (bar.get_width() if bar else 0.0) == pytest.approx(expected)
         for gid, bar in bars.items():
             if gid.startswith(f"scorecard:{i}:"):
                 assert to_hex(bar.get_facecolor()) == colour.lower()
+    # the original deflects: written as such, not drawn as an empty bar
+    notes = [t.get_text() for t in panels[1].texts]
+    assert "deflected: no position on the ask" in notes
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     assert legend == ["original (24 Apr 2020)", "revised (19 May 2020)"]
+
+
+def test_scorecard_draws_a_refusal_apart_from_not_addressed() -> None:
+    d = plot.ScorecardData(
+        responses=("refuses", "silent", "deflects"),
+        directness=(0.8, 0.1, 0.2),
+        commitment=(0, None, None),
+        hedge_density=(0.0, 0.0, 0.0),
+        emotive_density=(0.0, 0.0, 0.0),
+        carried_over_share=(None, None, None),
+        verdicts=("answered-no", "not-addressed", "deflected"),
+    )
+    ax = plot.scorecard(d)
+    rung = ax.child_axes[1]
+    marks = [ln for ln in rung.lines if (ln.get_gid() or "").startswith("scorecard-refusal:")]
+    assert [m.get_gid() for m in marks] == ["scorecard-refusal:0"]
+    assert to_hex(marks[0].get_color()) == "#000000" and marks[0].get_marker() == "D"
+    texts = {t.get_gid() or t.get_text(): t.get_text() for t in rung.texts}
+    assert "0/5 refuses" in texts.values()
+    assert texts["scorecard-none:1:1:0"] == "not addressed"
+    assert texts["scorecard-none:2:1:0"] == "deflected: no position on the ask"
+    assert not _gids(ax, "scorecard:0:1")  # a refusal is a mark, not an empty bar
 
 
 def test_scorecard_reads_the_reviews_carried_over_share(seed: rc.Review) -> None:
@@ -171,7 +208,7 @@ def test_scorecard_writes_unknown_values_instead_of_drawing_zero() -> None:
     )
     ax = plot.scorecard(d)
     assert len(_gids(ax, "scorecard:")) == 2
-    texts = [t.get_text() for t in ax.texts]
+    texts = [t.get_text() for panel in ax.child_axes for t in panel.texts]
     assert texts.count("n/a") == 2 and texts.count("not addressed") == 1
 
 
@@ -198,11 +235,15 @@ def test_scorecard_one_bar_per_known_value(rows: list[tuple[Any, Any, Any]]) -> 
     )
     ax = plot.scorecard(d)
     bars = {p.get_gid(): p.get_width() for p in _gids(ax, "scorecard:")}
-    known = sum(v is not None for r in rows for v in (r[0], r[1], r[2], r[0]))
+    # a rung 0 (refusal) is a diamond, not a bar
+    known = sum(v is not None for r in rows for v in (r[0], r[2], r[0]))
+    known += sum(r[1] is not None and r[1] > 0 for r in rows)
     assert len(bars) == known
+    refusals = [ln for a in ax.child_axes for ln in a.lines]
+    assert len(refusals) == sum(r[1] == 0 for r in rows)
     for i, r in enumerate(rows):
-        if r[1] is not None:
-            assert bars[f"scorecard:{i}:1"] == pytest.approx(r[1] / 5)
+        if r[1]:
+            assert bars[f"scorecard:{i}:1:0"] == pytest.approx(r[1])
     plt.close("all")
 
 
@@ -212,7 +253,7 @@ def test_scorecard_one_bar_per_known_value(rows: list[tuple[Any, Any, Any]]) -> 
 def test_commitment_ladder_draws_each_asks_rungs(seed: rc.Review) -> None:
     ax = plot.commitment_ladder(seed)
     labels = [t.get_text() for t in ax.get_yticklabels()]
-    assert labels[0] == "not addressed"
+    assert labels[0] == "no position on the ask"
     assert labels[1] == "0 explicit refusal" and labels[-1] == "5 specific commitment"
     asks = seed.assessments[0].asks
     n = len(seed.assessments)
@@ -227,9 +268,22 @@ def test_commitment_ladder_draws_each_asks_rungs(seed: rc.Review) -> None:
         expected = [-1.2 if lv is None else lv for lv in levels]
         assert list(points[j].get_ydata()) == pytest.approx(expected)
     assert [t.get_text() for t in ax.get_xticklabels()] == [
-        "original (24 Apr 2020)",
-        "revised (19 May 2020)",
+        "original\n(24 Apr 2020)",
+        "revised\n(19 May 2020)",
     ]
+    # each point says its verdict: the original deflects, it is not "not addressed"
+    labels = {t.get_gid(): t.get_text() for t in ax.texts if t.get_gid()}
+    assert labels["ladder-label:0:-1.2"] == "deflected"
+    assert labels["ladder-label:1:5"] == "answered-partly"
+
+
+def test_ladder_tells_deflected_from_not_addressed() -> None:
+    d = plot.LadderData(
+        responses=("original", "revised"),
+        asks=(plot.LadderAsk("Publish it", (None, None), verdicts=("deflected", "not-addressed")),),
+    )
+    texts = sorted(t.get_text() for t in plot.commitment_ladder(d).texts)
+    assert texts == ["deflected", "not addressed"]
 
 
 def test_commitment_ladder_spreads_several_asks_and_labels_them() -> None:
@@ -250,7 +304,11 @@ def test_commitment_ladder_spreads_several_asks_and_labels_them() -> None:
 
 def test_commitment_ladder_names_scope_downgrades(seed: rc.Review) -> None:
     ax = plot.commitment_ladder(seed)
-    notes = {t.get_gid(): " ".join(t.get_text().split()) for t in ax.texts if t.get_gid()}
+    notes = {
+        t.get_gid(): " ".join(t.get_text().split())
+        for t in ax.texts
+        if (t.get_gid() or "").startswith("ladder-downgrade:")
+    }
     expected = {
         f"ladder-downgrade:{j}:{i}": str(o.downgrade)
         for i, a in enumerate(seed.assessments)
@@ -265,8 +323,8 @@ def test_commitment_ladder_names_scope_downgrades(seed: rc.Review) -> None:
         responses=("original", "revised"),
         asks=(plot.LadderAsk("Release it in full", (None, 5), (None, '"in full" -> "findings"')),),
     )
-    texts = [t.get_text() for t in plot.commitment_ladder(d).texts]
-    assert 'scope downgrade: "in full" ->\n"findings"' in texts
+    texts = [" ".join(t.get_text().split()) for t in plot.commitment_ladder(d).texts]
+    assert 'scope downgrade: "in full" -> "findings"' in texts
 
 
 def test_ladder_rejects_rungs_off_the_ladder() -> None:
@@ -355,7 +413,8 @@ def test_cue_density_by_paragraph_of_the_seed_response(seed: rc.Review) -> None:
         assert len(bars) == len(paragraphs)
         for k, (bar, p) in enumerate(zip(bars, paragraphs, strict=True)):
             n = sum(1 for c in cues if c.category == cat and p.start <= c.span.start < p.end)
-            assert bar.get_height() == pytest.approx(100 * n / len(words(p.text))), (cat, k)
+            base = max(len(words(p.text)), plot.MIN_WORDS)
+            assert bar.get_height() == pytest.approx(100 * n / base), (cat, k)
             assert to_hex(bar.get_facecolor()) == plot.CUE_COLOURS[cat][0].lower()
     # stacked: each paragraph's total is its overall cue density
     tops = Counter[int]()
@@ -363,7 +422,7 @@ def test_cue_density_by_paragraph_of_the_seed_response(seed: rc.Review) -> None:
         tops[round(bar.get_x() + bar.get_width() / 2)] += bar.get_height()
     for k, p in enumerate(paragraphs, start=1):
         n = sum(1 for c in cues if p.start <= c.span.start < p.end)
-        assert tops[k] == pytest.approx(100 * n / len(words(p.text)))
+        assert tops[k] == pytest.approx(100 * n / max(len(words(p.text)), plot.MIN_WORDS))
 
 
 def test_cue_density_categories_restrict_and_order_the_stack(seed: rc.Review) -> None:

@@ -42,6 +42,7 @@ ORDER = [
     "corpus_records",
     "corpus_report",
     "corpus",
+    "check",
     "cli",
     "__main__",
     "__init__",

@@ -63,6 +63,8 @@ _LAZY = {
     "CommitmentLedger": "promises",
     "track_commitments": "promises",
     "fetch_petition": "fetch",
+    "check_draft": "check",
+    "DraftCheck": "check",
 }
 
 
@@ -84,6 +86,7 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
+    from .check import DraftCheck, check_draft
     from .fetch import fetch_petition
     from .judge import JudgeConfig, assess
     from .promises import CommitmentLedger, track_commitments
@@ -104,6 +107,7 @@ __all__ = [
     "Cue",
     "DirectnessTerm",
     "Downgrade",
+    "DraftCheck",
     "EmptyTextError",
     "Evidence",
     "FetchError",
@@ -133,6 +137,7 @@ __all__ = [
     "carried_over",
     "carried_over_share",
     "case_from_texts",
+    "check_draft",
     "cue_action",
     "examples",
     "fetch_petition",

@@ -1,26 +1,30 @@
-"""The command line: ``respcompare review ...``.
+"""The command line: ``respcompare review ...``, ``respcompare corpus ...``,
+``respcompare check ...``.
 
 ``main(argv)`` returns the exit status: 0 on success, 2 on bad input (one line on stderr, no
-traceback), 1 for an unexpected error (reported as a bug).
+traceback), 1 for an unexpected error (reported as a bug). ``check`` also exits 1 when the
+draft would likely be sent back.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as _dt
 import json
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from .errors import InputError, InputTooLargeError, RespcompareError
+from .errors import EmptyTextError, InputError, InputTooLargeError, RespcompareError
 from .load import case_from_texts, examples, load_example, load_petition
-from .model import MAX_TEXT_CHARS, Case, replace_surrogates
+from .model import MAX_TEXT_CHARS, Case, parse_date, replace_surrogates
 from .pipeline import Review, review
 
-__all__ = ["main"]
+__all__ = ["main", "options_markdown"]
 
 _BUG_URL = "please report it with the command you ran"
 
@@ -31,7 +35,36 @@ class _ArgumentError(InputError):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise _ArgumentError(f"{self.prog}: {message} (see '{self.prog} --help')")
+        # "respcompare review: ..." would read "respcompare: error: respcompare review: ..."
+        command = self.prog.removeprefix("respcompare").strip()
+        where = f"{command}: " if command else ""
+        raise _ArgumentError(f"{where}{message} (see '{self.prog} --help')")
+
+
+#: A date written with numbers, day first: 31/12/2020, 31-12-2020, 31.12.2020 (UK order).
+_DAY_FIRST = re.compile(r"\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*")
+
+
+def _date(value: str, option: str) -> _dt.date | None:
+    """A date from the command line: ISO (2020-12-31), '31 December 2020', or day first with
+    numbers (31/12/2020, 31-12-2020, 31.12.2020: the UK order, never month first)."""
+    m = _DAY_FIRST.fullmatch(value)
+    if m:
+        day, month, year = int(m[1]), int(m[2]), int(m[3])
+        try:
+            return _dt.date(year, month, day)
+        except ValueError:
+            raise InputError(
+                f"{option} {value!r}: no such date (read day first: day {day}, month {month}); "
+                "give it as 31/12/2020 or 2020-12-31"
+            ) from None
+    try:
+        return parse_date(value, what=option)
+    except InputError:
+        raise InputError(
+            f"{option}: cannot read the date {value!r}; give it as 31/12/2020 (day first), "
+            "2020-12-31 or '31 December 2020'"
+        ) from None
 
 
 #: The largest text file ``--original``/``--revised`` reads: 4 bytes per character at most.
@@ -133,18 +166,40 @@ def _write_file(out: Path, text: str, option: str) -> None:
 
 
 def _parser() -> _Parser:
+    from . import __version__
+
     parser = _Parser(
         prog="respcompare",
         description="Did the government answer the petition? Review responses with evidence.",
     )
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    parser.add_argument("--version", action="version", version=f"respcompare {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, title="commands")
     rv = sub.add_parser("review", help="review one petition's responses")
-    rv.add_argument("file", nargs="?", help="petition JSON from petition.parliament.uk")
-    rv.add_argument("--example", help=f"a bundled example: {', '.join(sorted(examples()))}")
-    rv.add_argument("--petition", help="the petition's action, as text")
-    rv.add_argument("--original", help="file with the original (or only) response text")
-    rv.add_argument("--revised", help="file with the revised response text")
+    rv.add_argument(
+        "file", nargs="?", metavar="FILE.json", help="petition JSON from petition.parliament.uk"
+    )
+    rv.add_argument(
+        "--example", metavar="NAME", help=f"a bundled example: {', '.join(sorted(examples()))}"
+    )
+    rv.add_argument("--petition", metavar="TEXT", help="the petition's action, as text")
+    rv.add_argument(
+        "--original", metavar="FILE", help="file with the original (or only) response text"
+    )
+    rv.add_argument("--revised", metavar="FILE", help="file with the revised response text")
+    rv.add_argument(
+        "--original-date",
+        metavar="DATE",
+        help="date of the --original response: 31/12/2020 (day first), 2020-12-31 or "
+        "'31 December 2020'",
+    )
+    rv.add_argument("--revised-date", metavar="DATE", help="date of the --revised response")
     rv.add_argument("--format", choices=("md", "html", "json"), default="md", help="output format")
+    rv.add_argument(
+        "--summary",
+        action="store_true",
+        help="print one line instead: the case and each response's verdict "
+        "(300239 original=deflected revised=answered-partly)",
+    )
     _add_option_arguments(rv)
     rv.add_argument("--chart", metavar="FILE.png", help="also draw a chart of the review to a PNG")
     rv.add_argument(
@@ -153,9 +208,16 @@ def _parser() -> _Parser:
         default="scorecard",
         help="which chart --chart draws (default: scorecard)",
     )
+    rv.add_argument(
+        "--chart-response",
+        metavar="LABEL",
+        help="for --chart-kind cues: the response to draw, by label (original, revised) or "
+        "number from 1 (default: every response side by side)",
+    )
     _add_corpus_parser(sub)
     _add_promises_parser(sub)
     _add_fetch_parser(sub)
+    _add_check_parser(sub)
     return parser
 
 
@@ -184,22 +246,76 @@ def _options(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
+def _check_petition_text(text: str) -> None:
+    if not text.strip():
+        raise EmptyTextError(
+            "--petition: the petition text is empty; give the petition's action, "
+            'e.g. --petition "Release the review in full"'
+        )
+
+
+def _existing_file(path: str, what: str) -> Path:
+    """``path`` as a Path when it names a file; a one-line InputError saying what is wrong."""
+    p = Path(path)
+    try:
+        exists, is_dir = p.exists(), p.is_dir()
+    except (OSError, ValueError):
+        exists, is_dir = False, False
+    if is_dir:
+        raise InputError(
+            f"{what} {_shown(path)!r} is a folder; give a file (to review a folder of petitions "
+            "use 'respcompare corpus')"
+        )
+    if not exists:
+        raise InputError(f"{what}: the file {_shown(path)!r} does not exist; check the path")
+    return p
+
+
 def _case(args: argparse.Namespace) -> Case:
-    sources = [s for s in (args.file, args.example, args.petition) if s]
+    sources = [s for s in (args.file, args.example, args.petition) if s is not None]
     if len(sources) != 1:
         raise InputError(
-            "respcompare review: give exactly one of FILE.json, --example NAME, "
+            "review: give exactly one of FILE.json, --example NAME, "
             "or --petition TEXT with --original FILE"
         )
-    if args.example:
+    if args.example is not None:
         return load_example(args.example)
-    if args.file:
-        return load_petition(Path(args.file))
+    if args.file is not None:
+        return load_petition(_existing_file(args.file, "review"))
+    _check_petition_text(args.petition)
     if not args.original:
-        raise InputError("respcompare review: --petition needs --original FILE")
+        raise InputError("review: --petition needs --original FILE")
     original = _read_text(args.original, "--original")
     revised = _read_text(args.revised, "--revised") if args.revised else None
-    return case_from_texts(args.petition, original, revised)
+    original_date = _date(args.original_date, "--original-date") if args.original_date else None
+    revised_date = _date(args.revised_date, "--revised-date") if args.revised_date else None
+    if revised_date is not None and revised is None:
+        raise InputError("--revised-date needs --revised FILE")
+    return case_from_texts(
+        args.petition,
+        original,
+        revised,
+        original_date=original_date.isoformat() if original_date else None,
+        revised_date=revised_date.isoformat() if revised_date else None,
+    )
+
+
+def _case_name(case: Case, args: argparse.Namespace) -> str:
+    """How ``--summary`` names a case: the petition id, else the file or example name."""
+    if case.petition.id is not None:
+        return str(case.petition.id)
+    if args.file is not None:
+        return Path(args.file).stem
+    return str(args.example or "petition")
+
+
+def _summary_line(name: str, result: Review) -> str:
+    """``300239 original=deflected revised=answered-partly``: one word per response."""
+    parts = [
+        f"{'-'.join(r.label.split())}={a.verdict.value}"
+        for r, a in zip(result.case.responses, result.assessments, strict=True)
+    ]
+    return " ".join(["-".join(name.split()) or "petition", *parts])
 
 
 def _add_corpus_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
@@ -302,6 +418,18 @@ def _closing_line(path: str, results: Any) -> str:
     )
 
 
+def _skip_line(err: Any) -> str:
+    """A skipped file, line or case: where, then why, naming the path once (the reason of a
+    load error often starts with the file name already)."""
+    where = err.path if err.line is None else f"{err.path}:{err.line}"
+    reason = str(err.reason)
+    for prefix in (f"{err.path}: ", f"{Path(err.path).name}: "):
+        if reason.startswith(prefix):
+            reason = reason[len(prefix) :]
+            break
+    return f"{where}: {reason}"
+
+
 def _corpus_command(args: argparse.Namespace) -> int:
     """``respcompare corpus PATH [--out results.csv|.jsonl|.json|.parquet] [--errors FILE]
     [--report FILE] [--chart FILE --chart-kind KIND] [--index FILE]``.
@@ -346,7 +474,7 @@ def _corpus_command(args: argparse.Namespace) -> int:
         load_corpus(args.path), progress=args.progress, index=index, reuse=reuse, **_options(args)
     )
     for err in results.errors:
-        _say(f"respcompare: skipped {err}")
+        _say(f"respcompare: skipped {_skip_line(err)}")
     closing = _closing_line(args.path, results)
     if not results.reviews:
         _say(closing)
@@ -547,7 +675,7 @@ def _promises_command(args: argparse.Namespace) -> int:
     return 0
 
 
-def _save_chart(result: Review, path: str, kind: str) -> None:
+def _save_chart(result: Review, path: str, kind: str, response: str | None = None) -> None:
     target = Path(path)
     if target.suffix.lower() != ".png":
         raise InputError(f"--chart: give a .png file name, not {path!r}")
@@ -558,7 +686,12 @@ def _save_chart(result: Review, path: str, kind: str) -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    ax = result.plot(kind, ax=None)  # type: ignore[arg-type]
+    pick: int | str | None = response
+    if response is not None and response.isdigit():
+        pick = int(response) - 1
+        if pick < 0:
+            raise InputError("--chart-response: number the responses from 1")
+    ax = result.plot(kind, ax=None, response=pick)  # type: ignore[arg-type]
     fig = ax.get_figure(root=True)
     assert fig is not None
     try:
@@ -647,26 +780,197 @@ def _fetch_command(args: argparse.Namespace) -> int:
     return 2 if report.failed else 0
 
 
+def _add_check_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
+    ck = sub.add_parser(
+        "check",
+        help="check a draft response before it is sent: would it be sent back?",
+        description="Judge a draft response against the petition and list what to fix, in "
+        "order. Exit status: 0 when the draft would likely be accepted, 1 when it would likely "
+        "be sent back, 2 on bad input.",
+    )
+    ck.add_argument("draft", help="file with the draft response (UTF-8 text)")
+    ck.add_argument("--petition", metavar="TEXT", help="the petition's action, as text")
+    ck.add_argument(
+        "--petition-file",
+        metavar="FILE",
+        help="the petition instead: a petition JSON file from petition.parliament.uk, or a "
+        "text file holding its action",
+    )
+    ck.add_argument(
+        "--ask",
+        action="append",
+        metavar="TEXT",
+        help="an ask to judge against (repeat for several; default: read from the petition)",
+    )
+    ck.add_argument(
+        "--index",
+        metavar="FILE.npz",
+        help="a saved reuse index of past responses: also flag stock phrasing",
+    )
+    ck.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+
+
+def _check_petition(args: argparse.Namespace) -> Any:
+    from .model import Petition
+
+    if (args.petition is None) == (args.petition_file is None):
+        raise InputError("check: give the petition with --petition TEXT or --petition-file FILE")
+    if args.petition is not None:
+        _check_petition_text(args.petition)
+        return Petition(action=args.petition)
+    path = _existing_file(args.petition_file, "--petition-file")
+    if path.suffix.lower() == ".json":
+        return load_petition(path).petition
+    text = _read_text(args.petition_file, "--petition-file")
+    if not text.strip():
+        raise EmptyTextError(f"--petition-file {_shown(args.petition_file)!r} is empty")
+    return Petition(action=" ".join(text.split()))
+
+
+def _check_command(args: argparse.Namespace) -> int:
+    """``respcompare check --petition TEXT draft.txt``: 0 likely accepted, 1 likely sent back."""
+    from .check import check_draft
+
+    petition = _check_petition(args)
+    _existing_file(args.draft, "check")
+    draft = _read_text(args.draft, "check")
+    if not draft.strip():
+        raise EmptyTextError(f"check: the draft {_shown(args.draft)!r} is empty")
+    index = None
+    if args.index:
+        from .reuse import ReuseIndex
+
+        index = ReuseIndex.load(_existing_file(args.index, "--index"))
+    result = check_draft(petition, draft, asks=tuple(args.ask) if args.ask else None, index=index)
+    if args.format == "json":
+        out = json.dumps(
+            {
+                "verdict": result.verdict.value,
+                "likely_accepted": result.likely_accepted,
+                "directness": round(result.directness, 4),
+                "threshold": result.threshold,
+                "stock_share": result.stock_share,
+                "fixes": [
+                    {
+                        "kind": f.kind,
+                        "message": f.message,
+                        "sentence": f.sentence,
+                        "start": f.span.start,
+                        "end": f.span.end,
+                        "text": f.span.text,
+                    }
+                    for f in result.fixes
+                ],
+            },
+            indent=2,
+            ensure_ascii=False,
+        )
+    else:
+        lines = [result.summary()]
+        if not result.fixes:
+            lines.append("nothing to fix")
+        for k, f in enumerate(result.fixes, 1):
+            quote = " ".join(f.span.text.split())
+            if len(quote) > 160:
+                quote = quote[:157] + "..."
+            lines.append(f"{k}. [{f.kind}] {f.message}")
+            lines.append(f"   sentence {f.sentence + 1}: \u201c{quote}\u201d")
+        out = "\n".join(lines)
+    _write(sys.stdout, out + "\n")
+    return 0 if result.likely_accepted else 1
+
+
+def _review_command(args: argparse.Namespace) -> int:
+    """``respcompare review ...``: the review on stdout, and a chart when asked for."""
+    if args.chart:
+        _check_output(args.chart, "--chart", (".png",))
+    if args.chart_response is not None and (args.chart is None or args.chart_kind != "cues"):
+        raise InputError("--chart-response picks the response of --chart-kind cues")
+    case = _case(args)
+    result = review(case, **_options(args))
+    if args.summary:
+        out = _summary_line(_case_name(case, args), result)
+    elif args.format == "json":
+        out = json.dumps(result.to_dict(), indent=2, ensure_ascii=False)
+    elif args.format == "html":
+        out = result.to_html()
+    else:
+        out = result.to_markdown()
+    _write(sys.stdout, out if out.endswith("\n") else out + "\n")
+    if args.chart:
+        if args.chart_kind == "alignment" and len(case.responses) < 2:
+            _say(
+                "respcompare: warning: no alignment chart: this case has one response, nothing "
+                f"to align; the review was written, {_shown(args.chart)!r} was not"
+            )
+        else:
+            _save_chart(result, args.chart, args.chart_kind, args.chart_response)
+    return 0
+
+
+def _option_row(action: argparse.Action) -> str:
+    """One Markdown table row for an argparse action: the option as typed, then its help."""
+    if action.option_strings:
+        name = ", ".join(action.option_strings)
+        if action.nargs != 0:
+            metavar = action.metavar or (
+                "|".join(map(str, action.choices)) if action.choices else action.dest.upper()
+            )
+            name += f" {metavar}"
+    else:
+        name = str(action.metavar) if action.metavar else action.dest.upper()
+    text = " ".join((action.help or "").split())
+    if action.default not in (None, False, argparse.SUPPRESS) and "default" not in text:
+        text += f" (default: {action.default})"
+    # a pipe inside a table cell must be escaped, in a code span too (GitHub-flavoured Markdown)
+    cell, code = text.replace("|", "\\|"), name.replace("|", "\\|")
+    return f"| `{code}` | {cell} |"
+
+
+def options_markdown() -> str:
+    """The option tables of docs/cli.md, generated from the parser (a test keeps them in step).
+
+    >>> print(options_markdown().splitlines()[0])
+    ### respcompare
+    """
+    parser = _parser()
+    sections = [("respcompare", parser)]
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            sections += [(f"respcompare {name}", sub) for name, sub in action.choices.items()]
+    out: list[str] = []
+    for title, p in sections:
+        rows = [
+            _option_row(a)
+            for a in p._actions
+            if not isinstance(a, (argparse._HelpAction, argparse._SubParsersAction))
+        ]
+        out += [f"### {title}", ""]
+        if p.description and title != "respcompare":
+            out += [" ".join(p.description.split()), ""]
+        out += ["| option | meaning |", "|---|---|", *rows, ""]
+    return "\n".join(out).rstrip() + "\n"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit status.
 
-    Output is UTF-8 whatever the locale; every failure is one line on stderr.
+    Output is UTF-8 whatever the locale; every failure is one line on stderr. With no
+    arguments it prints the usage line and returns 2.
     """
     try:
-        args = _parser().parse_args(argv)
+        parser = _parser()
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as exc:  # --help and --version print, then exit 0
+            return exc.code if isinstance(exc.code, int) else 0
+        if args.command is None:
+            _say(parser.format_usage().strip() + " (see 'respcompare --help')")
+            return 2
         if args.command == "review":
-            if args.chart:
-                _check_output(args.chart, "--chart", (".png",))
-            result = review(_case(args), **_options(args))
-            if args.format == "json":
-                out = json.dumps(result.to_dict(), indent=2, ensure_ascii=False)
-            elif args.format == "html":
-                out = result.to_html()
-            else:
-                out = result.to_markdown()
-            _write(sys.stdout, out if out.endswith("\n") else out + "\n")
-            if args.chart:
-                _save_chart(result, args.chart, args.chart_kind)
+            return _review_command(args)
+        if args.command == "check":
+            return _check_command(args)
         if args.command == "corpus":
             return _corpus_command(args)
         if args.command == "promises":

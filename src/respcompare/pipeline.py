@@ -175,14 +175,22 @@ class Review:
 
         return to_html(self, full_page=False)
 
-    def plot(self, kind: ReviewChart = "scorecard", *, ax: Axes | None = None) -> Axes:
+    def plot(
+        self,
+        kind: ReviewChart = "scorecard",
+        *,
+        ax: Axes | None = None,
+        response: int | str | None = None,
+    ) -> Axes:
         """Draw one chart of this review on ``ax`` (or a new figure) and return the axes.
 
-        ``kind``: "scorecard", "ladder", "alignment" or "cues" (see :mod:`respcompare.plot`).
+        ``kind``: "scorecard", "ladder", "alignment" or "cues" (see :mod:`respcompare.plot`);
+        ``response`` picks the response of the "cues" chart by index or label (default: all,
+        side by side).
         """
         from .plot import plot_review
 
-        return plot_review(self, kind, ax=ax)
+        return plot_review(self, kind, ax=ax, response=response)
 
     def ledger(self, *, as_of: _dt.date | str | None = None) -> CommitmentLedger:
         """The promises ledger of this review's case (see

@@ -37,7 +37,7 @@ from matplotlib.ticker import MaxNLocator
 
 from .cues import LADDER
 from .errors import InputError
-from .model import Cue, Response, Verdict, parse_date
+from .model import Cue, Response, Span, Verdict, parse_date
 from .segment import segment, words
 
 if TYPE_CHECKING:
@@ -50,10 +50,12 @@ __all__ = [
     "CUE_COLOURS",
     "KIND_COLOURS",
     "LADDER_RUNGS",
+    "MIN_WORDS",
     "OKABE_ITO",
     "RESPONSE_COLOURS",
     "STATUS_STYLE",
     "VERDICT_COLOURS",
+    "VERDICT_HATCHES",
     "AlignmentMapData",
     "LadderAsk",
     "LadderData",
@@ -66,6 +68,7 @@ __all__ = [
     "boilerplate_by_department",
     "commitment_ladder",
     "cue_density",
+    "cue_density_side_by_side",
     "departments",
     "ladder_data",
     "plot_corpus",
@@ -112,14 +115,27 @@ KIND_COLOURS: dict[str, str] = {
     "merged": OKABE_ITO["black"],
 }
 
-#: One colour per verdict, from answered (greens and blues) to not answered (warm and grey).
+#: One colour per verdict, six hues of the Okabe-Ito palette (Okabe & Ito 2008, "Color
+#: Universal Design", https://jfly.uni-koeln.de/color/), chosen so that no two verdicts are
+#: shades of one hue: answered-partly (yellow) and answered-no (blue) read apart at a glance,
+#: as do deferred (orange) and deflected (reddish purple). Not-addressed is a light grey
+#: (lighter than any of the five, so it does not merge with reddish purple for deuteranopes)
+#: and hatched (:data:`VERDICT_HATCHES`). Simulated with the Machado, Oliveira & Fernandes
+#: (2009) matrices at full severity, every pair differs by at least 17 CIE76 units for
+#: protanopia, deuteranopia and tritanopia (the earlier palette: 11.9, partly vs no 26 in
+#: normal vision); tests/test_charts_readable.py holds the check.
 VERDICT_COLOURS: dict[Verdict, str] = {
     Verdict.ANSWERED_YES: OKABE_ITO["bluish green"],
-    Verdict.ANSWERED_PARTLY: OKABE_ITO["sky blue"],
+    Verdict.ANSWERED_PARTLY: OKABE_ITO["yellow"],
     Verdict.ANSWERED_NO: OKABE_ITO["blue"],
     Verdict.DEFERRED: OKABE_ITO["orange"],
-    Verdict.DEFLECTED: OKABE_ITO["vermillion"],
-    Verdict.NOT_ADDRESSED: OKABE_ITO["grey"],
+    Verdict.DEFLECTED: OKABE_ITO["reddish purple"],
+    Verdict.NOT_ADDRESSED: "#DDDDDD",
+}
+
+#: A hatch per verdict on top of its colour (only not-addressed has one).
+VERDICT_HATCHES: dict[Verdict, str] = {
+    v: ("xx" if v is Verdict.NOT_ADDRESSED else "") for v in Verdict
 }
 
 #: Cue categories in drawing order, each with a colour and a hatch (eight colours, twelve
@@ -229,18 +245,19 @@ def _review_cues(review: Review) -> list[list[Cue]]:
 class ScorecardData:
     """The numbers a scorecard draws, one entry per response in each tuple (``None``: unknown).
 
-    ``commitment`` is the ladder rung 0..5 (drawn scaled to /5); ``hedge_density`` and
-    ``emotive_density`` are cues per 100 words; ``directness`` and ``carried_over_share`` lie
-    in [0, 1]. ``carried_over_share`` is the review's own figure
-    (:attr:`ResponseProfile.carried_over_share <respcompare.pipeline.ResponseProfile>`): the share
-    of a response's sentence characters carried over verbatim from the response before it
-    (``None`` for the first).
+    ``commitment`` is the ladder rung 0..5 (0 is an explicit refusal; ``None``: the response takes
+    no position on the ask); ``hedge_density`` and ``emotive_density`` are cues per 100 words;
+    ``directness`` and ``carried_over_share`` lie in [0, 1]. ``carried_over_share`` is the
+    review's own figure (:attr:`ResponseProfile.carried_over_share
+    <respcompare.pipeline.ResponseProfile>`): the share of a response's sentence characters
+    carried over verbatim from the response before it (``None`` for the first). ``verdicts``
+    (optional, one per response) names why a response has no rung ("deflected", "not-addressed").
 
     >>> d = ScorecardData(responses=("a", "b"), directness=(0.1, 0.9), commitment=(None, 4),
     ...                   hedge_density=(1.0, 0.5), emotive_density=(2.0, 1.0),
     ...                   carried_over_share=(None, 0.4))
-    >>> d.metrics()[1]
-    ('commitment (rung / 5)', (None, 0.8))
+    >>> [title for title, _, _ in d.panels()]
+    ['score or share (0–1)', 'commitment towards the ask (ladder rung 0–5)', 'cues per 100 words']
     """
 
     responses: tuple[str, ...]
@@ -249,6 +266,7 @@ class ScorecardData:
     hedge_density: tuple[float | None, ...]
     emotive_density: tuple[float | None, ...]
     carried_over_share: tuple[float | None, ...]
+    verdicts: tuple[str | None, ...] = ()
 
     def __post_init__(self) -> None:
         n = len(self.responses)
@@ -264,23 +282,52 @@ class ScorecardData:
                     f"ScorecardData.{name} has {len(getattr(self, name))} values for "
                     f"{n} responses: give one value (or None) per response"
                 )
+        if self.verdicts and len(self.verdicts) != n:
+            raise InputError(
+                f"ScorecardData.verdicts has {len(self.verdicts)} values for {n} responses: "
+                "give one per response, or none"
+            )
 
     def metrics(self) -> list[tuple[str, tuple[float | None, ...]]]:
-        """(label, values) per metric, top to bottom, commitment scaled to [0, 1]."""
+        """(label, values) per measure, top to bottom, each on its own panel's scale."""
+        return [(label, vals) for _, rows, _ in self.panels() for label, vals in rows]
+
+    def panels(
+        self,
+    ) -> list[tuple[str, list[tuple[str, tuple[float | None, ...]]], float]]:
+        """The scorecard's panels, one scale each: (axis title, [(label, values)], axis top).
+
+        Scores and shares share 0–1; the commitment rung has its own 0–5 axis; cue densities
+        (cues per 100 words) have theirs, topped at the largest value.
+        """
+        densities = [v for v in (*self.hedge_density, *self.emotive_density) if v is not None]
         return [
-            ("directness (0–1)", self.directness),
-            ("commitment (rung / 5)", tuple(None if c is None else c / 5 for c in self.commitment)),
-            ("hedges per 100 words", self.hedge_density),
-            ("emotive cues per 100 words", self.emotive_density),
-            ("carried over from the previous response (0–1)", self.carried_over_share),
+            (
+                "score or share (0–1)",
+                [
+                    ("directness", self.directness),
+                    ("carried over from the previous response", self.carried_over_share),
+                ],
+                1.0,
+            ),
+            (
+                "commitment towards the ask (ladder rung 0–5)",
+                [("commitment", tuple(None if c is None else float(c) for c in self.commitment))],
+                5.0,
+            ),
+            (
+                "cues per 100 words",
+                [("hedges", self.hedge_density), ("emotive cues", self.emotive_density)],
+                max([1.0, *densities]),
+            ),
         ]
 
 
 def scorecard_data(review: Review) -> ScorecardData:
     """Read a scorecard's numbers from a review.
 
-    Reads ``review.assessments`` (directness, commitment) and each response's profile (its cues
-    and its carried-over share); it recomputes nothing a Review already holds.
+    Reads ``review.assessments`` (directness, commitment, verdict) and each response's profile
+    (its cues and its carried-over share); it recomputes nothing a Review already holds.
 
     >>> import respcompare as rc
     >>> d = scorecard_data(rc.review(rc.load_example("grooming-gangs")))
@@ -311,72 +358,145 @@ def scorecard_data(review: Review) -> ScorecardData:
         hedge_density=tuple(hedge),
         emotive_density=tuple(emotive),
         carried_over_share=tuple(carried),
+        verdicts=tuple(a.verdict.value for a in review.assessments),
     )
+
+
+#: How the scorecard and the ladder write a verdict that leaves no rung on the ladder.
+_NO_RUNG_WORDS: dict[str, str] = {
+    Verdict.DEFLECTED.value: "deflected: no position on the ask",
+    Verdict.NOT_ADDRESSED.value: "not addressed",
+}
+
+
+def _no_rung(verdict: str | None) -> str:
+    return _NO_RUNG_WORDS.get(verdict or "", f"{verdict}: no rung" if verdict else "not addressed")
+
+
+def _panel_boxes(sizes: Sequence[int]) -> list[tuple[float, float]]:
+    """(bottom, height) in axes fractions of each stacked panel, as tall as its rows; room
+    below each for its axis label."""
+    gap = 0.16
+    room = 1.0 - gap * len(sizes)
+    unit = room / max(sum(sizes), 1)
+    out: list[tuple[float, float]] = []
+    top = 1.0
+    for n in sizes:
+        height = unit * n
+        out.append((top - height, height))
+        top -= height + gap
+    return out
 
 
 @_literal_text
 def scorecard(review: Review | ScorecardData, *, ax: Axes | None = None) -> Axes:
-    """Original vs revised side by side: one group of horizontal bars per measure.
+    """Original vs revised side by side, as small multiples: one panel per scale.
 
-    Each group holds one bar per response (colour = response, see the legend), labelled with
-    its value; an unknown value is written "n/a" and has no bar.
+    The top panel holds the 0–1 scores (directness, the share carried over), the middle one the
+    commitment rung on its own 0–5 axis, the bottom one cue densities (cues per 100 words). In
+    each, one bar per response (colour = response, see the legend), labelled with its value.
+    An explicit refusal (rung 0) is drawn as a black diamond on the axis and written "0/5
+    refuses"; a response with no position on the ask has no mark and is written in grey italics
+    ("deflected: no position on the ask", "not addressed"). Other unknown values read "n/a".
 
-    >>> d = ScorecardData(responses=("a", "b"), directness=(0.1, 0.9), commitment=(None, 4),
+    The panels are inset axes of ``ax`` (``ax.child_axes``); ``ax`` itself holds the title and
+    the legend.
+
+    >>> d = ScorecardData(responses=("a", "b"), directness=(0.1, 0.9), commitment=(0, 4),
     ...                   hedge_density=(1.0, 0.5), emotive_density=(2.0, 1.0),
     ...                   carried_over_share=(None, 0.4))
-    >>> bars = {p.get_gid(): float(p.get_width()) for p in scorecard(d).patches}
-    >>> bars["scorecard:1:0"], bars["scorecard:1:1"]  # response b: directness, commitment 4/5
-    (0.9, 0.8)
+    >>> ax = scorecard(d)
+    >>> bars = {p.get_gid(): float(p.get_width()) for a in ax.child_axes for p in a.patches}
+    >>> bars["scorecard:1:0:0"], bars["scorecard:1:1:0"]  # response b: directness, rung 4
+    (0.9, 4.0)
+    >>> [ln.get_gid() for a in ax.child_axes for ln in a.lines]
+    ['scorecard-refusal:0']
     """
     data = review if isinstance(review, ScorecardData) else scorecard_data(review)
-    ax = _axes(ax, (8.0, 5.0))
-    metrics = data.metrics()
+    ax = _axes(ax, (8.0, 5.5))
+    ax.set_axis_off()
+    ax.set_xticks([])
+    ax.set_yticks([])
+    panels = data.panels()
     n = max(len(data.responses), 1)
     height = 0.8 / n
-    top = max([1.0] + [v for _, vals in metrics for v in vals if v is not None])
-    for i, name in enumerate(data.responses):
-        colour = RESPONSE_COLOURS[i % len(RESPONSE_COLOURS)]
-        for g, (label, vals) in enumerate(metrics):
-            y = g - 0.4 + height * (i + 0.5)
-            v = vals[i]
-            if v is None:
-                missing = "not addressed" if label.startswith("commitment") else "n/a"
-                ax.text(
-                    0.01 * top,
+    boxes = _panel_boxes([len(rows) for _, rows, _ in panels])
+    for g, ((title, rows, top), (bottom, h)) in enumerate(zip(panels, boxes, strict=True)):
+        pax = ax.inset_axes((0.0, bottom, 1.0, h))
+        pax.set_gid(f"scorecard-panel:{g}")
+        is_rung = title.startswith("commitment")
+        for i in range(len(data.responses)):
+            colour = RESPONSE_COLOURS[i % len(RESPONSE_COLOURS)]
+            for m, (_label, vals) in enumerate(rows):
+                y = m - 0.4 + height * (i + 0.5)
+                v = vals[i]
+                if v is None:
+                    verdict = data.verdicts[i] if data.verdicts else None
+                    pax.text(
+                        0.01 * top,
+                        y,
+                        _no_rung(verdict) if is_rung else "n/a",
+                        va="center",
+                        ha="left",
+                        fontsize=8,
+                        style="italic",
+                        color="#555555",
+                        gid=f"scorecard-none:{i}:{g}:{m}",
+                    )
+                    continue
+                if is_rung and v == 0:
+                    pax.plot(
+                        [0.0],
+                        [y],
+                        marker="D",
+                        markersize=7,
+                        color="#000000",
+                        clip_on=False,
+                        linestyle="none",
+                        gid=f"scorecard-refusal:{i}",
+                        zorder=4,
+                    )
+                    pax.text(
+                        0.04 * top, y, "0/5 refuses", va="center", ha="left", fontsize=8,
+                        fontweight="bold",
+                    )  # fmt: skip
+                    continue
+                pax.barh(
                     y,
-                    missing,
-                    va="center",
-                    ha="left",
-                    fontsize=8,
-                    style="italic",
-                    color="#555555",
+                    v,
+                    height=height * 0.92,
+                    color=colour,
+                    edgecolor="white",
+                    gid=f"scorecard:{i}:{g}:{m}",
                 )
-                continue
-            ax.barh(
-                y,
-                v,
-                height=height * 0.92,
-                color=colour,
-                edgecolor="white",
-                label=name if g == 0 else None,
-                gid=f"scorecard:{i}:{g}",
-            )
-            raw = v * 5 if label.startswith("commitment") else v
-            text = f"{raw:.0f}/5" if label.startswith("commitment") else f"{raw:.2f}"
-            ax.text(v + 0.01 * top, y, text, va="center", ha="left", fontsize=8)
+                text = f"{v:.0f}/5" if is_rung else f"{v:.2f}"
+                pax.text(v + 0.01 * top, y, text, va="center", ha="left", fontsize=8)
+        pax.set_yticks(range(len(rows)), [label for label, _ in rows], fontsize=9)
+        pax.set_ylim(len(rows) - 0.5, -0.5)
+        pax.set_xlim(0, top * 1.18)
+        if is_rung:
+            pax.set_xticks(range(6))
+        pax.tick_params(axis="x", labelsize=8)
+        pax.set_xlabel(title, fontsize=9)
+        pax.grid(axis="x", color="#dddddd", linewidth=0.6)
+        pax.set_axisbelow(True)
+        for side in ("top", "right"):
+            pax.spines[side].set_visible(False)
     # a legend entry for every response, even one whose first bar is n/a
     handles = [
         Patch(facecolor=RESPONSE_COLOURS[i % len(RESPONSE_COLOURS)], label=name)
         for i, name in enumerate(data.responses)
     ]
-    ax.set_yticks(range(len(metrics)), [m for m, _ in metrics])
-    ax.set_ylim(len(metrics) - 0.5, -0.5)
-    ax.set_xlim(0, top * 1.15)
-    ax.set_xlabel("value (scores and shares 0–1; densities in cues per 100 words)")
     ax.set_title("Scorecard: " + " vs ".join(r.split(" (")[0] for r in data.responses))
-    ax.legend(handles=handles, loc="lower right", fontsize=8, frameon=False)
-    ax.grid(axis="x", color="#dddddd", linewidth=0.6)
-    ax.set_axisbelow(True)
+    ax.legend(
+        handles=handles,
+        loc="lower left",
+        bbox_to_anchor=(1.04, 0.0),
+        fontsize=8,
+        frameon=False,
+        title="response",
+        title_fontsize=8,
+    )
     return ax
 
 
@@ -385,15 +505,18 @@ def scorecard(review: Review | ScorecardData, *, ax: Axes | None = None) -> Axes
 
 @dataclass(frozen=True, slots=True)
 class LadderAsk:
-    """One ask and its rung in each response (``None``: the response does not address it).
+    """One ask and its rung in each response (``None``: the response takes no position on it).
 
     ``downgrades`` optionally names, per response, how it narrowed the ask (e.g. ``'"in full"
-    -> "key findings"'``); it is written beside that response's point.
+    -> "key findings"'``); it is written under that response's point. ``verdicts`` optionally
+    gives, per response, the verdict on this ask (a :class:`Verdict` value); each point is
+    labelled with it, so a deflection is told from an ask not addressed at all.
     """
 
     ask: str
     levels: tuple[int | None, ...]
     downgrades: tuple[str | None, ...] = ()
+    verdicts: tuple[str | None, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -415,33 +538,41 @@ class LadderData:
                     f"ask {a.ask!r} has {len(a.levels)} levels for {len(self.responses)} "
                     "responses: give one rung (0..5) or None per response"
                 )
+            if a.verdicts and len(a.verdicts) != len(self.responses):
+                raise InputError(
+                    f"ask {a.ask!r} has {len(a.verdicts)} verdicts for {len(self.responses)} "
+                    "responses: give one per response, or none"
+                )
             for lv in a.levels:
                 if lv is not None and not 0 <= lv <= 5:
                     raise InputError(f"ask {a.ask!r}: rung {lv} is not on the ladder 0..5")
 
 
 def ladder_data(review: Review) -> LadderData:
-    """Each ask's rung in each response, read from ``review.assessments[*].asks``.
+    """Each ask's rung and verdict in each response, read from ``review.assessments[*].asks``.
 
     Asks are matched across responses by their text; an ask a response does not list is drawn
     as not addressed there.
 
     >>> import respcompare as rc
     >>> d = ladder_data(rc.review(rc.load_example("grooming-gangs")))
-    >>> len(d.responses)
-    2
+    >>> d.asks[0].verdicts
+    ('deflected', 'answered-partly')
     """
     order: list[str] = []
     levels: dict[str, dict[int, int | None]] = {}
     downgrades: dict[str, dict[int, str | None]] = {}
+    verdicts: dict[str, dict[int, str]] = {}
     for i, a in enumerate(review.assessments):
         for o in a.asks:
             if o.ask.text not in levels:
                 order.append(o.ask.text)
                 levels[o.ask.text] = {}
                 downgrades[o.ask.text] = {}
+                verdicts[o.ask.text] = {}
             levels[o.ask.text][i] = o.commitment
             downgrades[o.ask.text][i] = str(o.downgrade) if o.downgrade else None
+            verdicts[o.ask.text][i] = o.verdict.value
     n = len(review.assessments)
     return LadderData(
         responses=tuple(_response_name(r.label, r.date) for r in review.case.responses),
@@ -450,24 +581,55 @@ def ladder_data(review: Review) -> LadderData:
                 t,
                 tuple(levels[t].get(i) for i in range(n)),
                 tuple(downgrades[t].get(i) for i in range(n)),
+                tuple(verdicts[t].get(i, Verdict.NOT_ADDRESSED.value) for i in range(n)),
             )
             for t in order
         ),
     )
 
 
+def _point_label(level: int | None, verdict: str | None) -> str:
+    """What a ladder point says: its verdict ("deflected", "answered-partly"), or for data with
+    no verdicts its rung, or "not addressed"."""
+    if verdict:
+        return verdict.replace("-", " ") if verdict == Verdict.NOT_ADDRESSED.value else verdict
+    return "not addressed" if level is None else f"rung {level}"
+
+
+def _label_side(ys: Sequence[float], i: int) -> tuple[str, bool]:
+    """Where point ``i``'s label goes, clear of the arrows in and out of it: (ha, above).
+
+    Below the point, on the side no arrow runs through: extending right when the arrow comes
+    up from the left, left when the arrow leaves downwards; above when both arrows run down
+    (a peak)."""
+    prev_lower = i > 0 and ys[i - 1] < ys[i]
+    next_lower = i < len(ys) - 1 and ys[i + 1] < ys[i]
+    if prev_lower and next_lower:
+        return "center", True
+    if next_lower:
+        return "right", False
+    if prev_lower:
+        return "left", False
+    return "center", False
+
+
 @_literal_text
 def commitment_ladder(review: Review | LadderData, *, ax: Axes | None = None) -> Axes:
     """The commitment ladder: each ask's rung before → after, one arrow per revision.
 
-    Rungs 0 (explicit refusal) to 5 (specific commitment) run up the y axis; an ask a response
-    does not address sits below the ladder, on the "not addressed" line.
+    Rungs 0 (explicit refusal) to 5 (specific commitment) run up the y axis; a response that
+    takes no position on an ask sits below the ladder, on the "no position on the ask" line.
+    Each point is labelled underneath with the verdict on that ask (so "deflected" and "not
+    addressed" read apart), and a scope downgrade is written under its point. Asks at the same
+    point share one label.
 
     >>> d = LadderData(responses=("original", "revised"),
     ...                asks=(LadderAsk("Release the report", (None, 4)),))
     >>> ax = commitment_ladder(d)
     >>> [p.get_gid() for p in ax.patches]
     ['ladder-arrow:0:0']
+    >>> sorted(t.get_text() for t in ax.texts)
+    ['not addressed', 'rung 4']
     """
     data = review if isinstance(review, LadderData) else ladder_data(review)
     ax = _axes(ax, (8.0, 5.0))
@@ -478,6 +640,8 @@ def commitment_ladder(review: Review | LadderData, *, ax: Axes | None = None) ->
     ax.axhline(-0.6, color="#888888", linewidth=0.8, linestyle="--", zorder=0)
     k = len(data.asks)
     spread = min(0.25, 0.5 / max(k, 1))
+    # one label per (response, height): asks at the same point share it
+    labels: dict[tuple[int, float], dict[str, Any]] = {}
     for j, ask in enumerate(data.asks):
         colour = RESPONSE_COLOURS[(j + 1) % len(RESPONSE_COLOURS)] if k > 1 else "#000000"
         dx = (j - (k - 1) / 2) * spread
@@ -490,7 +654,7 @@ def commitment_ladder(review: Review | LadderData, *, ax: Axes | None = None) ->
             marker="o",
             markersize=9,
             color=colour,
-            label=_short(ask.ask, 60),
+            label=textwrap.fill(_short(ask.ask, 120), 40),
             gid=f"ladder-points:{j}",
             zorder=3,
         )
@@ -509,48 +673,66 @@ def commitment_ladder(review: Review | LadderData, *, ax: Axes | None = None) ->
             )
             ax.add_patch(arrow)
         for i, lv in enumerate(ask.levels):
-            ax.annotate(
-                "not addressed" if lv is None else str(lv),
-                (xs[i], ys[i]),
-                # arrows leave to the right: write the rung on the left, except at the end
-                xytext=(9, 0) if i == n - 1 else (-9, 0),
-                textcoords="offset points",
-                ha="left" if i == n - 1 else "right",
-                va="center",
-                fontsize=8,
+            verdict = ask.verdicts[i] if i < len(ask.verdicts) else None
+            slot = labels.setdefault(
+                (i, ys[i]), {"xs": [], "words": [], "downs": [], "side": _label_side(ys, i)}
             )
+            slot["xs"].append(xs[i])
+            word = _point_label(lv, verdict)
+            if word not in slot["words"]:
+                slot["words"].append(word)
             down = ask.downgrades[i] if i < len(ask.downgrades) else None
             if down:
-                ax.annotate(
-                    textwrap.fill("scope downgrade: " + _short(down, 140), 30),
-                    (xs[i], ys[i]),
-                    # beside the rung label, on the side the arrows leave free
-                    xytext=(9, -9) if i == n - 1 else (-9, -9),
-                    textcoords="offset points",
-                    ha="left" if i == n - 1 else "right",
-                    va="top",
-                    fontsize=7,
-                    style="italic",
-                    color="#333333",
-                    gid=f"ladder-downgrade:{j}:{i}",
-                )
+                slot["downs"].append((j, down))
+    left_room = right_room = 0.0
+    for (i, y), slot in labels.items():
+        x = sum(slot["xs"]) / len(slot["xs"])
+        ha, up = slot["side"]
+        if ha == "right" and i == 0:
+            left_room = 0.6
+        if ha == "left" and i == n - 1:
+            right_room = 0.6
+        nudge = {"left": 2, "right": -2, "center": 0}[ha]
+        sign = 1 if up else -1
+        ax.annotate(
+            " / ".join(slot["words"]),
+            (x, y),
+            xytext=(nudge, sign * 9),
+            textcoords="offset points",
+            ha=ha,
+            va="bottom" if up else "top",
+            fontsize=8,
+            gid=f"ladder-label:{i}:{y:g}",
+        )
+        for j, down in slot["downs"][:1]:
+            ax.annotate(
+                textwrap.fill("scope downgrade: " + _short(down, 90), 28),
+                (x, y),
+                xytext=(nudge, sign * 21),
+                textcoords="offset points",
+                ha=ha,
+                va="bottom" if up else "top",
+                fontsize=7,
+                style="italic",
+                color="#333333",
+                gid=f"ladder-downgrade:{j}:{i}",
+            )
     ax.set_yticks(
         [_NOT_ADDRESSED_Y, *sorted(LADDER_RUNGS)],
-        ["not addressed", *(LADDER_RUNGS[r] for r in sorted(LADDER_RUNGS))],
+        ["no position on the ask", *(LADDER_RUNGS[r] for r in sorted(LADDER_RUNGS))],
+        fontsize=9,
     )
-    ax.set_ylim(_NOT_ADDRESSED_Y - 0.6, 5.5)
-    ax.set_xticks(range(n), list(data.responses))
-    # room on the right for a downgrade written beside the last response
-    last_down = any(len(a.downgrades) == n and a.downgrades[-1] for a in data.asks)
-    ax.set_xlim(-0.5, n - 0.5 + (0.5 if last_down else 0.0))
+    ax.set_ylim(_NOT_ADDRESSED_Y - 1.0, 5.5)
+    ax.set_xticks(range(n), [name.replace(" (", "\n(", 1) for name in data.responses], fontsize=9)
+    ax.set_xlim(-0.6 - left_room, n - 0.4 + right_room)
     ax.set_xlabel("response, in order")
     ax.set_ylabel("commitment towards the ask")
-    ax.set_title("Commitment ladder: each ask, before → after")
+    ax.set_title("Commitment ladder:\neach ask, before → after")
     if data.asks:
         ax.legend(
             title="ask",
             loc="upper left",
-            bbox_to_anchor=(0.0, -0.13),
+            bbox_to_anchor=(0.0, -0.2),
             fontsize=8,
             title_fontsize=8,
             frameon=False,
@@ -781,47 +963,24 @@ def alignment_map(
 
 # --------------------------------------------------------------------------- cue density
 
+#: The smallest word count a paragraph's cue density is taken over. A 10-word paragraph with
+#: one hedge would read 10 hedges per 100 words, five times a typical paragraph's figure, from a
+#: single word; counted over at least 50 words it reads 2. 50 is about the median paragraph of
+#: real responses (52 words over the 445 paragraphs of the 43 petitions in
+#: tests/fixtures/petitions; quartiles 33 and 76).
+MIN_WORDS = 50
 
-@_literal_text
-def cue_density(
-    text_or_response: str | Response,
-    *,
-    categories: Sequence[str] | None = None,
-    cues: Iterable[Cue] | None = None,
-    ax: Axes | None = None,
-) -> Axes:
-    """Cue density by paragraph: cues per 100 words of each category, stacked, one bar per
-    paragraph in reading order.
 
-    ``cues`` defaults to :func:`respcompare.cues.find_cues` on the text (a Response's
-    :attr:`~respcompare.model.Response.full_text`); ``categories`` defaults to the categories
-    found, in the order of :data:`CUE_COLOURS`. A cue belongs to the paragraph its first
-    character lies in.
+def _density_base(n_words: int) -> int:
+    return max(n_words, MIN_WORDS)
 
-    >>> from respcompare.model import Cue, Span
-    >>> text = "We may act.\\n\\nIt is truly shocking."
-    >>> cs = [Cue("hedge", "epistemic", "may", Span(3, 6, "may")),
-    ...       Cue("emotive", "moral", "shocking", Span(26, 34, "shocking"))]
-    >>> ax = cue_density(text, cues=cs)
-    >>> [round(p.get_height()) for p in ax.patches]
-    [33, 0, 0, 25]
-    """
-    if isinstance(text_or_response, Response):
-        r = text_or_response
-        text, title = r.full_text, _response_name(r.label, r.date)
-    elif isinstance(text_or_response, str):
-        text, title = text_or_response, "text"
-    else:
-        raise InputError(
-            f"cue_density() takes a string or a Response, not {type(text_or_response).__name__}"
-        )
-    found = _find_cues(text) if cues is None else list(cues)
-    present = {c.category for c in found}
-    if categories is None:
-        cats = [c for c in CUE_COLOURS if c in present] + sorted(present - set(CUE_COLOURS))
-    else:
-        cats = list(categories)
-    paragraphs = segment(text).paragraphs
+
+def _cue_counts(
+    text: str, found: Sequence[Cue]
+) -> tuple[list[Span], list[int], list[Counter[str]]]:
+    """Each paragraph, its word count and its cue counts by category (a cue belongs to the
+    paragraph its first character lies in)."""
+    paragraphs = list(segment(text).paragraphs)
     n_words = [len(words(p.text)) for p in paragraphs]
     counts = [Counter[str]() for _ in paragraphs]
     for c in found:
@@ -829,13 +988,26 @@ def cue_density(
             if p.start <= c.span.start < p.end:
                 counts[k][c.category] += 1
                 break
-    ax = _axes(ax, (max(6.0, 0.45 * len(paragraphs) + 2), 4.5))
-    xs = list(range(1, len(paragraphs) + 1))
-    bottom = [0.0] * len(paragraphs)
+    return paragraphs, n_words, counts
+
+
+def _categories(found: Sequence[Cue], categories: Sequence[str] | None) -> list[str]:
+    present = {c.category for c in found}
+    if categories is not None:
+        return list(categories)
+    return [c for c in CUE_COLOURS if c in present] + sorted(present - set(CUE_COLOURS))
+
+
+def _draw_cue_bars(
+    ax: Axes, n_words: Sequence[int], counts: Sequence[Counter[str]], cats: Sequence[str]
+) -> float:
+    """The stacked bars of one text; returns the tallest stack."""
+    xs = list(range(1, len(n_words) + 1))
+    bottom = [0.0] * len(n_words)
     for j, cat in enumerate(cats):
         colour, hatch = CUE_COLOURS.get(cat, (RESPONSE_COLOURS[j % len(RESPONSE_COLOURS)], ".."))
         heights = [
-            _per_100_words(cnt[cat], n) or 0.0 for cnt, n in zip(counts, n_words, strict=True)
+            100.0 * cnt[cat] / _density_base(n) for cnt, n in zip(counts, n_words, strict=True)
         ]
         ax.bar(
             xs,
@@ -849,14 +1021,159 @@ def cue_density(
             gid=f"cues:{cat}",
         )
         bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
+    # a paragraph label every few paragraphs when there are many, so they never collide
+    step = max(1, math.ceil(len(xs) / 20))
+    ax.set_xticks(
+        xs[::step], [f"{x}\n{n}w" for x, n in zip(xs, n_words, strict=True)][::step], fontsize=8
+    )
+    ax.set_xlim(0.4, len(xs) + 0.6)
+    return max([*bottom, 0.0])
+
+
+@_literal_text
+def cue_density(
+    text_or_response: str | Response,
+    *,
+    categories: Sequence[str] | None = None,
+    cues: Iterable[Cue] | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Cue density by paragraph: cues of each category per 100 words, stacked, one bar per
+    paragraph in reading order.
+
+    A paragraph shorter than :data:`MIN_WORDS` (50) words is counted as 50 words, so one cue in
+    a one-line paragraph does not read as a dense paragraph. ``cues`` defaults to
+    :func:`respcompare.cues.find_cues` on the text (a Response's
+    :attr:`~respcompare.model.Response.full_text`); ``categories`` defaults to the categories
+    found, in the order of :data:`CUE_COLOURS`. A cue belongs to the paragraph its first
+    character lies in.
+
+    >>> from respcompare.model import Cue, Span
+    >>> text = "We may act.\\n\\nIt is truly shocking."
+    >>> cs = [Cue("hedge", "epistemic", "may", Span(3, 6, "may")),
+    ...       Cue("emotive", "moral", "shocking", Span(26, 34, "shocking"))]
+    >>> ax = cue_density(text, cues=cs)
+    >>> [round(p.get_height()) for p in ax.patches]  # 1 cue over 50 words, not over 3
+    [2, 0, 0, 2]
+    """
+    if isinstance(text_or_response, Response):
+        r = text_or_response
+        text, title = r.full_text, _response_name(r.label, r.date)
+    elif isinstance(text_or_response, str):
+        text, title = text_or_response, "text"
+    else:
+        raise InputError(
+            f"cue_density() takes a string or a Response, not {type(text_or_response).__name__}"
+        )
+    found = _find_cues(text) if cues is None else list(cues)
+    cats = _categories(found, categories)
+    paragraphs, n_words, counts = _cue_counts(text, found)
+    ax = _axes(ax, (max(6.0, 0.45 * len(paragraphs) + 2), 4.5))
+    top = _draw_cue_bars(ax, n_words, counts, cats)
     # zero-height segments on top of a stack pin autoscaling to its top: set the limit here
-    ax.set_ylim(0, max([*bottom, 0.0]) * 1.08 or 1.0)
-    ax.set_xticks(xs, [f"{x}\n{n}w" for x, n in zip(xs, n_words, strict=True)], fontsize=8)
-    ax.set_xlim(0.4, len(paragraphs) + 0.6)
-    ax.set_xlabel("paragraph (in reading order; w = words)")
+    ax.set_ylim(0, top * 1.08 or 1.0)
+    ax.set_xlabel(
+        f"paragraph (in reading order; w = words; under {MIN_WORDS} counted as {MIN_WORDS})"
+    )
     ax.set_ylabel("cues per 100 words")
-    ax.set_title(f"Cue density by paragraph: {title}")
+    ax.set_title(f"Cue density by paragraph:\n{title}")
     return _finish_stacked(ax, has_data=bool(cats), legend="cue category", empty="no cues found")
+
+
+@_literal_text
+def cue_density_side_by_side(
+    review: Review,
+    *,
+    responses: Sequence[int | str] | None = None,
+    categories: Sequence[str] | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Cue density by paragraph of several responses, side by side on one y scale.
+
+    ``responses`` picks them by index or label (default: every response, in order); each gets
+    a panel (an inset axes of ``ax``, in ``ax.child_axes``) drawn as :func:`cue_density` draws
+    one, with the same categories and colours, so the panels compare at a glance.
+
+    >>> import respcompare as rc
+    >>> ax = cue_density_side_by_side(rc.review(rc.load_example("grooming-gangs")))
+    >>> [a.get_title() for a in ax.child_axes]
+    ['original (24 Apr 2020)', 'revised (19 May 2020)']
+    """
+    rs = review.case.responses
+    picked = [_response_index(review, r) for r in responses] if responses else list(range(len(rs)))
+    all_cues = _review_cues(review)
+    found_all = [c for i in picked for c in all_cues[i]]
+    cats = _categories(found_all, categories)
+    ax = _axes(ax, (max(8.0, 5.0 * len(picked)), 4.5))
+    ax.set_axis_off()
+    ax.set_xticks([])
+    ax.set_yticks([])
+    gap = 0.08
+    width = (1.0 - gap * (len(picked) - 1)) / max(len(picked), 1)
+    panels: list[Axes] = []
+    top = 0.0
+    for k, i in enumerate(picked):
+        r = rs[i]
+        pax = ax.inset_axes((k * (width + gap), 0.0, width, 1.0))
+        pax.set_gid(f"cues-panel:{i}")
+        _p, n_words, counts = _cue_counts(r.full_text, all_cues[i])
+        top = max(top, _draw_cue_bars(pax, n_words, counts, cats))
+        pax.set_title(_response_name(r.label, r.date), fontsize=9)
+        pax.set_xlabel("paragraph (w = words)", fontsize=8)
+        pax.tick_params(axis="y", labelsize=8)
+        for side in ("top", "right"):
+            pax.spines[side].set_visible(False)
+        panels.append(pax)
+    for pax in panels:
+        pax.set_ylim(0, top * 1.08 or 1.0)
+    if panels:
+        panels[0].set_ylabel(
+            f"cues per 100 words (paragraphs under {MIN_WORDS} words: per {MIN_WORDS})", fontsize=8
+        )
+    ax.set_title("Cue density by paragraph", pad=18)
+    handles = [
+        Patch(
+            facecolor=CUE_COLOURS.get(c, (RESPONSE_COLOURS[j % len(RESPONSE_COLOURS)], ".."))[0],
+            hatch=CUE_COLOURS.get(c, ("", ".."))[1],
+            edgecolor="white",
+            label=c,
+        )
+        for j, c in enumerate(cats)
+    ]
+    if handles:
+        ax.legend(
+            handles=handles,
+            title="cue category",
+            fontsize=8,
+            title_fontsize=8,
+            frameon=False,
+            loc="upper left",
+            bbox_to_anchor=(1.01, 1.0),
+        )
+    else:
+        ax.text(0.5, 0.5, "no cues found", transform=ax.transAxes, ha="center", color="#555555")
+    return ax
+
+
+def _response_index(review: Review, response: int | str) -> int:
+    """The index of a response picked by index (negative from the end) or by label."""
+    rs = review.case.responses
+    labels = [r.label for r in rs]
+    if isinstance(response, bool) or not isinstance(response, (int, str)):
+        raise InputError(
+            f"response= takes an index or a label such as {labels[0]!r}, "
+            f"not {type(response).__name__}"
+        )
+    if isinstance(response, int):
+        if not -len(rs) <= response < len(rs):
+            raise InputError(
+                f"response={response}: this case has {len(rs)} response(s) ({labels}); "
+                f"give an index from 0 to {len(rs) - 1} or a label"
+            )
+        return response % len(rs)
+    if response not in labels:
+        raise InputError(f"response={response!r}: no response with that label; use one of {labels}")
+    return labels.index(response)
 
 
 def _finish_stacked(ax: Axes, *, has_data: bool, legend: str, empty: str) -> Axes:
@@ -1046,27 +1363,47 @@ def _period_label(p: tuple[int, int], freq: Freq) -> str:
     return str(p[0])
 
 
+#: Record columns that say which response of its petition a record is, first found used.
+_ROLE_COLUMNS = ("response_label", "role", "label")
+
+
+def _is_revision(row: Mapping[str, Any]) -> bool | None:
+    """True for a revised response, False for a first one (original or single), None when the
+    record does not say."""
+    for column in _ROLE_COLUMNS:
+        value = row.get(column)
+        if isinstance(value, str) and value.strip():
+            return value.strip().lower().startswith("revis")
+    return None
+
+
 @_literal_text
 def verdicts_over_time(records: Any, *, freq: Freq = "quarter", ax: Axes | None = None) -> Axes:
     """How many responses got each verdict, per month, quarter or year: stacked bars.
 
     ``records``: a :class:`~respcompare.corpus.ReviewSet`, its ``to_frame()``, or a list of
     dicts with the columns ``date`` (a date, datetime, or string such as "2020-04-24") and
-    ``verdict`` (a :class:`Verdict` or its value).
-    Periods with no responses between the first and the last are drawn empty; records with no
-    date are counted in the caption, not drawn.
+    ``verdict`` (a :class:`Verdict` or its value). When the records say which response each is
+    (a ``response_label``, ``role`` or ``label`` column: "original", "single", "revised" ...),
+    first responses and revisions are counted apart: two bars per period, the revisions' bar
+    hatched on the right. Periods with no responses between the first and the last are drawn
+    empty; records with no date are counted in the caption, not drawn.
 
-    >>> rows = [{"date": "2020-04-24", "verdict": "deflected"},
-    ...         {"date": "2020-05-19", "verdict": "answered-partly"}]
+    >>> rows = [{"date": "2020-04-24", "verdict": "deflected", "response_label": "original"},
+    ...         {"date": "2020-05-19", "verdict": "answered-partly", "response_label": "revised"}]
     >>> ax = verdicts_over_time(rows, freq="month")
     >>> [t.get_text() for t in ax.get_xticklabels()]
     ['2020-04', '2020-05']
+    >>> sorted(p.get_gid() for p in ax.patches if p.get_height())
+    ['verdict-revised:answered-partly', 'verdict:deflected']
     """
     if freq not in ("month", "quarter", "year"):
         raise InputError(f"freq must be 'month', 'quarter' or 'year', not {freq!r}")
     rows = _rows(records, ("date", "verdict"))
-    counts: dict[tuple[int, int], Counter[Verdict]] = {}
+    # counts[revised][period][verdict]
+    counts: tuple[dict[tuple[int, int], Counter[Verdict]], ...] = ({}, {})
     undated = 0
+    split = False
     for i, row in enumerate(rows):
         try:
             verdict = Verdict(row["verdict"])
@@ -1078,33 +1415,47 @@ def verdicts_over_time(records: Any, *, freq: Freq = "quarter", ax: Axes | None 
         if _missing(row["date"]) or (isinstance(row["date"], str) and not row["date"].strip()):
             undated += 1
             continue
+        revision = _is_revision(row)
+        split = split or revision is not None
         p = _period(_as_date(row["date"], i), freq)
-        counts.setdefault(p, Counter())[verdict] += 1
+        counts[1 if revision else 0].setdefault(p, Counter())[verdict] += 1
     periods: list[tuple[int, int]] = []
-    if counts:
-        p, last = min(counts), max(counts)
+    known = set(counts[0]) | set(counts[1])
+    if known:
+        p, last = min(known), max(known)
         while p <= last:
             periods.append(p)
             p = _next_period(p, freq)
-    ax = _axes(ax, (min(16.0, max(6.0, 0.45 * len(periods) + 3)), 4.5))
+    ax = _axes(ax, (min(16.0, max(6.0, 0.5 * len(periods) + 3)), 4.5))
     xs = list(range(len(periods)))
-    bottom = [0] * len(periods)
-    for verdict in Verdict:
-        heights = [counts.get(p, Counter())[verdict] for p in periods]
-        if not any(heights):
-            continue
-        ax.bar(
-            xs,
-            heights,
-            bottom=bottom,
-            color=VERDICT_COLOURS[verdict],
-            edgecolor="white",
-            linewidth=0.5,
-            label=verdict.value,
-            gid=f"verdict:{verdict.value}",
-        )
-        bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
-    ax.set_ylim(0, max([*bottom, 0]) * 1.08 or 1.0)
+    groups = (
+        ((0, "verdict", -0.2, ""), (1, "verdict-revised", 0.2, "////"))
+        if split
+        else ((0, "verdict", 0.0, ""),)
+    )
+    width = 0.38 if split else 0.8
+    tallest = 0
+    for which, prefix, shift, hatch in groups:
+        bottom = [0] * len(periods)
+        for verdict in Verdict:
+            heights = [counts[which].get(p, Counter())[verdict] for p in periods]
+            if not any(heights):
+                continue
+            ax.bar(
+                [x + shift for x in xs],
+                heights,
+                width=width,
+                bottom=bottom,
+                color=VERDICT_COLOURS[verdict],
+                hatch=(VERDICT_HATCHES[verdict] or hatch),
+                edgecolor="#ffffff" if not hatch else "#333333",
+                linewidth=0.5,
+                label=verdict.value if which == 0 or not any(counts[0].values()) else None,
+                gid=f"{prefix}:{verdict.value}",
+            )
+            bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
+        tallest = max([tallest, *bottom])
+    ax.set_ylim(0, tallest * 1.08 or 1.0)
     labels = [_period_label(p, freq) for p in periods]
     step = max(1, math.ceil(len(periods) / 24))
     ax.set_xticks(
@@ -1115,13 +1466,47 @@ def verdicts_over_time(records: Any, *, freq: Freq = "quarter", ax: Axes | None 
         fontsize=8,
     )
     caption = f"{freq} of the response"
+    if split:
+        caption += "; left bar: first responses, right bar (hatched): revised responses"
     if undated:
         caption += f" ({undated} response(s) with no date not drawn)"
-    ax.set_xlabel(caption)
+    ax.set_xlabel(textwrap.fill(caption, 90))
     ax.set_ylabel("responses")
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_title(f"Verdicts per {freq}")
-    return _finish_stacked(ax, has_data=bool(periods), legend="verdict", empty="no dated responses")
+    if periods:
+        present = [v for v in Verdict if any(c[v] for side in counts for c in side.values())]
+        handles: list[Any] = [
+            Patch(
+                facecolor=VERDICT_COLOURS[v],
+                hatch=VERDICT_HATCHES[v],
+                edgecolor="#ffffff",
+                label=v.value,
+            )
+            for v in present
+        ]
+        if split:
+            handles.append(
+                Patch(
+                    facecolor="#ffffff", hatch="////", edgecolor="#333333", label="revised response"
+                )
+            )
+        ax.legend(
+            handles=handles,
+            title="verdict",
+            fontsize=8,
+            title_fontsize=8,
+            frameon=False,
+            loc="upper left",
+            bbox_to_anchor=(1.0, 1.0),
+        )
+    else:
+        ax.text(
+            0.5, 0.5, "no dated responses", transform=ax.transAxes, ha="center", color="#555555"
+        )
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    return ax
 
 
 @_literal_text
@@ -1212,14 +1597,27 @@ def plot_corpus(records: Any, kind: CorpusChart = "boilerplate", *, ax: Axes | N
 
 
 @_literal_text
-def plot_review(review: Review, kind: ReviewChart = "scorecard", *, ax: Axes | None = None) -> Axes:
+def plot_review(
+    review: Review,
+    kind: ReviewChart = "scorecard",
+    *,
+    ax: Axes | None = None,
+    response: int | str | None = None,
+) -> Axes:
     """Draw one chart of a review: "scorecard", "ladder", "alignment" (first two responses) or
-    "cues" (cue density of the last response). Backs :meth:`Review.plot`.
+    "cues". Backs :meth:`Review.plot`.
+
+    For "cues", ``response`` picks one response by index or label (``response="original"``,
+    ``response=-1``); without it, every response is drawn side by side on one scale
+    (:func:`cue_density_side_by_side`), or the only one alone.
 
     >>> import respcompare as rc
-    >>> plot_review(rc.review(rc.load_example("grooming-gangs")), "ladder").get_title()
-    'Commitment ladder: each ask, before → after'
+    >>> r = rc.review(rc.load_example("grooming-gangs"))
+    >>> plot_review(r, "cues", response="original").get_title()
+    'Cue density by paragraph:\\noriginal (24 Apr 2020)'
     """
+    if response is not None and kind != "cues":
+        raise InputError(f"response= picks the response of the 'cues' chart, not of {kind!r}")
     if kind == "scorecard":
         return scorecard(review, ax=ax)
     if kind == "ladder":
@@ -1227,8 +1625,11 @@ def plot_review(review: Review, kind: ReviewChart = "scorecard", *, ax: Axes | N
     if kind == "alignment":
         return alignment_map(review, ax=ax)
     if kind == "cues":
-        last = review.case.responses[-1]
-        return cue_density(last, cues=_review_cues(review)[-1], ax=ax)
+        rs = review.case.responses
+        if response is None and len(rs) > 1:
+            return cue_density_side_by_side(review, ax=ax)
+        i = 0 if response is None else _response_index(review, response)
+        return cue_density(rs[i], cues=_review_cues(review)[i], ax=ax)
     raise InputError(f"unknown chart {kind!r}: use 'scorecard', 'ladder', 'alignment' or 'cues'")
 
 
