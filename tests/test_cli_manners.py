@@ -29,7 +29,9 @@ def test_no_arguments_prints_the_usage_line_and_exits_2() -> None:
     assert proc.stdout == ""
     lines = proc.stderr.splitlines()
     assert len(lines) == 1
-    assert lines[0].startswith("usage: respcompare [-h] [--version] {review,corpus,reuse,promises,fetch,check} ...")
+    assert lines[0].startswith(
+        "usage: respcompare [-h] [--version] {review,corpus,reuse,promises,fetch,check} ..."
+    )
     assert "respcompare: respcompare" not in proc.stderr
 
 
