@@ -67,7 +67,7 @@ from .lexicon import (
     compile_pattern,
     default_lexicon,
 )
-from .model import MONTH_NAMES, Cue, Span
+from .model import MONTH_NAMES, Cue, Span, SpanView
 from .segment import segment
 
 __all__ = [
@@ -1045,14 +1045,20 @@ class _Scan:
         self._positions: dict[tuple[re.Pattern[str], int, int], list[int]] = {}
         self._starts: dict[int, tuple[list[int], list[tuple[int, int, bool]]]] = {}
         self._facts: dict[tuple[str, int, int], bool | int] = {}
-        self._strings: dict[tuple[int, int], str] = {}
 
-    def piece(self, a: int, b: int) -> str:
-        """``text[a:b]``, one string object for each distinct range (scopes repeat)."""
-        got = self._strings.get((a, b))
-        if got is None:
-            got = self._strings[(a, b)] = self.text[a:b]
-        return got
+    def match_at(self, pattern: re.Pattern[str], a: int, b: int) -> tuple[int, str] | None:
+        """``pattern.match(text[a:b])`` as (end offset in ``text``, matched text), or None.
+
+        Matched in place, without copying ``text[a:b]`` (a scope can be a whole long clause, and
+        many cues share it), unless a word character precedes ``a``: there ``\\b`` would read
+        it, and only the copy gives the substring's answer.
+        """
+        text = self.text
+        if a > 0 and (text[a - 1].isalnum() or text[a - 1] == "_"):
+            m = pattern.match(text[a:b])
+            return None if m is None else (a + m.end(), m.group(0))
+        m = pattern.match(text, a, b)
+        return None if m is None else (m.end(), m.group(0))
 
     def positions(self, pattern: re.Pattern[str], lo: int, hi: int) -> list[int]:
         """Every position in [lo, hi) where ``pattern`` matches with ``endpos=hi``."""
@@ -1068,19 +1074,19 @@ class _Scan:
             self._positions[key] = got
         return got
 
-    def search_in(self, pattern: re.Pattern[str], piece: str, a: int, b: int, lo: int) -> bool:
-        """``bool(pattern.search(text[a:b]))``, with ``piece == text[a:b]`` and ``lo <= a``."""
-        if pattern.match(piece):
+    def search_in(self, pattern: re.Pattern[str], a: int, b: int, lo: int) -> bool:
+        """``bool(pattern.search(text[a:b]))``, with ``lo <= a``."""
+        if self.match_at(pattern, a, b) is not None:
             return True
         pos = self.positions(pattern, lo, b)
         return bisect_right(pos, a) < len(pos)
 
-    def future_date_in(self, piece: str, a: int, b: int, lo: int) -> bool:
-        """``_future_date(text[a:b])``, with ``piece == text[a:b]`` and ``lo <= a``."""
+    def future_date_in(self, a: int, b: int, lo: int) -> bool:
+        """``_future_date(text[a:b])``, with ``lo <= a``."""
         text = self.text
-        m = _DATE.match(piece)
-        if m is not None:
-            p, end, found = a, a + m.end(), m.group(0)
+        first = self.match_at(_DATE, a, b)
+        if first is not None:
+            p, (end, found) = a, first
         else:
             pos = self.positions(_DATE, lo, b)
             k = bisect_right(pos, a)
@@ -1265,10 +1271,9 @@ def _finish(
                     scope1 = max(scan.appositive_end(sent, e), e)
         else:
             scope0, scope1 = min(cstart, s), max(cend, e)
-        scope = scan.piece(scope0, scope1)
         sense, level, strength, rule = c.sense, c.level, c.strength, c.rule
         if c.category == "commitment":
-            sense, level, strength, rule = _grade(scan, sent, scope, scope0, scope1, s, c)
+            sense, level, strength, rule = _grade(scan, sent, scope0, scope1, s, c)
             if sense in {"plain", "intended"} and _dated_by_next(scan, toks, c):
                 rule += "+dated-next-sentence"
                 sense, level = ("intended", 4) if sense == "intended" else ("dated", 5)
@@ -1284,7 +1289,7 @@ def _finish(
                 span=Span(s, e, text[s:e]),
                 level=level,
                 strength=round(strength, 3),
-                scope=Span(scope0, scope1, scope),
+                scope=SpanView(text, scope0, scope1),
             )
         )
     return out
@@ -1336,11 +1341,11 @@ def _dated_by_next(scan: _Scan, toks: _Tokens, c: _Cand) -> bool:
 
 
 def _grade(
-    scan: _Scan, sent: tuple[int, int], scope: str, s0: int, s1: int, at: int, c: _Cand
+    scan: _Scan, sent: tuple[int, int], s0: int, s1: int, at: int, c: _Cand
 ) -> tuple[str, int | None, float, str]:
     """Place a commitment on the ladder: specifics raise it to 5, conditions lower it to 3.
 
-    ``scope`` is ``text[s0:s1]``; every search over it goes through ``scan`` (once per
+    The scope is ``text[s0:s1]``; every search over it goes through ``scan`` (once per
     sentence, then by bisection), so many commitments in one long sentence stay linear.
     """
     sense, level, strength, rule = (
@@ -1358,14 +1363,14 @@ def _grade(
         )
     # the first conditional from the sentence start (as search(text, sent[0], s1) finds it)
     conds = scan.positions(_CONDITIONAL, sent[0], s1)
-    if (conds and conds[0] < at) or scan.search_in(_CONDITIONAL, scope, s0, s1, sent[0]):
+    if (conds and conds[0] < at) or scan.search_in(_CONDITIONAL, s0, s1, sent[0]):
         return "conditional", 3, min(strength, 0.6), rule + "+conditional"
     specific = None
-    if scan.future_date_in(scope, s0, s1, sent[0]) or lead_date:
+    if scan.future_date_in(s0, s1, sent[0]) or lead_date:
         specific = "dated"
-    elif scan.search_in(_AMOUNT, scope, s0, s1, sent[0]):
+    elif scan.search_in(_AMOUNT, s0, s1, sent[0]):
         specific = "specific"
-    elif scan.search_in(_INSTRUMENT, scope, s0, s1, sent[0]):
+    elif scan.search_in(_INSTRUMENT, s0, s1, sent[0]):
         specific = "instrument"
     if specific:
         if sense == "intended":

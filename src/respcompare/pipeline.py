@@ -209,20 +209,24 @@ def _commitments(
 ) -> tuple[Commitment, ...]:
     text = response.full_text
     out: list[Commitment] = []
-    dues_of: dict[int, list[DueDate]] = {}  # due dates per sentence, found once
+    # per sentence, found once: its first due date, and its first vague one
+    dues_of: dict[int, tuple[DueDate | None, DueDate | None]] = {}
     for cue in cues:
         if cue.category not in LADDER_CATEGORIES:
             continue
         sent = seg.sentence_at(cue.span.start)
         sentence = sent.span if sent is not None else cue.span
         key = sentence.start if sent is not None else -1 - cue.span.start
-        found = dues_of.get(key)
-        if found is None:
-            found = dues_of[key] = find_due_dates(sentence.text, on=response.date)
-        dues = [d for d in found if cue.category == "commitment" or d.vague]
+        firsts = dues_of.get(key)
+        if firsts is None:
+            found = find_due_dates(sentence.text, on=response.date)
+            firsts = dues_of[key] = (
+                found[0] if found else None,
+                next((d for d in found if d.vague), None),
+            )
+        d = firsts[0] if cue.category == "commitment" else firsts[1]
         due = None
-        if dues:
-            d = dues[0]
+        if d is not None:
             start = sentence.start + d.span.start
             due = DueDate(Span.of(text, start, start + len(d.span)), d.due, d.vague, d.rule)
         out.append(Commitment(cue, cue.level, cue_action(cue), sentence, due))

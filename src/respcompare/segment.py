@@ -186,15 +186,73 @@ class Segmentation:
         return None
 
 
+#: Sentence-break decisions remembered per Punkt context (the candidate's word, its mark and the
+#: next token): Punkt's decision is a pure function of that string under our fixed parameters,
+#: and texts with thousands of candidates ("1. 1. 1.", ". . .") repeat a few contexts. Cleared
+#: when it reaches this many entries, so memory stays bounded.
+_BREAK_MEMO_LIMIT = 20_000
+#: The regular-expression flags both engines share (nltk may compile with the third-party
+#: ``regex`` engine, whose version flags the standard library does not know).
+_RE_FLAGS = re.IGNORECASE | re.MULTILINE | re.DOTALL | re.UNICODE | re.VERBOSE
+
+
+def _stdlib(pattern: object) -> re.Pattern[str]:
+    """``pattern`` (an nltk pattern, stdlib or its ReDoS-guarded wrapper) compiled by ``re``."""
+    return re.compile(str(getattr(pattern, "pattern")), int(getattr(pattern, "flags")) & _RE_FLAGS)
+
+
 @lru_cache(maxsize=1)
 def _tokenizer() -> PunktSentenceTokenizer:
     # imported on first use: nltk.tokenize.punkt imports the whole nltk package (its
     # __init__ pulls in numpy, email, http, ssl ...), which would triple `import respcompare`
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+    from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
+
+    class _LanguageVars(PunktLanguageVars):  # type: ignore[misc]
+        """Punkt's own patterns, run by the standard ``re`` engine.
+
+        Recent nltk runs them through a ReDoS guard whose timeout counts the CPU time of the
+        whole scan of a paragraph, Punkt's own work included, so a long paragraph could fail
+        with TimeoutError on a slow machine. These two patterns are linear (a character class
+        and a bounded look-ahead), and ``re`` gives the same matches, faster.
+        """
+
+        __slots__ = ()
+        re_boundary_realignment = _stdlib(PunktLanguageVars.re_boundary_realignment)
+
+        def period_context_re(self) -> re.Pattern[str]:
+            try:
+                got: re.Pattern[str] = self._re_period_context
+            except AttributeError:
+                got = _stdlib(super().period_context_re())
+                self._re_period_context = got
+            return got
+
+        def _word_tokenizer_re(self) -> re.Pattern[str]:
+            try:
+                got: re.Pattern[str] = self._re_word_tokenizer
+            except AttributeError:
+                got = _stdlib(super()._word_tokenizer_re())
+                self._re_word_tokenizer = got
+            return got
+
+    class _Tokenizer(PunktSentenceTokenizer):  # type: ignore[misc]
+        """Punkt with its per-candidate decision remembered (see ``_BREAK_MEMO_LIMIT``)."""
+
+        def __init__(self, params: PunktParameters) -> None:
+            super().__init__(params, lang_vars=_LanguageVars())
+            self._breaks: dict[str, bool] = {}
+
+        def text_contains_sentbreak(self, text: str) -> bool:
+            got = self._breaks.get(text)
+            if got is None:
+                if len(self._breaks) >= _BREAK_MEMO_LIMIT:
+                    self._breaks.clear()
+                got = self._breaks[text] = bool(super().text_contains_sentbreak(text))
+            return got
 
     params = PunktParameters()
     params.abbrev_types = set(UK_ABBREVIATIONS)
-    return PunktSentenceTokenizer(params)
+    return _Tokenizer(params)
 
 
 _BULLET = re.compile(r"^\s*(?:[•\-\*–·▪●◦]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
