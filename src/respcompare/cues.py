@@ -73,8 +73,10 @@ from .segment import segment
 __all__ = [
     "LADDER",
     "LADDER_CATEGORIES",
+    "MAX_CUES_PER_SENTENCE",
     "cue_action",
     "find_cues",
+    "find_cues_with_limits",
     "kwic",
     "lemma",
 ]
@@ -1203,12 +1205,31 @@ def find_cues(
     Returns
     -------
     list of Cue, by position, never overlapping; see the module docstring for senses, levels,
-    rule ids and scope.
+    rule ids and scope. A sentence keeps at most :data:`MAX_CUES_PER_SENTENCE` cues;
+    :func:`find_cues_with_limits` also says when that cap bit.
 
     >>> [(c.span.text, c.category, c.sense) for c in find_cues("You may apply in May.")]
     [('You may apply', 'permission', 'permission')]
     >>> [(c.span.text, c.category) for c in find_cues("It is a truly horrendous crime.")]
     [('truly horrendous', 'emotive')]
+    """
+    return find_cues_with_limits(text, categories=categories, lexicon=lexicon)[0]
+
+
+def find_cues_with_limits(
+    text: str,
+    *,
+    categories: Iterable[str] | None = None,
+    lexicon: Lexicon | None = None,
+) -> tuple[list[Cue], tuple[str, ...]]:
+    """:func:`find_cues`, and what its limits left out: one note per limit that bit.
+
+    A sentence keeps at most :data:`MAX_CUES_PER_SENTENCE` cues, the first ones (real
+    sentences carry up to 5); past that, a note says how many sentences were capped.
+
+    >>> cues, notes = find_cues_with_limits("may " * 60)
+    >>> len(cues), notes
+    (50, ('cues: 1 sentence had more than 50 cues; only its first 50 were kept',))
     """
     if not isinstance(text, str):
         raise InputError(f"find_cues() takes a string, not {type(text).__name__}")
@@ -1218,7 +1239,7 @@ def find_cues(
             "lexicon= must be a Lexicon; load one with respcompare.lexicon.load_lexicon(path)"
         )
     if not text.strip():
-        return []
+        return [], ()
     toks = _tokenize(text)
     eng = _Engine(text, toks)
     eng.lexicon_pass((lexicon if lexicon is not None else default_lexicon()).compiled())
@@ -1226,9 +1247,15 @@ def find_cues(
     return _finish(text, toks, eng.cands, wanted)
 
 
+#: The most cues one sentence keeps (the first ones, by position). Real responses carry at most
+#: 5 in a sentence; a sentence made of lexicon phrases ("may may may ...") would otherwise give
+#: a cue per word, each with the whole sentence as its scope, and a report quadratic in size.
+MAX_CUES_PER_SENTENCE = 50
+
+
 def _finish(
     text: str, toks: _Tokens, cands: list[_Cand], wanted: frozenset[str] | None
-) -> list[Cue]:
+) -> tuple[list[Cue], tuple[str, ...]]:
     low = toks.low
     # fold intensifiers into the emotive / peacock cue that follows them
     for c in cands:
@@ -1253,10 +1280,18 @@ def _finish(
     quoted = _Quoted(_quoted_regions(text))
     scan = _Scan(text)
     out: list[Cue] = []
+    per_sentence: dict[int, int] = {}
+    capped = 0
     for c in kept:
         s, e = toks.start[c.a], toks.end[c.b - 1]
         if s in quoted:
             continue
+        n = per_sentence.get(toks.sent[c.a], 0)
+        if n >= MAX_CUES_PER_SENTENCE:
+            capped += n == MAX_CUES_PER_SENTENCE
+            per_sentence[toks.sent[c.a]] = n + 1
+            continue
+        per_sentence[toks.sent[c.a]] = n + 1
         sent = toks.sent_spans[toks.sent[c.a]]
         cstart, cend = scan.clause_bounds(sent, s)
         if (
@@ -1292,7 +1327,15 @@ def _finish(
                 scope=SpanView(text, scope0, scope1),
             )
         )
-    return out
+    notes: tuple[str, ...] = ()
+    if capped:
+        which = "1 sentence" if capped == 1 else f"{capped:,} sentences"
+        their = "its" if capped == 1 else "each one's"
+        notes = (
+            f"cues: {which} had more than {MAX_CUES_PER_SENTENCE} cues; only {their} first "
+            f"{MAX_CUES_PER_SENTENCE} were kept",
+        )
+    return out, notes
 
 
 _DETERMINERS = _ws("a an the its their our this these that new further")

@@ -582,6 +582,9 @@ class Assessment:
     says how clear-cut the evidence was, and ``needs_review`` flags a verdict a person should
     check (thin or contradictory evidence), with ``review_reasons`` saying why.
     ``directness_terms`` are the fitted terms whose sum (through the logistic) is ``directness``.
+    ``limits_hit`` has one note per size limit that bit while judging (e.g. a sentence with more
+    than :data:`~respcompare.cues.MAX_CUES_PER_SENTENCE` cues): the verdict then rests on part
+    of the evidence. It is empty for real responses; :attr:`capped` says whether it is not.
     """
 
     verdict: Verdict
@@ -598,6 +601,7 @@ class Assessment:
     review_reasons: tuple[str, ...] = ()
     directness_terms: tuple[DirectnessTerm, ...] = ()
     rule: str | None = None
+    limits_hit: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.directness <= 1.0:
@@ -609,6 +613,11 @@ class Assessment:
     def answered(self) -> bool:
         """True for answered-yes, answered-partly and answered-no."""
         return self.verdict.answered
+
+    @property
+    def capped(self) -> bool:
+        """True when a size limit bit while judging (see ``limits_hit``)."""
+        return bool(self.limits_hit)
 
 
 class SpanView(Span):

@@ -70,6 +70,7 @@ def to_dict(review: Review) -> dict[str, Any]:
         "changes": list(review.changes),
         "alignments": [alignment_to_dict(al) for al in review.alignments],
         "profiles": profiles,
+        "limits_hit": list(review.limits_hit),
     }
 
 
@@ -132,6 +133,8 @@ def to_markdown(review: Review) -> str:
         f"**Petition:** {md_escape(pet.action)}",
         "",
     ]
+    if review.limits_hit:  # one line: a size limit bit, the figures rest on part of the text
+        out += [f"**Limits reached:** {md_escape('; '.join(review.limits_hit))}", ""]
     out += ["## Verdicts", ""]
     for resp, a in zip(case.responses, review.assessments, strict=True):
         out.append(
@@ -519,7 +522,12 @@ def to_html(review: Review, *, full_page: bool = True) -> str:
         f"<h1>Did they answer? Review of {_e(title)}</h1>"
         f"<p><b>Petition:</b> {_e(pet.action)}</p>"
         f'<p class="rc-meta">{_e(meta)}</p>'
-        f"{_verdicts_html(review)}{_asks_html(review)}{_changes_html(review)}"
+        + (
+            f'<p class="rc-limits"><b>Limits reached:</b> {_e("; ".join(review.limits_hit))}</p>'
+            if review.limits_hit
+            else ""
+        )
+        + f"{_verdicts_html(review)}{_asks_html(review)}{_changes_html(review)}"
         f"{_commitments_html(review)}{_cues_html(review)}{_reused_html(review)}"
         f"{_readability_html(review)}</div>"
     )

@@ -13,6 +13,7 @@ it is not the corpus boilerplate of :mod:`respcompare.reuse`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from enum import StrEnum
@@ -67,10 +68,13 @@ _STOCK_PHRASING = frozenset({"emotive", "acknowledgement", "peacock", "review-lo
 _ANSWERING = frozenset({"commitment", "refusal", "deferral"})
 
 
-def _within(cues: Sequence[Cue], span: Span | None) -> Counter[str]:
+def _within(cues: Sequence[Cue], span: Span | None, starts: Sequence[int]) -> Counter[str]:
+    """The categories of the cues that start inside ``span``; ``cues`` are sorted by start and
+    ``starts`` are their starts, so each op costs a bisection, not a pass over every cue."""
     if span is None:
         return Counter()
-    return Counter(c.category for c in cues if span.start <= c.span.start < span.end)
+    lo, hi = bisect_left(starts, span.start), bisect_left(starts, span.end)
+    return Counter(c.category for c in cues[lo:hi])
 
 
 def _answered_spans(petition: Petition, text: str, label: str) -> tuple[bool, list[Span]]:
@@ -92,10 +96,12 @@ def _one(
     b_cues: Sequence[Cue],
     ask_new: list[Span] | None,
     ask_lost: list[Span] | None,
+    a_starts: Sequence[int],
+    b_starts: Sequence[int],
 ) -> tuple[Effect, ...]:
     if op.kind in ("unchanged", "moved"):
         return ()
-    ca, cb = _within(a_cues, op.a), _within(b_cues, op.b)
+    ca, cb = _within(a_cues, op.a, a_starts), _within(b_cues, op.b, b_starts)
     out: list[Effect] = []
 
     def more(cat: str, added: Effect, removed: Effect) -> None:
@@ -173,4 +179,10 @@ def effects(
             b_ok, b_spans = _answered_spans(petition, alignment.b_text, alignment.b_label)
         ask_new = b_spans if b_ok and not a_ok else None
         ask_lost = a_spans if a_ok and not b_ok else None
-    return tuple(_one(op, a_cues, b_cues, ask_new, ask_lost) for op in alignment.ops)
+    a_cues.sort(key=lambda c: c.span.start)  # find_cues gives them in order; made sure here
+    b_cues.sort(key=lambda c: c.span.start)
+    a_starts = [c.span.start for c in a_cues]
+    b_starts = [c.span.start for c in b_cues]
+    return tuple(
+        _one(op, a_cues, b_cues, ask_new, ask_lost, a_starts, b_starts) for op in alignment.ops
+    )
