@@ -209,15 +209,32 @@ def _may_follow(elems: Sequence[_Elem], nxt: str | None) -> bool:
     return nxt is not None and nxt in payload
 
 
-def _match(elems: Sequence[_Elem], k: int, i: int, low: list[str], stop: int) -> int:
-    """Match elems[k:] at token i (sentence ends at ``stop``); return the end token or -1."""
+def _match(
+    elems: Sequence[_Elem],
+    k: int,
+    i: int,
+    low: list[str],
+    stop: int,
+    memo: dict[tuple[int, int], int] | None = None,
+) -> int:
+    """Match elems[k:] at token i (sentence ends at ``stop``); return the end token or -1.
+
+    ``memo`` (for one pattern variant in one sentence) remembers the answer after each gap, so
+    a pattern with several gaps tries each (element, token) pair once, not once per path.
+    """
     if k == len(elems):
         return i
     kind, payload = elems[k]
     if kind == _GAP:
         assert isinstance(payload, int)
         for j in range(i, min(i + payload, stop) + 1):
-            end = _match(elems, k + 1, j, low, stop)
+            if memo is None:
+                end = _match(elems, k + 1, j, low, stop)
+            else:
+                got = memo.get((k + 1, j))
+                if got is None:
+                    got = memo[(k + 1, j)] = _match(elems, k + 1, j, low, stop, memo)
+                end = got
             if end >= 0:
                 return end
         return -1
@@ -234,7 +251,7 @@ def _match(elems: Sequence[_Elem], k: int, i: int, low: list[str], stop: int) ->
         ok = _is_num(tok)
     else:
         ok = True
-    return _match(elems, k + 1, i + 1, low, stop) if ok else -1
+    return _match(elems, k + 1, i + 1, low, stop, memo) if ok else -1
 
 
 # ---------------------------------------------------------------- lemmas
@@ -593,7 +610,17 @@ class _Engine:
         # worked out once per call
         tried: dict[str, list[Variant]] = {}
         paired: dict[tuple[str, str | None], list[Variant]] = {}
+        gaps: dict[int, bool] = {}
+
+        def multi_gap(elems: list[Elem]) -> bool:
+            got = gaps.get(id(elems))
+            if got is None:
+                got = gaps[id(elems)] = sum(1 for e in elems if e[0] == _GAP) > 1
+            return got
+
         for sa, stop in self.t.sent_bounds:
+            # per sentence: what each multi-gap variant matches after each of its gaps
+            memos: dict[int, dict[tuple[int, int], int]] = {}
             for i in range(sa, stop):
                 tok = low[i]
                 options = tried.get(tok)
@@ -622,7 +649,10 @@ class _Engine:
                         if k < len(plain):
                             continue
                     else:
-                        end = _match(elems, 0, i, low, stop)
+                        memo = memos.get(id(elems)) if multi_gap(elems) else None
+                        if memo is None and multi_gap(elems):
+                            memo = memos[id(elems)] = {}
+                        end = _match(elems, 0, i, low, stop, memo)
                         if end < 0:
                             continue
                     if entry.not_after and i > sa and low[i - 1] in entry.not_after:
@@ -1468,8 +1498,20 @@ def kwic(
     >>> row.pre, row.keyword, row.post
     ('We will', 'keep this policy under review', '')
     """
-    if window < 0:
-        raise InputError("kwic window must be 0 or more words")
+    if not isinstance(text, str):
+        raise InputError(f"kwic() takes a string, not {type(text).__name__}")
+    if isinstance(window, bool) or not isinstance(window, int) or window < 0:
+        raise InputError(f"kwic window must be a whole number of words, 0 or more; got {window!r}")
+    if not isinstance(docname, str):
+        raise InputError(f"kwic docname must be a string, not {type(docname).__name__}")
+    if not isinstance(pattern_or_cues, str):
+        if not isinstance(pattern_or_cues, Sequence) or not all(
+            isinstance(c, Cue) for c in pattern_or_cues
+        ):
+            raise InputError(
+                "kwic takes a lexicon pattern (a string) or a list of cues from find_cues(), "
+                f"not {type(pattern_or_cues).__name__}"
+            )
     toks = _tokenize(text)
     spans: list[tuple[int, int, str]] = []  # token ranges and pattern label
     if isinstance(pattern_or_cues, str):
@@ -1478,11 +1520,16 @@ def kwic(
             raise InputError(f"kwic pattern {pattern_or_cues!r} has no words to match")
         i = 0
         n = len(toks.low)
+        memos: list[dict[tuple[int, int], int]] = [{} for _ in variants]
+        current = -1
         while i < n:
             stop = toks.sent_bounds[toks.sent[i]][1]
+            if toks.sent[i] != current:  # a memo holds for one sentence
+                current = toks.sent[i]
+                memos = [{} for _ in variants]
             best = -1
-            for v in variants:
-                best = max(best, _match(v, 0, i, toks.low, stop))
+            for v, memo in zip(variants, memos, strict=True):
+                best = max(best, _match(v, 0, i, toks.low, stop, memo))
             if best > i:
                 spans.append((i, best, pattern_or_cues))
                 i = best
