@@ -81,10 +81,27 @@ def test_d1_review_at_the_limit_is_bounded(name: str) -> None:
 def test_d1_twenty_thousand_random_words_without_punctuation() -> None:
     import random
 
-    vocab = (
-        "we will publish the review in full may consider government not plans keep under "
-        "policy data report it is"
-    ).split()
+    vocab = [
+        "we",
+        "will",
+        "publish",
+        "the",
+        "review",
+        "in",
+        "full",
+        "may",
+        "consider",
+        "government",
+        "not",
+        "plans",
+        "keep",
+        "under",
+        "policy",
+        "data",
+        "report",
+        "it",
+        "is",
+    ]
     rng = random.Random(0)
     text = " ".join(rng.choice(vocab) for _ in range(20_000))[: MAX_TEXT_CHARS - 64]
     case = rc.case_from_texts("Release the review in full", "We will act.", text)
@@ -233,7 +250,9 @@ PIECES = [
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=40), st.sampled_from([" ", "  ", "\t"]))
+@given(
+    st.lists(st.sampled_from(PIECES), min_size=1, max_size=40), st.sampled_from([" ", "  ", "\t"])
+)
 def test_segmentation_is_exactly_plain_punkt(pieces: list[str], sep: str) -> None:
     text = sep.join(pieces)
     ours = list(_tokenizer().span_tokenize(text))
@@ -380,9 +399,7 @@ SHAPES = st.sampled_from(
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(SHAPES, st.integers(min_value=1, max_value=400), st.text(max_size=30))
-def test_analysis_of_scaled_down_shapes_keeps_its_invariants(
-    unit: str, n: int, tail: str
-) -> None:
+def test_analysis_of_scaled_down_shapes_keeps_its_invariants(unit: str, n: int, tail: str) -> None:
     text = unit * n + tail
     if not text.strip():
         return

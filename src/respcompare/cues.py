@@ -1504,14 +1504,14 @@ def kwic(
         raise InputError(f"kwic window must be a whole number of words, 0 or more; got {window!r}")
     if not isinstance(docname, str):
         raise InputError(f"kwic docname must be a string, not {type(docname).__name__}")
-    if not isinstance(pattern_or_cues, str):
-        if not isinstance(pattern_or_cues, Sequence) or not all(
-            isinstance(c, Cue) for c in pattern_or_cues
-        ):
-            raise InputError(
-                "kwic takes a lexicon pattern (a string) or a list of cues from find_cues(), "
-                f"not {type(pattern_or_cues).__name__}"
-            )
+    if not isinstance(pattern_or_cues, str) and (
+        not isinstance(pattern_or_cues, Sequence)
+        or not all(isinstance(c, Cue) for c in pattern_or_cues)
+    ):
+        raise InputError(
+            "kwic takes a lexicon pattern (a string) or a list of cues from find_cues(), "
+            f"not {type(pattern_or_cues).__name__}"
+        )
     toks = _tokenize(text)
     spans: list[tuple[int, int, str]] = []  # token ranges and pattern label
     if isinstance(pattern_or_cues, str):

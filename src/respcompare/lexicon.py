@@ -284,7 +284,9 @@ def check_pattern(pattern: str) -> None:
         raise LexiconError(f"{where} has {len(toks)} words; the limit is {MAX_PATTERN_WORDS}")
     optional = sum(1 for t in toks if t.endswith("?") and len(t) > 1)
     if optional > MAX_OPTIONAL_WORDS:
-        raise LexiconError(f"{where} has {optional} optional words; the limit is {MAX_OPTIONAL_WORDS}")
+        raise LexiconError(
+            f"{where} has {optional} optional words; the limit is {MAX_OPTIONAL_WORDS}"
+        )
     gaps = [t.rstrip("?") for t in toks if t.startswith("...")]
     if len(gaps) > MAX_GAPS:
         raise LexiconError(f"{where} has {len(gaps)} gaps (...); the limit is {MAX_GAPS}")

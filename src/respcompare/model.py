@@ -636,12 +636,14 @@ class SpanView(Span):
 
     def __init__(self, owner: str, start: int, end: int) -> None:
         if not 0 <= start <= end <= len(owner):
-            raise InputError(f"span [{start}, {end}) does not fit a text of {len(owner)} characters")
+            raise InputError(
+                f"span [{start}, {end}) does not fit a text of {len(owner)} characters"
+            )
         object.__setattr__(self, "start", start)
         object.__setattr__(self, "end", end)
         object.__setattr__(self, "_owner", owner)
 
-    @property  # type: ignore[override]
+    @property
     def text(self) -> str:
         """The covered text, sliced from the owning text on each call."""
         owner: str = object.__getattribute__(self, "_owner")

@@ -15,14 +15,14 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .model import Span
 
 if TYPE_CHECKING:
     from nltk.tokenize.punkt import PunktSentenceTokenizer
 
-__all__ = ["Segmentation", "Sentence", "segment", "sentences", "words"]
+__all__ = ["Segmentation", "Sentence", "segment", "sentences", "word_count", "words"]
 
 # Lower-case, without the final period, as Punkt stores them. Written for UK government prose.
 UK_ABBREVIATIONS: frozenset[str] = frozenset(
@@ -196,9 +196,9 @@ _BREAK_MEMO_LIMIT = 20_000
 _RE_FLAGS = re.IGNORECASE | re.MULTILINE | re.DOTALL | re.UNICODE | re.VERBOSE
 
 
-def _stdlib(pattern: object) -> re.Pattern[str]:
+def _stdlib(pattern: Any) -> re.Pattern[str]:
     """``pattern`` (an nltk pattern, stdlib or its ReDoS-guarded wrapper) compiled by ``re``."""
-    return re.compile(str(getattr(pattern, "pattern")), int(getattr(pattern, "flags")) & _RE_FLAGS)
+    return re.compile(str(pattern.pattern), int(pattern.flags) & _RE_FLAGS)
 
 
 @lru_cache(maxsize=1)
@@ -212,28 +212,20 @@ def _tokenizer() -> PunktSentenceTokenizer:
 
         Recent nltk runs them through a ReDoS guard whose timeout counts the CPU time of the
         whole scan of a paragraph, Punkt's own work included, so a long paragraph could fail
-        with TimeoutError on a slow machine. These two patterns are linear (a character class
-        and a bounded look-ahead), and ``re`` gives the same matches, faster.
+        with TimeoutError on a slow machine. Punkt's patterns are linear (character classes,
+        a look-ahead to the next token), and ``re`` gives the same matches, faster.
         """
 
         __slots__ = ()
         re_boundary_realignment = _stdlib(PunktLanguageVars.re_boundary_realignment)
+        _period_context = _stdlib(PunktLanguageVars().period_context_re())
+        _word_tokenizer = _stdlib(PunktLanguageVars()._word_tokenizer_re())
 
         def period_context_re(self) -> re.Pattern[str]:
-            try:
-                got: re.Pattern[str] = self._re_period_context
-            except AttributeError:
-                got = _stdlib(super().period_context_re())
-                self._re_period_context = got
-            return got
+            return self._period_context
 
         def _word_tokenizer_re(self) -> re.Pattern[str]:
-            try:
-                got: re.Pattern[str] = self._re_word_tokenizer
-            except AttributeError:
-                got = _stdlib(super()._word_tokenizer_re())
-                self._re_word_tokenizer = got
-            return got
+            return self._word_tokenizer
 
     class _Tokenizer(PunktSentenceTokenizer):  # type: ignore[misc]
         """Punkt with its per-candidate decision remembered (see ``_BREAK_MEMO_LIMIT``)."""
@@ -365,3 +357,12 @@ def words(text: str) -> list[Span]:
     ['Group-based', 'offending', '£1.2', 'million', "isn't", 'it']
     """
     return [Span(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
+
+
+def word_count(text: str) -> int:
+    """``len(words(text))``, without making the spans.
+
+    >>> word_count("Group-based offending: £1.2 million, isn't it?")
+    6
+    """
+    return sum(1 for _ in _WORD.finditer(text))
