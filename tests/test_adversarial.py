@@ -259,6 +259,43 @@ def test_segmentation_is_exactly_plain_punkt(pieces: list[str], sep: str) -> Non
     assert ours == _plain_punkt_spans(text)
 
 
+def _reference_sentences(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, paragraph) of each sentence as segment() made them before this round:
+    plain Punkt on every paragraph, edges trimmed."""
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    from respcompare.segment import _paragraph_spans
+
+    params = PunktParameters()
+    params.abbrev_types = set(UK_ABBREVIATIONS)
+    tok = PunktSentenceTokenizer(params)
+    out = []
+    for p, (a, b) in enumerate(_paragraph_spans(text)):
+        block = text[a:b]
+        for s, e in tok.span_tokenize(block):
+            piece = block[s:e]
+            lead = len(piece) - len(piece.lstrip())
+            trail = len(piece) - len(piece.rstrip())
+            if e - trail > s + lead:
+                out.append((a + s + lead, a + e - trail, p))
+    return out
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(PIECES), st.text(alphabet='ab .?!\n\t“”"()', max_size=12)),
+        min_size=1,
+        max_size=30,
+    ),
+    st.sampled_from([" ", "\n", "\n\n", " \n", "\t"]),
+)
+def test_segment_gives_the_sentences_it_gave_before(pieces: list[str], sep: str) -> None:
+    text = sep.join(pieces)
+    got = [(x.start, x.end, x.paragraph) for x in rc.segment(text).sentences]
+    assert got == _reference_sentences(text)
+
+
 def test_segmentation_never_trips_nltks_regex_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
     redos = pytest.importorskip("nltk.redos")
     monkeypatch.setattr(redos, "DEFAULT_TIMEOUT", 0.05)

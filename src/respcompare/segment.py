@@ -323,16 +323,23 @@ def _segment_cached(text: str) -> Segmentation:
     paragraphs: list[Span] = []
     sents: list[Sentence] = []
     for p_index, (a, b) in enumerate(_paragraph_spans(text)):
-        paragraphs.append(Span(a, b, text[a:b]))
         block = text[a:b]
-        for s, e in tok.span_tokenize(block):
+        paragraphs.append(Span(a, b, block))
+        if "." in block or "?" in block or "!" in block:
+            spans = tok.span_tokenize(block)
+        else:  # no candidate sentence end: Punkt gives the block, trailing space cut
+            end = len(block.rstrip())
+            spans = [(0, end)] if end else []
+        for s, e in spans:
             piece = block[s:e]
             # Punkt keeps a soft line break inside a sentence; that is fine, but trim edges.
-            lead = len(piece) - len(piece.lstrip())
-            trail = len(piece) - len(piece.rstrip())
-            s2, e2 = a + s + lead, a + e - trail
-            if e2 > s2:
-                sents.append(Sentence(Span(s2, e2, text[s2:e2]), p_index, len(sents)))
+            if piece[:1].isspace() or piece[-1:].isspace():
+                lead = len(piece) - len(piece.lstrip())
+                trail = len(piece) - len(piece.rstrip())
+                s, e = s + lead, e - trail
+                piece = block[s:e]
+            if e > s:
+                sents.append(Sentence(Span(a + s, a + e, piece), p_index, len(sents)))
     return Segmentation(text, tuple(paragraphs), tuple(sents))
 
 
