@@ -64,6 +64,8 @@ D1_REVIEWS = {
     "may": "may " * 25000,
     "dot-space": ". " * 50000,
     "we-act": "We act. " * 12500,
+    # D1.5: a ladder cue per phrase, each once scanned for due dates over its whole sentence
+    "in-due-course": "in due course " * 7100,
 }
 
 
