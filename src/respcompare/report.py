@@ -296,6 +296,7 @@ _CSS = """
 .rc-side{display:grid;grid-template-columns:1fr 1fr;gap:0 14px}
 .rc-kw{font-weight:600;background:#fff3c4}
 .rc-muted{color:#777}
+.rc-limits{border-left:3px solid #E69F00;background:#fff7e6;color:#1b1b1b;padding:.2em .6em}
 """
 
 
