@@ -25,9 +25,9 @@ one-word sentences, deep quote nesting, long runs of white space, many qualifier
 
 Each time is shown as wall seconds / CPU seconds of the forked process: the CPU time is what one
 core spent on the call, whatever else the machine runs (the acceptance bound, "under 3 s on one
-core", reads it). Peak memory is the forked process's peak resident set size during the call (``VmHWM``, reset
-through ``/proc/self/clear_refs`` before it) minus its resident size before it: what the
-measured call allocated. Linux only.
+core", reads it). Peak memory is the forked process's peak resident set size during the call
+(``VmHWM``, reset through ``/proc/self/clear_refs`` before it) minus its resident size before
+it: what the measured call allocated. Linux only.
 
 The script only reports; it never fails. A shape whose stage raises a RespcompareError shows
 the error type (a typed refusal is a valid outcome; anything else is a bug).

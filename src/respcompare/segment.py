@@ -317,6 +317,32 @@ def segment(text: str) -> Segmentation:
     return _segment_cached(text)
 
 
+_new = object.__new__
+_SPAN_SET = tuple(getattr(Span, f).__set__ for f in ("start", "end", "text"))
+_SENTENCE_SET = tuple(getattr(Sentence, f).__set__ for f in ("span", "paragraph", "index"))
+
+
+def _span(start: int, end: int, text: str) -> Span:
+    """``Span(start, end, text)`` for a range already known to fit (one per sentence: a text
+    at the size limit can have 50,000, and the checked constructor is a third of the time)."""
+    o: Span = _new(Span)
+    set_start, set_end, set_text = _SPAN_SET
+    set_start(o, start)
+    set_end(o, end)
+    set_text(o, text)
+    return o
+
+
+def _sentence(span: Span, paragraph: int, index: int) -> Sentence:
+    """``Sentence(span, paragraph, index)``, as :func:`_span` does for spans."""
+    o: Sentence = _new(Sentence)
+    set_span, set_paragraph, set_index = _SENTENCE_SET
+    set_span(o, span)
+    set_paragraph(o, paragraph)
+    set_index(o, index)
+    return o
+
+
 @lru_cache(maxsize=256)
 def _segment_cached(text: str) -> Segmentation:
     tok = _tokenizer()
@@ -324,7 +350,7 @@ def _segment_cached(text: str) -> Segmentation:
     sents: list[Sentence] = []
     for p_index, (a, b) in enumerate(_paragraph_spans(text)):
         block = text[a:b]
-        paragraphs.append(Span(a, b, block))
+        paragraphs.append(_span(a, b, block))
         if "." in block or "?" in block or "!" in block:
             spans = tok.span_tokenize(block)
         else:  # no candidate sentence end: Punkt gives the block, trailing space cut
@@ -339,7 +365,7 @@ def _segment_cached(text: str) -> Segmentation:
                 s, e = s + lead, e - trail
                 piece = block[s:e]
             if e > s:
-                sents.append(Sentence(Span(a + s, a + e, piece), p_index, len(sents)))
+                sents.append(_sentence(_span(a + s, a + e, piece), p_index, len(sents)))
     return Segmentation(text, tuple(paragraphs), tuple(sents))
 
 
