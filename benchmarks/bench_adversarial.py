@@ -23,9 +23,11 @@ one-word sentences, deep quote nesting, long runs of white space, many qualifier
   petition), ``assess``. The stage that dominates is named; when the timeout cuts a run short,
   the stage it was in is the one reported, with ``>`` the timeout.
 
-Peak memory is the forked process's peak resident set size during the call (``VmHWM``, reset
-through ``/proc/self/clear_refs`` before it) minus its resident size before it: what the
-measured call allocated. Linux only.
+Each time is shown as wall seconds / CPU seconds of the forked process: the CPU time is what one
+core spent on the call, whatever else the machine runs (the acceptance bound, "under 3 s on one
+core", reads it). Peak memory is the forked process's peak resident set size during the call
+(``VmHWM``, reset through ``/proc/self/clear_refs`` before it) minus its resident size before
+it: what the measured call allocated. Linux only.
 
 The script only reports; it never fails. A shape whose stage raises a RespcompareError shows
 the error type (a typed refusal is a valid outcome; anything else is a bug).
@@ -228,13 +230,14 @@ def _reset_peak() -> bool:
 
 def _child(conn: Connection, steps: list[tuple[str, Callable[[], object]]]) -> None:
     for name, fn in steps:
-        conn.send(("start", name, 0.0, 0.0, ""))
+        conn.send(("start", name, 0.0, 0.0, 0.0, ""))
         _segment_cached.cache_clear()
         if name in SEGMENTED:  # the stage times what comes after segmentation
             for text in SEGMENTED[name]:
                 rc.segment(text)
         base = _status_mb("VmRSS") if _reset_peak() else float("nan")
         t = time.perf_counter()
+        c = time.process_time()
         error = ""
         try:
             fn()
@@ -243,21 +246,23 @@ def _child(conn: Connection, steps: list[tuple[str, Callable[[], object]]]) -> N
         except Exception as exc:  # a bug: report it, do not hide it
             error = f"BUG {type(exc).__name__}: {str(exc)[:60]}"
         took = time.perf_counter() - t
+        cpu = time.process_time() - c
         peak = _status_mb("VmHWM") - base
-        conn.send(("done", name, took, peak, error))
+        conn.send(("done", name, took, cpu, peak, error))
     conn.close()
 
 
-def measure(
-    steps: list[tuple[str, Callable[[], object]]], timeout: float
-) -> list[tuple[str, float, float, str]]:
-    """Run ``steps`` in a forked process; (stage, seconds, peak MB over the parent, error)."""
+Row = tuple[str, float, float, float, str]
+
+
+def measure(steps: list[tuple[str, Callable[[], object]]], timeout: float) -> list[Row]:
+    """Run ``steps`` in a forked process; (stage, wall s, CPU s, peak MB over before, error)."""
     ctx = mp.get_context("fork")
     parent, child = ctx.Pipe(duplex=False)
     proc = ctx.Process(target=_child, args=(child, steps))
     proc.start()
     child.close()
-    out: list[tuple[str, float, float, str]] = []
+    out: list[Row] = []
     running = ""
     started = time.perf_counter()
     deadline = started + timeout
@@ -268,10 +273,18 @@ def measure(
                 proc.kill()
                 proc.join()
                 if running:
-                    out.append((running, float("inf"), float("nan"), f"timeout {timeout:.0f}s"))
+                    out.append(
+                        (
+                            running,
+                            float("inf"),
+                            float("inf"),
+                            float("nan"),
+                            f"timeout {timeout:.0f}s",
+                        )
+                    )
             break
         try:
-            kind, name, took, peak, error = parent.recv()
+            kind, name, took, cpu, peak, error = parent.recv()
         except EOFError:
             break
         if kind == "start":
@@ -279,19 +292,21 @@ def measure(
             deadline = time.perf_counter() + timeout
         else:
             running = ""
-            out.append((name, took, max(0.0, peak), error))
+            out.append((name, took, cpu, max(0.0, peak), error))
     proc.join()
     return out
 
 
-def fmt(rows: list[tuple[str, float, float, str]], name: str) -> str:
-    for stage, took, peak, error in rows:
+def fmt(rows: list[Row], name: str) -> str:
+    """``wall s / CPU s  peak MB`` of one stage (CPU time: what one core spent on it)."""
+    for stage, took, cpu, peak, error in rows:
         if stage == name:
-            t = f">{error.split()[-1]}" if took == float("inf") else f"{took:7.2f}s"
-            m = "   ?  " if peak != peak else f"{peak:6.0f}"
+            inf = took == float("inf")
+            t = f">{error.split()[-1]}" if inf else f"{took:6.2f}/{cpu:5.2f}s"
+            m = "   ?  " if peak != peak else f"{peak:5.0f}"
             flag = f" {error}" if error and took != float("inf") else ""
-            return f"{t:>9} {m}MB{flag}"
-    return f"{'-':>9} {'':6}  "
+            return f"{t:>13} {m}MB{flag}"
+    return f"{'-':>13} {'':5}  "
 
 
 def main() -> None:
@@ -318,9 +333,10 @@ def main() -> None:
         "during the call over RSS before it\n"
     )
     out.write(
-        f"{'shape':28} {'load':>17} {'align (core)':>17} {'align (+effects)':>17} "
-        f"{'review':>17}  review stages "
-        "(segment/cues/asks/assess s), slowest\n"
+        "times are wall/CPU seconds (CPU: what one core spent, whatever else the machine runs)\n"
+        f"{'shape':28} {'load':>20} {'align (core)':>20} {'align (+effects)':>20} "
+        f"{'review':>20}  review stages "
+        "(segment/cues/asks/assess CPU s), slowest\n"
     )
     for sh in chosen:
         original = sh.original if sh.original is not None else perturb(sh.text)
@@ -345,18 +361,18 @@ def main() -> None:
             "review": ("review", lambda case=case: rc.review(case())),
         }
         SEGMENTED["align-core"] = (original, sh.text)
-        rows: dict[str, list[tuple[str, float, float, str]]] = {}
+        rows: dict[str, list[Row]] = {}
         for name, (group, fn) in steps.items():
             if group in stages:
                 rows[name] = measure([(name, fn)], args.timeout)
         parts = []
         stage_rows = [r for n in ("segment", "cues", "asks", "assess") for r in rows.get(n, [])]
-        slowest = max(stage_rows, key=lambda r: r[1], default=None)
-        for _, took, _, _ in stage_rows:
-            parts.append(">T" if took == float("inf") else f"{took:.1f}")
+        slowest = max(stage_rows, key=lambda r: r[2], default=None)
+        for _, _, cpu, _, _ in stage_rows:
+            parts.append(">T" if cpu == float("inf") else f"{cpu:.1f}")
         cells = [fmt(rows.get(n, []), n) for n in ("load", "align-core", "align", "review")]
         line = (
-            f"{sh.name:28} {cells[0]:>17} {cells[1]:>17} {cells[2]:>17} {cells[3]:>17}"
+            f"{sh.name:28} {cells[0]:>20} {cells[1]:>20} {cells[2]:>20} {cells[3]:>20}"
             f"  {'/'.join(parts)}{(' ' + slowest[0]) if slowest else ''}\n"
         )
         out.write(line)

@@ -138,7 +138,9 @@ def test_skip_lines_name_the_path_once(tmp_path: Path, capsys: pytest.CaptureFix
     (folder / "bad.json").write_text("{", encoding="utf-8")
     (folder / "empty.json").write_text("", encoding="utf-8")
     assert main(["corpus", str(folder), "--out", str(tmp_path / "out.csv")]) == 0
-    lines = capsys.readouterr().err.splitlines()
+    err = capsys.readouterr().err.splitlines()
+    assert err[-1] == "respcompare: reviewed 1 of 3 files, 2 skipped"  # the closing line
+    lines = err[:-1]
     assert len(lines) == 2
     for line, name in zip(lines, ("bad.json", "empty.json"), strict=True):
         assert line.startswith(f"respcompare: skipped {folder / name}: ")

@@ -32,10 +32,10 @@ def test_one_review_runs_each_stage_once_per_text(
     seed_case: rc.Case, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls: Counter[str] = Counter()
-    engine = _counting(calls, "find_cues", cues.find_cues)
+    engine = _counting(calls, "find_cues", cues.find_cues_with_limits)
     # the cue engine as review() reaches it (through the analysis) and as anything else would
-    monkeypatch.setattr(analysis, "find_cues", engine)
-    monkeypatch.setattr(cues, "find_cues", engine)
+    monkeypatch.setattr(analysis, "find_cues_with_limits", engine)
+    monkeypatch.setattr(cues, "find_cues_with_limits", engine)
     monkeypatch.setattr(judge, "assess", _counting(calls, "assess", judge.assess))
     monkeypatch.setattr(asks, "extract_asks", _counting(calls, "extract_asks", asks.extract_asks))
     r = rc.review(seed_case)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .cues import find_cues
+from .cues import find_cues_with_limits
 from .errors import InputError
 from .lexicon import Lexicon
 from .model import Cue
@@ -25,12 +25,17 @@ __all__ = ["TextAnalysis", "analyse"]
 
 @dataclass(frozen=True, slots=True)
 class TextAnalysis:
-    """A text with its sentences and cues; ``lexicon`` is None for the default lexicon."""
+    """A text with its sentences and cues; ``lexicon`` is None for the default lexicon.
+
+    ``limits_hit`` has one note per limit that bit while analysing (e.g. a sentence with more
+    than :data:`~respcompare.cues.MAX_CUES_PER_SENTENCE` cues), empty for real responses.
+    """
 
     text: str
     segmentation: Segmentation
     cues: tuple[Cue, ...]
     lexicon: Lexicon | None = None
+    limits_hit: tuple[str, ...] = ()
 
     def check(self, text: str) -> None:
         """Raise InputError unless this analysis was made from ``text``."""
@@ -53,9 +58,11 @@ def analyse(text: str, *, lexicon: Lexicon | None = None) -> TextAnalysis:
     """
     if not isinstance(text, str):
         raise InputError(f"analyse() takes a string, not {type(text).__name__}")
+    cues, limits_hit = find_cues_with_limits(text, lexicon=lexicon)
     return TextAnalysis(
         text=text,
         segmentation=segment(text),
-        cues=tuple(find_cues(text, lexicon=lexicon)),
+        cues=tuple(cues),
         lexicon=lexicon,
+        limits_hit=limits_hit,
     )

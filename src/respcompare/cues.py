@@ -68,14 +68,16 @@ from .lexicon import (
     compile_pattern,
     default_lexicon,
 )
-from .model import MONTH_NAMES, Cue, Span
+from .model import MONTH_NAMES, Cue, Span, SpanView
 from .segment import segment
 
 __all__ = [
     "LADDER",
     "LADDER_CATEGORIES",
+    "MAX_CUES_PER_SENTENCE",
     "cue_action",
     "find_cues",
+    "find_cues_with_limits",
     "kwic",
     "lemma",
 ]
@@ -208,15 +210,32 @@ def _may_follow(elems: Sequence[_Elem], nxt: str | None) -> bool:
     return nxt is not None and nxt in payload
 
 
-def _match(elems: Sequence[_Elem], k: int, i: int, low: list[str], stop: int) -> int:
-    """Match elems[k:] at token i (sentence ends at ``stop``); return the end token or -1."""
+def _match(
+    elems: Sequence[_Elem],
+    k: int,
+    i: int,
+    low: list[str],
+    stop: int,
+    memo: dict[tuple[int, int], int] | None = None,
+) -> int:
+    """Match elems[k:] at token i (sentence ends at ``stop``); return the end token or -1.
+
+    ``memo`` (for one pattern variant in one sentence) remembers the answer after each gap, so
+    a pattern with several gaps tries each (element, token) pair once, not once per path.
+    """
     if k == len(elems):
         return i
     kind, payload = elems[k]
     if kind == _GAP:
         assert isinstance(payload, int)
         for j in range(i, min(i + payload, stop) + 1):
-            end = _match(elems, k + 1, j, low, stop)
+            if memo is None:
+                end = _match(elems, k + 1, j, low, stop)
+            else:
+                got = memo.get((k + 1, j))
+                if got is None:
+                    got = memo[(k + 1, j)] = _match(elems, k + 1, j, low, stop, memo)
+                end = got
             if end >= 0:
                 return end
         return -1
@@ -233,7 +252,7 @@ def _match(elems: Sequence[_Elem], k: int, i: int, low: list[str], stop: int) ->
         ok = _is_num(tok)
     else:
         ok = True
-    return _match(elems, k + 1, i + 1, low, stop) if ok else -1
+    return _match(elems, k + 1, i + 1, low, stop, memo) if ok else -1
 
 
 # ---------------------------------------------------------------- lemmas
@@ -557,7 +576,17 @@ class _Engine:
         # worked out once per call
         tried: dict[str, list[Variant]] = {}
         paired: dict[tuple[str, str | None], list[Variant]] = {}
+        gaps: dict[int, bool] = {}
+
+        def multi_gap(elems: list[Elem]) -> bool:
+            got = gaps.get(id(elems))
+            if got is None:
+                got = gaps[id(elems)] = sum(1 for e in elems if e[0] == _GAP) > 1
+            return got
+
         for sa, stop in self.t.sent_bounds:
+            # per sentence: what each multi-gap variant matches after each of its gaps
+            memos: dict[int, dict[tuple[int, int], int]] = {}
             for i in range(sa, stop):
                 tok = low[i]
                 options = tried.get(tok)
@@ -586,7 +615,10 @@ class _Engine:
                         if k < len(plain):
                             continue
                     else:
-                        end = _match(elems, 0, i, low, stop)
+                        memo = memos.get(id(elems)) if multi_gap(elems) else None
+                        if memo is None and multi_gap(elems):
+                            memo = memos[id(elems)] = {}
+                        end = _match(elems, 0, i, low, stop, memo)
                         if end < 0:
                             continue
                     if entry.not_after and i > sa and low[i - 1] in entry.not_after:
@@ -1011,14 +1043,20 @@ class _Scan:
         self._positions: dict[tuple[re.Pattern[str], int, int], list[int]] = {}
         self._starts: dict[int, tuple[list[int], list[tuple[int, int, bool]]]] = {}
         self._facts: dict[tuple[str, int, int], bool | int] = {}
-        self._strings: dict[tuple[int, int], str] = {}
 
-    def piece(self, a: int, b: int) -> str:
-        """``text[a:b]``, one string object for each distinct range (scopes repeat)."""
-        got = self._strings.get((a, b))
-        if got is None:
-            got = self._strings[(a, b)] = self.text[a:b]
-        return got
+    def match_at(self, pattern: re.Pattern[str], a: int, b: int) -> tuple[int, str] | None:
+        """``pattern.match(text[a:b])`` as (end offset in ``text``, matched text), or None.
+
+        Matched in place, without copying ``text[a:b]`` (a scope can be a whole long clause, and
+        many cues share it), unless a word character precedes ``a``: there ``\\b`` would read
+        it, and only the copy gives the substring's answer.
+        """
+        text = self.text
+        if a > 0 and (text[a - 1].isalnum() or text[a - 1] == "_"):
+            m = pattern.match(text[a:b])
+            return None if m is None else (a + m.end(), m.group(0))
+        m = pattern.match(text, a, b)
+        return None if m is None else (m.end(), m.group(0))
 
     def positions(self, pattern: re.Pattern[str], lo: int, hi: int) -> list[int]:
         """Every position in [lo, hi) where ``pattern`` matches with ``endpos=hi``."""
@@ -1034,19 +1072,19 @@ class _Scan:
             self._positions[key] = got
         return got
 
-    def search_in(self, pattern: re.Pattern[str], piece: str, a: int, b: int, lo: int) -> bool:
-        """``bool(pattern.search(text[a:b]))``, with ``piece == text[a:b]`` and ``lo <= a``."""
-        if pattern.match(piece):
+    def search_in(self, pattern: re.Pattern[str], a: int, b: int, lo: int) -> bool:
+        """``bool(pattern.search(text[a:b]))``, with ``lo <= a``."""
+        if self.match_at(pattern, a, b) is not None:
             return True
         pos = self.positions(pattern, lo, b)
         return bisect_right(pos, a) < len(pos)
 
-    def future_date_in(self, piece: str, a: int, b: int, lo: int) -> bool:
-        """``_future_date(text[a:b])``, with ``piece == text[a:b]`` and ``lo <= a``."""
+    def future_date_in(self, a: int, b: int, lo: int) -> bool:
+        """``_future_date(text[a:b])``, with ``lo <= a``."""
         text = self.text
-        m = _DATE.match(piece)
-        if m is not None:
-            p, end, found = a, a + m.end(), m.group(0)
+        first = self.match_at(_DATE, a, b)
+        if first is not None:
+            p, (end, found) = a, first
         else:
             pos = self.positions(_DATE, lo, b)
             k = bisect_right(pos, a)
@@ -1163,12 +1201,31 @@ def find_cues(
     Returns
     -------
     list of Cue, by position, never overlapping; see the module docstring for senses, levels,
-    rule ids and scope.
+    rule ids and scope. A sentence keeps at most :data:`MAX_CUES_PER_SENTENCE` cues;
+    :func:`find_cues_with_limits` also says when that cap bit.
 
     >>> [(c.span.text, c.category, c.sense) for c in find_cues("You may apply in May.")]
     [('You may apply', 'permission', 'permission')]
     >>> [(c.span.text, c.category) for c in find_cues("It is a truly horrendous crime.")]
     [('truly horrendous', 'emotive')]
+    """
+    return find_cues_with_limits(text, categories=categories, lexicon=lexicon)[0]
+
+
+def find_cues_with_limits(
+    text: str,
+    *,
+    categories: Iterable[str] | None = None,
+    lexicon: Lexicon | None = None,
+) -> tuple[list[Cue], tuple[str, ...]]:
+    """:func:`find_cues`, and what its limits left out: one note per limit that bit.
+
+    A sentence keeps at most :data:`MAX_CUES_PER_SENTENCE` cues, the first ones (real
+    sentences carry up to 5); past that, a note says how many sentences were capped.
+
+    >>> cues, notes = find_cues_with_limits("may " * 60)
+    >>> len(cues), notes
+    (50, ('cues: 1 sentence had more than 50 cues; only its first 50 were kept',))
     """
     if not isinstance(text, str):
         raise InputError(f"find_cues() takes a string, not {type(text).__name__}")
@@ -1178,7 +1235,7 @@ def find_cues(
             "lexicon= must be a Lexicon; load one with respcompare.lexicon.load_lexicon(path)"
         )
     if not text.strip():
-        return []
+        return [], ()
     toks = _tokenize(text)
     eng = _Engine(text, toks)
     eng.lexicon_pass((lexicon if lexicon is not None else default_lexicon()).compiled())
@@ -1186,9 +1243,15 @@ def find_cues(
     return _finish(text, toks, eng.cands, wanted)
 
 
+#: The most cues one sentence keeps (the first ones, by position). Real responses carry at most
+#: 5 in a sentence; a sentence made of lexicon phrases ("may may may ...") would otherwise give
+#: a cue per word, each with the whole sentence as its scope, and a report quadratic in size.
+MAX_CUES_PER_SENTENCE = 50
+
+
 def _finish(
     text: str, toks: _Tokens, cands: list[_Cand], wanted: frozenset[str] | None
-) -> list[Cue]:
+) -> tuple[list[Cue], tuple[str, ...]]:
     low = toks.low
     # fold intensifiers into the emotive / peacock cue that follows them
     for c in cands:
@@ -1213,10 +1276,18 @@ def _finish(
     quoted = _Quoted(_quoted_regions(text))
     scan = _Scan(text)
     out: list[Cue] = []
+    per_sentence: dict[int, int] = {}
+    capped = 0
     for c in kept:
         s, e = toks.start[c.a], toks.end[c.b - 1]
         if s in quoted:
             continue
+        n = per_sentence.get(toks.sent[c.a], 0)
+        if n >= MAX_CUES_PER_SENTENCE:
+            capped += n == MAX_CUES_PER_SENTENCE
+            per_sentence[toks.sent[c.a]] = n + 1
+            continue
+        per_sentence[toks.sent[c.a]] = n + 1
         sent = toks.sent_spans[toks.sent[c.a]]
         cstart, cend = scan.clause_bounds(sent, s)
         if (
@@ -1231,10 +1302,9 @@ def _finish(
                     scope1 = max(scan.appositive_end(sent, e), e)
         else:
             scope0, scope1 = min(cstart, s), max(cend, e)
-        scope = scan.piece(scope0, scope1)
         sense, level, strength, rule = c.sense, c.level, c.strength, c.rule
         if c.category == "commitment":
-            sense, level, strength, rule = _grade(scan, sent, scope, scope0, scope1, s, c)
+            sense, level, strength, rule = _grade(scan, sent, scope0, scope1, s, c)
             if sense in {"plain", "intended"} and _dated_by_next(scan, toks, c):
                 rule += "+dated-next-sentence"
                 sense, level = ("intended", 4) if sense == "intended" else ("dated", 5)
@@ -1250,10 +1320,18 @@ def _finish(
                 span=Span(s, e, text[s:e]),
                 level=level,
                 strength=round(strength, 3),
-                scope=Span(scope0, scope1, scope),
+                scope=SpanView(text, scope0, scope1),
             )
         )
-    return out
+    notes: tuple[str, ...] = ()
+    if capped:
+        which = "1 sentence" if capped == 1 else f"{capped:,} sentences"
+        their = "its" if capped == 1 else "each one's"
+        notes = (
+            f"cues: {which} had more than {MAX_CUES_PER_SENTENCE} cues; only {their} first "
+            f"{MAX_CUES_PER_SENTENCE} were kept",
+        )
+    return out, notes
 
 
 _DETERMINERS = _ws("a an the its their our this these that new further")
@@ -1302,11 +1380,11 @@ def _dated_by_next(scan: _Scan, toks: _Tokens, c: _Cand) -> bool:
 
 
 def _grade(
-    scan: _Scan, sent: tuple[int, int], scope: str, s0: int, s1: int, at: int, c: _Cand
+    scan: _Scan, sent: tuple[int, int], s0: int, s1: int, at: int, c: _Cand
 ) -> tuple[str, int | None, float, str]:
     """Place a commitment on the ladder: specifics raise it to 5, conditions lower it to 3.
 
-    ``scope`` is ``text[s0:s1]``; every search over it goes through ``scan`` (once per
+    The scope is ``text[s0:s1]``; every search over it goes through ``scan`` (once per
     sentence, then by bisection), so many commitments in one long sentence stay linear.
     """
     sense, level, strength, rule = (
@@ -1324,14 +1402,14 @@ def _grade(
         )
     # the first conditional from the sentence start (as search(text, sent[0], s1) finds it)
     conds = scan.positions(_CONDITIONAL, sent[0], s1)
-    if (conds and conds[0] < at) or scan.search_in(_CONDITIONAL, scope, s0, s1, sent[0]):
+    if (conds and conds[0] < at) or scan.search_in(_CONDITIONAL, s0, s1, sent[0]):
         return "conditional", 3, min(strength, 0.6), rule + "+conditional"
     specific = None
-    if scan.future_date_in(scope, s0, s1, sent[0]) or lead_date:
+    if scan.future_date_in(s0, s1, sent[0]) or lead_date:
         specific = "dated"
-    elif scan.search_in(_AMOUNT, scope, s0, s1, sent[0]):
+    elif scan.search_in(_AMOUNT, s0, s1, sent[0]):
         specific = "specific"
-    elif scan.search_in(_INSTRUMENT, scope, s0, s1, sent[0]):
+    elif scan.search_in(_INSTRUMENT, s0, s1, sent[0]):
         specific = "instrument"
     if specific:
         if sense == "intended":
@@ -1386,8 +1464,20 @@ def kwic(
     >>> row.pre, row.keyword, row.post
     ('We will', 'keep this policy under review', '')
     """
-    if window < 0:
-        raise InputError("kwic window must be 0 or more words")
+    if not isinstance(text, str):
+        raise InputError(f"kwic() takes a string, not {type(text).__name__}")
+    if isinstance(window, bool) or not isinstance(window, int) or window < 0:
+        raise InputError(f"kwic window must be a whole number of words, 0 or more; got {window!r}")
+    if not isinstance(docname, str):
+        raise InputError(f"kwic docname must be a string, not {type(docname).__name__}")
+    if not isinstance(pattern_or_cues, str) and (
+        not isinstance(pattern_or_cues, Sequence)
+        or not all(isinstance(c, Cue) for c in pattern_or_cues)
+    ):
+        raise InputError(
+            "kwic takes a lexicon pattern (a string) or a list of cues from find_cues(), "
+            f"not {type(pattern_or_cues).__name__}"
+        )
     toks = _tokenize(text)
     spans: list[tuple[int, int, str]] = []  # token ranges and pattern label
     if isinstance(pattern_or_cues, str):
@@ -1396,11 +1486,16 @@ def kwic(
             raise InputError(f"kwic pattern {pattern_or_cues!r} has no words to match")
         i = 0
         n = len(toks.low)
+        memos: list[dict[tuple[int, int], int]] = [{} for _ in variants]
+        current = -1
         while i < n:
             stop = toks.sent_bounds[toks.sent[i]][1]
+            if toks.sent[i] != current:  # a memo holds for one sentence
+                current = toks.sent[i]
+                memos = [{} for _ in variants]
             best = -1
-            for v in variants:
-                best = max(best, _match(v, 0, i, toks.low, stop))
+            for v, memo in zip(variants, memos, strict=True):
+                best = max(best, _match(v, 0, i, toks.low, stop, memo))
             if best > i:
                 spans.append((i, best, pattern_or_cues))
                 i = best

@@ -77,6 +77,16 @@ CATEGORIES: tuple[str, ...] = (
 
 ExportFormat = Literal["dic", "yaml", "csv"]
 
+#: Limits on a pattern, so matching stays linear in the text: each optional word doubles the
+#: variants tried, and each gap multiplies the positions tried at every word. Our own patterns
+#: have at most 6 words, 2 optional words and one gap of 4.
+MAX_PATTERN_WORDS = 24
+MAX_OPTIONAL_WORDS = 4
+MAX_GAPS = 2
+MAX_GAP_WORDS = 8
+#: The largest lexicon file read (bytes); ours are under 100 kB.
+MAX_LEXICON_BYTES = 10_000_000
+
 _DATA_FILES = (
     "hedges.toml",
     "stance.toml",
@@ -104,6 +114,26 @@ class Entry:
     not_after: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
+        for name in ("pattern", "category", "sense", "source", "lexicon"):
+            value = getattr(self, name)
+            if not isinstance(value, str):
+                raise LexiconError(
+                    f"lexicon entry field {name!r} must be a string, not {type(value).__name__}"
+                )
+        if isinstance(self.strength, bool) or not isinstance(self.strength, int | float):
+            raise LexiconError(
+                f"lexicon entry {self.pattern!r} has strength {self.strength!r}; give a number 0..1"
+            )
+        if self.level is not None and (
+            isinstance(self.level, bool) or not isinstance(self.level, int)
+        ):
+            raise LexiconError(
+                f"lexicon entry {self.pattern!r} has level {self.level!r}; give a whole number 0..5"
+            )
+        for name in ("not_before", "not_after"):
+            value = getattr(self, name)
+            if not isinstance(value, tuple) or not all(isinstance(v, str) for v in value):
+                raise LexiconError(f"lexicon entry field {name!r} must be a tuple of words")
         if self.category not in CATEGORIES:
             raise LexiconError(
                 f"lexicon entry {self.pattern!r} has category {self.category!r}; "
@@ -111,6 +141,7 @@ class Entry:
             )
         if not self.pattern.strip():
             raise LexiconError("a lexicon entry has an empty pattern: give at least one word")
+        check_pattern(self.pattern)
         if not 0.0 <= self.strength <= 1.0:
             raise LexiconError(
                 f"lexicon entry {self.pattern!r} has strength {self.strength}; give 0..1"
@@ -231,12 +262,50 @@ def _split_pattern_token(tok: str) -> list[str]:
     return [t]
 
 
+def _gap_size(tok: str) -> int:
+    """The N of a ``...N`` gap (ASCII digits; 4 when absent)."""
+    n = tok[3:]
+    return int(n) if n.isascii() and n.isdigit() else 4
+
+
+def check_pattern(pattern: str) -> None:
+    """Raise LexiconError when ``pattern`` is past the pattern limits (words, optional words,
+    gaps, gap length: ``MAX_PATTERN_WORDS`` ...), which keep matching linear in the text.
+
+    >>> check_pattern("keep ... under review")
+    >>> check_pattern("a? " * 5)
+    Traceback (most recent call last):
+    ...
+    respcompare.errors.LexiconError: pattern 'a? a? a? a? a? ' has 5 optional words; the limit is 4
+    """
+    toks = pattern.split()
+    where = f"pattern {pattern[:60]!r}"
+    if len(toks) > MAX_PATTERN_WORDS:
+        raise LexiconError(f"{where} has {len(toks)} words; the limit is {MAX_PATTERN_WORDS}")
+    optional = sum(1 for t in toks if t.endswith("?") and len(t) > 1)
+    if optional > MAX_OPTIONAL_WORDS:
+        raise LexiconError(
+            f"{where} has {optional} optional words; the limit is {MAX_OPTIONAL_WORDS}"
+        )
+    gaps = [t.rstrip("?") for t in toks if t.startswith("...")]
+    if len(gaps) > MAX_GAPS:
+        raise LexiconError(f"{where} has {len(gaps)} gaps (...); the limit is {MAX_GAPS}")
+    for g in gaps:
+        if _gap_size(g) > MAX_GAP_WORDS:
+            raise LexiconError(
+                f"{where} has the gap {g!r}; a gap spans at most {MAX_GAP_WORDS} words"
+            )
+
+
 def compile_pattern(pattern: str) -> list[list[Elem]]:
     """A pattern -> its variants (optional words expanded), each a list of ``(kind, payload)``.
+
+    Raises LexiconError past the pattern limits (see :func:`check_pattern`).
 
     >>> [[k for k, _ in v] for v in compile_pattern("keep ... under review")]
     [[0, 4, 0, 0]]
     """
+    check_pattern(pattern)
     variants: list[list[Elem]] = [[]]
     elem: Elem
     for tok0 in pattern.split():
@@ -245,7 +314,7 @@ def compile_pattern(pattern: str) -> list[list[Elem]]:
             if optional:
                 tok = tok[:-1]
             if tok.startswith("..."):
-                n = int(tok[3:]) if tok[3:].isdigit() else 4
+                n = _gap_size(tok)
                 elem = (GAP, n)
             elif tok == "_":
                 elem = (ANY, None)
@@ -451,13 +520,17 @@ def load_lexicon(
     >>> [e.pattern for e in load_lexicon(p, category="peacock")]
     ['game changer', 'best in class']
     """
+    if not isinstance(source, str | Path):
+        raise LexiconError(
+            f"load_lexicon() takes a file path (str or Path), not {type(source).__name__}"
+        )
     path = Path(source)
     if not path.is_file():
         raise LexiconError(
             f"lexicon file {str(path)!r} not found: give the path to a .toml, .dic or .txt file"
         )
-    text = path.read_text(encoding="utf-8")
     where = str(path)
+    text = _read_lexicon_file(path, where)
     if path.suffix.lower() == ".toml":
         import tomllib
 
@@ -465,6 +538,11 @@ def load_lexicon(
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
             raise LexiconError(f"{where}: invalid TOML ({exc}); fix the line it names") from None
+        except RecursionError:  # tomllib reads nested arrays and tables recursively
+            raise LexiconError(
+                f"{where}: arrays or tables nested too deeply to read; a lexicon needs two "
+                "levels ([[group]] with a list of phrases)"
+            ) from None
         return _from_toml(data, where=where, default_name=path.stem)
     if path.suffix.lower() == ".dic":
         return _from_dic(text, where=where, category_map=category_map)
@@ -492,6 +570,32 @@ def load_lexicon(
     if not entries:
         raise LexiconError(f"{where}: no phrases found (one phrase a line, '#' for comments)")
     return Lexicon(tuple(entries), name=path.stem, sources=(where,))
+
+
+def _read_lexicon_file(path: Path, where: str) -> str:
+    """The file's text, UTF-8, after checking its size against ``MAX_LEXICON_BYTES``."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_LEXICON_BYTES:
+            raise LexiconError(
+                f"{where} has {size:,} bytes, more than the limit of {MAX_LEXICON_BYTES:,} for a "
+                "lexicon file: split it into several files and combine them with +"
+            )
+        with path.open("rb") as f:
+            raw = f.read(MAX_LEXICON_BYTES + 1)
+    except OSError as exc:
+        raise LexiconError(f"{where}: cannot read the file ({exc.strerror or exc})") from None
+    if len(raw) > MAX_LEXICON_BYTES:  # a file that grew, or a device reporting size 0
+        raise LexiconError(
+            f"{where} has more than {MAX_LEXICON_BYTES:,} bytes, the limit for a lexicon file: "
+            "split it into several files and combine them with +"
+        )
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise LexiconError(
+            f"{where}: not UTF-8 text (byte {exc.start}); save the file as UTF-8"
+        ) from None
 
 
 @lru_cache(maxsize=1)

@@ -31,6 +31,7 @@ __all__ = [
     "Petition",
     "Response",
     "Span",
+    "SpanView",
     "Update",
     "Verdict",
     "parse_date",
@@ -594,6 +595,9 @@ class Assessment:
     says how clear-cut the evidence was, and ``needs_review`` flags a verdict a person should
     check (thin or contradictory evidence), with ``review_reasons`` saying why.
     ``directness_terms`` are the fitted terms whose sum (through the logistic) is ``directness``.
+    ``limits_hit`` has one note per size limit that bit while judging (e.g. a sentence with more
+    than :data:`~respcompare.cues.MAX_CUES_PER_SENTENCE` cues): the verdict then rests on part
+    of the evidence. It is empty for real responses; :attr:`capped` says whether it is not.
     """
 
     verdict: Verdict
@@ -610,6 +614,7 @@ class Assessment:
     review_reasons: tuple[str, ...] = ()
     directness_terms: tuple[DirectnessTerm, ...] = ()
     rule: str | None = None
+    limits_hit: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.directness <= 1.0:
@@ -621,6 +626,52 @@ class Assessment:
     def answered(self) -> bool:
         """True for answered-yes, answered-partly and answered-no."""
         return self.verdict.answered
+
+    @property
+    def capped(self) -> bool:
+        """True when a size limit bit while judging (see ``limits_hit``)."""
+        return bool(self.limits_hit)
+
+
+class SpanView(Span):
+    """A :class:`Span` that reads its text from the owning text when asked, holding no copy.
+
+    Cue scopes are views: many cues in one long clause would otherwise each hold a copy of the
+    clause (memory quadratic in the clause length). A view equals, hashes, prints, pickles and
+    serialises like the :class:`Span` with the same start, end and text.
+
+    >>> v = SpanView("We will publish.", 3, 15)
+    >>> v.text, v == Span(3, 15, "will publish"), len(v)
+    ('will publish', True, 12)
+    """
+
+    __slots__ = ("_owner",)
+
+    def __init__(self, owner: str, start: int, end: int) -> None:
+        if not 0 <= start <= end <= len(owner):
+            raise InputError(
+                f"span [{start}, {end}) does not fit a text of {len(owner)} characters"
+            )
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "_owner", owner)
+
+    @property
+    def text(self) -> str:
+        """The covered text, sliced from the owning text on each call."""
+        owner: str = object.__getattribute__(self, "_owner")
+        return owner[self.start : self.end]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Span):
+            return (self.start, self.end, self.text) == (other.start, other.end, other.text)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end, self.text))
+
+    def __reduce__(self) -> tuple[type[SpanView], tuple[str, int, int]]:
+        return (SpanView, (object.__getattribute__(self, "_owner"), self.start, self.end))
 
 
 @dataclass(frozen=True, slots=True, init=False)

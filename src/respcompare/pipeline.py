@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -66,6 +67,8 @@ class Review:
     """Everything respcompare found about one case.
 
     ``assessments`` holds one :class:`Assessment` per response, in the case's order.
+    ``limits_hit`` has one note per size limit that bit (cues per sentence, the alignment's
+    candidate pairs ...), each naming the response; empty for real petitions.
     """
 
     case: Case
@@ -75,6 +78,12 @@ class Review:
     changes: tuple[str, ...] = ()
     analyses: tuple[TextAnalysis, ...] = ()
     asks: tuple[Ask, ...] = ()
+    limits_hit: tuple[str, ...] = ()
+
+    @property
+    def capped(self) -> bool:
+        """True when a size limit bit anywhere in the review (see ``limits_hit``)."""
+        return bool(self.limits_hit)
 
     def profile(self, label: str) -> ResponseProfile:
         """The profile of the response with this label."""
@@ -316,7 +325,10 @@ def review(
     )
     analyses = tuple(analyse(r.full_text, lexicon=lexicon) for r in responses)
     assessments = tuple(
-        assess(case.petition, r, asks=ask_list, analysis=an, lexicon=lexicon, config=judge)
+        _noted(
+            assess(case.petition, r, asks=ask_list, analysis=an, lexicon=lexicon, config=judge),
+            an,
+        )
         for r, an in zip(responses, analyses, strict=True)
     )
     alignments = tuple(
@@ -338,12 +350,40 @@ def review(
         ),
         analyses=analyses,
         asks=tuple(o.ask for o in judged),
+        limits_hit=_limits_hit(responses, assessments, alignments),
     )
 
 
 def _petition_key(case: Case) -> str | None:
     """The group a reuse index files this case's responses under (its petition), if known."""
     return str(case.petition.id) if case.petition.id is not None else case.source
+
+
+def _noted(assessment: Assessment, analysis: TextAnalysis) -> Assessment:
+    """``assessment`` with the limits its text's analysis hit (unchanged when none did)."""
+    if not analysis.limits_hit:
+        return assessment
+    return dataclasses.replace(
+        assessment, limits_hit=tuple(dict.fromkeys(assessment.limits_hit + analysis.limits_hit))
+    )
+
+
+def _limits_hit(
+    responses: Sequence[Response],
+    assessments: Sequence[Assessment],
+    alignments: Sequence[Alignment],
+) -> tuple[str, ...]:
+    """Every limit that bit in a review, each note naming its response or pair."""
+    out: list[str] = []
+    for r, a in zip(responses, assessments, strict=True):
+        out += [f"{r.label}: {note}" for note in a.limits_hit]
+    for i, al in enumerate(alignments, start=1):
+        if al.capped:
+            pair = f"{responses[i - 1].label} -> {responses[i].label}"
+            out += [f"alignment {pair}: {note}" for note in al.notes] or [
+                f"alignment {pair}: capped"
+            ]
+    return tuple(out)
 
 
 def _align_pair(

@@ -93,6 +93,7 @@ def to_dict(review: Review) -> dict[str, Any]:
         "alignments": [alignment_to_dict(al) for al in review.alignments],
         "profiles": profiles,
         "ledger": review.ledger().to_dict(),
+        "limits_hit": list(review.limits_hit),
     }
 
 
@@ -311,6 +312,8 @@ def to_markdown(
         f"**Petition:** {md_escape(pet.action)}",
         "",
     ]
+    if review.limits_hit:  # one line: a size limit bit, the figures rest on part of the text
+        out += [f"**Limits reached:** {md_escape('; '.join(review.limits_hit))}", ""]
     out += _verdicts_md(review, opts)
     out += [
         "## Asks",
@@ -460,6 +463,8 @@ _CSS = (
 .rc-side{display:grid;grid-template-columns:1fr 1fr;gap:0 14px}
 .rc-kw{font-weight:600;background:var(--rc-kw);color:var(--rc-fg)}
 .rc-muted{color:var(--rc-muted)}
+.rc-limits{border-left:3px solid #E69F00;background:var(--rc-kw);color:var(--rc-fg);
+padding:.2em .6em}
 """
 )
 
@@ -774,7 +779,12 @@ def to_html(
         f"<h1>Did they answer? Review of {_e(title)}</h1>"
         f"<p><b>Petition:</b> {_e(pet.action)}</p>"
         f'<p class="rc-meta">{_e(meta)}</p>'
-        f"{_verdicts_html(review, opts)}{_asks_html(review)}{_changes_html(review, opts)}"
+        + (
+            f'<p class="rc-limits"><b>Limits reached:</b> {_e("; ".join(review.limits_hit))}</p>'
+            if review.limits_hit
+            else ""
+        )
+        + f"{_verdicts_html(review, opts)}{_asks_html(review)}{_changes_html(review, opts)}"
         f"{_commitments_html(review)}{ledger_html(review.ledger())}"
         f"{_cues_html(review)}{_reused_html(review)}"
         f"{_readability_html(review)}{_audit_html(review, opts) if opts.audit else ''}</div>"

@@ -15,14 +15,14 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .model import Span
 
 if TYPE_CHECKING:
     from nltk.tokenize.punkt import PunktSentenceTokenizer
 
-__all__ = ["Segmentation", "Sentence", "segment", "sentences", "words"]
+__all__ = ["Segmentation", "Sentence", "segment", "sentences", "word_count", "words"]
 
 # Lower-case, without the final period, as Punkt stores them. Written for UK government prose.
 UK_ABBREVIATIONS: frozenset[str] = frozenset(
@@ -186,15 +186,65 @@ class Segmentation:
         return None
 
 
+#: Sentence-break decisions remembered per Punkt context (the candidate's word, its mark and the
+#: next token): Punkt's decision is a pure function of that string under our fixed parameters,
+#: and texts with thousands of candidates ("1. 1. 1.", ". . .") repeat a few contexts. Cleared
+#: when it reaches this many entries, so memory stays bounded.
+_BREAK_MEMO_LIMIT = 20_000
+#: The regular-expression flags both engines share (nltk may compile with the third-party
+#: ``regex`` engine, whose version flags the standard library does not know).
+_RE_FLAGS = re.IGNORECASE | re.MULTILINE | re.DOTALL | re.UNICODE | re.VERBOSE
+
+
+def _stdlib(pattern: Any) -> re.Pattern[str]:
+    """``pattern`` (an nltk pattern, stdlib or its ReDoS-guarded wrapper) compiled by ``re``."""
+    return re.compile(str(pattern.pattern), int(pattern.flags) & _RE_FLAGS)
+
+
 @lru_cache(maxsize=1)
 def _tokenizer() -> PunktSentenceTokenizer:
     # imported on first use: nltk.tokenize.punkt imports the whole nltk package (its
     # __init__ pulls in numpy, email, http, ssl ...), which would triple `import respcompare`
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+    from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
+
+    class _LanguageVars(PunktLanguageVars):  # type: ignore[misc]
+        """Punkt's own patterns, run by the standard ``re`` engine.
+
+        Recent nltk runs them through a ReDoS guard whose timeout counts the CPU time of the
+        whole scan of a paragraph, Punkt's own work included, so a long paragraph could fail
+        with TimeoutError on a slow machine. Punkt's patterns are linear (character classes,
+        a look-ahead to the next token), and ``re`` gives the same matches, faster.
+        """
+
+        __slots__ = ()
+        re_boundary_realignment = _stdlib(PunktLanguageVars.re_boundary_realignment)
+        _period_context = _stdlib(PunktLanguageVars().period_context_re())
+        _word_tokenizer = _stdlib(PunktLanguageVars()._word_tokenizer_re())
+
+        def period_context_re(self) -> re.Pattern[str]:
+            return self._period_context
+
+        def _word_tokenizer_re(self) -> re.Pattern[str]:
+            return self._word_tokenizer
+
+    class _Tokenizer(PunktSentenceTokenizer):  # type: ignore[misc]
+        """Punkt with its per-candidate decision remembered (see ``_BREAK_MEMO_LIMIT``)."""
+
+        def __init__(self, params: PunktParameters) -> None:
+            super().__init__(params, lang_vars=_LanguageVars())
+            self._breaks: dict[str, bool] = {}
+
+        def text_contains_sentbreak(self, text: str) -> bool:
+            got = self._breaks.get(text)
+            if got is None:
+                if len(self._breaks) >= _BREAK_MEMO_LIMIT:
+                    self._breaks.clear()
+                got = self._breaks[text] = bool(super().text_contains_sentbreak(text))
+            return got
 
     params = PunktParameters()
     params.abbrev_types = set(UK_ABBREVIATIONS)
-    return PunktSentenceTokenizer(params)
+    return _Tokenizer(params)
 
 
 _BULLET = re.compile(r"^\s*(?:[•\-\*–·▪●◦]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
@@ -267,22 +317,55 @@ def segment(text: str) -> Segmentation:
     return _segment_cached(text)
 
 
+_new = object.__new__
+_SPAN_SET = tuple(getattr(Span, f).__set__ for f in ("start", "end", "text"))
+_SENTENCE_SET = tuple(getattr(Sentence, f).__set__ for f in ("span", "paragraph", "index"))
+
+
+def _span(start: int, end: int, text: str) -> Span:
+    """``Span(start, end, text)`` for a range already known to fit (one per sentence: a text
+    at the size limit can have 50,000, and the checked constructor is a third of the time)."""
+    o: Span = _new(Span)
+    set_start, set_end, set_text = _SPAN_SET
+    set_start(o, start)
+    set_end(o, end)
+    set_text(o, text)
+    return o
+
+
+def _sentence(span: Span, paragraph: int, index: int) -> Sentence:
+    """``Sentence(span, paragraph, index)``, as :func:`_span` does for spans."""
+    o: Sentence = _new(Sentence)
+    set_span, set_paragraph, set_index = _SENTENCE_SET
+    set_span(o, span)
+    set_paragraph(o, paragraph)
+    set_index(o, index)
+    return o
+
+
 @lru_cache(maxsize=256)
 def _segment_cached(text: str) -> Segmentation:
     tok = _tokenizer()
     paragraphs: list[Span] = []
     sents: list[Sentence] = []
     for p_index, (a, b) in enumerate(_paragraph_spans(text)):
-        paragraphs.append(Span(a, b, text[a:b]))
         block = text[a:b]
-        for s, e in tok.span_tokenize(block):
+        paragraphs.append(_span(a, b, block))
+        if "." in block or "?" in block or "!" in block:
+            spans = tok.span_tokenize(block)
+        else:  # no candidate sentence end: Punkt gives the block, trailing space cut
+            end = len(block.rstrip())
+            spans = [(0, end)] if end else []
+        for s, e in spans:
             piece = block[s:e]
             # Punkt keeps a soft line break inside a sentence; that is fine, but trim edges.
-            lead = len(piece) - len(piece.lstrip())
-            trail = len(piece) - len(piece.rstrip())
-            s2, e2 = a + s + lead, a + e - trail
-            if e2 > s2:
-                sents.append(Sentence(Span(s2, e2, text[s2:e2]), p_index, len(sents)))
+            if piece[:1].isspace() or piece[-1:].isspace():
+                lead = len(piece) - len(piece.lstrip())
+                trail = len(piece) - len(piece.rstrip())
+                s, e = s + lead, e - trail
+                piece = block[s:e]
+            if e > s:
+                sents.append(_sentence(_span(a + s, a + e, piece), p_index, len(sents)))
     return Segmentation(text, tuple(paragraphs), tuple(sents))
 
 
@@ -307,3 +390,12 @@ def words(text: str) -> list[Span]:
     ['Group-based', 'offending', '£1.2', 'million', "isn't", 'it']
     """
     return [Span(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
+
+
+def word_count(text: str) -> int:
+    """``len(words(text))``, without making the spans.
+
+    >>> word_count("Group-based offending: £1.2 million, isn't it?")
+    6
+    """
+    return sum(1 for _ in _WORD.finditer(text))

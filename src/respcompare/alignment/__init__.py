@@ -103,5 +103,8 @@ def align(
     if not with_effects:
         return al
     labels = effects(al, petition, analyses=analyses, assessments=assessments)
-    ops = tuple(replace(op, effects=fx) for op, fx in zip(al.ops, labels, strict=True))
+    ops = tuple(
+        op if fx == op.effects else replace(op, effects=fx)  # most ops have no effect
+        for op, fx in zip(al.ops, labels, strict=True)
+    )
     return replace(al, ops=ops)

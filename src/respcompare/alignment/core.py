@@ -40,7 +40,7 @@ from rapidfuzz.distance import Indel, LCSseq
 
 from ..errors import InputError
 from ..model import Response, Span, replace_surrogates
-from ..segment import segment, words
+from ..segment import segment, word_count
 
 if TYPE_CHECKING:
     from .effects import Effect
@@ -304,7 +304,7 @@ class Alignment:
 
 
 def _nwords(text: str) -> int:
-    return len(words(text)) if text else 0
+    return word_count(text) if text else 0
 
 
 # --------------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ not an odd count of negation words.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from enum import StrEnum
@@ -69,10 +70,18 @@ _STOCK_PHRASING = frozenset({"emotive", "acknowledgement", "peacock", "review-lo
 _ANSWERING = frozenset({"commitment", "refusal", "deferral"})
 
 
-def _within(cues: Sequence[Cue], span: Span | None) -> Counter[str]:
+def _within(cues: Sequence[Cue], span: Span | None, starts: Sequence[int]) -> Counter[str]:
+    """The categories of the cues that start inside ``span``; ``cues`` are sorted by start and
+    ``starts`` are their starts, so each op costs a bisection, not a pass over every cue."""
     if span is None:
         return Counter()
-    return Counter(c.category for c in cues if span.start <= c.span.start < span.end)
+    lo, hi = bisect_left(starts, span.start), bisect_left(starts, span.end)
+    return Counter(c.category for c in cues[lo:hi])
+
+
+def _slice(cues: Sequence[Cue], span: Span, starts: Sequence[int]) -> Sequence[Cue]:
+    """The cues that start inside ``span`` (``cues`` sorted by start, ``starts`` their starts)."""
+    return cues[bisect_left(starts, span.start) : bisect_left(starts, span.end)]
 
 
 def _answered_spans(petition: Petition, text: str, label: str) -> tuple[bool, list[Span]]:
@@ -99,11 +108,13 @@ def _one(
     b_cues: Sequence[Cue],
     ask_new: list[Span] | None,
     ask_lost: list[Span] | None,
+    a_starts: Sequence[int],
+    b_starts: Sequence[int],
     texts: tuple[str, str] = ("", ""),
 ) -> tuple[Effect, ...]:
     if op.kind in ("unchanged", "moved"):
         return ()
-    ca, cb = _within(a_cues, op.a), _within(b_cues, op.b)
+    ca, cb = _within(a_cues, op.a, a_starts), _within(b_cues, op.b, b_starts)
     out: list[Effect] = []
 
     def more(cat: str, added: Effect, removed: Effect) -> None:
@@ -132,7 +143,14 @@ def _one(
     if (
         op.a is not None
         and op.b is not None
-        and flips(texts[0], op.a, texts[1], op.b, a_cues, b_cues)
+        and flips(
+            texts[0],
+            op.a,
+            texts[1],
+            op.b,
+            _slice(a_cues, op.a, a_starts),
+            _slice(b_cues, op.b, b_starts),
+        )
     ):
         out.append(Effect.POLARITY_FLIP)
     more("emotive", Effect.EMOTIVE_ADDED, Effect.EMOTIVE_REMOVED)
@@ -182,7 +200,11 @@ def effects(
             b_ok, b_spans = _answered_spans(petition, alignment.b_text, alignment.b_label)
         ask_new = b_spans if b_ok and not a_ok else None
         ask_lost = a_spans if a_ok and not b_ok else None
-    a_own = own_cues(alignment.a_text, a_cues)
-    b_own = own_cues(alignment.b_text, b_cues)
+    a_own = sorted(own_cues(alignment.a_text, a_cues), key=lambda c: c.span.start)
+    b_own = sorted(own_cues(alignment.b_text, b_cues), key=lambda c: c.span.start)
+    a_starts = [c.span.start for c in a_own]
+    b_starts = [c.span.start for c in b_own]
     texts = (alignment.a_text, alignment.b_text)
-    return tuple(_one(op, a_own, b_own, ask_new, ask_lost, texts) for op in alignment.ops)
+    return tuple(
+        _one(op, a_own, b_own, ask_new, ask_lost, a_starts, b_starts, texts) for op in alignment.ops
+    )

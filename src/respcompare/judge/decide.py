@@ -2131,4 +2131,5 @@ def assess(
         review_reasons=tuple(dict.fromkeys(reasons)),
         directness_terms=terms,
         rule=row,
+        limits_hit=analysis.limits_hit,
     )
