@@ -78,6 +78,9 @@ def render_charts(out: Path) -> list[Path]:
         for (r, c), share in zip(responses, index.boilerplate_share, strict=True)
     ]
     save(plot.boilerplate_by_department(shares), "boilerplate-by-department.png")
+    save(plot.departments(reviews), "departments.png")
+    ledger = rc.track_commitments(rc.load_example("grooming-gangs"), as_of="2021-01-31")
+    save(plot.promises_timeline(ledger), "promises-timeline.png")
     return written
 
 
