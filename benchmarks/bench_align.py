@@ -14,6 +14,10 @@ Same synthetic pairs (benchmarks/align_synth.py, known truth) for every aligner,
 - difflib.HtmlDiff().make_table over the same sentence lists (the usual way to show a redline):
   timed only; it does the same sentence matching plus a character-level diff of changed lines.
 
+Then, as a user calls it (issue 13): ``rc.align`` on Response objects with effects on, cold
+(new objects, empty segmentation cache) and warm (the same objects again), next to HtmlDiff and
+SequenceMatcher on the same sentences, on the 9 real pairs and on 50 synthetic pairs.
+
     .venv/bin/python benchmarks/bench_align.py [--pairs 200] [--sentences 20]
 """
 
@@ -141,5 +145,61 @@ def main() -> None:
     print(f"  respcompare align with effects (cues on)          {med(fx_t) * 1e3:8.3f}")
 
 
+def _real_pairs() -> list[tuple[str, str]]:
+    """The original/revised response pairs of tests/fixtures/dev.jsonl (9 real pairs)."""
+    import json
+
+    rows = [
+        json.loads(line)
+        for line in (Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "dev.jsonl")
+        .read_text("utf-8")
+        .splitlines()
+        if line.strip()
+    ]
+    by: dict[object, dict[str, str]] = {}
+    for r in rows:
+        if r.get("pair") is not None:
+            text = f"{r.get('response_summary') or ''}\n\n{r.get('response_details') or ''}"
+            by.setdefault(r["pair"], {})[str(r["role"])] = text
+    return [(v["original"], v["revised"]) for v in by.values() if len(v) == 2]
+
+
+def user_path(pairs: list[tuple[str, str]], label: str, repeat: int = 5) -> None:
+    """``rc.align`` as a user calls it: Response objects, effects on. Cold: new Response objects
+    and an empty segmentation cache each time; warm: the same objects again. Beside it, HtmlDiff
+    and SequenceMatcher on the same sentences (their sentence lists made outside the timing)."""
+    med = statistics.median
+    cold, warm, html, sm = [], [], [], []
+    for a_text, b_text in pairs:
+        a_s = [s.text for s in rc.segment(a_text).sentences]
+        b_s = [s.text for s in rc.segment(b_text).sentences]
+        cold_t = []
+        for _ in range(repeat):
+            _segment_cached.cache_clear()
+            ra, rb = rc.Response(text=a_text), rc.Response(text=b_text)
+            t0 = time.perf_counter()
+            rc.align(ra, rb)
+            cold_t.append(time.perf_counter() - t0)
+        cold.append(med(cold_t))
+        ra, rb = rc.Response(text=a_text), rc.Response(text=b_text)
+        rc.align(ra, rb)
+        warm.append(timed(lambda ra=ra, rb=rb: rc.align(ra, rb), repeat=repeat))
+        html.append(timed(lambda a=a_s, b=b_s: difflib.HtmlDiff().make_table(a, b), repeat=repeat))
+        sm.append(timed(seqmatcher, a_s, b_s, repeat=repeat))
+    print(f"{label}: rc.align on Response objects, effects on (median ms per pair)")
+    print(f"  cold (new objects, empty segmentation cache) {med(cold) * 1e3:8.2f}")
+    print(f"  warm (the same objects again)                {med(warm) * 1e3:8.2f}")
+    print(f"  difflib HtmlDiff().make_table                {med(html) * 1e3:8.2f}")
+    print(f"  difflib SequenceMatcher over sentences       {med(sm) * 1e3:8.2f}")
+    print(
+        f"  HtmlDiff / cold {med(html) / med(cold):.2f}x; HtmlDiff / warm "
+        f"{med(html) / med(warm):.2f}x"
+    )
+
+
 if __name__ == "__main__":
     main()
+    print()
+    user_path(_real_pairs(), "9 real pairs (tests/fixtures/dev.jsonl)")
+    synth = make_pairs(50, seed=0, n=20)
+    user_path([(" ".join(a), " ".join(b)) for a, b, _ in synth], "50 synthetic pairs")
