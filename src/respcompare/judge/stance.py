@@ -43,10 +43,16 @@ class Rule:
     family: str
     level: int
     strength: float
-    patterns: tuple[re.Pattern[str], ...]
+    pattern_texts: tuple[str, ...]
     source: str
     combined: re.Pattern[str]  # all patterns as one alternation: one search per clause
     trigger: re.Pattern[str] | None = None  # a cheap test every match passes
+
+    @property
+    def patterns(self) -> tuple[re.Pattern[str], ...]:
+        """Each pattern compiled on its own (for tests and for showing which one matched;
+        the judge itself searches ``combined`` only, so these are compiled on demand)."""
+        return tuple(re.compile(p, re.I) for p in self.pattern_texts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +96,7 @@ def rules() -> tuple[Rule, ...]:
                 family=str(r["family"]),
                 level=int(r["level"]),
                 strength=float(r["strength"]),
-                patterns=tuple(re.compile(p, re.I) for p in r["patterns"]),
+                pattern_texts=tuple(str(p) for p in r["patterns"]),
                 source=str(r["source"]),
                 combined=re.compile("|".join(f"(?:{p})" for p in r["patterns"]), re.I),
                 trigger=re.compile(str(r["trigger"]), re.I) if "trigger" in r else None,
