@@ -999,6 +999,9 @@ def _narrowing(
     slot = _number_slot(ask.object or ask.text, window)
     if slot is not None:
         return Downgrade(slot[0], slot[1], span, "amount")
+    part = _part_of_union(ask.text, window)
+    if part is not None:
+        return Downgrade(part[0], part[1], span, "scope")
     if not head_named:
         return Downgrade(ask.object or ask.text, _offered(text, clause), span, "scope")
     if complement_missing:
@@ -1009,6 +1012,27 @@ def _narrowing(
     if ask_years and got_years and min(got_years) > max(ask_years):
         return Downgrade(str(max(ask_years)), str(min(got_years)), span, "timetable")
     return None
+
+
+# The UK and its nations (devolution: England, Scotland, Wales and Northern Ireland; Great
+# Britain is the first three): an ask for the whole met for one nation is narrower
+_UNION = re.compile(
+    r"\b(?:UK|U\.K\.|United Kingdom|Britain|British|Great Britain|GB|nationwide|"
+    r"across the country)\b",
+    re.I,
+)
+_NATION = re.compile(
+    r"\b(?:England|English|Scotland|Scottish|Wales|Welsh|Northern Ireland|Northern Irish)\b"
+)
+
+
+def _part_of_union(asked: str, window: str) -> tuple[str, str] | None:
+    """("UK", "England") when the ask names the whole UK and the commitment only a nation."""
+    whole = _UNION.search(asked)
+    if whole is None or _NATION.search(asked) or _UNION.search(window):
+        return None
+    nation = _NATION.search(window)
+    return (whole.group(0), nation.group(0)) if nation else None
 
 
 _SLOT_NUMBER = re.compile(
