@@ -15,6 +15,7 @@ PACKAGE = ROOT / "src" / "respcompare"
 # A stage may import only stages to its left (and itself). Keeps the pipeline readable.
 ORDER = [
     "errors",
+    "files",
     "progress",
     "distributed",
     "model",

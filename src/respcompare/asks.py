@@ -33,6 +33,7 @@ from pathlib import Path
 from nltk.stem.porter import PorterStemmer
 
 from .errors import InputError, LexiconError
+from .lemmas import IRREGULAR_VERBS
 from .lexicon import inflections
 from .model import Ask, Petition, Span
 from .segment import segment
@@ -300,13 +301,26 @@ _PER_CENT = re.compile(r"(\d)\s?per ?cent\b", re.I)
 
 def verb_forms(verb: str) -> frozenset[str]:
     """Every inflection of ``verb``: the regular ones and, for irregular verbs, the past tense
-    and participle from ``data/verbs.toml`` ("freeze" -> ... "froze", "frozen").
+    and participle from the lemma table (``data/lemmas.toml``: "freeze" -> "froze", "frozen").
 
     >>> sorted(verb_forms("freeze"))
     ['freeze', 'freezed', 'freezes', 'freezing', 'froze', 'frozen']
     """
-    irregular = _lexicon().irregular_verbs.get(verb.lower(), "")
-    return inflections(verb) | frozenset(irregular.split())
+    return inflections(verb) | _irregular_forms().get(verb.lower(), frozenset())
+
+
+@lru_cache(maxsize=1)
+def _irregular_forms() -> dict[str, frozenset[str]]:
+    """Base verb -> its irregular forms (:data:`respcompare.lemmas.IRREGULAR_VERBS` inverted)."""
+    out: dict[str, set[str]] = {}
+    for form, base in IRREGULAR_VERBS.items():
+        out.setdefault(base, set()).add(form)
+    return {b: frozenset(f) for b, f in out.items()}
+
+
+def generic_nouns() -> frozenset[str]:
+    """Nouns that point back at an ask ("this law", "the ban"), from ``data/verbs.toml``."""
+    return _lexicon().generic_nouns
 
 
 def content_stems(text: str) -> list[str]:
@@ -527,7 +541,6 @@ class _Lexicon:
     generic_nouns: frozenset[str]
     plural_words: frozenset[str]
     irregular_plurals: dict[str, str]
-    irregular_verbs: dict[str, str]
     purpose: frozenset[str]
     empty: frozenset[str]
 
@@ -577,7 +590,6 @@ def _lexicon() -> _Lexicon:
         generic_nouns=_words(data.get("generic_nouns"), name, "generic_nouns"),
         plural_words=_words(data.get("plural_words"), name, "plural_words"),
         irregular_plurals=_mapping(data.get("irregular_plurals"), name, "irregular_plurals"),
-        irregular_verbs=_mapping(data.get("irregular_verbs"), name, "irregular_verbs"),
         purpose=_words(data.get("purpose"), name, "purpose"),
         empty=_words(data.get("empty"), name, "empty"),
     )

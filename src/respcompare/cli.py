@@ -9,7 +9,6 @@ draft would likely be sent back.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime as _dt
 import json
 import os
@@ -20,6 +19,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .errors import EmptyTextError, InputError, InputTooLargeError, RespcompareError
+from .files import write_atomic
 from .load import case_from_texts, examples, load_example, load_petition
 from .model import MAX_TEXT_CHARS, Case, parse_date, replace_surrogates
 from .pipeline import Review, review
@@ -151,18 +151,9 @@ def _check_output(path: str, option: str, suffixes: tuple[str, ...]) -> Path:
 
 def _write_file(out: Path, text: str, option: str) -> None:
     """Write UTF-8 text to ``out`` in one go (all or nothing: a temporary file, then a rename)."""
-    data = (text if text.endswith("\n") else text + "\n").encode("utf-8", "replace")
-    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, out)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise InputError(
-            f"{option}: cannot write {_shown(str(out))!r} ({exc.strerror or exc}); "
-            "choose another file"
-        ) from None
+    _write_bytes(
+        out, (text if text.endswith("\n") else text + "\n").encode("utf-8", "replace"), option
+    )
 
 
 def _parser() -> _Parser:
@@ -510,14 +501,10 @@ def _corpus_command(args: argparse.Namespace) -> int:
 
 
 def _write_bytes(out: Path, data: bytes, option: str) -> None:
-    """Write bytes to ``out`` all or nothing (a temporary file, then a rename)."""
-    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    """Write bytes to ``out`` all or nothing (:func:`respcompare.files.write_atomic`)."""
     try:
-        tmp.write_bytes(data)
-        os.replace(tmp, out)
+        write_atomic(out, data)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
         raise InputError(
             f"{option}: cannot write {_shown(str(out))!r} ({exc.strerror or exc}); "
             "choose another file"

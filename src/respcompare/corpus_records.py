@@ -9,17 +9,16 @@ Parquet). Every column is described in ``docs/corpus.md``.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import json
-import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from .departments import canonical_department
 from .errors import InputError, OptionalDependencyError
+from .files import write_atomic
 from .model import Verdict
 
 if TYPE_CHECKING:
@@ -220,13 +219,9 @@ def meta(rs: ReviewSet, *, per: str, columns: Sequence[str]) -> dict[str, Any]:
 
 
 def _atomic(out: Path, data: bytes) -> None:
-    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
     try:
-        tmp.write_bytes(data)
-        os.replace(tmp, out)
+        write_atomic(out, data)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
         raise InputError(
             f"cannot write {str(out)!r} ({exc.strerror or exc}); choose another file"
         ) from None

@@ -26,7 +26,6 @@ answers with an HTTP error, or sends something that is not petition JSON.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as _dt
 import email.utils
 import http.client
@@ -43,6 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import FetchError, InputError
+from .files import write_atomic
 from .load import MAX_JSON_BYTES, load_petition
 from .model import Case
 
@@ -597,20 +597,12 @@ def _complete(path: Path, petition_id: int, updated: str | None) -> bool:
 
 def _save(path: Path, body: bytes) -> None:
     """Write ``body`` to ``path`` all at once: a temporary file beside it, then a rename."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        with tmp.open("wb") as handle:
-            handle.write(body)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        write_atomic(path, body, fsync=True)
     except OSError as exc:
         raise InputError(
             f"out: cannot write {str(path)!r} ({exc.strerror or exc}); choose another folder"
         ) from None
-    finally:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
 
 
 _Target = tuple[int, bool | None, str | None, str | None]  # id, archived, url, updated

@@ -157,6 +157,23 @@ def _one(
     return tuple(out)
 
 
+def pair_cues(
+    alignment: Alignment, analyses: Sequence[TextAnalysis] | None
+) -> tuple[list[Cue], list[Cue]]:
+    """The cues of the alignment's two texts: from ``analyses`` (the earlier text's, then the
+    later's; checked against the texts) when the caller has them, else analysed here."""
+    if analyses is not None:
+        if len(analyses) != 2:
+            raise InputError("analyses= takes two analyses: the earlier text's, then the later's")
+        analyses[0].check(alignment.a_text)
+        analyses[1].check(alignment.b_text)
+        a_cues, b_cues = list(analyses[0].cues), list(analyses[1].cues)
+    else:
+        a_cues = list(analyse(alignment.a_text).cues) if alignment.a_text.strip() else []
+        b_cues = list(analyse(alignment.b_text).cues) if alignment.b_text.strip() else []
+    return a_cues, b_cues
+
+
 def effects(
     alignment: Alignment,
     petition: Petition | None = None,
@@ -176,15 +193,7 @@ def effects(
     >>> [[e.value for e in fx] for fx in effects(al)]
     [[], ['added commitment']]
     """
-    if analyses is not None:
-        if len(analyses) != 2:
-            raise InputError("analyses= takes two analyses: the earlier text's, then the later's")
-        analyses[0].check(alignment.a_text)
-        analyses[1].check(alignment.b_text)
-        a_cues, b_cues = list(analyses[0].cues), list(analyses[1].cues)
-    else:
-        a_cues = list(analyse(alignment.a_text).cues) if alignment.a_text.strip() else []
-        b_cues = list(analyse(alignment.b_text).cues) if alignment.b_text.strip() else []
+    a_cues, b_cues = pair_cues(alignment, analyses)
     ask_new: list[Span] | None = None
     ask_lost: list[Span] | None = None
     if petition is not None:

@@ -6,10 +6,9 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..analysis import TextAnalysis, analyse
-from ..errors import InputError
+from ..analysis import TextAnalysis
 from ..model import Cue, Span
-from .effects import Effect, own_cues
+from .effects import Effect, own_cues, pair_cues
 
 if TYPE_CHECKING:
     from .core import Alignment, AlignOp
@@ -165,15 +164,7 @@ def describe(alignment: Alignment, *, analyses: Sequence[TextAnalysis] | None = 
     >>> "It adds a commitment, “will publish”" in text
     True
     """
-    if analyses is not None:
-        if len(analyses) != 2:
-            raise InputError("analyses= takes two analyses: the earlier text's, then the later's")
-        analyses[0].check(alignment.a_text)
-        analyses[1].check(alignment.b_text)
-        a_cues, b_cues = list(analyses[0].cues), list(analyses[1].cues)
-    else:
-        a_cues = list(analyse(alignment.a_text).cues) if alignment.a_text.strip() else []
-        b_cues = list(analyse(alignment.b_text).cues) if alignment.b_text.strip() else []
+    a_cues, b_cues = pair_cues(alignment, analyses)
     cues = {
         "a": own_cues(alignment.a_text, a_cues),
         "b": own_cues(alignment.b_text, b_cues),

@@ -45,12 +45,12 @@ from ..asks import (
     content_stems,
     content_words,
     extract_asks,
+    generic_nouns,
     load_synonyms,
     make_ask,
     stem,
     verb_forms,
 )
-from ..asks import _lexicon as _verb_lexicon
 from ..errors import InputError
 from ..lexicon import Lexicon
 from ..model import (
@@ -751,6 +751,12 @@ _DEFINITE = re.compile(
 _NP_END = re.compile(r"[,;:(]|\b(?:which|that|because|as|but|while|who|where|since|so)\b", re.I)
 
 
+@lru_cache(maxsize=1)
+def _generic_object_stems() -> frozenset[str]:
+    """Stems of nouns that point back rather than name another object ("this law", "one")."""
+    return frozenset(stem(w) for w in generic_nouns()) | {"one", "ban", "chang", "move"}
+
+
 def _declines_other_object(
     after_cue: str, model: AskModel, cls: ActClass, vmap: dict[str, set[str]]
 ) -> bool:
@@ -768,7 +774,7 @@ def _declines_other_object(
     ):
         return False  # not a bare object after the verb: "...0.5 billion and would not be fair"
     acts = set(model.act_forms) | set(_class_forms(tuple(sorted(cls.verbs)), model.ask.action))
-    generic = {stem(w) for w in _verb_lexicon().generic_nouns} | {"one", "ban", "chang", "move"}
+    generic = _generic_object_stems()
     stems = [
         x
         for w, x in content_words(np_.replace("-", " "))
