@@ -41,6 +41,7 @@ from functools import lru_cache
 
 from ..analysis import TextAnalysis, analyse
 from ..asks import (
+    STOPWORDS,
     Synonyms,
     content_stems,
     content_words,
@@ -524,6 +525,28 @@ def _accepted_negative_advice(
 _RELATIVE = re.compile(r",\s*(?:which|who|whose)\b", re.I)
 
 
+# Predicate words of "make X compulsory": with a light verb they carry the act
+_PREDICATE_WORDS = frozenset(
+    "compulsory mandatory illegal unlawful legal free statutory universal available permanent "
+    "offence crime criminal".split()
+)
+
+
+def _ask_words(model: AskModel) -> list[str]:
+    return [w.lower() for w, _ in content_words(model.ask.object)]
+
+
+def _ask_stems(model: AskModel) -> list[str]:
+    return [s for _, s in content_words(model.ask.object)]
+
+
+@lru_cache(maxsize=64)
+def _light_verb_forms(action: str) -> str:
+    """A regex of the inflections of a light verb ("make": make, makes, making, made)."""
+    forms = sorted(verb_forms(action) | {action}, key=len, reverse=True)
+    return r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b"
+
+
 def _relation(
     text: str,
     model: AskModel,
@@ -533,6 +556,7 @@ def _relation(
     after_cue: str,
     near_cue: str,
     declining: bool = False,
+    vmap: dict[str, set[str]] | None = None,
 ) -> str:
     """How the clause's act relates to the ask's: same, contrary, change, anaphor or none."""
     core = _RELATIVE.split(text, maxsplit=1)
@@ -568,6 +592,28 @@ def _relation(
         same = True  # "will repeal the prohibition on councils forming bus companies"
     elif cls.name == "ban" and _UNBAN.search(near_cue):
         contrary = True  # lifting a ban is the contrary of a ban
+    if not same and model.ask.action in STOPWORDS:
+        # a light verb ("Make cycle training compulsory") is a stopword to the content stems: its
+        # act is the verb with the ask's predicate ("will not make it a compulsory part")
+        preds = {
+            s
+            for s, w in zip(_ask_stems(model), _ask_words(model), strict=True)
+            if w in _PREDICATE_WORDS
+        }
+        same = bool(preds & sset) and bool(
+            re.search(_light_verb_forms(model.ask.action), near_cue, re.I)
+        )
+    if (
+        not same
+        and not contrary
+        and declining
+        and cls.name == "create"
+        and _head_in_object(after_cue, model)
+        and not _declines_other_object(after_cue, model, cls, vmap or {})
+    ):
+        # declining to bring the ask's own thing into being with another verb of creation:
+        # "will not create an automatic legal right" for "Give grandparents a legal right"
+        same = True
     if same and contrary:
         # the form nearer the stance cue wins ("will not lift the ban": lift is the act)
         return "same"
@@ -786,6 +832,12 @@ def _declines_other_object(
     if not stems or not model.groups:
         return False
     return match(model, np_.replace("-", " "), stems, vmap).relevance == 0.0
+
+
+def _head_in_object(after_cue: str, model: AskModel) -> bool:
+    """Whether the noun phrase right after a stance verb names the ask's head noun."""
+    np_ = _NP_END.split(after_cue, maxsplit=1)[0]
+    return match(model, np_, content_stems(np_), {}).head
 
 
 def _contrary_on_other_object(
@@ -1123,6 +1175,17 @@ def _level(outcome_row: str, clause: Clause, sent_text: str) -> int:
     return 3
 
 
+# The measure a ban or repeal asks for, named as such: an argument against it ("we do not
+# consider that a specific offence is necessary") refuses the ask, where an argument against
+# the activity ("new mines would be incompatible with our carbon budgets") supports it
+_MEASURE_NOUN = re.compile(
+    r"\b(?:(?:specific|new|separate|standalone|dedicated|further|additional|such an?|this|the) )"
+    r"?(?:ban|prohibition|offence|criminal offence|law|legislation|statutory (?:duty|ban)|"
+    r"restriction|requirement|change|measure)\b(?! (?:is|are|was|were) already)",
+    re.I,
+)
+
+
 def _clause_candidates(
     ask: Ask,
     model: AskModel,
@@ -1156,7 +1219,7 @@ def _clause_candidates(
     elif fam in _LOOP and _LOOP_WORK.search(text[clause.cue_start : clause.cue_end]):
         near_cue = text[clause.cue_end : min(clause.end, clause.cue_end + 60)]
     relation = _relation(
-        ctext, model, cls, clause_stems, after, after_cue, near_cue, fam in _DECLINE
+        ctext, model, cls, clause_stems, after, after_cue, near_cue, fam in _DECLINE, vmap
     )
     if (
         relation == "contrary"
@@ -1271,6 +1334,7 @@ def _clause_candidates(
         fam == "rationale"
         and relation == "none"
         and (cls.name in ("ban", "end") or cls.name.startswith("halt-"))
+        and not _MEASURE_NOUN.search(text, clause.cue_end, min(clause.end, clause.cue_end + 60))
     ):
         # arguing that something would do harm ("opening new mines would be incompatible with
         # our carbon budgets") supports a ban on it rather than refusing one

@@ -11,8 +11,11 @@ forms of the ask's act and its synonyms. :func:`match` reads one sentence agains
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 from rapidfuzz import fuzz, process
 
@@ -93,6 +96,11 @@ class AskModel:
     labels: tuple[str, ...]  # per group: the ask's own word for it, lower-cased (for notes)
     phrases: tuple[tuple[str, tuple[int, ...], float], ...]  # alias phrase, groups, weight
     act_forms: tuple[str, ...]  # stemmed forms of the act ("releas", "publish", ...)
+    # per compound word of the object: (its modifiers' stems, its stem, the group indices of it
+    # and of the words after it in the compound): see :func:`_sibling_groups`
+    compounds: tuple[tuple[frozenset[str], str, tuple[int, ...]], ...] = ()
+    # stems that never make a sibling: the petition's own words and the neutral modifiers
+    known: frozenset[str] = frozenset()
 
 
 # Amount-change nouns ("pay rise", "rent freeze"): the noun they modify carries the meaning.
@@ -229,6 +237,152 @@ def _head_index(obj: str) -> int:
     return max(idx, 0)
 
 
+@cache
+def neutral_modifiers() -> frozenset[str]:
+    """Stems of modifiers that never name another thing ("new", "current", "national"), from
+    ``data/judge_relevance.toml``."""
+    raw = tomllib.loads(
+        resources.files("respcompare").joinpath("data/judge_relevance.toml").read_text("utf-8")
+    )
+    return frozenset(stem(w) for w in raw["neutral_modifiers"]["words"])
+
+
+def _content_runs(text: str) -> list[list[tuple[str, str, int]]]:
+    """Runs of adjacent content words (only white space between them), as (stem, word, index
+    of the word in ``text``'s words).
+
+    A stopword, a number or punctuation ends a run: "bowel cancer screening" is one run,
+    "dogs, cats" two.
+    """
+    runs: list[list[tuple[str, str, int]]] = []
+    run: list[tuple[str, str, int]] = []
+    prev_end = -1
+    for i, w in enumerate(words(text)):
+        t = w.text.lower()
+        content = t not in STOPWORDS and len(t) >= 2 and not (t[0].isdigit() or t[0] in "£$€")
+        joined = prev_end >= 0 and not text[prev_end : w.start].strip()
+        if not content or not joined:
+            if run:
+                runs.append(run)
+            run = []
+        if content:
+            run.append((stem(w.text), t, i))
+        prev_end = w.end
+    if run:
+        runs.append(run)
+    return runs
+
+
+def _compounds(
+    obj: str, groups: Sequence[tuple[set[str], float, bool]]
+) -> tuple[tuple[frozenset[str], str, tuple[int, ...]], ...]:
+    """The object's compound words with what modifies them: for "bowel cancer screening age",
+    ({"bowel"}, "cancer", ...), ({"bowel", "cancer"}, "screen", ...) and so on, each with the
+    groups of that word and the words after it in the compound. Modifiers that never name
+    another thing ("new", "national") are left out; a word with none is not listed."""
+    neutral = neutral_modifiers()
+    gi = {s: i for i, (g, _, _) in enumerate(groups) for s in g}
+    out: list[tuple[frozenset[str], str, tuple[int, ...]]] = []
+    for run in _content_runs(obj):
+        stems_ = [s for s, _, _ in run]
+        plain = [not _is_neutral(w, neutral) for _, w, _ in run]
+        for j in range(1, len(stems_)):
+            mods = frozenset(m for m, p in zip(stems_[:j], plain[:j], strict=True) if p)
+            if not mods or not plain[j]:
+                continue
+            idx = tuple(
+                dict.fromkeys(
+                    gi[x] for x, p in zip(stems_[j:], plain[j:], strict=True) if p and x in gi
+                )
+            )
+            out.append((mods, stems_[j], idx))
+    return tuple(out)
+
+
+# Nouns after a word that still name that word's thing: the vague heads ("screening
+# programme", "fur sales") and the trade in it ("the fur trade", "fur products")
+_SAME_THING_AFTER = _VAGUE_HEADS | frozenset(
+    "trade market markets industry sector products product goods items services service "
+    "regime rules regulations arrangements process age ages levels rates".split()
+)
+
+
+def _is_neutral(word: str, neutral: frozenset[str]) -> bool:
+    """A neutral modifier, or a compound of one ("full-time", "state-funded")."""
+    return stem(word) in neutral or any(stem(p) in neutral for p in word.split("-") if p)
+
+
+# Words before a verb: a content word after one of these is a verb, not a modifier ("to set
+# uniform policies", "will reduce tuition fees")
+_BEFORE_VERB = frozenset(
+    "to will would shall should can could may might must not we they it he she which who that "
+    "also further".split()
+)
+
+
+def _sibling_modifier(word: str, before: str, known: frozenset[str]) -> bool:
+    """Whether ``word``, right before a word of the ask's compound, names another thing of
+    the same kind: a content word the petition never uses, not a neutral modifier, and not a
+    verb or participle ("set", "state-funded")."""
+    if before in _BEFORE_VERB or word.endswith(("ed", "'s", "’s", "s'")):
+        return False  # a verb or participle, or a possessive ("children's mental health")
+    parts = [p for p in word.replace("’", "'").split("-") if p]
+    return not any(stem(p) in known for p in parts) and stem(word) not in known
+
+
+def _sibling_at(
+    run: Sequence[tuple[str, str, int]], k: int, toks: Sequence[str], known: frozenset[str]
+) -> bool:
+    """Whether the ask's word at ``run[k]`` names another thing: another modifier before it
+    ("breast screening", "cat owners"), or another noun after it that it modifies ("hunting
+    trophies" for "trail hunting")."""
+    if k > 0:
+        before = run[k - 1]
+        if _sibling_modifier(before[1], toks[before[2] - 1] if before[2] > 0 else "", known):
+            return True
+    if k + 1 < len(run):
+        after = run[k + 1]
+        return (
+            after[0] not in known
+            and after[1] not in _SAME_THING_AFTER
+            and not after[1].endswith(("ed", "ing", "ly"))
+        )
+    return False
+
+
+def _sibling_groups(model: AskModel, sent_text: str, sset: set[str], hit: set[int]) -> set[int]:
+    """Groups the sentence names only through a sibling of the ask's compound.
+
+    "the breast screening age" names "screening" and "age" of "the bowel cancer screening age"
+    with another word where the ask has "bowel cancer", and none of the ask's modifiers: it is
+    about another thing of the same kind, and those words do not count as naming the ask. The
+    same holds for "cat owners" against "dog owners". A word the petition itself uses in that
+    place ("tuition fees" in a petition on the undergraduate fee) names the ask.
+    """
+    out: set[int] = set()
+    runs: list[list[tuple[str, str, int]]] | None = None
+    toks: list[str] = []
+    for mods, x, idx in model.compounds:
+        if x not in sset or mods & sset or not any(i in hit for i in idx):
+            continue
+        if runs is None:
+            toks = [w.text.lower() for w in words(sent_text)]
+            runs = _content_runs(sent_text)
+        if any(
+            _sibling_at(r, k, toks, model.known)
+            for r in runs
+            for k, (s, _, _) in enumerate(r)
+            if s == x
+        ):
+            out.update(idx)
+    return out
+
+
+#: The share of a word's weight a sibling's use of it counts for: below the 0.6 from which a
+#: group names the head (see :func:`match`), so a sibling never names the head.
+SIBLING_SHARE = 0.5
+
+
 def _phrase_stems(phrase: str) -> tuple[str, ...]:
     return tuple(content_stems(phrase))
 
@@ -263,6 +417,34 @@ def _learned_aliases(petition: Petition, response_text: str) -> list[tuple[str, 
             head = text[max(0, m.start() - 60) : m.start()].split()[-4:]
             if head:
                 pairs.append((" ".join(head).lower(), m.group(1).strip().lower()))
+    return pairs
+
+
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:of|for|and|the|on|&)?\s*[A-Z][\w’'-]*)+")
+_ACRONYM_WORD = re.compile(r"\b[A-Z]{2,6}s?\b")
+
+
+def _initialism(name: str) -> str:
+    """'Work Capability Assessment' -> 'WCA' (small words left out)."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+def _initials(obj: str, response_text: str) -> list[tuple[str, str]]:
+    """Acronyms nobody defined: a name in the ask and its initials in the response ("Work
+    Capability Assessment" and "WCA"), or an acronym in the ask and the name in the response
+    whose initials it is ("PIP" and "Personal Independence Payment")."""
+    pairs: list[tuple[str, str]] = []
+    used = {m.group(0).rstrip("s") for m in _ACRONYM_WORD.finditer(response_text)}
+    for m in _CAPITALISED_RUN.finditer(obj):
+        acro = _initialism(m.group(0))
+        if len(acro) >= 2 and acro in used:
+            pairs.append((m.group(0).lower(), acro.lower()))
+    for m in _ACRONYM_WORD.finditer(obj):
+        acro = m.group(0).rstrip("s")
+        for n in _CAPITALISED_RUN.finditer(response_text):
+            if _initialism(n.group(0)) == acro:
+                pairs.append((acro.lower(), n.group(0).lower()))
+                break
     return pairs
 
 
@@ -360,7 +542,7 @@ def ask_model(
             if fuzz.partial_ratio(t, lower_obj) >= cfg.alias_fuzz_cutoff and len(t) >= 4:
                 _attach(t, terms, weight)
                 break
-    for a, b in _learned_aliases(petition, response_text):
+    for a, b in (*_learned_aliases(petition, response_text), *_initials(ask.object, response_text)):
         for x, y in ((a, b), (b, a)):
             if len(x) >= 3 and fuzz.partial_ratio(x, lower_obj) >= 92:
                 _attach(x, (y,), cfg.learned_alias_weight)
@@ -385,7 +567,14 @@ def ask_model(
             forms.extend(stem(x) for x in verb_forms(f))
     acts = tuple(dict.fromkeys(forms))
     frozen = tuple((frozenset(g), w, h) for g, w, h in groups)
-    return AskModel(ask, frozen, tuple(labels), tuple(phrases), acts)
+    compounds = _compounds(ask.object, groups)
+    known = (
+        frozenset(content_stems(f"{petition.text} {ask.text}")).union(*(g for g, _, _ in groups))
+        | neutral_modifiers()
+        if compounds
+        else frozenset()
+    )
+    return AskModel(ask, frozen, tuple(labels), tuple(phrases), acts, compounds, known)
 
 
 @dataclass(frozen=True, slots=True)
@@ -412,6 +601,12 @@ def match(
     for i, (g, _w, _is_head) in enumerate(model.groups):
         if g & sset or any(vocab_map.get(x, set()) & sset for x in g):
             hit_groups[i] = 1.0
+    if model.compounds and hit_groups:
+        # a sibling ("breast screening" for "bowel cancer screening") is on the ask's topic but
+        # does not name it: its words count for part, and never as the head
+        for i in _sibling_groups(model, sent_text, sset, set(hit_groups)):
+            if i in hit_groups:
+                hit_groups[i] = SIBLING_SHARE
     for phrase, gis, pw in model.phrases:
         if all(hit_groups.get(gi, 0.0) >= pw for gi in gis):
             continue
