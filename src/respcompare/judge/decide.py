@@ -312,6 +312,9 @@ def _ask_class(ask: Ask) -> ActClass:
     cls = next((c for c in act_classes() if verb in c.verbs), _class_named("create"))
     if verb in ("protect", "save", "defend", "safeguard") and _FROM_ENDING.search(ask.text):
         return _class_named("keep")  # "Protect the triple lock from being scrapped"
+    if verb == "freeze" and _TARGET_AMOUNT.search(ask.text):
+        # "Freeze student loan interest at 0%" sets a new level: a cut, not the status quo
+        return _class_named("less")
     if (
         cls.name == "create"
         and _OFFENCE_ASK.search(ask.text)
@@ -340,6 +343,9 @@ def _ask_class(ask: Ask) -> ActClass:
             )
     return cls
 
+
+# a level the ask fixes: "at 0%", "at £2", "at zero"
+_TARGET_AMOUNT = re.compile(r"\bat (?:[£$€]?\d|zero\b|nil\b)", re.I)
 
 # what a response says when a change the ask wants stopped goes ahead
 _CHANGE_GOES_AHEAD = ("go ahead", "proceed", "as planned", "press ahead", "continue", "move")
@@ -463,6 +469,11 @@ _NEGATOR = frozenset({"not", "never", "no", "longer", "n't", "nor"})
 _BETWEEN = frozenset({"be", "been", "being", "to", "ever", "then", "now", "also", "longer"})
 
 
+_MODALS = frozenset({"will", "would", "shall", "should", "must", "can", "could", "may", "might"})
+_NO_SUBJECT = frozenset({"no", "none", "neither"})
+_CLAUSE_BREAK = frozenset({"and", "but", "or", "that", "which", "who", "because", "so", "if"})
+
+
 def _act_negated(ctext: str, forms: Sequence[str]) -> bool:
     """True when every one-word act form in the clause comes right after a negation
     ("should not be penalised", "will never be prosecuted"): the clause's act is negated."""
@@ -476,7 +487,17 @@ def _act_negated(ctext: str, forms: Sequence[str]) -> bool:
         j = i - 1
         while j >= 0 and words[j] in _BETWEEN and i - j <= 3:
             j -= 1
-        return j >= 0 and words[j] in _NEGATOR
+        if j >= 0 and words[j] in _NEGATOR:
+            return True
+        if j >= 1 and words[j] in _MODALS:
+            # a negative subject: "no ticket offices will close", "none of the sites will be sold"
+            k = j - 1
+            while k >= 0 and j - k <= 6 and words[k] not in _NO_SUBJECT:
+                if words[k] in _NEGATOR or words[k] in _MODALS or words[k] in _CLAUSE_BREAK:
+                    return False
+                k -= 1
+            return k >= 0 and words[k] in _NO_SUBJECT
+        return False
 
     return all(negated(i) for i in at)
 
@@ -756,6 +777,48 @@ _GENERIC_STATUS_QUO = re.compile(
     r"\b(?:current|existing|present)\s+(?:legal\s+|statutory\s+)?(?:framework|arrangements?|"
     r"system|law|legislation|rules|position|approach|regime|policy|provisions?|settlement)\b",
     re.I,
+)
+# Words that name the kind of measure rather than what it is about ("a criminal offence")
+_MEASURE_WORDS = frozenset(
+    stem(w)
+    for w in "offence offences criminal crime illegal unlawful law laws legal legislation ban "
+    "banned prohibition statutory duty requirement compulsory mandatory specific new separate "
+    "standalone".split()
+)
+
+
+def _names_subject(sentence: str, ask_text: str) -> bool:
+    """Whether a sentence names what an ask is about beyond the kind of measure: "leaving a dog
+    in a hot car is already an offence" names the ask "Make it an offence to leave a dog in a
+    hot car"; "existing offences already cover deception" does not name "catfishing". An ask
+    made only of measure words counts as named."""
+    subject = set(content_stems(ask_text)) - _MEASURE_WORDS
+    subject -= {stem(w) for w in ask_text.split()[:1]}  # the ask's verb
+    return not subject or bool(subject & set(content_stems(sentence)))
+
+
+def _status_quo_of_other(
+    subject: str, clause_rel: float, model: AskModel, cfg: JudgeConfig, vmap: dict[str, set[str]]
+) -> bool:
+    """Whether a status quo that does not name the ask keeps another named thing: "the
+    exemption will remain" after a sentence on slaughter says nothing about CCTV in
+    slaughterhouses. A generic subject ("the current arrangements", "it") may stand for the
+    ask; a subject with its own noun does not."""
+    if clause_rel >= cfg.topic_relevance or _GENERIC_STATUS_QUO.search(subject):
+        return False
+    tail = re.split(r"[,;:]", subject)[-1]
+    nouns = [
+        x
+        for w, x in content_words(tail)
+        if w.lower() not in _STATUS_QUO_SUBJECT_WORDS and not w.lower().endswith("ly")
+    ]
+    return bool(nouns) and match(model, tail, nouns, vmap).relevance == 0.0
+
+
+# words in the subject of a status quo that do not name a thing of their own
+_STATUS_QUO_SUBJECT_WORDS = frozenset(
+    "current existing present position arrangements arrangement approach system framework law "
+    "rules policy regime provisions settlement government we it this that these those".split()
 )
 _DEMONSTRATIVE = re.compile(r"\b(?:this|these|those|such)\s+[a-z]\w+", re.I)
 _FURTHER_LAW = re.compile(
@@ -1340,7 +1403,11 @@ def _clause_candidates(
         # our carbon budgets") supports a ban on it rather than refusing one
         return None
     if fam in _DECLINE:
-        if relation == "act":
+        if relation == "act" and ask.negated:
+            # "has decided not to intervene in the sale" for "Do not allow X to be sold":
+            # declining to step in lets the thing the petition opposes go ahead
+            does, note = "A", "declines to intervene in what the petition opposes"
+        elif relation == "act":
             does, note = "not-A", "declines to act on the ask"
         elif relation == "contrary":
             does, note = "A", "refuses the act the ask opposes"
@@ -1531,6 +1598,15 @@ def _decide(cands: list[_Candidate]) -> tuple[_Candidate | None, str, bool]:
             # law is refused and a lesser form of the ask promised (issue 12: guidance for a law
             # and a pilot for a national scheme are partial)
             return max(lesser, key=lambda c: c.weight), "partly.refuses-part", True
+        if (
+            top_yes.stance.family == "in-place"
+            and top_no.relation != "contrary"
+            and not _names_subject(top_yes.sentence.text, top_yes.ask_text)
+        ):
+            # "existing criminal offences already cover the most harmful forms of deception"
+            # beside "a specific offence is not necessary", for "Make catfishing a criminal
+            # offence": the law in place is the general one, not the ask's, and the ask is refused
+            return top_no, top_no.row, True
         if (
             top_yes.row == "yes.in-place"
             and top_no.stance.family == "rationale"
@@ -1743,6 +1819,15 @@ def _judge_ask(
                 and len(others & set(content_stems(ctext))) >= min(2, len(others))
             ):
                 continue  # "and the freeze in fuel duty will continue": the other ask's clause
+            if (
+                others
+                and clause.family == "status-quo"
+                and _status_quo_of_other(
+                    text[clause.start : clause.cue_start], crel, model, cfg, vmap
+                )
+            ):
+                # with several asks, "the exemption will remain" keeps what another ask is about
+                continue
             if from_prev:
                 crel = max(crel, rels[k - 1])  # the advice it accepts is the antecedent
             if clause.family in _DECLINE:
