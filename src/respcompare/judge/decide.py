@@ -322,9 +322,17 @@ def _ask_class(ask: Ask) -> ActClass:
         and not _NEW_LAW_ASK.search(ask.text)  # "Create a specific offence": new law, declinable
     ):
         return _class_named("ban")
-    if cls.name in ("end", "ban") and verb not in ("prohibit", "outlaw", "criminalise", "forbid"):
-        # ("Prohibit the development of new mines" bans an activity; "Stop the closure of X"
-        # halts a change)
+    if cls.name in ("end", "ban") and verb not in (
+        "prohibit",
+        "outlaw",
+        "criminalise",
+        "forbid",
+        "ban",
+        "restrict",
+        "bar",
+    ):
+        # ("Prohibit the development of new mines" and "Ban the sale of new petrol cars" ban an
+        # activity; "Stop the closure of X" halts a change)
         head = _object_head(ask.object)
         change = change_nouns().get(head)
         inner = _inner_change(ask.object)
@@ -795,6 +803,20 @@ def _names_subject(sentence: str, ask_text: str) -> bool:
     subject = set(content_stems(ask_text)) - _MEASURE_WORDS
     subject -= {stem(w) for w in ask_text.split()[:1]}  # the ask's verb
     return not subject or bool(subject & set(content_stems(sentence)))
+
+
+# Asks to supply something ("Provide free period products", "Fund hospices"): when the supply
+# goes on, the ask is in place rather than refused
+_SUPPLY_VERBS = frozenset(
+    "provide fund give grant pay offer deliver support include allocate subsidise invest teach "
+    "test vaccinate award hire recruit train".split()
+)
+_CONTINUES = re.compile(r"\b(?:continu\w*|remain (?:in place|available|open|free)|stay in place)", re.I)
+_AS_IT_IS = re.compile(
+    r"\b(?:unchanged|the same|as (?:it is|they are|now)|at (?:the )?(?:current|present|existing)|"
+    r"closed|frozen|under review)\b",
+    re.I,
+)
 
 
 def _status_quo_of_other(
@@ -1420,6 +1442,19 @@ def _clause_candidates(
             row = "no.time-hedged" if clause.level == 1 else "no.declines"
         else:
             row = "yes.declines-the-contrary"
+    elif (
+        fam == "status-quo"
+        and on_ask
+        and not ask.negated
+        and ask.action in _SUPPLY_VERBS
+        and _CONTINUES.search(text, clause.cue_start, clause.cue_end)
+        and not _AS_IT_IS.search(text, clause.cue_end, clause.end)
+        and _head_in_object(text[clause.start : clause.cue_start], model)
+    ):
+        # "the free period products scheme will continue" for "Provide free period products":
+        # what the ask would supply goes on, so it is in place (narrower or not: see below)
+        fam, relation = "in-place", "same"
+        does, row, note = "A", "yes.in-place", "says what the ask would supply goes on"
     elif fam == "status-quo":
         if on_ask and cls.wants != "status-quo":
             # the ask's object itself goes on as it is ("the State Pension age will remain the
