@@ -1212,11 +1212,26 @@ def _number_slot(asked: str, window: str) -> tuple[str, str] | None:
 
 
 def _complement_missing(
-    model: AskModel, ask_object: str, sent_text: str, vmap: dict[str, set[str]]
+    model: AskModel,
+    ask_object: str,
+    sent_text: str,
+    vmap: dict[str, set[str]],
+    qualifiers: Sequence[str] = (),
 ) -> bool:
     """True when the object's words after its head ("into grooming gangs" in "a public inquiry
     into grooming gangs") are all absent from the sentence: the sentence names the same kind of
-    thing about something else or broader ("the Independent Inquiry into Child Sexual Abuse")."""
+    thing about something else or broader ("the Independent Inquiry into Child Sexual Abuse").
+
+    A sentence that names the place or body the ask is about ("at Ashby Hall care home") names
+    the same thing in other words ("the events" for "the deaths").
+    """
+    sset0 = set(content_stems(sent_text))
+    for q in qualifiers:
+        if not re.match(r"\s*(?:at|in|of|for|on)\s", q, re.I):
+            continue
+        qs = set(content_stems(q)) - _generic_object_stems()
+        if len(qs) >= 2 and len(qs & sset0) >= 2 * len(qs) / 3:
+            return False
     heads = [i for i, (_, _, h) in enumerate(model.groups) if h]
     if not heads:
         return False
@@ -1556,7 +1571,9 @@ def _clause_candidates(
     if row in ("yes.commits", "yes.in-place"):
         # what is in place must itself be the ask's object; a promise may name it sentences
         # earlier in its paragraph
-        scope_text = ctext if fam == "in-place" else para_text
+        # (an in-place clause with what comes before it in its sentence: "The Infected Blood
+        # Compensation Scheme has been established and [the Authority is making payments]")
+        scope_text = text[sent.start : clause.end] if fam == "in-place" else para_text
         para_match = match(model, scope_text, content_stems(scope_text), vmap)
         head_named = relation == "anaphor" or bool(_ANAPHOR.search(after_cue)) or para_match.head
         if not head_named and match(model, ctext, clause_stems, vmap).relevance < 0.5:
@@ -1572,7 +1589,7 @@ def _clause_candidates(
             head_named,
             fam == "in-place"
             and relation != "anaphor"
-            and _complement_missing(model, ask.object, sent.text, vmap),
+            and _complement_missing(model, ask.object, sent.text, vmap, ask.qualifiers),
         )
         if downgrade is None:
             downgrade = _negated_modifier(ask, text, clause, sent)
