@@ -554,6 +554,14 @@ def _accepted_negative_advice(
 _RELATIVE = re.compile(r",\s*(?:which|who|whose)\b", re.I)
 
 
+# A sum of money given for something: funding it ("£38 million for a new scheme of defences")
+_FUND_ACTS = frozenset({"fund", "finance", "invest", "pay for", "bankroll", "resource"})
+_MONEY_FOR = re.compile(
+    r"[£$€]\s?\d[\d.,]*\s*(?:million|billion|bn|m|k)?\b[^.;]{0,80}?\b(?:for|towards|to (?:build|"
+    r"deliver|fund|support|provide|create|run))\b",
+    re.I,
+)
+
 # Predicate words of "make X compulsory": with a light verb they carry the act
 _PREDICATE_WORDS = frozenset(
     "compulsory mandatory illegal unlawful legal free statutory universal available permanent "
@@ -621,6 +629,8 @@ def _relation(
         same = True  # "will repeal the prohibition on councils forming bus companies"
     elif cls.name == "ban" and _UNBAN.search(near_cue):
         contrary = True  # lifting a ban is the contrary of a ban
+    if not same and model.ask.action in _FUND_ACTS and _MONEY_FOR.search(near_cue):
+        same = True  # "has confirmed £38 million for new defences" funds them
     if not same and model.ask.action in STOPWORDS:
         # a light verb ("Make cycle training compulsory") is a stopword to the content stems: its
         # act is the verb with the ask's predicate ("will not make it a compulsory part")
