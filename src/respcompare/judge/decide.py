@@ -69,7 +69,7 @@ from ..model import (
 )
 from ..segment import Sentence
 from .config import JudgeConfig
-from .relevance import AskModel, ask_model, match, score, vocab_map
+from .relevance import AskModel, ask_model, head_stem, match, score, vocab_map
 from .stance import ActClass, Clause, act_classes, change_nouns, read_clauses
 
 __all__ = ["COMBINE_ROWS", "DECISION_ROWS", "assess"]
@@ -562,6 +562,32 @@ _MONEY_FOR = re.compile(
     re.I,
 )
 
+# Verbs that bring a thing into being: one of them on the ask's own object is the ask's act
+_CREATION_FORMS = _class_forms(
+    (
+        "introduce",
+        "create",
+        "establish",
+        "implement",
+        "launch",
+        "legislate",
+        "set up",
+        "bring in",
+        "enact",
+        "roll out",
+        "build",
+        "form",
+    ),
+    "",
+)
+
+
+def _creation_verb(after: str) -> bool:
+    """Whether the stance verb at the start of ``after`` brings something into being."""
+    head = " ".join(after.split()[:4])
+    return _forms_in(_CREATION_FORMS, content_stems(head)) is not None
+
+
 # Predicate words of "make X compulsory": with a light verb they carry the act
 _PREDICATE_WORDS = frozenset(
     "compulsory mandatory illegal unlawful legal free statutory universal available permanent "
@@ -645,13 +671,14 @@ def _relation(
     if (
         not same
         and not contrary
-        and declining
+        and (declining or _creation_verb(after))
         and cls.name == "create"
         and _head_in_object(after_cue, model)
         and not _declines_other_object(after_cue, model, cls, vmap or {})
     ):
-        # declining to bring the ask's own thing into being with another verb of creation:
-        # "will not create an automatic legal right" for "Give grandparents a legal right"
+        # bringing the ask's own thing into being, or declining to, with another verb of
+        # creation: "has legislated for a deposit return scheme" for "Introduce a deposit return
+        # scheme"; "will not create an automatic legal right" for "Give grandparents a legal right"
         same = True
     if same and contrary:
         # the form nearer the stance cue wins ("will not lift the ban": lift is the act)
@@ -929,10 +956,20 @@ def _declines_other_object(
     return match(model, np_.replace("-", " "), stems, vmap).relevance == 0.0
 
 
+def _names_head(phrase: str, model: AskModel) -> bool:
+    """Whether a phrase names the ask's head noun anywhere in it ("the free period products
+    scheme" names "products")."""
+    return match(model, phrase, content_stems(phrase), {}).head
+
+
 def _head_in_object(after_cue: str, model: AskModel) -> bool:
-    """Whether the noun phrase right after a stance verb names the ask's head noun."""
+    """Whether the noun phrase right after a stance verb is headed by the ask's head noun
+    ("for a deposit return scheme" for a deposit return scheme; not "a review of maternity
+    services" for maternity services)."""
     np_ = _NP_END.split(after_cue, maxsplit=1)[0]
-    return match(model, np_, content_stems(np_), {}).head
+    np_ = re.sub(r"^\W*(?:for|to|on|in|with)\s+", "", np_, flags=re.I)
+    h = head_stem(np_)
+    return bool(h) and any(h in g for g, _, is_head in model.groups if is_head)
 
 
 def _contrary_on_other_object(
@@ -1474,7 +1511,7 @@ def _clause_candidates(
         and ask.action in _SUPPLY_VERBS
         and _CONTINUES.search(text, clause.cue_start, clause.cue_end)
         and not _AS_IT_IS.search(text, clause.cue_end, clause.end)
-        and _head_in_object(text[clause.start : clause.cue_start], model)
+        and _names_head(text[clause.start : clause.cue_start], model)
     ):
         # "the free period products scheme will continue" for "Provide free period products":
         # what the ask would supply goes on, so it is in place (narrower or not: see below)

@@ -33,7 +33,16 @@ from ..model import Ask, Petition
 from ..segment import segment, words
 from .config import JudgeConfig
 
-__all__ = ["AskModel", "Match", "ask_model", "match", "score", "sentence_relevance", "vocab_map"]
+__all__ = [
+    "AskModel",
+    "Match",
+    "ask_model",
+    "head_stem",
+    "match",
+    "score",
+    "sentence_relevance",
+    "vocab_map",
+]
 
 _GENERIC = frozenset(
     {
@@ -212,20 +221,48 @@ def _phrase_head(toks: Sequence[str]) -> tuple[int, bool]:
     return idx, light
 
 
+# A time adverbial at the end of an object ("a 10% pay rise this year"): never its head
+_TRAILING_TIME = re.compile(
+    r"\s+(?:this|next|last|every|each)\s+(?:year|month|week|summer|winter|spring|autumn|"
+    r"parliament|term|session|financial year)\s*$",
+    re.I,
+)
+
+
+def _named_vague_head(toks: Sequence[str], head: str) -> bool:
+    """Whether a vague head has a name of its own: two or more content words right before it
+    ("a deposit return scheme", "the Mortgage Guarantee Scheme"), not "the sale" or "the new
+    plan"."""
+    i = toks.index(head)
+    n = 0
+    for t in reversed(toks[:i]):
+        lt = t.lower()
+        if lt in STOPWORDS or len(lt) < 2 or lt[0].isdigit() or lt in _PREDICATES:
+            break
+        n += 1
+    return n >= 2
+
+
 def _head_index(obj: str) -> int:
     """Index (among content stems) of the object's head: last content word before a preposition.
 
     A light head ("a 12.5% pay rise") passes the role to the word before it ("pay").
     """
-    toks = [w.text for w in words(obj)]
+    toks = [w.text for w in words(_TRAILING_TIME.sub("", obj))]
     idx, light = _phrase_head(toks)
     if light and idx > 0:
         idx -= 1
     content = [t for t in toks if t.lower() not in STOPWORDS and len(t) >= 2]
     while 0 < idx < len(content) and content[idx].lower() in _PREDICATES:
         idx -= 1
-    if 0 <= idx < len(content) and content[idx].lower() in _VAGUE_HEADS and len(content) > idx + 1:
+    if (
+        0 <= idx < len(content)
+        and content[idx].lower() in _VAGUE_HEADS
+        and len(content) > idx + 1
+        and not _named_vague_head(toks, content[idx])
+    ):
         # "the sale of fireworks", "the use of live fish as bait": the noun phrase after "of"
+        # (but "a deposit return scheme for bottles" is named by its own modifiers)
         after = toks[toks.index(content[idx]) + 1 :]
         k, _ = _phrase_head(after)
         idx = min(idx + 1 + max(k, 0), len(content) - 1)
@@ -383,6 +420,16 @@ def _sibling_groups(model: AskModel, sent_text: str, sset: set[str], hit: set[in
 SIBLING_SHARE = 0.5
 
 
+def head_stem(phrase: str) -> str:
+    """The stem of a noun phrase's head ("scheme" in "a deposit return scheme for bottles",
+    "review" in "a review of maternity services"), or "" when it has no content word."""
+    content = [w for w, _ in content_words(phrase)]
+    if not content:
+        return ""
+    i = _head_index(phrase)
+    return stem(content[min(i, len(content) - 1)])
+
+
 def _phrase_stems(phrase: str) -> tuple[str, ...]:
     return tuple(content_stems(phrase))
 
@@ -439,6 +486,17 @@ def _initials(obj: str, response_text: str) -> list[tuple[str, str]]:
         acro = _initialism(m.group(0))
         if len(acro) >= 2 and acro in used:
             pairs.append((m.group(0).lower(), acro.lower()))
+    # a lower-case name in the ask: "deposit return scheme" and "DRS"
+    ws = [w.text for w in words(obj)]
+    for acro in used - {p[1].upper() for p in pairs}:
+        n = len(acro)
+        for i in range(len(ws) - n + 1):
+            window = ws[i : i + n]
+            if "".join(w[0] for w in window).upper() == acro and not any(
+                w.lower() in STOPWORDS for w in window
+            ):
+                pairs.append((" ".join(window).lower(), acro.lower()))
+                break
     for m in _ACRONYM_WORD.finditer(obj):
         acro = m.group(0).rstrip("s")
         for n in _CAPITALISED_RUN.finditer(response_text):
