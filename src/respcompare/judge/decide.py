@@ -139,6 +139,10 @@ _LOOP_WORK = re.compile(
     r"under review|discuss|examin)",
     re.I,
 )
+# "continue to keep the law in this area under review": the loop's own keeping
+_KEEP_UNDER_REVIEW = re.compile(
+    r"(?:(?:will )?continue to )?keep(?:s|ing)? (?:[\w'’-]+ ){0,8}?under (?:\w+ )?review", re.I
+)
 _REVIEW_SENSE = re.compile(
     r"\b(?:under (?:\w+ )?review|monitor|under (?:\w+ )?consideration|review)", re.I
 )
@@ -1352,7 +1356,12 @@ def _clause_candidates(
     if fam in ("reported", "devolved"):
         return None
     ctext = text[clause.start : clause.end]
-    if fam in _LOOP and _LOOP_WORK.search(text[clause.cue_start : clause.cue_end]):
+    loop_work = fam in _LOOP and (
+        _LOOP_WORK.search(text[clause.cue_start : clause.cue_end]) is not None
+        or _KEEP_UNDER_REVIEW.match(text, clause.cue_start, min(clause.end, clause.cue_end + 80))
+        is not None
+    )
+    if loop_work:
         # "keeps X under review": the loop's own "keep" is not keeping the object
         ctext = text[clause.start : clause.cue_start] + " " + text[clause.cue_end : clause.end]
     clause_stems = content_stems(ctext)
@@ -1363,7 +1372,7 @@ def _clause_candidates(
     near_cue = text[max(clause.start, clause.cue_start - 40) : min(clause.end, clause.cue_end + 60)]
     if fam in _DECLINE:
         near_cue = text[clause.cue_start : min(clause.end, clause.cue_end + 60)]
-    elif fam in _LOOP and _LOOP_WORK.search(text[clause.cue_start : clause.cue_end]):
+    elif loop_work:
         near_cue = text[clause.cue_end : min(clause.end, clause.cue_end + 60)]
     relation = _relation(
         ctext, model, cls, clause_stems, after, after_cue, near_cue, fam in _DECLINE, vmap
