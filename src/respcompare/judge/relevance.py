@@ -110,6 +110,10 @@ class AskModel:
     compounds: tuple[tuple[frozenset[str], str, tuple[int, ...]], ...] = ()
     # stems that never make a sibling: the petition's own words and the neutral modifiers
     known: frozenset[str] = frozenset()
+    # the activity the object names ("sale" in "the sale of helium balloons"), with the words
+    # that name the same activity, and the groups of what it acts on
+    activity: frozenset[str] = frozenset()
+    activity_groups: tuple[int, ...] = ()
 
 
 # Amount-change nouns ("pay rise", "rent freeze"): the noun they modify carries the meaning.
@@ -415,6 +419,60 @@ def _sibling_groups(model: AskModel, sent_text: str, sset: set[str], hit: set[in
     return out
 
 
+# Activities an object can name with "<activity> of X", in families that name the same one
+_ACTIVITIES: tuple[frozenset[str], ...] = tuple(
+    frozenset(stem(w) for w in family.split())
+    for family in (
+        "sale sales selling sell trade supply",
+        "use using usage",
+        "import imports importation importing",
+        "export exports exporting",
+        "production producing manufacture manufacturing making",
+        "release releases releasing",
+        "possession possessing ownership owning",
+        "purchase purchasing buying",
+        "advertising advertisement advertisements adverts marketing promotion",
+        "display displays",
+        "breeding farming",
+        "hunting killing culling slaughter",
+        "transport transportation",
+        "disposal dumping",
+    )
+)
+_ACTIVITY_STEMS = frozenset().union(*_ACTIVITIES)
+_OF_X = re.compile(r"([A-Za-z]+)\s+(?:of|in)\s+(?:the\s+|a\s+|an\s+)?((?:[\w'’-]+\s+){0,3}[\w'’-]+)")
+
+
+def _activity(
+    obj: str, groups: Sequence[tuple[set[str], float, bool]]
+) -> tuple[frozenset[str], tuple[int, ...]]:
+    """The activity an object names first ("the sale of helium balloons": sale, selling, ...)
+    and the groups of what follows it, or nothing."""
+    m = re.match(r"\s*(?:the\s+|a\s+|an\s+)?([A-Za-z]+)\s+(?:of|in)\s+(.+)", obj)
+    if m is None or stem(m.group(1)) not in _ACTIVITY_STEMS:
+        return frozenset(), ()
+    fam = next(f for f in _ACTIVITIES if stem(m.group(1)) in f)
+    rest = set(content_stems(m.group(2)))
+    idx = tuple(i for i, (g, _, _) in enumerate(groups) if g & rest)
+    return fam, idx
+
+
+def _other_activity_groups(
+    model: AskModel, sent_text: str, sset: set[str], hit: set[int]
+) -> set[int]:
+    """Groups named only as the object of another activity: "the deliberate release of
+    balloons" for "the sale of helium balloons" (the sentence never names selling)."""
+    if model.activity & sset or not any(i in hit for i in model.activity_groups):
+        return set()
+    for m in _OF_X.finditer(sent_text):
+        act = stem(m.group(1))
+        if act in _ACTIVITY_STEMS and act not in model.activity:
+            named = set(content_stems(m.group(2)))
+            if any(model.groups[i][0] & named for i in model.activity_groups):
+                return set(model.activity_groups)
+    return set()
+
+
 #: The share of a word's weight a sibling's use of it counts for: below the 0.6 from which a
 #: group names the head (see :func:`match`), so a sibling never names the head.
 SIBLING_SHARE = 0.5
@@ -632,7 +690,18 @@ def ask_model(
         if compounds
         else frozenset()
     )
-    return AskModel(ask, frozen, tuple(labels), tuple(phrases), acts, compounds, known)
+    activity, activity_groups = _activity(ask.object, groups)
+    return AskModel(
+        ask,
+        frozen,
+        tuple(labels),
+        tuple(phrases),
+        acts,
+        compounds,
+        known,
+        activity,
+        activity_groups,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -659,6 +728,9 @@ def match(
     for i, (g, _w, _is_head) in enumerate(model.groups):
         if g & sset or any(vocab_map.get(x, set()) & sset for x in g):
             hit_groups[i] = 1.0
+    if model.activity and hit_groups:
+        for i in _other_activity_groups(model, sent_text, sset, set(hit_groups)):
+            hit_groups[i] = SIBLING_SHARE
     if model.compounds and hit_groups:
         # a sibling ("breast screening" for "bowel cancer screening") is on the ask's topic but
         # does not name it: its words count for part, and never as the head
