@@ -199,7 +199,11 @@ _QUALIFIER_KEYS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     ),
     (
         re.compile(r"law|legal|statutory", re.I),
-        re.compile(r"\blaw\b|\blegal|\bstatutory\b|\blegislat|\bBill\b|\bAct\b|\boffence", re.I),
+        re.compile(
+            r"\blaw\b|\blegal|\bstatutory\b|\blegislat|\bBill\b|\bAct\b|\boffence|"
+            r"\bRegulations\b|\bstatutory instrument|\bfixed penalt|\bfine of\b",
+            re.I,
+        ),
     ),
     (re.compile(r"independent", re.I), re.compile(r"\bindependent\b", re.I)),
     (
@@ -641,6 +645,10 @@ def _relation(
         # "Cut VAT to zero": removing or zero-rating it is the same act
         class_verbs += tuple(sorted(_class_named("end").verbs))
     forms = model.act_forms + _class_forms(class_verbs, model.ask.action)
+    # a class verb that is also the object's own noun ("limit" in "Lower the drink-drive
+    # limit", "cap" in "Raise the benefit cap") names the object, not the act
+    obj_words = {x for g, _, _ in model.groups for x in g}
+    forms = tuple(f for f in forms if f not in obj_words)
     low = text.lower()
     same = any((" " in a and a in joined) or a in sset for a in forms) or any(
         f" {v} " in f" {low} " for v in cls.verbs if " " in v

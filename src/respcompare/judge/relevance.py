@@ -234,17 +234,21 @@ _TRAILING_TIME = re.compile(
 
 
 def _named_vague_head(toks: Sequence[str], head: str) -> bool:
-    """Whether a vague head has a name of its own: two or more content words right before it
-    ("a deposit return scheme", "the Mortgage Guarantee Scheme"), not "the sale" or "the new
-    plan"."""
+    """Whether a vague head has a name of its own: a content word right before it that is not
+    a neutral modifier or a possessive ("a deposit return scheme", "a compensation scheme"), not
+    "the sale", "the new plan" or "the Government's plan"."""
     i = toks.index(head)
-    n = 0
-    for t in reversed(toks[:i]):
-        lt = t.lower()
-        if lt in STOPWORDS or len(lt) < 2 or lt[0].isdigit() or lt in _PREDICATES:
-            break
-        n += 1
-    return n >= 2
+    if i == 0:
+        return False
+    lt = toks[i - 1].lower()
+    return not (
+        lt in STOPWORDS
+        or len(lt) < 2
+        or lt[0].isdigit()
+        or lt in _PREDICATES
+        or lt.endswith(("'s", "’s", "s'"))
+        or stem(lt) in neutral_modifiers()
+    )
 
 
 def _head_index(obj: str) -> int:
@@ -407,14 +411,18 @@ def _sibling_groups(model: AskModel, sent_text: str, sset: set[str], hit: set[in
         if x not in sset or mods & sset or not any(i in hit for i in idx):
             continue
         if runs is None:
-            toks = [w.text.lower() for w in words(sent_text)]
+            raw = [w.text for w in words(sent_text)]
+            toks = [t.lower() for t in raw]
             runs = _content_runs(sent_text)
-        if any(
-            _sibling_at(r, k, toks, model.known)
-            for r in runs
-            for k, (s, _, _) in enumerate(r)
-            if s == x
-        ):
+        places = [(r, k) for r in runs for k, (s, _, _) in enumerate(r) if s == x]
+        sibling = [_sibling_at(r, k, toks, model.known) for r, k in places]
+        # a plain use of the word ("the export of cattle") names the ask's thing, whatever a
+        # title beside it says ("the Animal Welfare (Livestock Exports) Act")
+        plain = any(
+            not sib and not raw[r[k][2]][:1].isupper()
+            for (r, k), sib in zip(places, sibling, strict=True)
+        )
+        if any(sibling) and not plain:
             out.update(idx)
     return out
 
