@@ -1078,6 +1078,27 @@ def _declined_by_government(
     return score(match(model, prefix, ps, vmap), cfg) >= cfg.on_ask_relevance
 
 
+_IN_FULL = re.compile(r"in full|in its entirety|^full$", re.I)
+_IN_LINE_WITH = re.compile(
+    r"\b(?:in (?:line|accordance|keeping) with|as required by|consistent with|honouring|"
+    r"meeting)\s+(?:the\s+|its\s+|our\s+)?((?:[\w'’-]+\s+){0,4}[\w'’-]+)",
+    re.I,
+)
+
+
+def _in_line_with_ask(sent_text: str, ask: Ask) -> bool:
+    """Whether the sentence says its act matches the ask's own object: "increase State Pensions
+    by 8.5%, in line with the Triple Lock commitment" honours the triple lock in full."""
+    obj = set(content_stems(_IN_FULL.sub("", ask.object))) - _generic_object_stems()
+    for m in _IN_LINE_WITH.finditer(sent_text):
+        if obj and obj <= set(content_stems(m.group(1))) | _GENERIC_COMMITMENT_WORDS:
+            return True
+    return False
+
+
+_GENERIC_COMMITMENT_WORDS = frozenset({"commit", "pledg", "guarante", "promis", "polici"})
+
+
 def _qualifier_met(qualifier: str, text: str, whole: str = "") -> bool:
     """Whether ``text`` (the commitment's paragraph) keeps the ask's qualifier.
 
@@ -1169,6 +1190,7 @@ def _narrowing(
         q
         for q in quals
         if not _qualifier_met(q, sent.text if _ALL_OF.search(q) else para_text, text)
+        and not (_IN_FULL.search(q) and _in_line_with_ask(sent.text, ask))
     ]
     if missing:
         joined = ", ".join(missing)
