@@ -667,7 +667,7 @@ def _relation(
         same = True  # "will repeal the prohibition on councils forming bus companies"
     elif cls.name == "ban" and _UNBAN.search(near_cue):
         contrary = True  # lifting a ban is the contrary of a ban
-    if not same and model.ask.action in _FUND_ACTS and _MONEY_FOR.search(near_cue):
+    if not same and model.ask.action in _FUND_ACTS and _MONEY_FOR.search(after[:200]):
         same = True  # "has confirmed £38 million for new defences" funds them
     if not same and model.ask.action in STOPWORDS:
         # a light verb ("Make cycle training compulsory") is a stopword to the content stems: its
@@ -1430,6 +1430,9 @@ def _clause_candidates(
         # MPs misleading the public would forbid
         relation = "none"
     on_ask = clause_rel >= cfg.on_ask_relevance
+    if relation == "none" and clause.rule == "commit.outcome" and on_ask:
+        # "nurses will receive a pay award of 4%": the outcome promised is the ask's act done
+        relation = "same"
     if (
         relation == "same"
         and fam != "rationale"  # its act is its subject: "Abolishing them would mean ..."
