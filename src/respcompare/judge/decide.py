@@ -598,8 +598,21 @@ def _creation_verb(after: str) -> bool:
 
 # Predicate words of "make X compulsory": with a light verb they carry the act
 _PREDICATE_WORDS = frozenset(
-    "compulsory mandatory illegal unlawful legal free statutory universal available permanent "
-    "offence crime criminal".split()
+    [
+        "compulsory",
+        "mandatory",
+        "illegal",
+        "unlawful",
+        "legal",
+        "free",
+        "statutory",
+        "universal",
+        "available",
+        "permanent",
+        "offence",
+        "crime",
+        "criminal",
+    ]
 )
 
 
@@ -838,9 +851,30 @@ _GENERIC_STATUS_QUO = re.compile(
 # Words that name the kind of measure rather than what it is about ("a criminal offence")
 _MEASURE_WORDS = frozenset(
     stem(w)
-    for w in "offence offences criminal crime illegal unlawful law laws legal legislation ban "
-    "banned prohibition statutory duty requirement compulsory mandatory specific new separate "
-    "standalone".split()
+    for w in [
+        "offence",
+        "offences",
+        "criminal",
+        "crime",
+        "illegal",
+        "unlawful",
+        "law",
+        "laws",
+        "legal",
+        "legislation",
+        "ban",
+        "banned",
+        "prohibition",
+        "statutory",
+        "duty",
+        "requirement",
+        "compulsory",
+        "mandatory",
+        "specific",
+        "new",
+        "separate",
+        "standalone",
+    ]
 )
 
 
@@ -857,10 +891,31 @@ def _names_subject(sentence: str, ask_text: str) -> bool:
 # Asks to supply something ("Provide free period products", "Fund hospices"): when the supply
 # goes on, the ask is in place rather than refused
 _SUPPLY_VERBS = frozenset(
-    "provide fund give grant pay offer deliver support include allocate subsidise invest teach "
-    "test vaccinate award hire recruit train".split()
+    [
+        "provide",
+        "fund",
+        "give",
+        "grant",
+        "pay",
+        "offer",
+        "deliver",
+        "support",
+        "include",
+        "allocate",
+        "subsidise",
+        "invest",
+        "teach",
+        "test",
+        "vaccinate",
+        "award",
+        "hire",
+        "recruit",
+        "train",
+    ]
 )
-_CONTINUES = re.compile(r"\b(?:continu\w*|remain (?:in place|available|open|free)|stay in place)", re.I)
+_CONTINUES = re.compile(
+    r"\b(?:continu\w*|remain (?:in place|available|open|free)|stay in place)", re.I
+)
 _AS_IT_IS = re.compile(
     r"\b(?:unchanged|the same|as (?:it is|they are|now)|at (?:the )?(?:current|present|existing)|"
     r"closed|frozen|under review)\b",
@@ -888,8 +943,30 @@ def _status_quo_of_other(
 
 # words in the subject of a status quo that do not name a thing of their own
 _STATUS_QUO_SUBJECT_WORDS = frozenset(
-    "current existing present position arrangements arrangement approach system framework law "
-    "rules policy regime provisions settlement government we it this that these those".split()
+    [
+        "current",
+        "existing",
+        "present",
+        "position",
+        "arrangements",
+        "arrangement",
+        "approach",
+        "system",
+        "framework",
+        "law",
+        "rules",
+        "policy",
+        "regime",
+        "provisions",
+        "settlement",
+        "government",
+        "we",
+        "it",
+        "this",
+        "that",
+        "these",
+        "those",
+    ]
 )
 _DEMONSTRATIVE = re.compile(r"\b(?:this|these|those|such)\s+[a-z]\w+", re.I)
 _FURTHER_LAW = re.compile(

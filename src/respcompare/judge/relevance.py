@@ -347,8 +347,28 @@ def _compounds(
 # Nouns after a word that still name that word's thing: the vague heads ("screening
 # programme", "fur sales") and the trade in it ("the fur trade", "fur products")
 _SAME_THING_AFTER = _VAGUE_HEADS | frozenset(
-    "trade market markets industry sector products product goods items services service "
-    "regime rules regulations arrangements process age ages levels rates".split()
+    [
+        "trade",
+        "market",
+        "markets",
+        "industry",
+        "sector",
+        "products",
+        "product",
+        "goods",
+        "items",
+        "services",
+        "service",
+        "regime",
+        "rules",
+        "regulations",
+        "arrangements",
+        "process",
+        "age",
+        "ages",
+        "levels",
+        "rates",
+    ]
 )
 
 
@@ -360,8 +380,29 @@ def _is_neutral(word: str, neutral: frozenset[str]) -> bool:
 # Words before a verb: a content word after one of these is a verb, not a modifier ("to set
 # uniform policies", "will reduce tuition fees")
 _BEFORE_VERB = frozenset(
-    "to will would shall should can could may might must not we they it he she which who that "
-    "also further".split()
+    [
+        "to",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "not",
+        "we",
+        "they",
+        "it",
+        "he",
+        "she",
+        "which",
+        "who",
+        "that",
+        "also",
+        "further",
+    ]
 )
 
 
@@ -448,7 +489,9 @@ _ACTIVITIES: tuple[frozenset[str], ...] = tuple(
     )
 )
 _ACTIVITY_STEMS = frozenset().union(*_ACTIVITIES)
-_OF_X = re.compile(r"([A-Za-z]+)\s+(?:of|in)\s+(?:the\s+|a\s+|an\s+)?((?:[\w'’-]+\s+){0,3}[\w'’-]+)")
+_OF_X = re.compile(
+    r"([A-Za-z]+)\s+(?:of|in)\s+(?:the\s+|a\s+|an\s+)?((?:[\w'’-]+\s+){0,3}[\w'’-]+)"
+)
 
 
 def _activity(
@@ -565,9 +608,9 @@ def _initials(obj: str, response_text: str) -> list[tuple[str, str]]:
                 break
     for m in _ACRONYM_WORD.finditer(obj):
         acro = m.group(0).rstrip("s")
-        for n in _CAPITALISED_RUN.finditer(response_text):
-            if _initialism(n.group(0)) == acro:
-                pairs.append((acro.lower(), n.group(0).lower()))
+        for name in _CAPITALISED_RUN.finditer(response_text):
+            if _initialism(name.group(0)) == acro:
+                pairs.append((acro.lower(), name.group(0).lower()))
                 break
     return pairs
 
