@@ -114,6 +114,7 @@ class AskModel:
     # that name the same activity, and the groups of what it acts on
     activity: frozenset[str] = frozenset()
     activity_groups: tuple[int, ...] = ()
+    activity_group: int = -1  # the group of the activity word itself
 
 
 # Amount-change nouns ("pay rise", "rent freeze"): the noun they modify carries the meaning.
@@ -496,16 +497,18 @@ _OF_X = re.compile(
 
 def _activity(
     obj: str, groups: Sequence[tuple[set[str], float, bool]]
-) -> tuple[frozenset[str], tuple[int, ...]]:
-    """The activity an object names first ("the sale of helium balloons": sale, selling, ...)
-    and the groups of what follows it, or nothing."""
+) -> tuple[frozenset[str], tuple[int, ...], int]:
+    """The activity an object names first ("the sale of helium balloons": sale, selling, ...),
+    the groups of what follows it, and the activity word's own group, or nothing."""
     m = re.match(r"\s*(?:the\s+|a\s+|an\s+)?([A-Za-z]+)\s+(?:of|in)\s+(.+)", obj)
     if m is None or stem(m.group(1)) not in _ACTIVITY_STEMS:
-        return frozenset(), ()
-    fam = next(f for f in _ACTIVITIES if stem(m.group(1)) in f)
+        return frozenset(), (), -1
+    act = stem(m.group(1))
+    fam = next(f for f in _ACTIVITIES if act in f)
     rest = set(content_stems(m.group(2)))
     idx = tuple(i for i, (g, _, _) in enumerate(groups) if g & rest)
-    return fam, idx
+    own = next((i for i, (g, _, _) in enumerate(groups) if act in g), -1)
+    return fam, idx, own
 
 
 def _other_activity_groups(
@@ -741,7 +744,7 @@ def ask_model(
         if compounds
         else frozenset()
     )
-    activity, activity_groups = _activity(ask.object, groups)
+    activity, activity_groups, activity_group = _activity(ask.object, groups)
     return AskModel(
         ask,
         frozen,
@@ -752,6 +755,7 @@ def ask_model(
         known,
         activity,
         activity_groups,
+        activity_group,
     )
 
 
@@ -779,6 +783,14 @@ def match(
     for i, (g, _w, _is_head) in enumerate(model.groups):
         if g & sset or any(vocab_map.get(x, set()) & sset for x in g):
             hit_groups[i] = 1.0
+    if (
+        model.activity_group >= 0
+        and model.activity_group not in hit_groups
+        and model.activity & sset
+    ):
+        # another word for the same activity: "the licensed killing of badgers" for "the
+        # culling of badgers", "selling" for "the sale"
+        hit_groups[model.activity_group] = 1.0
     if model.activity and hit_groups:
         for i in _other_activity_groups(model, sent_text, sset, set(hit_groups)):
             hit_groups[i] = SIBLING_SHARE
