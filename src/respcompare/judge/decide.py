@@ -566,7 +566,8 @@ _RELATIVE = re.compile(r",\s*(?:which|who|whose)\b", re.I)
 _FUND_ACTS = frozenset({"fund", "finance", "invest", "pay for", "bankroll", "resource"})
 _MONEY_FOR = re.compile(
     r"[£$€]\s?\d[\d.,]*\s*(?:million|billion|bn|m|k)?\b[^.;]{0,80}?\b(?:for|towards|to (?:build|"
-    r"deliver|fund|support|provide|create|run))\b",
+    r"deliver|fund|support|provide|create|run|restore|maintain|repair|improve|upgrade|expand|"
+    r"replace|renovate|refurbish))\b",
     re.I,
 )
 
