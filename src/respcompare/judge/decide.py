@@ -69,7 +69,7 @@ from ..model import (
 )
 from ..segment import Sentence
 from .config import JudgeConfig
-from .relevance import AskModel, ask_model, head_stem, match, score, vocab_map
+from .relevance import LIGHT_HEADS, AskModel, ask_model, head_stem, match, score, vocab_map
 from .stance import ActClass, Clause, act_classes, change_nouns, read_clauses
 
 __all__ = ["COMBINE_ROWS", "DECISION_ROWS", "assess"]
@@ -1370,6 +1370,9 @@ def _number_slot(asked: str, window: str) -> tuple[str, str] | None:
     return None
 
 
+_LIGHT_HEAD_STEMS = frozenset(stem(w) for w in LIGHT_HEADS)
+
+
 def _complement_missing(
     model: AskModel,
     ask_object: str,
@@ -1399,7 +1402,8 @@ def _complement_missing(
     at = next((i for i, x in enumerate(obj_stems) if x in head_stems), None)
     if at is None:
         return False
-    tail = set(obj_stems[at + 1 :])
+    # a light head after the head ("rise" in "a 6% pay rise") is part of it, not a complement
+    tail = set(obj_stems[at + 1 :]) - _LIGHT_HEAD_STEMS
     after = [g for g, w, _ in model.groups[heads[0] + 1 :] if w >= 1.0 and g & tail]
     if not after:
         return False

@@ -34,6 +34,7 @@ from ..segment import segment, words
 from .config import JudgeConfig
 
 __all__ = [
+    "LIGHT_HEADS",
     "AskModel",
     "Match",
     "ask_model",
@@ -118,7 +119,7 @@ class AskModel:
 
 
 # Amount-change nouns ("pay rise", "rent freeze"): the noun they modify carries the meaning.
-_LIGHT_HEADS = frozenset(
+LIGHT_HEADS = frozenset(
     [
         "rise",
         "rises",
@@ -221,7 +222,7 @@ def _phrase_head(toks: Sequence[str]) -> tuple[int, bool]:
             break
         if lt in STOPWORDS or len(lt) < 2:
             continue
-        idx, light = count, lt in _LIGHT_HEADS
+        idx, light = count, lt in LIGHT_HEADS
         count += 1
     return idx, light
 
