@@ -562,6 +562,15 @@ def _accepted_negative_advice(
 _RELATIVE = re.compile(r",\s*(?:which|who|whose)\b", re.I)
 
 
+# Giving seen from the receiving end
+_GIVE_ACTS = frozenset({"give", "grant", "award", "provide", "pay", "offer"})
+_RECEIVED = re.compile(
+    r"\b(?:receives?|received|get|gets|(?:be|been|are|is) (?:now |already )?(?:paid|given|"
+    r"awarded|granted|offered|available|provided)|(?:is|are|has been|have been) (?:now |already )?"
+    r"(?:entitled|eligible))\b",
+    re.I,
+)
+
 # A sum of money given for something: funding it ("£38 million for a new scheme of defences")
 _FUND_ACTS = frozenset({"fund", "finance", "invest", "pay for", "bankroll", "resource"})
 _MONEY_FOR = re.compile(
@@ -681,6 +690,10 @@ def _relation(
         same = True  # "will repeal the prohibition on councils forming bus companies"
     elif cls.name == "ban" and _UNBAN.search(near_cue):
         contrary = True  # lifting a ban is the contrary of a ban
+    if not same and model.ask.action in _GIVE_ACTS and _RECEIVED.search(near_cue):
+        # the other side of giving: "care leavers already receive a £1,000 payment", "it has
+        # been available to children who ..."
+        same = True
     if not same and model.ask.action in _FUND_ACTS and _MONEY_FOR.search(after[:200]):
         same = True  # "has confirmed £38 million for new defences" funds them
     if not same and model.ask.action in STOPWORDS:
