@@ -64,9 +64,11 @@ from .lexicon import (
     Elem,
     Entry,
     Lexicon,
+    Narrowing,
     Variant,
     compile_pattern,
     default_lexicon,
+    narrowing,
 )
 from .model import MONTH_NAMES, Cue, Span, SpanView
 from .segment import segment
@@ -127,6 +129,9 @@ _CONTRACTIONS = {
 _WORD = re.compile(r"[£$€]?\d+(?:[.,]\d+)*%?|\w+(?:[’'\-]\w+)*", re.UNICODE)
 
 
+_GROUP, _START, _END = re.Match.group, re.Match.start, re.Match.end
+
+
 def _tokenize(text: str) -> _Tokens:
     seg = segment(text)
     start: list[int] = []
@@ -143,8 +148,21 @@ def _tokenize(text: str) -> _Tokens:
         raw.append,
     )
     finditer = _WORD.finditer
+    find = text.find
     for si, s in enumerate(seg.sentences):
         a = len(low)
+        if find("'", s.start, s.end) < 0 and find("’", s.start, s.end) < 0:
+            # no apostrophe, so no word to split: every match is one token, taken in bulk
+            ms = list(finditer(text, s.start, s.end))
+            words = list(map(_GROUP, ms))
+            start.extend(map(_START, ms))
+            end.extend(map(_END, ms))
+            low.extend(map(str.lower, words))
+            raw.extend(words)
+            sent.extend([si] * len(ms))
+            bounds.append((a, len(low)))
+            spans.append((s.start, s.end))
+            continue
         # the same word pattern as segment.words(), run in place for speed (no Span objects)
         for m in finditer(text, s.start, s.end):
             g = m.group()
@@ -353,6 +371,11 @@ _QUITE_MAX = _ws(
     "unacceptable clearly certainly"
 )
 _APPROX = _ws("about around approximately roughly nearly almost circa some")
+_INTEND_WORDS = _ws(
+    "intend intends intended plan plans aim aims propose proposes hope hopes want wants intention"
+)
+#: Every word the sense pass can start a cue at (its branches test the word first)
+_SENSE_TRIGGERS = _ws("may should will shall to quite truly") | _INTEND_WORDS | _APPROX
 _EPISTEMIC_SHOULD_VERBS = _ws(
     "help mean lead result enable allow reduce improve see be provide make give increase"
 )
@@ -574,8 +597,13 @@ class _Engine:
         # the variants worth trying on each distinct word, and on each distinct pair of words
         # (a variant whose second element is a word set the next word is not in cannot match),
         # worked out once per call
-        tried: dict[str, list[Variant]] = {}
-        paired: dict[tuple[str, str | None], list[Variant]] = {}
+        # per distinct word: its variants, those any next word lets through and the next words
+        # the others need (see lexicon.narrowing); with no prefix or wild variants, the
+        # lexicon's own table, made once when it was compiled
+        static = not by_prefix and not wild
+        table: dict[str, Narrowing] = comp.narrowed if static else {}
+        # per distinct pair of words whose second word some variant needs: the variants left
+        paired: dict[tuple[str, str], list[Variant]] = {}
         gaps: dict[int, bool] = {}
 
         def multi_gap(elems: list[Elem]) -> bool:
@@ -589,20 +617,28 @@ class _Engine:
             memos: dict[int, dict[tuple[int, int], int]] = {}
             for i in range(sa, stop):
                 tok = low[i]
-                options = tried.get(tok)
-                if options is None:
+                got = table.get(tok)
+                if got is None:
+                    if static:
+                        continue  # no variant starts with this word
                     options = by_word.get(tok, [])
                     if by_prefix:
                         options = options + [v for p, v in by_prefix if tok.startswith(p)]
                     if wild:
                         options = options + wild
-                    tried[tok] = options
+                    got = table[tok] = narrowing(options)
+                options, loose, needed = got
                 if not options:
                     continue
-                pair = (tok, low[i + 1] if i + 1 < stop else None)
-                narrowed = paired.get(pair)
-                if narrowed is None:
-                    narrowed = paired[pair] = [v for v in options if _may_follow(v[1], pair[1])]
+                nxt = low[i + 1] if i + 1 < stop else None
+                if nxt is None or nxt not in needed:
+                    narrowed = loose
+                else:
+                    narrowed = paired.get((tok, nxt))  # type: ignore[assignment]
+                    if narrowed is None:
+                        narrowed = paired[(tok, nxt)] = [
+                            v for v in options if _may_follow(v[1], nxt)
+                        ]
                 for entry, elems, plain in narrowed:
                     if plain is not None:
                         # fast path: every element is a word set ("in due course")
@@ -663,8 +699,11 @@ class _Engine:
     def sense_pass(self) -> None:
         low, raw = self.t.low, self.t.raw
         n = len(low)
+        triggers = _SENSE_TRIGGERS
         for i in range(n):
             tok = low[i]
+            if tok not in triggers:  # no branch below can fire
+                continue
             stop = self.sent_stop(i)
             first = i == self.sent_start_tok(i)
             if tok == "may":
@@ -673,22 +712,7 @@ class _Engine:
                 self.should(i, stop, first)
             elif tok in {"will", "shall"}:
                 self.will(i, stop)
-            elif tok in {
-                "intend",
-                "intends",
-                "intended",
-                "plan",
-                "plans",
-                "aim",
-                "aims",
-                "propose",
-                "proposes",
-                "hope",
-                "hopes",
-                "want",
-                "wants",
-                "intention",
-            }:
+            elif tok in _INTEND_WORDS:
                 if i + 1 < stop and low[i + 1] == "to" and not self.negated(i):
                     self.intend(i, stop)
             elif tok == "to" and i + 2 < stop and low[i + 1] == "be":
