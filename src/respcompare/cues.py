@@ -66,7 +66,6 @@ from .lexicon import (
     Entry,
     Lexicon,
     Narrowing,
-    Variant,
     compile_pattern,
     default_lexicon,
     narrowing,
@@ -594,8 +593,6 @@ class _Engine:
         # lexicon's own table, made once when it was compiled
         static = not by_prefix and not wild
         table: dict[str, Narrowing] = comp.narrowed if static else {}
-        # per distinct pair of words whose second word some variant needs: the variants left
-        paired: dict[tuple[str, str], list[Variant]] = {}
         gaps: dict[int, bool] = {}
 
         def multi_gap(elems: list[Elem]) -> bool:
@@ -627,16 +624,16 @@ class _Engine:
                 if wild:
                     options = options + wild
                 got = table[tok] = narrowing(options)
-            options, loose, needed = got
+            options, loose, needed, after = got
             if not options:
                 continue
             nxt = low[i + 1] if i + 1 < stop else None
             if nxt is None or nxt not in needed:
                 narrowed = loose
             else:
-                narrowed = paired.get((tok, nxt))  # type: ignore[assignment]
+                narrowed = after.get(nxt)  # type: ignore[assignment]
                 if narrowed is None:
-                    narrowed = paired[(tok, nxt)] = [v for v in options if _may_follow(v[1], nxt)]
+                    narrowed = after[nxt] = [v for v in options if _may_follow(v[1], nxt)]
             for entry, elems, plain in narrowed:
                 if plain is not None:
                     # fast path: every element is a word set ("in due course")

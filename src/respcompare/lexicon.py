@@ -354,16 +354,17 @@ class CompiledLexicon:
     narrowed: dict[str, Narrowing] = field(default_factory=dict)
 
 
-#: A word's variants, the ones that do not constrain the next word, and the union of the next
-#: words the others accept
-Narrowing = tuple[list[Variant], list[Variant], frozenset[str]]
+#: A word's variants, the ones that do not constrain the next word, the union of the next
+#: words the others accept, and the variants left for each such next word (filled on first use)
+Narrowing = tuple[list[Variant], list[Variant], frozenset[str], dict[str, list[Variant]]]
 
 
 def narrowing(options: list[Variant]) -> Narrowing:
     """``options``, the variants among them whose second element is not a word set (so any
     next word, or the sentence end, lets them through) in their order, and the union of the
     second-element word sets of the others: a next word outside that union narrows the options
-    to the free variants without trying each one."""
+    to the free variants without trying each one; and an empty dict for the variants left after
+    a next word inside it (a pure function of the word and the lexicon, filled on first use)."""
     loose: list[Variant] = []
     needed: set[str] = set()
     for v in options:
@@ -374,7 +375,7 @@ def narrowing(options: list[Variant]) -> Narrowing:
             payload = elems[1][1]
             assert isinstance(payload, frozenset)
             needed |= payload
-    return options, loose, frozenset(needed)
+    return options, loose, frozenset(needed), {}
 
 
 def compile_lexicon(entries: Iterable[Entry]) -> CompiledLexicon:
