@@ -50,7 +50,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import compress
+from itertools import accumulate, compress
 
 from .errors import InputError
 from .lemmas import lemma
@@ -129,7 +129,8 @@ _CONTRACTIONS = {
 _WORD = re.compile(r"[£$€]?\d+(?:[.,]\d+)*%?|\w+(?:[’'\-]\w+)*", re.UNICODE)
 
 
-_GROUP, _START, _END = re.Match.group, re.Match.start, re.Match.end
+#: _WORD as one group, so that split() keeps the words between the gaps
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})", _WORD.flags)
 
 
 def _split_word(lt: str, ws: int, we: int) -> list[tuple[int, int, str]]:
@@ -165,15 +166,18 @@ def _tokenize(text: str) -> _Tokens:
     sent: list[int] = []
     bounds: list[tuple[int, int]] = []
     spans: list[tuple[int, int]] = []
-    finditer = _WORD.finditer
+    split = _WORD_SPLIT.split
     find = text.find
     for si, s in enumerate(seg.sentences):
-        # the same word pattern as segment.words(), run in place for speed (no Span objects),
-        # every match one token, taken in bulk
-        ms = list(finditer(text, s.start, s.end))
-        words = list(map(_GROUP, ms))
-        s_start = list(map(_START, ms))
-        s_end = list(map(_END, ms))
+        # the same word pattern as segment.words(), every match one token, taken in bulk: split
+        # gives the gaps and the words in turn ([gap, word, gap, ..., word, gap]), and the
+        # running sum of their lengths gives each word's offsets (the pattern has no anchor or
+        # lookaround, so the sentence's own string matches as the text does between its ends)
+        pieces = split(text[s.start : s.end])
+        words = pieces[1::2]
+        at = list(accumulate(map(len, pieces), initial=s.start))
+        s_start = at[1 : len(pieces) : 2]
+        s_end = at[2 : len(pieces) + 1 : 2]
         s_low = list(map(str.lower, words))
         if find("'", s.start, s.end) >= 0 or find("’", s.start, s.end) >= 0:
             # then the words with an apostrophe, last first, each replaced by its tokens
