@@ -23,10 +23,10 @@ sentences, on the 9 real pairs and on 50 synthetic pairs; medians of CPU time.
     .venv/bin/python benchmarks/bench_align.py [--pairs 200] [--sentences 20]
 
 Measured 30 November 2026, one run on a 2-core machine shared with other work (load average
-near 3): core alignment 1.34 ms a pair from sentence lists (HtmlDiff 9.56 ms, 7.1x); as a user
-calls it, 9 real pairs: cold 6.91 ms, warm 0.004 ms, alignment redone 3.36 ms, HtmlDiff 5.10 ms
-(HtmlDiff / cold 0.74x); 50 synthetic pairs: cold 9.23 ms, warm 0.004 ms, redone 4.02 ms,
-HtmlDiff 9.50 ms (1.03x). Before this work (fc6948f, same machine minutes earlier, same
+near 2.5): core alignment 1.49 ms a pair from sentence lists (HtmlDiff 11.38 ms, 7.7x); as a
+user calls it, 9 real pairs: cold 7.35 ms, warm 0.004 ms, alignment redone 3.12 ms, HtmlDiff
+5.33 ms (HtmlDiff / cold 0.73x); 50 synthetic pairs: cold 10.13 ms, warm 0.004 ms, redone
+4.31 ms, HtmlDiff 10.66 ms (1.05x). Before this work (fc6948f, same machine minutes earlier, same
 section): real cold 10.6 ms and warm 10.3 ms against HtmlDiff 5.3 ms; synthetic cold 8.7 ms,
 warm 9.3 ms against 7.2 ms.
 """
