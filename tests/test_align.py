@@ -277,3 +277,29 @@ def test_shuffled_sentences_are_all_verbatim(sents: list[str], rnd: object) -> N
     rnd.shuffle(shuffled)  # type: ignore[attr-defined]
     al = rc.align(" ".join(sents), " ".join(shuffled))
     assert {op.kind for op in al.ops} <= {"unchanged", "moved"}
+
+
+def test_work_on_the_same_responses_is_kept_with_them() -> None:
+    """A Response keeps its analysis (per lexicon object) and its last alignment with the same
+    later response; neither takes part in equality or pickling, and any other call redoes it."""
+    import pickle
+
+    from respcompare.alignment import AlignOptions
+    from respcompare.analysis import analyse, analyse_response
+    from respcompare.lexicon import Lexicon, default_lexicon
+
+    ra = rc.Response(text="We care deeply. We fund it.", label="original")
+    rb = rc.Response(text="We fund it. We will publish the review in June.", label="revised")
+    first = rc.align(ra, rb)
+    assert rc.align(ra, rb) is first
+    assert rc.align(rc.Response(text=ra.text, label="original"), rb) == first
+    assert rc.align(ra, rb, with_effects=False) is not first
+    assert rc.align(ra, rb, options=AlignOptions(edit_threshold=0.9)) is not first
+    assert rc.align(ra, rc.Response(text=rb.text, label="revised")) == first
+    assert analyse_response(ra) is analyse_response(ra)
+    assert analyse_response(ra).cues == analyse(ra.full_text).cues
+    mine = Lexicon(default_lexicon().entries, name="copy")
+    assert analyse_response(ra, lexicon=mine).lexicon is mine
+    assert analyse_response(ra, lexicon=mine).cues == analyse(ra.full_text, lexicon=mine).cues
+    copy = pickle.loads(pickle.dumps(ra))
+    assert copy == ra and hash(copy) == hash(ra) and copy.memo() == {}

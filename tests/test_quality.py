@@ -100,22 +100,48 @@ def test_imports_flow_one_way() -> None:
 
 
 def test_import_leaves_heavy_dependencies_for_later() -> None:
-    # numpy (reuse index), matplotlib (charts), pandas (to_frame) and nltk (sentence tokenizer,
-    # stemmer) load on first use, not on `import respcompare`
-    code = (
-        "import respcompare, sys; "
-        "print(sorted(m for m in ('numpy', 'matplotlib', 'pandas', 'nltk') if m in sys.modules))"
+    # numpy (reuse index), matplotlib (charts), pandas (to_frame), dask (distributed corpora),
+    # nltk (sentence tokenizer, stemmer) and rapidfuzz (aligner, judge) load on first use, not on
+    # `import respcompare`; nor do the cue engine, the aligner and the pipeline themselves
+    heavy = (
+        "numpy",
+        "matplotlib",
+        "pandas",
+        "dask",
+        "distributed",
+        "nltk",
+        "rapidfuzz",
+        "respcompare.cues",
+        "respcompare.alignment",
+        "respcompare.pipeline",
+        "respcompare.corpus",
     )
+    code = f"import respcompare, sys; print(sorted(m for m in {heavy!r} if m in sys.modules))"
+
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "[]"
     # and the lazily bound names still work
-    code = "import respcompare as rc; print(rc.assess.__name__, rc.ReuseIndex.__name__)"
+    code = (
+        "import respcompare as rc; print(rc.assess.__name__, rc.ReuseIndex.__name__, "
+        "rc.review.__name__, rc.align.__name__, rc.segment.__name__, rc.readability.__name__)"
+    )
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
-    assert out.split() == ["assess", "ReuseIndex"]
+    assert out.split() == ["assess", "ReuseIndex", "review", "align", "segment", "readability"]
+    # every name in __all__ resolves, dir() lists them, and a star import gets them all
+    code = (
+        "import respcompare as rc; missing = [n for n in rc.__all__ if not hasattr(rc, n)]; "
+        "print(missing, set(rc.__all__) <= set(dir(rc))); "
+        "ns = {}; exec('from respcompare import *', ns); "
+        "print(sorted(set(rc.__all__) - set(ns)), callable(rc.segment), callable(rc.readability))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.splitlines() == ["[] True", "[] True True"]
 
 
 def test_modules_are_not_hidden_by_functions() -> None:

@@ -14,9 +14,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .alignment import Alignment, align
-from .corpus import Corpus, LoadError, ReviewSet, load_corpus, review_many
-from .cues import cue_action, find_cues, kwic
 from .errors import (
     EmptyTextError,
     FetchError,
@@ -28,8 +25,6 @@ from .errors import (
     RespcompareError,
     UnknownExampleError,
 )
-from .lexicon import Lexicon, load_lexicon
-from .load import case_from_texts, examples, load_example, load_petition
 from .model import (
     Ask,
     AskOutcome,
@@ -46,13 +41,35 @@ from .model import (
     Update,
     Verdict,
 )
-from .pipeline import Review, review
+
+# `segment` and `readability` are both a module and the function the package exports under that
+# name; they are bound here, eagerly and last, so that no later import of the submodule can put
+# the module in the function's place (both modules are light: no nltk until the first sentence)
 from .readability import Readability, readability
 from .segment import segment
 
-# names whose modules load heavy dependencies, imported on first use: the judge (nltk's Porter
-# stemmer, rapidfuzz), the reuse index (numpy) and the charts (matplotlib)
+# everything else is imported on first use, so `import respcompare` stays light: the cue engine
+# (its compiled lexicon patterns and lemma tables), the aligner (rapidfuzz), the pipeline and the
+# corpus, the judge (nltk's Porter stemmer), the reuse index (numpy) and the charts (matplotlib)
 _LAZY = {
+    "Alignment": "alignment",
+    "align": "alignment",
+    "Corpus": "corpus",
+    "LoadError": "corpus",
+    "ReviewSet": "corpus",
+    "load_corpus": "corpus",
+    "review_many": "corpus",
+    "cue_action": "cues",
+    "find_cues": "cues",
+    "kwic": "cues",
+    "Lexicon": "lexicon",
+    "load_lexicon": "lexicon",
+    "case_from_texts": "load",
+    "examples": "load",
+    "load_example": "load",
+    "load_petition": "load",
+    "Review": "pipeline",
+    "review": "pipeline",
     "assess": "judge",
     "JudgeConfig": "judge",
     "ReuseIndex": "reuse",
@@ -69,7 +86,7 @@ _LAZY = {
 
 
 def __getattr__(name: str) -> Any:
-    """``rc.plot``, ``rc.assess``, ``rc.build_index`` ... import their modules on first use."""
+    """``rc.review``, ``rc.plot``, ``rc.build_index`` ... import their modules on first use."""
     import importlib
 
     if name == "plot":
@@ -86,9 +103,15 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
+    from .alignment import Alignment, align
     from .check import DraftCheck, check_draft
+    from .corpus import Corpus, LoadError, ReviewSet, load_corpus, review_many
+    from .cues import cue_action, find_cues, kwic
     from .fetch import fetch_petition
     from .judge import JudgeConfig, assess
+    from .lexicon import Lexicon, load_lexicon
+    from .load import case_from_texts, examples, load_example, load_petition
+    from .pipeline import Review, review
     from .promises import CommitmentLedger, track_commitments
     from .reuse import ReuseIndex, build_index, carried_over, carried_over_share, shared_passages
 

@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from .cues import find_cues_with_limits
 from .errors import InputError
 from .lexicon import Lexicon
-from .model import Cue
+from .model import Cue, Response
 from .segment import Segmentation, segment
 
-__all__ = ["TextAnalysis", "analyse"]
+__all__ = ["TextAnalysis", "analyse", "analyse_response"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,3 +66,27 @@ def analyse(text: str, *, lexicon: Lexicon | None = None) -> TextAnalysis:
         lexicon=lexicon,
         limits_hit=limits_hit,
     )
+
+
+def analyse_response(response: Response, *, lexicon: Lexicon | None = None) -> TextAnalysis:
+    """``analyse(response.full_text, lexicon=lexicon)``, made once per response and lexicon.
+
+    The analysis is kept on the (immutable) response, for the lexicon object it was made with,
+    so aligning or reviewing the same response again does not find its cues again.
+
+    >>> from respcompare.model import Response
+    >>> r = Response(text="We will publish the review.")
+    >>> analyse_response(r) is analyse_response(r)
+    True
+    """
+    if not isinstance(response, Response):
+        raise InputError(f"analyse_response() takes a Response, not {type(response).__name__}")
+    memo = response.memo()
+    kept: list[TextAnalysis] = memo.setdefault("analyses", [])
+    for made in kept:
+        if made.lexicon is lexicon:  # the analysis holds its lexicon, so the identity is stable
+            return made
+    made = analyse(response.full_text, lexicon=lexicon)
+    kept.append(made)
+    del kept[:-4]  # a few lexicons at most; the newest are kept
+    return made

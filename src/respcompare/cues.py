@@ -50,6 +50,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate, compress
 
 from .errors import InputError
 from .lemmas import lemma
@@ -64,9 +65,10 @@ from .lexicon import (
     Elem,
     Entry,
     Lexicon,
-    Variant,
+    Narrowing,
     compile_pattern,
     default_lexicon,
+    narrowing,
 )
 from .model import MONTH_NAMES, Cue, Span, SpanView
 from .segment import segment
@@ -127,6 +129,34 @@ _CONTRACTIONS = {
 _WORD = re.compile(r"[£$€]?\d+(?:[.,]\d+)*%?|\w+(?:[’'\-]\w+)*", re.UNICODE)
 
 
+#: _WORD as one group, so that split() keeps the words between the gaps
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})", _WORD.flags)
+
+
+def _split_word(lt: str, ws: int, we: int) -> list[tuple[int, int, str]]:
+    """The tokens of a lower-cased word with an apostrophe at [ws, we): a contraction or a
+    possessive is two tokens ("won't" -> "will" "not", "Department's" -> "department" "'s")."""
+    lt = lt.replace("’", "'")
+    if lt in _CONTRACTIONS:
+        x, y, cut = _CONTRACTIONS[lt]
+        return [(ws, ws + cut, x), (ws + cut, we, y)]
+    if lt.endswith("n't") and len(lt) > 3:
+        return [(ws, we - 3, lt[:-3]), (we - 3, we, "not")]
+    if lt.endswith("'ll"):
+        return [(ws, we - 3, lt[:-3]), (we - 3, we, "will")]
+    if lt.endswith("'re"):
+        return [(ws, we - 3, lt[:-3]), (we - 3, we, "are")]
+    if lt.endswith("'ve"):
+        return [(ws, we - 3, lt[:-3]), (we - 3, we, "have")]
+    if lt.endswith("'s"):
+        return [(ws, we - 2, lt[:-2]), (we - 2, we, "'s")]
+    return [(ws, we, lt)]
+
+
+def _has_apostrophe(word: str) -> bool:
+    return "'" in word or "’" in word
+
+
 def _tokenize(text: str) -> _Tokens:
     seg = segment(text)
     start: list[int] = []
@@ -136,49 +166,33 @@ def _tokenize(text: str) -> _Tokens:
     sent: list[int] = []
     bounds: list[tuple[int, int]] = []
     spans: list[tuple[int, int]] = []
-    start_append, end_append, low_append, raw_append = (
-        start.append,
-        end.append,
-        low.append,
-        raw.append,
-    )
-    finditer = _WORD.finditer
+    split = _WORD_SPLIT.split
+    find = text.find
     for si, s in enumerate(seg.sentences):
+        # the same word pattern as segment.words(), every match one token, taken in bulk: split
+        # gives the gaps and the words in turn ([gap, word, gap, ..., word, gap]), and the
+        # running sum of their lengths gives each word's offsets (the pattern has no anchor or
+        # lookaround, so the sentence's own string matches as the text does between its ends)
+        pieces = split(text[s.start : s.end])
+        words = pieces[1::2]
+        at = list(accumulate(map(len, pieces), initial=s.start))
+        s_start = at[1 : len(pieces) : 2]
+        s_end = at[2 : len(pieces) + 1 : 2]
+        s_low = list(map(str.lower, words))
+        if find("'", s.start, s.end) >= 0 or find("’", s.start, s.end) >= 0:
+            # then the words with an apostrophe, last first, each replaced by its tokens
+            for k in reversed(list(compress(range(len(s_low)), map(_has_apostrophe, s_low)))):
+                parts = _split_word(s_low[k], s_start[k], s_end[k])
+                s_start[k : k + 1] = [p[0] for p in parts]
+                s_end[k : k + 1] = [p[1] for p in parts]
+                s_low[k : k + 1] = [p[2] for p in parts]
+                words[k : k + 1] = [text[p[0] : p[1]] for p in parts]
         a = len(low)
-        # the same word pattern as segment.words(), run in place for speed (no Span objects)
-        for m in finditer(text, s.start, s.end):
-            g = m.group()
-            lt = g.lower()
-            if "'" not in lt and "’" not in lt:
-                start_append(m.start())
-                end_append(m.end())
-                low_append(lt)
-                raw_append(g)
-                continue
-            ws, we = m.span()
-            lt = lt.replace("’", "'")
-            parts: list[tuple[int, int, str]]
-            if lt in _CONTRACTIONS:
-                x, y, cut = _CONTRACTIONS[lt]
-                parts = [(ws, ws + cut, x), (ws + cut, we, y)]
-            elif lt.endswith("n't") and len(lt) > 3:
-                parts = [(ws, we - 3, lt[:-3]), (we - 3, we, "not")]
-            elif lt.endswith("'ll"):
-                parts = [(ws, we - 3, lt[:-3]), (we - 3, we, "will")]
-            elif lt.endswith("'re"):
-                parts = [(ws, we - 3, lt[:-3]), (we - 3, we, "are")]
-            elif lt.endswith("'ve"):
-                parts = [(ws, we - 3, lt[:-3]), (we - 3, we, "have")]
-            elif lt.endswith("'s"):
-                parts = [(ws, we - 2, lt[:-2]), (we - 2, we, "'s")]
-            else:
-                parts = [(ws, we, lt)]
-            for ps, pe, pl in parts:
-                start_append(ps)
-                end_append(pe)
-                low_append(pl)
-                raw_append(text[ps:pe])
-        sent.extend([si] * (len(low) - a))
+        start += s_start
+        end += s_end
+        low += s_low
+        raw += words
+        sent.extend([si] * len(s_low))
         bounds.append((a, len(low)))
         spans.append((s.start, s.end))
     return _Tokens(start, end, low, raw, sent, bounds, spans)
@@ -353,6 +367,11 @@ _QUITE_MAX = _ws(
     "unacceptable clearly certainly"
 )
 _APPROX = _ws("about around approximately roughly nearly almost circa some")
+_INTEND_WORDS = _ws(
+    "intend intends intended plan plans aim aims propose proposes hope hopes want wants intention"
+)
+#: Every word the sense pass can start a cue at (its branches test the word first)
+_SENSE_TRIGGERS = _ws("may should will shall to quite truly") | _INTEND_WORDS | _APPROX
 _EPISTEMIC_SHOULD_VERBS = _ws(
     "help mean lead result enable allow reduce improve see be provide make give increase"
 )
@@ -572,10 +591,12 @@ class _Engine:
         low = self.t.low
         by_word, by_prefix, wild = comp.by_word, comp.by_prefix, comp.wild
         # the variants worth trying on each distinct word, and on each distinct pair of words
-        # (a variant whose second element is a word set the next word is not in cannot match),
-        # worked out once per call
-        tried: dict[str, list[Variant]] = {}
-        paired: dict[tuple[str, str | None], list[Variant]] = {}
+        # (a variant whose second element is a word set the next word is not in cannot match):
+        # per distinct word: its variants, those any next word lets through and the next words
+        # the others need (see lexicon.narrowing); with no prefix or wild variants, the
+        # lexicon's own table, made once when it was compiled
+        static = not by_prefix and not wild
+        table: dict[str, Narrowing] = comp.narrowed if static else {}
         gaps: dict[int, bool] = {}
 
         def multi_gap(elems: list[Elem]) -> bool:
@@ -584,48 +605,62 @@ class _Engine:
                 got = gaps[id(elems)] = sum(1 for e in elems if e[0] == _GAP) > 1
             return got
 
-        for sa, stop in self.t.sent_bounds:
-            # per sentence: what each multi-gap variant matches after each of its gaps
-            memos: dict[int, dict[tuple[int, int], int]] = {}
-            for i in range(sa, stop):
-                tok = low[i]
-                options = tried.get(tok)
-                if options is None:
-                    options = by_word.get(tok, [])
-                    if by_prefix:
-                        options = options + [v for p, v in by_prefix if tok.startswith(p)]
-                    if wild:
-                        options = options + wild
-                    tried[tok] = options
-                if not options:
-                    continue
-                pair = (tok, low[i + 1] if i + 1 < stop else None)
-                narrowed = paired.get(pair)
+        sent, bounds = self.t.sent, self.t.sent_bounds
+        # with a static table, only the words some variant starts with; in sentence order
+        at: Iterable[int] = range(len(low))
+        if static:
+            at = compress(at, map(table.__contains__, low))
+        current = -1
+        sa = stop = 0
+        # per sentence: what each multi-gap variant matches after each of its gaps
+        memos: dict[int, dict[tuple[int, int], int]] = {}
+        for i in at:
+            if sent[i] != current:
+                current = sent[i]
+                sa, stop = bounds[current]
+                memos = {}
+            tok = low[i]
+            got = table.get(tok)
+            if got is None:
+                options = by_word.get(tok, [])
+                if by_prefix:
+                    options = options + [v for p, v in by_prefix if tok.startswith(p)]
+                if wild:
+                    options = options + wild
+                got = table[tok] = narrowing(options)
+            options, loose, needed, after = got
+            if not options:
+                continue
+            nxt = low[i + 1] if i + 1 < stop else None
+            if nxt is None or nxt not in needed:
+                narrowed = loose
+            else:
+                narrowed = after.get(nxt)  # type: ignore[assignment]
                 if narrowed is None:
-                    narrowed = paired[pair] = [v for v in options if _may_follow(v[1], pair[1])]
-                for entry, elems, plain in narrowed:
-                    if plain is not None:
-                        # fast path: every element is a word set ("in due course")
-                        end = i + len(plain)
-                        if end > stop:
-                            continue
-                        k = 1
-                        while k < len(plain) and low[i + k] in plain[k]:
-                            k += 1
-                        if k < len(plain):
-                            continue
-                    else:
-                        memo = memos.get(id(elems)) if multi_gap(elems) else None
-                        if memo is None and multi_gap(elems):
-                            memo = memos[id(elems)] = {}
-                        end = _match(elems, 0, i, low, stop, memo)
-                        if end < 0:
-                            continue
-                    if entry.not_after and i > sa and low[i - 1] in entry.not_after:
+                    narrowed = after[nxt] = [v for v in options if _may_follow(v[1], nxt)]
+            for entry, elems, plain in narrowed:
+                if plain is not None:
+                    # fast path: every element is a word set ("in due course")
+                    end = i + len(plain)
+                    if end > stop:
                         continue
-                    if entry.not_before and end < stop and low[end] in entry.not_before:
+                    k = 1
+                    while k < len(plain) and low[i + k] in plain[k]:
+                        k += 1
+                    if k < len(plain):
                         continue
-                    self.lexicon_cand(entry, i, end)
+                else:
+                    memo = memos.get(id(elems)) if multi_gap(elems) else None
+                    if memo is None and multi_gap(elems):
+                        memo = memos[id(elems)] = {}
+                    end = _match(elems, 0, i, low, stop, memo)
+                    if end < 0:
+                        continue
+                if entry.not_after and i > sa and low[i - 1] in entry.not_after:
+                    continue
+                if entry.not_before and end < stop and low[end] in entry.not_before:
+                    continue
+                self.lexicon_cand(entry, i, end)
 
     def lexicon_cand(self, entry: Entry, a: int, b: int) -> None:
         category, sense, level, strength = entry.category, entry.sense, entry.level, entry.strength
@@ -663,7 +698,9 @@ class _Engine:
     def sense_pass(self) -> None:
         low, raw = self.t.low, self.t.raw
         n = len(low)
-        for i in range(n):
+        triggers = _SENSE_TRIGGERS
+        # only the words a branch below starts at (each branch tests the word first)
+        for i in compress(range(n), map(triggers.__contains__, low)):
             tok = low[i]
             stop = self.sent_stop(i)
             first = i == self.sent_start_tok(i)
@@ -673,22 +710,7 @@ class _Engine:
                 self.should(i, stop, first)
             elif tok in {"will", "shall"}:
                 self.will(i, stop)
-            elif tok in {
-                "intend",
-                "intends",
-                "intended",
-                "plan",
-                "plans",
-                "aim",
-                "aims",
-                "propose",
-                "proposes",
-                "hope",
-                "hopes",
-                "want",
-                "wants",
-                "intention",
-            }:
+            elif tok in _INTEND_WORDS:
                 if i + 1 < stop and low[i + 1] == "to" and not self.negated(i):
                     self.intend(i, stop)
             elif tok == "to" and i + 2 < stop and low[i + 1] == "be":

@@ -349,6 +349,33 @@ class CompiledLexicon:
     by_word: dict[str, list[Variant]]
     by_prefix: list[tuple[str, Variant]]
     wild: list[Variant]
+    #: per first word of ``by_word``: its variants, those of them any next word lets through
+    #: (in order), and every word the others need next (see :func:`narrowing`)
+    narrowed: dict[str, Narrowing] = field(default_factory=dict)
+
+
+#: A word's variants, the ones that do not constrain the next word, the union of the next
+#: words the others accept, and the variants left for each such next word (filled on first use)
+Narrowing = tuple[list[Variant], list[Variant], frozenset[str], dict[str, list[Variant]]]
+
+
+def narrowing(options: list[Variant]) -> Narrowing:
+    """``options``, the variants among them whose second element is not a word set (so any
+    next word, or the sentence end, lets them through) in their order, and the union of the
+    second-element word sets of the others: a next word outside that union narrows the options
+    to the free variants without trying each one; and an empty dict for the variants left after
+    a next word inside it (a pure function of the word and the lexicon, filled on first use)."""
+    loose: list[Variant] = []
+    needed: set[str] = set()
+    for v in options:
+        elems = v[1]
+        if len(elems) < 2 or elems[1][0] != WORDS:
+            loose.append(v)
+        else:
+            payload = elems[1][1]
+            assert isinstance(payload, frozenset)
+            needed |= payload
+    return options, loose, frozenset(needed), {}
 
 
 def compile_lexicon(entries: Iterable[Entry]) -> CompiledLexicon:
@@ -372,7 +399,8 @@ def compile_lexicon(entries: Iterable[Entry]) -> CompiledLexicon:
                 by_prefix.append((payload, variant))
             else:
                 wild.append(variant)
-    return CompiledLexicon(by_word, by_prefix, wild)
+    narrowed = {w: narrowing(options) for w, options in by_word.items()}
+    return CompiledLexicon(by_word, by_prefix, wild, narrowed)
 
 
 # ---------------------------------------------------------------- loading

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from .errors import EmptyTextError, InputError, InputTooLargeError
 
@@ -313,8 +314,27 @@ class Petition:
         return "\n\n".join(t for t in (self.action, self.background, self.additional_details) if t)
 
 
+class _Memo:
+    """A slot for work derived from an immutable object, made on first use and kept with it.
+
+    Not a dataclass field: it takes no part in equality, hashing, ``repr``,
+    :func:`dataclasses.fields` or :func:`dataclasses.replace`, and the dataclass pickles only
+    its fields, so a copy or a pickled object starts without it.
+    """
+
+    __slots__ = ("_memo",)
+
+    def memo(self) -> dict[str, Any]:
+        """This object's memo (created empty on first use); its keys name what is kept."""
+        memo: dict[str, Any] | None = getattr(self, "_memo", None)
+        if memo is None:
+            memo = {}
+            object.__setattr__(self, "_memo", memo)
+        return memo
+
+
 @dataclass(frozen=True, slots=True, init=False)
-class Response:
+class Response(_Memo):
     """One government response: the summary line, the details, and where it stands in the case.
 
     ``label`` is ``"original"``, ``"revised"`` or ``"single"`` for site data, or any name you give.

@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .alignment import Alignment, AlignOptions, align, carried_over, carried_over_share, describe
-from .analysis import TextAnalysis, analyse
+from .analysis import TextAnalysis, analyse_response
 from .commitments import Commitment, extract_commitments
 from .errors import InputError, OptionalDependencyError
 from .lexicon import Lexicon
 from .model import Ask, Assessment, Case, Cue, Response, Span
 from .readability import Readability, readability
-from .segment import Segmentation, words
+from .segment import Segmentation, word_count
 
 if TYPE_CHECKING:
     import datetime as _dt
@@ -237,7 +237,7 @@ def _profile(
 ) -> ResponseProfile:
     text = response.full_text
     cues = analysis.cues
-    n_words = len(words(text))
+    n_words = word_count(text)
     stock: tuple[Span, ...] = ()
     stock_share: float | None = None
     if index is not None:
@@ -323,7 +323,8 @@ def review(
     ask_list: Sequence[Ask | str] | Ask | str = (
         extract_asks(case.petition) if asks is None else asks
     )
-    analyses = tuple(analyse(r.full_text, lexicon=lexicon) for r in responses)
+    # each response's analysis is kept on it, so reviewing it again does not redo it
+    analyses = tuple(analyse_response(r, lexicon=lexicon) for r in responses)
     assessments = tuple(
         _noted(
             assess(case.petition, r, asks=ask_list, analysis=an, lexicon=lexicon, config=judge),

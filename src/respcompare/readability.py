@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Any
 
 from .errors import InputError, OptionalDependencyError
-from .segment import segment, words
+from .segment import segment, word_texts
 
 __all__ = ["Readability", "readability", "syllables"]
 
@@ -267,12 +267,12 @@ def readability(text: str, *, long_sentence: int = 25) -> Readability:
     lengths: list[int] = []
     n_words = n_syll = n_nominal = n_passive = 0
     for s in seg.sentences:
-        toks = [w.text.lower() for w in words(s.text)]
+        toks = list(map(str.lower, word_texts(s.text)))
         if not toks:
             continue
         lengths.append(len(toks))
         n_words += len(toks)
-        n_syll += sum(syllables(t) for t in toks)
+        n_syll += sum(map(syllables, toks))
         n_nominal += sum(
             1 for t in toks if len(t) > 6 and _NOMINAL.search(t) and t not in _NOT_NOMINAL
         )

@@ -22,7 +22,15 @@ from .model import Span
 if TYPE_CHECKING:
     from nltk.tokenize.punkt import PunktSentenceTokenizer
 
-__all__ = ["Segmentation", "Sentence", "segment", "sentences", "word_count", "words"]
+__all__ = [
+    "Segmentation",
+    "Sentence",
+    "segment",
+    "sentences",
+    "word_count",
+    "word_texts",
+    "words",
+]
 
 # Lower-case, without the final period, as Punkt stores them. Written for UK government prose.
 UK_ABBREVIATIONS: frozenset[str] = frozenset(
@@ -390,6 +398,15 @@ def words(text: str) -> list[Span]:
     ['Group-based', 'offending', '£1.2', 'million', "isn't", 'it']
     """
     return [Span(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
+
+
+def word_texts(text: str) -> list[str]:
+    """The text of each of :func:`words`, without making the spans.
+
+    >>> word_texts("Group-based offending: £1.2 million, isn't it?")
+    ['Group-based', 'offending', '£1.2', 'million', "isn't", 'it']
+    """
+    return _WORD.findall(text)
 
 
 def word_count(text: str) -> int:

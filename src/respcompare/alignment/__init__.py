@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Any
 
-from ..analysis import TextAnalysis
+from ..analysis import TextAnalysis, analyse, analyse_response
 from ..model import Assessment, Petition, Response
+from ..segment import segment
 from .core import (
     DEFAULT_OPTIONS,
     KINDS,
@@ -99,12 +101,45 @@ def align(
         opts = replace(opts, edit_threshold=edit_threshold)
     if split_threshold is not None:
         opts = replace(opts, split_threshold=split_threshold)
+    # the same two Response objects aligned again with the same options give the alignment
+    # made the first time (kept on ``a``; everything it depends on is immutable and held here)
+    memo: dict[str, Any] | None = None
+    key = (b, petition, with_effects, opts)
+    if (
+        isinstance(a, Response)
+        and isinstance(b, Response)
+        and analyses is None
+        and assessments is None
+    ):
+        memo = a.memo()
+        kept = memo.get("alignment")
+        if kept is not None and _same_call(kept[0], key):
+            return kept[1]  # type: ignore[no-any-return]
     al = align_texts(a_text, b_text, options=opts, a_label=a_label, b_label=b_label)
-    if not with_effects:
-        return al
-    labels = effects(al, petition, analyses=analyses, assessments=assessments)
-    ops = tuple(
-        op if fx == op.effects else replace(op, effects=fx)  # most ops have no effect
-        for op, fx in zip(al.ops, labels, strict=True)
-    )
-    return replace(al, ops=ops)
+    if with_effects:
+        if analyses is None:
+            # each Response's analysis is made once and kept with it (for a plain string,
+            # analysed here); a blank text has no cues
+            analyses = (_analysis_of(a, a_text), _analysis_of(b, b_text))
+        labels = effects(al, petition, analyses=analyses, assessments=assessments)
+        ops = tuple(
+            op if fx == op.effects else replace(op, effects=fx)  # most ops have no effect
+            for op, fx in zip(al.ops, labels, strict=True)
+        )
+        al = replace(al, ops=ops)
+    if memo is not None:
+        memo["alignment"] = (key, al)
+    return al
+
+
+def _same_call(kept: tuple[object, ...], key: tuple[object, ...]) -> bool:
+    """The same later response and petition (the very objects), effects flag and options."""
+    return kept[0] is key[0] and kept[1] is key[1] and kept[2:] == key[2:]
+
+
+def _analysis_of(value: Response | str, text: str) -> TextAnalysis:
+    if isinstance(value, Response):
+        return analyse_response(value)
+    if not text.strip():
+        return TextAnalysis(text=text, segmentation=segment(text), cues=())
+    return analyse(text)

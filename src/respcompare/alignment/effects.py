@@ -133,8 +133,9 @@ def _one(
     def stock(c: Counter[str], span: Span | None) -> bool:
         # stock text: sympathy, acknowledgement, praise or "continue to", with nothing that
         # answers (commitment, refusal, deferral) and no figure or date of its own
-        specific = span is not None and any(ch.isdigit() for ch in span.text)
-        return bool(set(c) & _STOCK_PHRASING) and not set(c) & _ANSWERING and not specific
+        if not set(c) & _STOCK_PHRASING or set(c) & _ANSWERING:
+            return False
+        return not (span is not None and any(map(str.isdigit, span.text)))
 
     if op.kind == "added" and stock(cb, op.b):
         out.append(Effect.STOCK_PHRASING_ADDED)

@@ -46,6 +46,7 @@ _BREAK = re.compile(
 _NEGATION = re.compile(r"\b(?:not|no|never|none|nor|neither|cannot)\b|n't\b", re.I)
 _WORD = re.compile(r"[A-Za-z0-9']+")
 _SENTENCE_END = re.compile(r"[.!?\n]")
+_SENTENCE_END_CHARS = ".!?\n"  # the same characters, for str.rfind
 #: Least similarity (RapidFuzz ratio on the clause words, negations left out, in [0, 1]) for two
 #: clauses to be read as the same clause before and after an edit.
 CLAUSE_MATCH = 0.85
@@ -121,8 +122,9 @@ def government_hedge(text: str, cue: Cue) -> bool:
     if cue.sense in v.always:
         return True
     # the sentence and the clause that hold the cue
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, cue.span.start)]
-    sentence_start = ends[-1] if ends else 0
+    # just after the last sentence end before the cue (each end is one character, so the
+    # last one is the last occurrence of any of them)
+    sentence_start = max(text.rfind(ch, 0, cue.span.start) for ch in _SENTENCE_END_CHARS) + 1
     m = _SENTENCE_END.search(text, cue.span.end)
     sentence_end = m.end() if m else len(text)
     clause_start = sentence_start
