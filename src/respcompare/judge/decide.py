@@ -2125,7 +2125,13 @@ def _judge_ask(
         ]
     decider, row, conflict = _decide(cands)
     if decider is None:
-        topical = [k for k, r in enumerate(rels) if r >= cfg.topic_relevance]
+        # a sentence about a sibling of the ask ("the breast screening programme" for bowel
+        # cancer screening) is about another thing, not the ask's subject
+        topical = [
+            k
+            for k, r in enumerate(rels)
+            if r >= cfg.topic_relevance and not (matches[k].sibling and not matches[k].head)
+        ]
         if not topical and infos and _ANAPHORIC_START.match(infos[0].sentence.text):
             topical = [0]  # "This is a matter for ...": about the petition, by anaphora
         if topical:

@@ -768,6 +768,7 @@ class Match:
     head: bool  # the ask's head noun (or an alias) is named
     act: bool  # the ask's act (or a synonym) is named
     matched: tuple[str, ...]  # the ask's words for the groups matched (for notes)
+    sibling: bool = False  # some words are named only through a sibling ("breast screening")
 
 
 def match(
@@ -792,15 +793,16 @@ def match(
         # another word for the same activity: "the licensed killing of badgers" for "the
         # culling of badgers", "selling" for "the sale"
         hit_groups[model.activity_group] = 1.0
+    siblings: set[int] = set()
     if model.activity and hit_groups:
-        for i in _other_activity_groups(model, sent_text, sset, set(hit_groups)):
-            hit_groups[i] = SIBLING_SHARE
+        siblings |= _other_activity_groups(model, sent_text, sset, set(hit_groups))
     if model.compounds and hit_groups:
         # a sibling ("breast screening" for "bowel cancer screening") is on the ask's topic but
         # does not name it: its words count for part, and never as the head
-        for i in _sibling_groups(model, sent_text, sset, set(hit_groups)):
-            if i in hit_groups:
-                hit_groups[i] = SIBLING_SHARE
+        siblings |= _sibling_groups(model, sent_text, sset, set(hit_groups))
+    siblings &= set(hit_groups)
+    for i in siblings:
+        hit_groups[i] = SIBLING_SHARE
     for phrase, gis, pw in model.phrases:
         if all(hit_groups.get(gi, 0.0) >= pw for gi in gis):
             continue
@@ -815,7 +817,7 @@ def match(
         if is_head and share >= 0.6:  # an alias weaker than 0.6 does not name the head
             head = True
     act = any((" " in a and a in " ".join(sent_stems)) or a in sset for a in model.act_forms)
-    return Match(min(1.0, got / total), head, act, tuple(matched))
+    return Match(min(1.0, got / total), head, act, tuple(matched), bool(siblings))
 
 
 def sentence_relevance(ask: Ask | str, sentence: str, *, petition: Petition | None = None) -> float:
