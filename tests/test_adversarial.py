@@ -34,7 +34,7 @@ from respcompare.errors import InputError, LexiconError
 from respcompare.lexicon import Entry, Lexicon, check_pattern, load_lexicon
 from respcompare.model import MAX_TEXT_CHARS, Span, SpanView
 from respcompare.report import jsonable
-from respcompare.segment import UK_ABBREVIATIONS, _segment_cached, _tokenizer
+from respcompare.segment import MAX_SENTENCES, UK_ABBREVIATIONS, _segment_cached, _tokenizer
 
 from .conftest import FIXTURES
 
@@ -303,9 +303,16 @@ def test_segmentation_never_trips_nltks_regex_timeout(monkeypatch: pytest.Monkey
     monkeypatch.setattr(redos, "DEFAULT_TIMEOUT", 0.05)
     _segment_cached.cache_clear()
     seg, took = _cpu(lambda: rc.segment(". " * 50_000))
-    assert len(seg.sentences) > 40_000
+    # 50,000 candidate breaks: the first MAX_SENTENCES become sentences, and the cap says so
+    assert len(seg.sentences) == MAX_SENTENCES
+    assert seg.limits_hit and "more than 3,000 sentences" in seg.limits_hit[0]
     assert all(s.text == "." for s in seg.sentences[:100])
     assert took < 15  # was 3.3 s alone (and TimeoutError past 5 s of CPU)
+    # Punkt still scans a whole long paragraph when its candidates are not breaks
+    _segment_cached.cache_clear()
+    seg, took = _cpu(lambda: rc.segment("Mr. " * 24_000))
+    assert len(seg.sentences) == 1 and not seg.limits_hit
+    assert took < 15
 
 
 def test_segmentation_of_the_slow_shapes_is_fast() -> None:

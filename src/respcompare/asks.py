@@ -329,7 +329,9 @@ def content_stems(text: str) -> list[str]:
     >>> content_stems("Release the Home Office's Grooming Gang Review in full")
     ['releas', 'home', 'offic', 'groom', 'gang', 'review', 'full']
     """
-    return [s for _, s in content_words(text)]
+    if len(text) > _MEMO_CHARS:
+        return [s for _, s in _content_words(text)]
+    return list(_content_stems_memo(text))
 
 
 def content_words(text: str) -> list[tuple[str, str]]:
@@ -339,6 +341,28 @@ def content_words(text: str) -> list[tuple[str, str]]:
     >>> content_words("Release the Home Office's review")
     [('Release', 'releas'), ('Home', 'home'), ("Office's", 'offic'), ('review', 'review')]
     """
+    if len(text) > _MEMO_CHARS:
+        return _content_words(text)
+    return list(_content_words_memo(text))
+
+
+#: Texts up to this long have their content words remembered (the judge reads the same sentence
+#: and clause texts again for every ask and every repeat: a response of one sentence written
+#: 2,000 times reads it once); longer ones are read each time, so the memo stays small.
+_MEMO_CHARS = 2_000
+
+
+@lru_cache(maxsize=8192)
+def _content_words_memo(text: str) -> tuple[tuple[str, str], ...]:
+    return tuple(_content_words(text))
+
+
+@lru_cache(maxsize=8192)
+def _content_stems_memo(text: str) -> tuple[str, ...]:
+    return tuple(s for _, s in _content_words_memo(text))
+
+
+def _content_words(text: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     text = _PER_CENT.sub(r"\1%", text)
     for tok in _TOKEN.findall(text):

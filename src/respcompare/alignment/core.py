@@ -916,8 +916,9 @@ def align_texts(
     ['removed', 'unchanged', 'added']
     """
     opts = options or DEFAULT_OPTIONS
-    sa = tuple(s.span for s in segment(a_text).sentences)
-    sb = tuple(s.span for s in segment(b_text).sentences)
+    seg_a, seg_b = segment(a_text), segment(b_text)
+    sa = tuple(s.span for s in seg_a.sentences)
+    sb = tuple(s.span for s in seg_b.sentences)
     a_norm = [_norm(s.text) for s in sa]
     b_norm = [_norm(s.text) for s in sb]
 
@@ -951,7 +952,9 @@ def align_texts(
     for p, j in enumerate(ub, len(ua)):
         b_code[j] = coded.codes[p]
         b_pos[j] = p
-    notes: list[str] = []
+    # a text past the sentence limit is aligned on its sentences only, and the alignment says so
+    notes: list[str] = [f"{a_label}: {n}" for n in seg_a.limits_hit]
+    notes += [f"{b_label}: {n}" for n in seg_b.limits_hit]
     if ua and ub:
         matches += _fuzzy_matches(a_code, b_code, ua, ub, a_norm, b_norm, opts, notes)
 
