@@ -158,7 +158,10 @@ def test_d1_5_json_of_a_cue_dense_response_is_small() -> None:
     size = len(json.dumps(review.to_dict()))
     assert size < 8_000_000, size  # at most 50 scopes of the 40 kB sentence, and the rest
     assert review.assessments[1].limits_hit and not review.assessments[0].limits_hit
-    line = f"**Limits reached:** revised: {review.assessments[1].limits_hit[0]}"
+    # the cue cap, then the judge's clause limit (the 40 kB sentence is one clause)
+    notes = review.assessments[1].limits_hit
+    assert notes[0].startswith("cues: 1 sentence") and notes[1].startswith("judge: a clause")
+    line = "**Limits reached:** " + "; ".join(f"revised: {n}" for n in notes)
     assert line in review.to_markdown().splitlines()
     assert '<p class="rc-limits"><b>Limits reached:</b> revised: cues: 1 sentence' in (
         review.to_html()

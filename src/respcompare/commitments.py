@@ -194,7 +194,9 @@ def _negation_then_until(scope: str) -> bool:
         last = None
         for m in _UNTIL.finditer(scope, line_start, line_end):
             last = m
-        if last is not None and negation.search(scope, line_start, max(line_start, last.start() - 1)):
+        if last is not None and negation.search(
+            scope, line_start, max(line_start, last.start() - 1)
+        ):
             return True
         line_start = line_end + 1
     return False

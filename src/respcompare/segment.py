@@ -26,7 +26,11 @@ __all__ = [
     "MAX_SENTENCES",
     "Segmentation",
     "Sentence",
-    "segment", "sentences", "word_count", "words"]
+    "segment",
+    "sentences",
+    "word_count",
+    "words",
+]
 
 # Lower-case, without the final period, as Punkt stores them. Written for UK government prose.
 UK_ABBREVIATIONS: frozenset[str] = frozenset(

@@ -97,9 +97,7 @@ def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 @lru_cache(maxsize=16)
-def _clauses(
-    text: str, start: int, end: int
-) -> tuple[list[int], tuple[tuple[int, int], ...]]:
+def _clauses(text: str, start: int, end: int) -> tuple[list[int], tuple[tuple[int, int], ...]]:
     """:func:`clause_spans` of one sentence with their starts, remembered: every hedge of a
     sentence looks up its clause there (a sentence of many hedges is split once, not per hedge).
     """
