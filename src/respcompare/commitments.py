@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -171,6 +172,17 @@ def _tense(cue: Cue, sentence: Span, text: str) -> Tense:
 _UNTIL = re.compile(r"\buntil\b")
 
 
+# "until" in any case, word boundaries or not: every scope whose lower-cased text has
+# r"\buntil\b" holds one of these (lower() maps no other character to one of its letters)
+_UNTIL_ANY_CASE = re.compile("until", re.I)
+
+
+@lru_cache(maxsize=4)
+def _untils(text: str) -> list[int]:
+    """Where ``text`` has "until" (in any case), in order."""
+    return [m.start() for m in _UNTIL_ANY_CASE.finditer(text)]
+
+
 @lru_cache(maxsize=1)
 def _not_until_pattern() -> re.Pattern[str]:
     negated = "|".join(re.escape(x) for x in _rules().not_until)
@@ -206,6 +218,11 @@ def _not_until(cue: Cue, text: str, dues: Sequence[DueDate], sentence: Span) -> 
     """The 'until <date>' of a refusal that states a timetable ("will not need to be paid in
     full until January 2022"), or None for a real refusal."""
     if cue.category != "refusal" or cue.scope is None:
+        return None
+    # most scopes hold no "until" at all: looked up among the text's, not read again per cue
+    untils = _untils(text)
+    k = bisect_left(untils, cue.scope.start)
+    if k == len(untils) or untils[k] >= cue.scope.end:
         return None
     if not _negation_then_until(cue.scope.text.lower()):
         return None
@@ -319,9 +336,14 @@ def extract_commitments(
         sentences[sentence.start] = sentence
         groups[sentence.start] = [cue]
     out: list[Commitment] = []
+    # due dates per distinct sentence text (their spans index the sentence): a sentence
+    # repeated through a response is read once
+    dues_of: dict[str, list[DueDate]] = {}
     for key in sorted(groups, key=lambda k: sentences[k].start):
         sentence, group = sentences[key], groups[key]
-        found = find_due_dates(sentence.text, on=response.date)
+        found = dues_of.get(sentence.text)
+        if found is None:
+            found = dues_of[sentence.text] = find_due_dates(sentence.text, on=response.date)
         readings: list[tuple[Cue, DueDate | None]] = []
         for cue in group:
             until = _not_until(cue, text, found, sentence)
