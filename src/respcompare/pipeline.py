@@ -19,7 +19,7 @@ from .errors import InputError, OptionalDependencyError
 from .lexicon import Lexicon
 from .model import Ask, Assessment, Case, Cue, Response, Span
 from .readability import Readability, readability
-from .segment import Segmentation, words
+from .segment import Segmentation, word_count
 
 if TYPE_CHECKING:
     import datetime as _dt
@@ -237,7 +237,7 @@ def _profile(
 ) -> ResponseProfile:
     text = response.full_text
     cues = analysis.cues
-    n_words = len(words(text))
+    n_words = word_count(text)
     stock: tuple[Span, ...] = ()
     stock_share: float | None = None
     if index is not None:

@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Any
 
 from .errors import InputError, OptionalDependencyError
-from .segment import segment, words
+from .segment import segment, word_texts
 
 __all__ = ["Readability", "readability", "syllables"]
 
@@ -245,7 +245,7 @@ def _passive(tokens: list[str]) -> bool:
 
 def _sentence_counts(sentence: str) -> tuple[int, int, int, int]:
     """Words, syllables, nominalisations and passives (0 or 1) of one sentence."""
-    toks = [w.text.lower() for w in words(sentence)]
+    toks = [w.lower() for w in word_texts(sentence)]
     if not toks:
         return 0, 0, 0, 0
     return (

@@ -29,6 +29,7 @@ __all__ = [
     "segment",
     "sentences",
     "word_count",
+    "word_texts",
     "words",
 ]
 
@@ -422,6 +423,15 @@ def words(text: str) -> list[Span]:
     ['Group-based', 'offending', '£1.2', 'million', "isn't", 'it']
     """
     return [Span(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
+
+
+def word_texts(text: str) -> list[str]:
+    """The text of each of :func:`words`, without making the spans.
+
+    >>> word_texts("Group-based offending: £1.2 million, isn't it?")
+    ['Group-based', 'offending', '£1.2', 'million', "isn't", 'it']
+    """
+    return _WORD.findall(text)
 
 
 def word_count(text: str) -> int:

@@ -30,6 +30,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import accumulate, compress, pairwise, repeat
 from itertools import chain as concat
 from operator import add, sub
@@ -304,6 +305,14 @@ class Alignment:
 
 
 def _nwords(text: str) -> int:
+    if len(text) > 2_000:
+        return word_count(text)
+    return _nwords_short(text)
+
+
+@lru_cache(maxsize=8192)
+def _nwords_short(text: str) -> int:
+    """Words of a sentence, remembered (a summary counts every sentence of every op)."""
     return word_count(text) if text else 0
 
 
