@@ -66,6 +66,8 @@ D1_REVIEWS = {
     "we-act": "We act. " * 12500,
     # D1.5: a ladder cue per phrase, each once scanned for due dates over its whole sentence
     "in-due-course": "in due course " * 7100,
+    # a refusal's 'not ... until' regex backtracked from every 'not' (over 60 s before h14)
+    "will-not": "will not " * 11100,
 }
 
 
@@ -328,7 +330,7 @@ def test_segmentation_of_the_slow_shapes_is_fast() -> None:
 
 # --------------------------------------------------------------------------- a sample of shapes
 
-SAMPLE = ["newlines", "keep-under-review", "lone-surrogates"]
+SAMPLE = ["newlines", "keep-under-review", "lone-surrogates", "upper-case", "same-sentence-x2000"]
 
 
 @pytest.mark.parametrize("name", SAMPLE)
@@ -338,7 +340,9 @@ def test_review_of_adversarial_shapes_at_the_limit_is_bounded(name: str) -> None
     _segment_cached.cache_clear()
     case = rc.case_from_texts(shape.action, bench.perturb(shape.text), shape.text)
     review, took = _cpu(lambda: rc.review(case))
-    assert took < 30, f"{name}: {took:.1f} s"  # see benchmarks/bench_adversarial_results.txt
+    # at most 2.1 CPU s on a loaded machine (benchmarks/bench_adversarial_results.txt): the bound
+    # leaves room for slower runners
+    assert took < 12, f"{name}: {took:.1f} s"
     assert len(review.profiles) == 2
 
 

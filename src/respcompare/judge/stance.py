@@ -235,11 +235,19 @@ def _without_connectives(clause: str) -> tuple[str, list[int]]:
     return "".join(out), keep
 
 
-@lru_cache(maxsize=4096)
 def _rule_hits(clause: str) -> tuple[tuple[int, str, str, int, float, int, int], ...]:
     """The stance rules that match ``clause``: (rank, family, id, level, strength, start, end),
-    offsets into ``clause``. Remembered per clause text (at most ``max_clause_chars`` long), so
-    a clause repeated through a response is read once."""
+    offsets into ``clause``. Remembered per clause text up to 2,000 characters, so a clause
+    repeated through a response is read once (performance only)."""
+    return _rule_hits_memo(clause) if len(clause) <= 2_000 else _rule_hits_of(clause)
+
+
+@lru_cache(maxsize=4096)
+def _rule_hits_memo(clause: str) -> tuple[tuple[int, str, str, int, float, int, int], ...]:
+    return _rule_hits_of(clause)
+
+
+def _rule_hits_of(clause: str) -> tuple[tuple[int, str, str, int, float, int, int], ...]:
     found: list[tuple[int, str, str, int, float, int, int]] = []
     # the rules read the clause without connective adverbs ("will therefore remain" is
     # "will remain"); ``back`` maps each position of the reading to the clause's
