@@ -244,7 +244,7 @@ def render_doc() -> str:
         "real response text takes about 0.7 s. Hostile text under the limit is measured by",
         "`benchmarks/bench_adversarial.py` (48 shapes: repeated lexicon phrases, no",
         "punctuation, thousands of one-word sentences, deep nesting, long white space runs,",
-        "...): on 30 November 2026 a full review took at most 2.1 CPU seconds and 20 MB on",
+        "...): on 30 November 2026 a full review took at most 2.2 CPU seconds and 20 MB on",
         "every shape (`benchmarks/bench_adversarial_results.txt`).",
         "",
         "Limits that cut rather than refuse, each named in `Review.limits_hit`,",
