@@ -77,6 +77,10 @@ def test_sentences_past_the_limit_are_flagged_everywhere() -> None:
     review = _review("Release the review in full", text)
     assert review.assessments[1].capped and not review.assessments[0].capped
     assert any(n.startswith("segmentation:") for n in review.assessments[1].limits_hit)
+    assert review.assessments[1].needs_review
+    assert "only the first 3,000 sentences of the text were read" in (
+        review.assessments[1].review_reasons
+    )
     assert review.alignments[0].capped
     assert any("segmentation:" in n for n in review.alignments[0].notes)
     _reported(review, "revised: segmentation: more than 3,000 sentences")

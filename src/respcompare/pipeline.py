@@ -19,7 +19,7 @@ from .errors import InputError, OptionalDependencyError
 from .lexicon import Lexicon
 from .model import Ask, Assessment, Case, Cue, Response, Span
 from .readability import Readability, readability
-from .segment import Segmentation, word_count
+from .segment import MAX_SENTENCES, Segmentation, word_count
 
 if TYPE_CHECKING:
     import datetime as _dt
@@ -367,12 +367,18 @@ def _noted(
     assessment: Assessment, analysis: TextAnalysis, ask_limits: tuple[str, ...] = ()
 ) -> Assessment:
     """``assessment`` with the limits its text's analysis and the reading of the petition's
-    asks hit (unchanged when none did)."""
+    asks hit (unchanged when none did). A text cut at ``MAX_SENTENCES`` was read in part, so
+    its verdict needs review, as the judge marks a text past its own ``max_sentences``."""
     if not analysis.limits_hit and not ask_limits:
         return assessment
+    reasons = assessment.review_reasons
+    if analysis.segmentation.limits_hit:
+        reasons += (f"only the first {MAX_SENTENCES:,} sentences of the text were read",)
     return dataclasses.replace(
         assessment,
         limits_hit=tuple(dict.fromkeys(assessment.limits_hit + analysis.limits_hit + ask_limits)),
+        needs_review=assessment.needs_review or bool(analysis.segmentation.limits_hit),
+        review_reasons=tuple(dict.fromkeys(reasons)),
     )
 
 
