@@ -18,6 +18,9 @@ import pytest
 
 import respcompare as rc
 from respcompare.alignment.core import MAX_CANDIDATES, MAX_DENSE_PAIRS, MAX_WORD_CELLS
+from respcompare.asks import MAX_ACTION_CHARS, MAX_BODY_CHARS, MAX_CLAUSE_CHARS, MAX_QUALIFIERS
+from respcompare.cues import MAX_CUES_PER_SENTENCE
+from respcompare.segment import MAX_SENTENCES
 
 ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "docs" / "errors.md"
@@ -238,13 +241,24 @@ def render_doc() -> str:
         "`case_from_texts` and the CLI). Split the text and review the parts.",
         "",
         "Measured with `benchmarks/bench_size.py` on two cores: reviewing 100,000 characters of",
-        "real response text takes about 0.7 s. Hostile text under the limit can take much",
-        "longer: `benchmarks/bench_adversarial.py` times 48 shapes (repeated lexicon phrases, no",
-        "punctuation, thousands of one-word sentences, deep nesting, long white space runs, ...).",
-        "On every shape measured, loading takes under 0.2 s and alignment (after segmentation)",
-        "under 6 s and 60 MB; a full review of many shapes still takes more than 30 s, in the",
-        "cue engine, ask extraction and the judge (issue 14, D1.2, D1.4, D1.5), and `segment`",
-        "alone takes several seconds on `'. ' * 50000`.",
+        "real response text takes about 0.7 s. Hostile text under the limit is measured by",
+        "`benchmarks/bench_adversarial.py` (48 shapes: repeated lexicon phrases, no",
+        "punctuation, thousands of one-word sentences, deep nesting, long white space runs,",
+        "...): on 30 November 2026 a full review took at most 2.2 CPU seconds and 20 MB on",
+        "every shape (`benchmarks/bench_adversarial_results.txt`).",
+        "",
+        "Limits that cut rather than refuse, each named in `Review.limits_hit`,",
+        '`Assessment.limits_hit` and the report\'s "Limits reached" line when it bites:',
+        f"a text is cut into at most {MAX_SENTENCES:,} sentences",
+        "(`respcompare.segment.MAX_SENTENCES`; the rest of the text is in no sentence),",
+        f"a sentence keeps at most {MAX_CUES_PER_SENTENCE} cues",
+        f"(`respcompare.cues.MAX_CUES_PER_SENTENCE`), an ask keeps at most {MAX_QUALIFIERS}",
+        "qualifiers and each clause of the petition is read from its first",
+        f"{MAX_CLAUSE_CHARS} characters (`respcompare.asks.MAX_QUALIFIERS`,",
+        f"`MAX_CLAUSE_CHARS`; the headline from its first {MAX_ACTION_CHARS:,}, background",
+        f"and details from their first {MAX_BODY_CHARS:,}), and the judge reads at most",
+        "`JudgeConfig.max_sentences` sentences and `max_clause_chars` characters of a",
+        "clause.",
         "",
         "Alignment compares every unmatched sentence with every other up to",
         f"{MAX_DENSE_PAIRS:,} pairs; past that it compares each sentence only with those",

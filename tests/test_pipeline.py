@@ -37,7 +37,11 @@ def test_one_review_runs_each_stage_once_per_text(
     monkeypatch.setattr(analysis, "find_cues_with_limits", engine)
     monkeypatch.setattr(cues, "find_cues_with_limits", engine)
     monkeypatch.setattr(judge, "assess", _counting(calls, "assess", judge.assess))
-    monkeypatch.setattr(asks, "extract_asks", _counting(calls, "extract_asks", asks.extract_asks))
+    monkeypatch.setattr(
+        asks,
+        "extract_asks_with_limits",
+        _counting(calls, "extract_asks", asks.extract_asks_with_limits),
+    )
     r = rc.review(seed_case)
     # reading the review back recomputes nothing
     r.to_markdown()

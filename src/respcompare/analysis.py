@@ -27,8 +27,9 @@ __all__ = ["TextAnalysis", "analyse", "analyse_response"]
 class TextAnalysis:
     """A text with its sentences and cues; ``lexicon`` is None for the default lexicon.
 
-    ``limits_hit`` has one note per limit that bit while analysing (e.g. a sentence with more
-    than :data:`~respcompare.cues.MAX_CUES_PER_SENTENCE` cues), empty for real responses.
+    ``limits_hit`` has one note per limit that bit while analysing (more than
+    :data:`~respcompare.segment.MAX_SENTENCES` sentences, a sentence with more than
+    :data:`~respcompare.cues.MAX_CUES_PER_SENTENCE` cues), empty for real responses.
     """
 
     text: str
@@ -58,13 +59,14 @@ def analyse(text: str, *, lexicon: Lexicon | None = None) -> TextAnalysis:
     """
     if not isinstance(text, str):
         raise InputError(f"analyse() takes a string, not {type(text).__name__}")
-    cues, limits_hit = find_cues_with_limits(text, lexicon=lexicon)
+    cues, cue_limits = find_cues_with_limits(text, lexicon=lexicon)
+    seg = segment(text)
     return TextAnalysis(
         text=text,
-        segmentation=segment(text),
+        segmentation=seg,
         cues=tuple(cues),
         lexicon=lexicon,
-        limits_hit=limits_hit,
+        limits_hit=seg.limits_hit + tuple(cue_limits),
     )
 
 

@@ -44,6 +44,7 @@ __all__ = [
     "Synonyms",
     "content_stems",
     "extract_asks",
+    "extract_asks_with_limits",
     "load_synonyms",
     "make_ask",
     "petition_offsets",
@@ -329,7 +330,9 @@ def content_stems(text: str) -> list[str]:
     >>> content_stems("Release the Home Office's Grooming Gang Review in full")
     ['releas', 'home', 'offic', 'groom', 'gang', 'review', 'full']
     """
-    return [s for _, s in content_words(text)]
+    if len(text) > _MEMO_CHARS:
+        return [s for _, s in _content_words(text)]
+    return list(_content_stems_memo(text))
 
 
 def content_words(text: str) -> list[tuple[str, str]]:
@@ -339,6 +342,28 @@ def content_words(text: str) -> list[tuple[str, str]]:
     >>> content_words("Release the Home Office's review")
     [('Release', 'releas'), ('Home', 'home'), ("Office's", 'offic'), ('review', 'review')]
     """
+    if len(text) > _MEMO_CHARS:
+        return _content_words(text)
+    return list(_content_words_memo(text))
+
+
+#: Texts up to this long have their content words remembered (the judge reads the same sentence
+#: and clause texts again for every ask and every repeat: a response of one sentence written
+#: 2,000 times reads it once); longer ones are read each time, so the memo stays small.
+_MEMO_CHARS = 2_000
+
+
+@lru_cache(maxsize=8192)
+def _content_words_memo(text: str) -> tuple[tuple[str, str], ...]:
+    return tuple(_content_words(text))
+
+
+@lru_cache(maxsize=8192)
+def _content_stems_memo(text: str) -> tuple[str, ...]:
+    return tuple(s for _, s in _content_words_memo(text))
+
+
+def _content_words(text: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     text = _PER_CENT.sub(r"\1%", text)
     for tok in _TOKEN.findall(text):
@@ -809,6 +834,20 @@ _NOT_AFTER_VERB = frozenset(
 _TEMPORAL = frozenset(["during", "before", "after", "until", "by", "within", "prior"])
 MAX_CLAUSE_CHARS = 600
 MAX_QUALIFIERS = 8
+#: The most typed qualifiers one clause is searched for (a bound on the search; past
+#: MAX_QUALIFIERS the ask keeps the first ones anyway).
+_MAX_TYPED_QUALIFIERS = 4 * MAX_QUALIFIERS
+#: How much of the headline and of each of background and additional details asks are read
+#: from (characters).
+MAX_ACTION_CHARS = 4 * MAX_CLAUSE_CHARS
+MAX_BODY_CHARS = 20 * MAX_CLAUSE_CHARS
+
+
+def _qualifiers_note() -> str:
+    return (
+        f"asks: an ask had more than {MAX_QUALIFIERS} qualifiers; only the first {MAX_QUALIFIERS} "
+        "were kept"
+    )
 
 
 def _is_verb_token(toks: list[_Tok], k: int) -> str | None:
@@ -1404,7 +1443,7 @@ def _typed(text: str, s: int, e: int) -> list[tuple[str, str, int, int]]:
             if any(m.start() < qe - s and qs - s < m.end() for _, _, qs, qe in found):
                 continue
             found.append((kind, m.group(0), s + m.start(), s + m.end()))
-            if len(found) >= 4 * MAX_QUALIFIERS:
+            if len(found) >= _MAX_TYPED_QUALIFIERS:
                 break
     found.sort(key=lambda q: q[2])
     return found
@@ -1420,8 +1459,15 @@ _OWNERSHIP = re.compile(
 )
 
 
-def _finish(text: str, d: _Draft, source: str, antecedents: list[str]) -> Ask | None:
-    """Turn a draft into an Ask: object text without qualifiers, pronouns resolved."""
+def _finish(
+    text: str,
+    d: _Draft,
+    source: str,
+    antecedents: list[str],
+    limits: list[str] | None = None,
+) -> Ask | None:
+    """Turn a draft into an Ask: object text without qualifiers, pronouns resolved. When the
+    qualifier cap bites, a note goes to ``limits`` (if given)."""
     if d.obj is None:
         return None
     os_, oe = d.obj
@@ -1475,11 +1521,19 @@ def _finish(text: str, d: _Draft, source: str, antecedents: list[str]) -> Ask | 
     if owned:
         # "Bring the water companies back into public ownership": the act is nationalising
         action, obj = "nationalise", owned.group(1)
+    qualifiers = _dedupe(ordered)
+    if limits is not None and len(qualifiers) > MAX_QUALIFIERS:
+        limits.append(_qualifiers_note())
+    if limits is not None and len(typed) >= _MAX_TYPED_QUALIFIERS:
+        limits.append(
+            f"asks: a clause had more than {_MAX_TYPED_QUALIFIERS} qualifier phrases; only the "
+            f"first {_MAX_TYPED_QUALIFIERS} were read"
+        )
     return Ask(
         text=span.text,
         action=action,
         object=obj,
-        qualifiers=_dedupe(ordered)[:MAX_QUALIFIERS],
+        qualifiers=qualifiers[:MAX_QUALIFIERS],
         span=span,
         source=source,
         negated=d.negated,
@@ -1487,13 +1541,24 @@ def _finish(text: str, d: _Draft, source: str, antecedents: list[str]) -> Ask | 
 
 
 def _clause_asks(
-    text: str, start: int, end: int, source: str, antecedents: list[str] | None = None
+    text: str,
+    start: int,
+    end: int,
+    source: str,
+    antecedents: list[str] | None = None,
+    limits: list[str] | None = None,
 ) -> list[Ask]:
-    """The asks of text[start:end]; a means ("by giving them ...") comes before its goal."""
+    """The asks of text[start:end]; a means ("by giving them ...") comes before its goal.
+    Notes of the limits that bit (a clause read in part, qualifiers cut) go to ``limits``."""
+    if limits is not None and end - start > MAX_CLAUSE_CHARS:
+        limits.append(
+            f"asks: a clause longer than {MAX_CLAUSE_CHARS} characters was read from its first "
+            f"{MAX_CLAUSE_CHARS}"
+        )
     ante = list(antecedents or [])
     asks: list[Ask] = []
     for d in _drafts(text, start, end):
-        ask = _finish(text, d, source, ante)
+        ask = _finish(text, d, source, ante, limits)
         if ask is None:
             continue
         ante = _antecedents(ask) + ante
@@ -1574,6 +1639,9 @@ _BACKGROUND_TRIGGERS = re.compile(
 def extract_asks(petition: Petition, *, max_asks: int = 4) -> tuple[Ask, ...]:
     """The asks a petition makes: its action first, then distinct asks from the background.
 
+    :func:`extract_asks_with_limits` gives the same asks with a note for each size limit that
+    bit while reading them.
+
     Each ask is an act (``action``, a base-form verb, "take back" for phrasal verbs), the thing
     acted on (``object``: no named-law prefix, pronouns resolved) and the ``qualifiers`` that
     fix its scope: typed ones ("in full", "5%", "by June 2026", "public", "all care staff") and
@@ -1610,6 +1678,27 @@ def extract_asks(petition: Petition, *, max_asks: int = 4) -> tuple[Ask, ...]:
     >>> a.action, a.object, a.negated
     ('implement', 'vaccine passports', True)
     """
+    return extract_asks_with_limits(petition, max_asks=max_asks)[0]
+
+
+def extract_asks_with_limits(
+    petition: Petition, *, max_asks: int = 4
+) -> tuple[tuple[Ask, ...], tuple[str, ...]]:
+    """:func:`extract_asks`, and one note per size limit that bit while reading the asks.
+
+    The limits: the headline is read from its first :data:`MAX_ACTION_CHARS` characters, the
+    background and the additional details each from their first :data:`MAX_BODY_CHARS`, each
+    clause from its first :data:`MAX_CLAUSE_CHARS`, and an ask keeps at most
+    :data:`MAX_QUALIFIERS` qualifiers. The notes are empty for real petitions.
+
+    >>> asks, notes = extract_asks_with_limits(Petition(action="Release the review in full"))
+    >>> len(asks), notes
+    (1, ())
+    >>> towns = ", in ".join("Leeds York Hull Bath Ely Derby Truro Wells Ripon".split())
+    >>> asks, notes = extract_asks_with_limits(Petition(action="Fund schools in " + towns))
+    >>> asks[0].qualifiers[-1], notes
+    ('in Wells', ('asks: an ask had more than 8 qualifiers; only the first 8 were kept',))
+    """
     if not isinstance(petition, Petition):
         raise InputError(f"extract_asks() takes a Petition, not {type(petition).__name__}")
     if max_asks < 1:
@@ -1617,12 +1706,18 @@ def extract_asks(petition: Petition, *, max_asks: int = 4) -> tuple[Ask, ...]:
     text = petition.text
     offsets = petition_offsets(petition)
     asks: list[Ask] = []
+    limits: list[str] = []
 
     # the action: each sentence of the headline may carry an ask ("Trigger Article 16. We want ...")
-    act_end = min(len(petition.action), 4 * MAX_CLAUSE_CHARS)
+    act_end = min(len(petition.action), MAX_ACTION_CHARS)
+    if len(petition.action) > MAX_ACTION_CHARS:
+        limits.append(
+            f"asks: the headline has {len(petition.action):,} characters; asks were read from "
+            f"its first {MAX_ACTION_CHARS:,}"
+        )
     ante: list[str] = []
     for sent in segment(text[:act_end]).sentences:
-        found = _clause_asks(text, sent.start, sent.end, "action", ante)
+        found = _clause_asks(text, sent.start, sent.end, "action", ante, limits)
         for f in found:
             ante = _antecedents(f) + ante
         asks.extend(found)
@@ -1635,7 +1730,10 @@ def extract_asks(petition: Petition, *, max_asks: int = 4) -> tuple[Ask, ...]:
             e -= 1
         if e <= s:
             s, e = 0, len(petition.action)
-        quals = _dedupe(q for _, q, _, _ in _typed(text, s, e))[:MAX_QUALIFIERS]
+        all_quals = _dedupe(q for _, q, _, _ in _typed(text, s, e))
+        if len(all_quals) > MAX_QUALIFIERS:
+            limits.append(_qualifiers_note())
+        quals = all_quals[:MAX_QUALIFIERS]
         asks.append(Ask(text[s:e], "introduce", text[s:e].strip() or text[s:e], quals,
                         Span.of(text, s, e), source="action"))  # fmt: skip
 
@@ -1644,7 +1742,13 @@ def extract_asks(petition: Petition, *, max_asks: int = 4) -> tuple[Ask, ...]:
         if part not in offsets:
             continue
         base = offsets[part]
-        body = getattr(petition, part)[: 20 * MAX_CLAUSE_CHARS]
+        whole = getattr(petition, part)
+        body = whole[:MAX_BODY_CHARS]
+        if len(whole) > MAX_BODY_CHARS:
+            limits.append(
+                f"asks: the {part.replace('_', ' ')} has {len(whole):,} characters; asks were "
+                f"read from its first {MAX_BODY_CHARS:,}"
+            )
         for sent in segment(body).sentences:
             s0 = base + sent.start
             s1 = base + sent.end
@@ -1659,7 +1763,7 @@ def extract_asks(petition: Petition, *, max_asks: int = 4) -> tuple[Ask, ...]:
                         continue
                 c_end = _CLAUSE_END.search(text, s0 + m.end(), s1)
                 clause_end = c_end.start() if c_end else s1
-                found = _clause_asks(text, s0 + m.end(), clause_end, part, ante)
+                found = _clause_asks(text, s0 + m.end(), clause_end, part, ante, limits)
                 for ask in found:
                     ask = _demonstrative(ask, asks[0])
                     if bare and len(content_stems(ask.object)) < 2:
@@ -1673,12 +1777,14 @@ def extract_asks(petition: Petition, *, max_asks: int = 4) -> tuple[Ask, ...]:
                             for _, q, _, _ in _typed(ask.text, 0, len(ask.text))
                             if q.lower() not in have
                         )
-                        merged = _dedupe(old.qualifiers + typed)[:MAX_QUALIFIERS]
-                        asks[same] = replace(old, qualifiers=merged)
+                        merged = _dedupe(old.qualifiers + typed)
+                        if len(merged) > MAX_QUALIFIERS:
+                            limits.append(_qualifiers_note())
+                        asks[same] = replace(old, qualifiers=merged[:MAX_QUALIFIERS])
                     elif len(asks) < max_asks:
                         asks.append(ask)
                 break
-    return tuple(asks[:max_asks])
+    return tuple(asks[:max_asks]), tuple(dict.fromkeys(limits))
 
 
 def make_ask(

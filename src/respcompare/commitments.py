@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -168,14 +169,62 @@ def _tense(cue: Cue, sentence: Span, text: str) -> Tense:
     return "current"
 
 
+_UNTIL = re.compile(r"\buntil\b")
+
+
+# "until" in any case, word boundaries or not: every scope whose lower-cased text has
+# r"\buntil\b" holds one of these (lower() maps no other character to one of its letters)
+_UNTIL_ANY_CASE = re.compile("until", re.I)
+
+
+@lru_cache(maxsize=4)
+def _untils(text: str) -> list[int]:
+    """Where ``text`` has "until" (in any case), in order."""
+    return [m.start() for m in _UNTIL_ANY_CASE.finditer(text)]
+
+
+@lru_cache(maxsize=1)
+def _not_until_pattern() -> re.Pattern[str]:
+    negated = "|".join(re.escape(x) for x in _rules().not_until)
+    return re.compile(rf"\b(?:{negated})\b")
+
+
+def _negation_then_until(scope: str) -> bool:
+    """True when a line of ``scope`` has a "not until" negation with "until" after it.
+
+    The same answer as ``re.search(r"\b(?:NEGATED)\b.*\buntil\b", scope)`` in linear time
+    (that pattern backtracks through the rest of the line from every negation: cubic on a long
+    clause of "will not will not ..."): per line, the last "until", then a negation that ends
+    before it. A negation never ends right at "until" (two word boundaries in a row), so
+    searching up to the character before the "until" changes no boundary it needs.
+    """
+    negation = _not_until_pattern()
+    line_start = 0
+    while line_start <= len(scope):
+        nl = scope.find("\n", line_start)
+        line_end = len(scope) if nl < 0 else nl
+        last = None
+        for m in _UNTIL.finditer(scope, line_start, line_end):
+            last = m
+        if last is not None and negation.search(
+            scope, line_start, max(line_start, last.start() - 1)
+        ):
+            return True
+        line_start = line_end + 1
+    return False
+
+
 def _not_until(cue: Cue, text: str, dues: Sequence[DueDate], sentence: Span) -> DueDate | None:
     """The 'until <date>' of a refusal that states a timetable ("will not need to be paid in
     full until January 2022"), or None for a real refusal."""
     if cue.category != "refusal" or cue.scope is None:
         return None
-    scope = cue.scope.text.lower()
-    negated = "|".join(re.escape(x) for x in _rules().not_until)
-    if not re.search(rf"\b(?:{negated})\b.*\buntil\b", scope):
+    # most scopes hold no "until" at all: looked up among the text's, not read again per cue
+    untils = _untils(text)
+    k = bisect_left(untils, cue.scope.start)
+    if k == len(untils) or untils[k] >= cue.scope.end:
+        return None
+    if not _negation_then_until(cue.scope.text.lower()):
         return None
     for d in dues:
         at = sentence.start + d.span.start
@@ -287,9 +336,14 @@ def extract_commitments(
         sentences[sentence.start] = sentence
         groups[sentence.start] = [cue]
     out: list[Commitment] = []
+    # due dates per distinct sentence text (their spans index the sentence): a sentence
+    # repeated through a response is read once
+    dues_of: dict[str, list[DueDate]] = {}
     for key in sorted(groups, key=lambda k: sentences[k].start):
         sentence, group = sentences[key], groups[key]
-        found = find_due_dates(sentence.text, on=response.date)
+        found = dues_of.get(sentence.text)
+        if found is None:
+            found = dues_of[sentence.text] = find_due_dates(sentence.text, on=response.date)
         readings: list[tuple[Cue, DueDate | None]] = []
         for cue in group:
             until = _not_until(cue, text, found, sentence)

@@ -19,7 +19,7 @@ from .errors import InputError, OptionalDependencyError
 from .lexicon import Lexicon
 from .model import Ask, Assessment, Case, Cue, Response, Span
 from .readability import Readability, readability
-from .segment import Segmentation, word_count
+from .segment import MAX_SENTENCES, Segmentation, word_count
 
 if TYPE_CHECKING:
     import datetime as _dt
@@ -301,7 +301,7 @@ def review(
     >>> len(r.alignments), r.profile("revised").carried_over_share is not None
     (1, True)
     """
-    from .asks import extract_asks
+    from .asks import extract_asks_with_limits
     from .judge import assess
 
     if not isinstance(case, Case):
@@ -320,15 +320,19 @@ def review(
     if align is not None and not isinstance(align, AlignOptions):
         raise InputError("align= must be a respcompare.alignment.AlignOptions (or None)")
     responses = case.responses
-    ask_list: Sequence[Ask | str] | Ask | str = (
-        extract_asks(case.petition) if asks is None else asks
-    )
+    ask_list: Sequence[Ask | str] | Ask | str
+    ask_limits: tuple[str, ...] = ()
+    if asks is None:
+        ask_list, ask_limits = extract_asks_with_limits(case.petition)
+    else:
+        ask_list = asks
     # each response's analysis is kept on it, so reviewing it again does not redo it
     analyses = tuple(analyse_response(r, lexicon=lexicon) for r in responses)
     assessments = tuple(
         _noted(
             assess(case.petition, r, asks=ask_list, analysis=an, lexicon=lexicon, config=judge),
             an,
+            ask_limits + _judge_limits(an, judge),
         )
         for r, an in zip(responses, analyses, strict=True)
     )
@@ -351,7 +355,7 @@ def review(
         ),
         analyses=analyses,
         asks=tuple(o.ask for o in judged),
-        limits_hit=_limits_hit(responses, assessments, alignments),
+        limits_hit=_limits_hit(responses, assessments, alignments, ask_limits),
     )
 
 
@@ -360,24 +364,62 @@ def _petition_key(case: Case) -> str | None:
     return str(case.petition.id) if case.petition.id is not None else case.source
 
 
-def _noted(assessment: Assessment, analysis: TextAnalysis) -> Assessment:
-    """``assessment`` with the limits its text's analysis hit (unchanged when none did)."""
-    if not analysis.limits_hit:
+def _noted(
+    assessment: Assessment, analysis: TextAnalysis, ask_limits: tuple[str, ...] = ()
+) -> Assessment:
+    """``assessment`` with the limits its text's analysis and the reading of the petition's
+    asks hit (unchanged when none did). A text cut at ``MAX_SENTENCES`` was read in part, so
+    its verdict needs review, as the judge marks a text past its own ``max_sentences``."""
+    if not analysis.limits_hit and not ask_limits:
         return assessment
+    reasons = assessment.review_reasons
+    if analysis.segmentation.limits_hit:
+        reasons += (f"only the first {MAX_SENTENCES:,} sentences of the text were read",)
     return dataclasses.replace(
-        assessment, limits_hit=tuple(dict.fromkeys(assessment.limits_hit + analysis.limits_hit))
+        assessment,
+        limits_hit=tuple(dict.fromkeys(assessment.limits_hit + analysis.limits_hit + ask_limits)),
+        needs_review=assessment.needs_review or bool(analysis.segmentation.limits_hit),
+        review_reasons=tuple(dict.fromkeys(reasons)),
     )
+
+
+def _judge_limits(analysis: TextAnalysis, config: JudgeConfig | None) -> tuple[str, ...]:
+    """The judge's own reading limits that bit on this text (it lists them among its
+    ``review_reasons``; a review also names them with the other limits): more sentences than
+    ``max_sentences``, a clause longer than ``max_clause_chars``."""
+    from .judge import JudgeConfig
+    from .judge.stance import clause_spans
+
+    cfg = config or JudgeConfig.default()
+    sents = analysis.segmentation.sentences
+    out: list[str] = []
+    if len(sents) > cfg.max_sentences:
+        out.append(
+            f"judge: only the first {cfg.max_sentences:,} of {len(sents):,} sentences were read"
+        )
+    longest = cfg.max_clause_chars
+    text = analysis.text
+    if any(
+        b - a > longest
+        for s in sents[: cfg.max_sentences]
+        if s.end - s.start > longest
+        for a, b in clause_spans(text, s.start, s.end)
+    ):
+        out.append(f"judge: a clause longer than {longest:,} characters was read from its start")
+    return tuple(out)
 
 
 def _limits_hit(
     responses: Sequence[Response],
     assessments: Sequence[Assessment],
     alignments: Sequence[Alignment],
+    ask_limits: tuple[str, ...] = (),
 ) -> tuple[str, ...]:
-    """Every limit that bit in a review, each note naming its response or pair."""
-    out: list[str] = []
+    """Every limit that bit in a review, each note naming the petition, its response or pair
+    (a limit of reading the asks is named once, for the petition)."""
+    out: list[str] = [f"petition: {note}" for note in ask_limits]
     for r, a in zip(responses, assessments, strict=True):
-        out += [f"{r.label}: {note}" for note in a.limits_hit]
+        out += [f"{r.label}: {note}" for note in a.limits_hit if note not in ask_limits]
     for i, al in enumerate(alignments, start=1):
         if al.capped:
             pair = f"{responses[i - 1].label} -> {responses[i].label}"

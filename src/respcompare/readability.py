@@ -243,6 +243,19 @@ def _passive(tokens: list[str]) -> bool:
     return False
 
 
+def _sentence_counts(sentence: str) -> tuple[int, int, int, int]:
+    """Words, syllables, nominalisations and passives (0 or 1) of one sentence."""
+    toks = [w.lower() for w in word_texts(sentence)]
+    if not toks:
+        return 0, 0, 0, 0
+    return (
+        len(toks),
+        sum(syllables(t) for t in toks),
+        sum(1 for t in toks if len(t) > 6 and _NOMINAL.search(t) and t not in _NOT_NOMINAL),
+        int(_passive(toks)),
+    )
+
+
 def readability(text: str, *, long_sentence: int = 25) -> Readability:
     """Flesch reading ease, Flesch-Kincaid grade, sentence lengths, nominalisations, passives.
 
@@ -266,17 +279,21 @@ def readability(text: str, *, long_sentence: int = 25) -> Readability:
     seg = segment(text)
     lengths: list[int] = []
     n_words = n_syll = n_nominal = n_passive = 0
+    # (words, syllables, nominalisations, passives) per distinct sentence text: a sentence
+    # repeated through a text is counted once
+    counted: dict[str, tuple[int, int, int, int]] = {}
     for s in seg.sentences:
-        toks = list(map(str.lower, word_texts(s.text)))
-        if not toks:
+        got = counted.get(s.text)
+        if got is None:
+            got = counted[s.text] = _sentence_counts(s.text)
+        n, syll, nominal, passive = got
+        if not n:
             continue
-        lengths.append(len(toks))
-        n_words += len(toks)
-        n_syll += sum(map(syllables, toks))
-        n_nominal += sum(
-            1 for t in toks if len(t) > 6 and _NOMINAL.search(t) and t not in _NOT_NOMINAL
-        )
-        n_passive += _passive(toks)
+        lengths.append(n)
+        n_words += n
+        n_syll += syll
+        n_nominal += nominal
+        n_passive += passive
     if not lengths:
         return Readability(0, 0, 0, None, None, None, None, None, (), None, None, None)
     wps = n_words / len(lengths)

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 __all__ = [
+    "MAX_SENTENCES",
     "Segmentation",
     "Sentence",
     "segment",
@@ -171,11 +172,17 @@ class Sentence:
 
 @dataclass(frozen=True, slots=True)
 class Segmentation:
-    """A text cut into paragraphs and sentences; every span indexes ``text``."""
+    """A text cut into paragraphs and sentences; every span indexes ``text``.
+
+    At most :data:`MAX_SENTENCES` sentences: past that, ``limits_hit`` says where reading stopped.
+    """
 
     text: str
     paragraphs: tuple[Span, ...]
     sentences: tuple[Sentence, ...]
+    #: One note when the text had more than :data:`MAX_SENTENCES` sentences (only the first ones
+    #: are segmented: the rest of the text is in no sentence); empty otherwise.
+    limits_hit: tuple[str, ...] = ()
     # sentence starts, in order, for sentence_at's bisection
     _starts: tuple[int, ...] = field(init=False, repr=False, compare=False, hash=False)
 
@@ -351,12 +358,23 @@ def _sentence(span: Span, paragraph: int, index: int) -> Sentence:
     return o
 
 
+#: The most sentences a text is cut into. Every later stage (cues, the judge, the alignment,
+#: readability) works sentence by sentence, so this bounds them all; the judge reads as many
+#: (:attr:`respcompare.judge.JudgeConfig.max_sentences`). Real responses have a few hundred at
+#: most; a text at the size limit made of one-word sentences has 50,000. Past the limit, the
+#: rest of the text is left out of every sentence and :attr:`Segmentation.limits_hit` says so.
+MAX_SENTENCES = 3_000
+
+
 @lru_cache(maxsize=256)
 def _segment_cached(text: str) -> Segmentation:
     tok = _tokenizer()
     paragraphs: list[Span] = []
     sents: list[Sentence] = []
+    limits_hit: tuple[str, ...] = ()
     for p_index, (a, b) in enumerate(_paragraph_spans(text)):
+        if limits_hit:
+            break
         block = text[a:b]
         paragraphs.append(_span(a, b, block))
         if "." in block or "?" in block or "!" in block:
@@ -373,8 +391,15 @@ def _segment_cached(text: str) -> Segmentation:
                 s, e = s + lead, e - trail
                 piece = block[s:e]
             if e > s:
+                if len(sents) == MAX_SENTENCES:
+                    limits_hit = (
+                        f"segmentation: more than {MAX_SENTENCES:,} sentences; only the first "
+                        f"{MAX_SENTENCES:,} were read (the text from character {a + s:,} on, "
+                        f"{len(text) - a - s:,} characters, is in no sentence)",
+                    )
+                    break
                 sents.append(_sentence(_span(a + s, a + e, piece), p_index, len(sents)))
-    return Segmentation(text, tuple(paragraphs), tuple(sents))
+    return Segmentation(text, tuple(paragraphs), tuple(sents), limits_hit)
 
 
 def sentences(text: str) -> list[Span]:

@@ -30,6 +30,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import accumulate, compress, pairwise, repeat
 from itertools import chain as concat
 from operator import add, sub
@@ -304,6 +305,14 @@ class Alignment:
 
 
 def _nwords(text: str) -> int:
+    if len(text) > 2_000:
+        return word_count(text)
+    return _nwords_short(text)
+
+
+@lru_cache(maxsize=8192)
+def _nwords_short(text: str) -> int:
+    """Words of a sentence, remembered (a summary counts every sentence of every op)."""
     return word_count(text) if text else 0
 
 
@@ -916,8 +925,9 @@ def align_texts(
     ['removed', 'unchanged', 'added']
     """
     opts = options or DEFAULT_OPTIONS
-    sa = tuple(s.span for s in segment(a_text).sentences)
-    sb = tuple(s.span for s in segment(b_text).sentences)
+    seg_a, seg_b = segment(a_text), segment(b_text)
+    sa = tuple(s.span for s in seg_a.sentences)
+    sb = tuple(s.span for s in seg_b.sentences)
     a_norm = [_norm(s.text) for s in sa]
     b_norm = [_norm(s.text) for s in sb]
 
@@ -951,7 +961,9 @@ def align_texts(
     for p, j in enumerate(ub, len(ua)):
         b_code[j] = coded.codes[p]
         b_pos[j] = p
-    notes: list[str] = []
+    # a text past the sentence limit is aligned on its sentences only, and the alignment says so
+    notes: list[str] = [f"{a_label}: {n}" for n in seg_a.limits_hit]
+    notes += [f"{b_label}: {n}" for n in seg_b.limits_hit]
     if ua and ub:
         matches += _fuzzy_matches(a_code, b_code, ua, ub, a_norm, b_norm, opts, notes)
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -45,8 +46,8 @@ _BREAK = re.compile(
 )
 _NEGATION = re.compile(r"\b(?:not|no|never|none|nor|neither|cannot)\b|n't\b", re.I)
 _WORD = re.compile(r"[A-Za-z0-9']+")
-_SENTENCE_END = re.compile(r"[.!?\n]")
-_SENTENCE_END_CHARS = ".!?\n"  # the same characters, for str.rfind
+_SENTENCE_END_CHARS = ".!?\n"
+_SENTENCE_END = re.compile(f"[{_SENTENCE_END_CHARS}]")
 #: Least similarity (RapidFuzz ratio on the clause words, negations left out, in [0, 1]) for two
 #: clauses to be read as the same clause before and after an edit.
 CLAUSE_MATCH = 0.85
@@ -95,6 +96,15 @@ def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if text[a:b].strip()]
 
 
+@lru_cache(maxsize=16)
+def _clauses(text: str, start: int, end: int) -> tuple[list[int], tuple[tuple[int, int], ...]]:
+    """:func:`clause_spans` of one sentence with their starts, remembered: every hedge of a
+    sentence looks up its clause there (a sentence of many hedges is split once, not per hedge).
+    """
+    spans = tuple(clause_spans(text, start, end))
+    return [a for a, _ in spans], spans
+
+
 def _names_government(words: list[str]) -> bool:
     v = _voice()
     if any(w in v.first_person for w in words):
@@ -121,17 +131,16 @@ def government_hedge(text: str, cue: Cue) -> bool:
     v = _voice()
     if cue.sense in v.always:
         return True
-    # the sentence and the clause that hold the cue
-    # just after the last sentence end before the cue (each end is one character, so the
-    # last one is the last occurrence of any of them)
-    sentence_start = max(text.rfind(ch, 0, cue.span.start) for ch in _SENTENCE_END_CHARS) + 1
+    # the sentence and the clause that hold the cue (the sentence starts after the last sentence
+    # end before the cue: found backwards, not by scanning the text from its start for each cue)
+    sentence_start = 1 + max(text.rfind(ch, 0, cue.span.start) for ch in _SENTENCE_END_CHARS)
     m = _SENTENCE_END.search(text, cue.span.end)
     sentence_end = m.end() if m else len(text)
     clause_start = sentence_start
-    for a, b in clause_spans(text, sentence_start, sentence_end):
-        if a <= cue.span.start < b:
-            clause_start = a
-            break
+    starts, clauses = _clauses(text, sentence_start, sentence_end)
+    k = bisect_right(starts, cue.span.start) - 1
+    if k >= 0 and cue.span.start < clauses[k][1]:
+        clause_start = clauses[k][0]
     prefix = _words(text[clause_start : cue.span.start])
     if prefix:
         # the cue follows its subject: "we may", "the Government could", "it may be"

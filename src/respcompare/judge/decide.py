@@ -1151,6 +1151,15 @@ _NUMBER_WORD = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b", re.I)
 
 def _digits(text: str) -> str:
     """Number words as digits ("cut VAT to zero" -> "cut VAT to 0")."""
+    # remembered for texts up to 2,000 characters: the judge reads the same paragraph and
+    # clause again for every clause of a repeated sentence (performance only)
+    if len(text) > 2_000:
+        return _NUMBER_WORD.sub(lambda m: _NUMBER_WORDS[m.group(1).lower()], text)
+    return _digits_memo(text)
+
+
+@lru_cache(maxsize=8192)
+def _digits_memo(text: str) -> str:
     return _NUMBER_WORD.sub(lambda m: _NUMBER_WORDS[m.group(1).lower()], text)
 
 

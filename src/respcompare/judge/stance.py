@@ -235,6 +235,42 @@ def _without_connectives(clause: str) -> tuple[str, list[int]]:
     return "".join(out), keep
 
 
+def _rule_hits(clause: str) -> tuple[tuple[int, str, str, int, float, int, int], ...]:
+    """The stance rules that match ``clause``: (rank, family, id, level, strength, start, end),
+    offsets into ``clause``. Remembered per clause text up to 2,000 characters, so a clause
+    repeated through a response is read once (performance only)."""
+    return _rule_hits_memo(clause) if len(clause) <= 2_000 else _rule_hits_of(clause)
+
+
+@lru_cache(maxsize=4096)
+def _rule_hits_memo(clause: str) -> tuple[tuple[int, str, str, int, float, int, int], ...]:
+    return _rule_hits_of(clause)
+
+
+def _rule_hits_of(clause: str) -> tuple[tuple[int, str, str, int, float, int, int], ...]:
+    found: list[tuple[int, str, str, int, float, int, int]] = []
+    # the rules read the clause without connective adverbs ("will therefore remain" is
+    # "will remain"); ``back`` maps each position of the reading to the clause's
+    reading, back = _without_connectives(clause)
+    for rule in rules():
+        if rule.trigger is not None and rule.trigger.search(reading) is None:
+            continue
+        m = rule.combined.search(reading)
+        if m is not None:
+            found.append(
+                (
+                    _RANK[rule.family],
+                    rule.family,
+                    rule.id,
+                    rule.level,
+                    rule.strength,
+                    back[m.start()],
+                    back[max(m.end() - 1, m.start())] + 1,
+                )
+            )
+    return tuple(found)
+
+
 def read_clauses(
     text: str,
     cues: Sequence[Cue],
@@ -251,26 +287,10 @@ def read_clauses(
     out: list[Clause] = []
     for a, b in clause_spans(text, start, end):
         b_read = min(b, a + max_clause_chars)
-        found: list[tuple[int, str, str, int, float, int, int]] = []
-        # the rules read the clause without connective adverbs ("will therefore remain" is
-        # "will remain"); ``back`` maps each position of the reading to the text's
-        reading, back = _without_connectives(text[a:b_read])
-        for rule in rules():
-            if rule.trigger is not None and rule.trigger.search(reading) is None:
-                continue
-            m = rule.combined.search(reading)
-            if m is not None:
-                found.append(
-                    (
-                        _RANK[rule.family],
-                        rule.family,
-                        rule.id,
-                        rule.level,
-                        rule.strength,
-                        a + back[m.start()],
-                        a + back[max(m.end() - 1, m.start())] + 1,
-                    )
-                )
+        found: list[tuple[int, str, str, int, float, int, int]] = [
+            (rank, fam, rid, level, strength, a + s, a + e)
+            for rank, fam, rid, level, strength, s, e in _rule_hits(text[a:b_read])
+        ]
         for c in cues:
             if c.category == "refusal" and c.span.text.lower().startswith("no longer"):
                 continue  # "can no longer avoid prosecution" reports a change, not a refusal
