@@ -168,7 +168,10 @@ _NARROWING = re.compile(
     r"insights|"
     r"highlights|(?:some|certain|only|selected) (?:parts?|elements?|aspects?|areas?|regions?|"
     r"groups?|cases?|of)|a pilot|pilots?|piloting|a trial|trials|trialling|voluntary|code of "
-    r"practice|in some areas|a number of areas|first phase|only (?:for|in|to))\b",
+    r"practice|in some areas|a number of areas|first phase|only (?:for|in|to)|"
+    # an exception carved out of it: "allowed only under licence", "with an exemption for"
+    r"(?:allowed|permitted|exempt(?:ed)?|able to \w+) only (?:under|with|in|where)|"
+    r"(?:with|subject to) (?:an |some |limited )?exemptions? for|except (?:for|in))\b",
     re.I,
 )
 _RESTRICTION = re.compile(
@@ -1252,7 +1255,14 @@ def _amounts(text: str) -> list[tuple[float, str]]:
         )
         if unit or text[m.start() : m.start() + 1] in "£$€":
             out.append((float(m.group(1)), unit))
+    # "for a further year", "another month": one of the unit
+    out.extend((1.0, m.group(1).lower()) for m in _ONE_PERIOD.finditer(text))
     return out
+
+
+_ONE_PERIOD = re.compile(
+    r"\b(?:a|an|one|another)\s+(?:further\s+|additional\s+|extra\s+)?(year|month|week|day)\b", re.I
+)
 
 
 def _short(text: str, n: int = 14) -> str:
@@ -1281,6 +1291,16 @@ def _narrowing(
 ) -> Downgrade | None:
     """How a commitment to the ask's act is narrower than the ask, or None."""
     span = Span(sent.start, sent.end, sent.text)
+    declined_after = clause.rule == "refuse.instead" and bool(
+        re.match(r"rather than|instead of", text[clause.cue_start : clause.cue_end], re.I)
+    )
+    if declined_after:
+        # "we will update guidance, rather than creating a new legal requirement": what is
+        # offered is the sentence without the part it declines
+        kept = text[sent.start : clause.cue_start] + text[clause.end : sent.end]
+        para_text = sent_text = kept
+    else:
+        sent_text = sent.text
     quals = list(ask.qualifiers) + [
         m.group(0)
         for m in _ALL_OF.finditer(ask.object)
@@ -1289,8 +1309,8 @@ def _narrowing(
     missing = [
         q
         for q in quals
-        if not _qualifier_met(q, sent.text if _ALL_OF.search(q) else para_text, text)
-        and not (_IN_FULL.search(q) and _in_line_with_ask(sent.text, ask))
+        if not _qualifier_met(q, sent_text if _ALL_OF.search(q) else para_text, text)
+        and not (_IN_FULL.search(q) and _in_line_with_ask(sent_text, ask))
     ]
     if missing:
         joined = ", ".join(missing)
@@ -1300,7 +1320,7 @@ def _narrowing(
             else ("amount" if re.search(r"\d|%|£", _digits(joined)) else "qualifier")
         )
         return Downgrade(joined, _offered(text, clause), span, kind)
-    window = text[clause.cue_start : clause.end]
+    window = sent_text if declined_after else text[clause.cue_start : clause.end]
     narrow = _NARROWING.search(window)
     if narrow is None and _LAW_ASK.search(ask.text) and _GUIDANCE.search(window):
         narrow = _GUIDANCE.search(window)
