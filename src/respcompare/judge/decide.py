@@ -565,6 +565,8 @@ def _accepted_negative_advice(
 _RELATIVE = re.compile(r",\s*(?:which|who|whose)\b", re.I)
 
 
+_PILOT_OF = re.compile(r"\b(?:pilot|pilots|trial|trials)\s+(?:of|scheme for|programme for)\b", re.I)
+
 # Giving seen from the receiving end
 _GIVE_ACTS = frozenset({"give", "grant", "award", "provide", "pay", "offer"})
 _RECEIVED = re.compile(
@@ -696,6 +698,15 @@ def _relation(
     if not same and model.ask.action in _GIVE_ACTS and _RECEIVED.search(near_cue):
         # the other side of giving: "care leavers already receive a £1,000 payment", "it has
         # been available to children who ..."
+        same = True
+    if (
+        not same
+        and cls.name == "create"
+        and _PILOT_OF.search(after)
+        and match(model, after, content_stems(after), {}).relevance >= 0.5
+    ):
+        # "we will fund a two-year pilot of night-time noise wardens" for "Set up a national
+        # network of night-time noise wardens": the ask itself, tried on a small scale
         same = True
     if not same and model.ask.action in _FUND_ACTS and _MONEY_FOR.search(after[:200]):
         same = True  # "has confirmed £38 million for new defences" funds them
