@@ -906,6 +906,26 @@ _MEASURE_WORDS = frozenset(
 )
 
 
+_PLACE_QUALIFIER = re.compile(r"^\s*(?:in|at|for)\s+((?:[A-Z][\w'’-]+\s*)+)$")
+_BROAD_AREA = re.compile(
+    r"\b(?:across (?:England|Wales|Scotland|the UK|the United Kingdom|the country|Great Britain)|"
+    r"nationally|nationwide|in every (?:region|area|part of the country))\b",
+    re.I,
+)
+
+
+def _elsewhere_broadly(ask: Ask, sentence: str) -> bool:
+    """Whether the ask names a place ("in Cumbria") that the sentence leaves out while naming
+    the whole country instead ("across England")."""
+    for q in ask.qualifiers:
+        m = _PLACE_QUALIFIER.match(q)
+        if m and _BROAD_AREA.search(sentence):
+            place = set(content_stems(m.group(1)))
+            if place and not place & set(content_stems(sentence)):
+                return True
+    return False
+
+
 def _names_subject(sentence: str, ask_text: str) -> bool:
     """Whether a sentence names what an ask is about beyond the kind of measure: "leaving a dog
     in a hot car is already an offence" names the ask "Make it an offence to leave a dog in a
@@ -1792,6 +1812,10 @@ def _clause_candidates(
             row, note = "yes.declines-the-contrary", note + " (as the negated ask wants)"
         does = "not-A" if does == "A" else "A"
     downgrade = None
+    if row in ("yes.commits", "yes.in-place") and _elsewhere_broadly(ask, sent.text):
+        # "£100 million for hospices across England" for "Fund a new children's hospice in
+        # Cumbria": national money named without the place asked about is not the ask
+        return None
     if row in ("yes.commits", "yes.in-place"):
         # what is in place must itself be the ask's object; a promise may name it sentences
         # earlier in its paragraph

@@ -412,8 +412,10 @@ def _sibling_modifier(word: str, before: str, known: frozenset[str]) -> bool:
     """Whether ``word``, right before a word of the ask's compound, names another thing of
     the same kind: a content word the petition never uses, not a neutral modifier, and not a
     verb or participle ("set", "state-funded")."""
-    if before in _BEFORE_VERB or word.endswith(("ed", "'s", "’s", "s'")):
-        return False  # a verb or participle, or a possessive ("children's mental health")
+    if before in _BEFORE_VERB or word.endswith(("ed", "'s", "’s", "s'")) or "-" in word:
+        # a verb or participle, a possessive ("children's mental health"), or a hyphenated
+        # adjective that narrows rather than names another thing ("high-caffeine energy drinks")
+        return False
     parts = [p for p in word.replace("’", "'").split("-") if p]
     return not any(stem(p) in known for p in parts) and stem(word) not in known
 
