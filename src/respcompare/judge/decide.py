@@ -323,6 +323,9 @@ def _ask_class(ask: Ask) -> ActClass:
     cls = next((c for c in act_classes() if verb in c.verbs), _class_named("create"))
     if verb in ("protect", "save", "defend", "safeguard") and _FROM_ENDING.search(ask.text):
         return _class_named("keep")  # "Protect the triple lock from being scrapped"
+    if cls.name == "keep" and _ALL_YEAR.search(ask.text):
+        # "Keep the clocks on British Summer Time all year round" changes what happens now
+        return _class_named("create")
     if verb == "freeze" and _TARGET_AMOUNT.search(ask.text):
         # "Freeze student loan interest at 0%" sets a new level: a cut, not the status quo
         return _class_named("less")
@@ -362,6 +365,9 @@ def _ask_class(ask: Ask) -> ActClass:
             )
     return cls
 
+
+# a keep ask that extends what exists in time is a change: "all year round", "permanently"
+_ALL_YEAR = re.compile(r"\b(?:all year(?: round)?|year-round|all-year|permanent(?:ly)?)\b", re.I)
 
 # a level the ask fixes: "at 0%", "at £2", "at zero"
 _TARGET_AMOUNT = re.compile(r"\bat (?:[£$€]?\d|zero\b|nil\b)", re.I)
