@@ -230,7 +230,8 @@ _TIME_HEDGE = re.compile(
 # plans") is its subject, not a third party ("Any taxpayer who cannot pay will ...").
 _GOVERNMENT_AGENT = re.compile(
     r"\b(?:we|our|us|i|government|ministers?|secretary of state|home secretary|chancellor|"
-    r"prime minister|secretary|department|office|treasury|"
+    r"prime minister|secretary|department|office|treasury|defra|dwp|dfe|dhsc|dcms|dft|mod|"
+    r"moj|desnz|dsit|mhclg|dluhc|fcdo|beis|"
     r"hmrc|the uk|this paper|the paper|the bill|the act|the strategy|the framework|"
     r"regulations|legislation|there|it)\b",
     re.I,
