@@ -850,6 +850,12 @@ def _qualifiers_note() -> str:
     )
 
 
+# Verbs whose object is followed by what it must do: "require X to Y", "force X to Y"
+_OBJECT_CONTROL = frozenset(
+    ["require", "force", "oblige", "compel", "obligate", "mandate", "encourage", "order", "direct"]
+)
+
+
 def _is_verb_token(toks: list[_Tok], k: int) -> str | None:
     """The base of toks[k] when it reads as a verb opening a clause (imperative or coordinated)."""
     lex = _lexicon()
@@ -861,7 +867,10 @@ def _is_verb_token(toks: list[_Tok], k: int) -> str | None:
         return None
     nxt = toks[k + 1].word if k + 1 < len(toks) else ""
     if w in lex.modifier_first and nxt not in _DETERMINERS:
-        return None
+        # "Record and publish how many ...": a second verb after "and" shows the imperative
+        after_and = toks[k + 2].word if k + 2 < len(toks) else ""
+        if not (k == 0 and nxt in ("and", "or") and verb_base(after_and)):
+            return None
     if nxt in lex.phrasal.get(base, frozenset()):
         return base
     noun_reading = (w in lex.nominal or w in lex.nominal_keep) and nxt in _NOUN_PREPS
@@ -1302,10 +1311,20 @@ def _one_ask(
         if subject is None:
             return None
         return _Draft(start, action, subject, [], toks[-1].end, negated)
+    # "Record and publish how many ...": two verbs share the object (the first is kept, as in
+    # "Review and increase the pay of ...")
+    if toks[p].word in ("and", "or") and p + 2 < n and verb_base(toks[p + 1].word):
+        p += 2
     # "legislate to enable councillors to ...": the object is what the law would do
     if toks[p].word == "to" and p + 1 < n and toks[p + 1].word in ("enable", "allow"):
         p += 2
-    if action == "make" or action in lex.control:
+    # "Require landlords to fit alarms in rooms with gas boilers": the object is the whole small
+    # clause, not the people alone
+    object_control = action in _OBJECT_CONTROL and any(
+        toks[q].word == "to" and q + 1 < n and verb_base(toks[q + 1].word)
+        for q in range(p + 1, min(p + 5, n))
+    )
+    if action == "make" or action in lex.control or object_control:
         if toks[p].word == "it" and p + 1 < n:
             p += 1
         obj, quals, end = _scan_object(toks, p, whole=True)
