@@ -183,3 +183,19 @@ def test_not_until_reads_as_the_regex_did(tokens: list[str], seps: list[str]) ->
     negated = "|".join(re.escape(x) for x in _rules().not_until)
     expected = bool(re.search(rf"\b(?:{negated})\b.*\buntil\b", scope))
     assert _negation_then_until(scope) == expected
+
+
+def test_asks_beyond_max_asks_are_named_not_dropped() -> None:
+    """A fifth ask is not judged by default, and the result says which was left out."""
+    action = (
+        "Ban fireworks, fund animal shelters, close the loophole, publish the data and "
+        "repeal the act"
+    )
+    asks, limits = extract_asks_with_limits(rc.Petition(action=action))
+    assert [a.action for a in asks] == ["ban", "fund", "close", "publish"]
+    assert len(limits) == 1 and "max_asks=4" in limits[0] and "repeal the act" in limits[0]
+    review = rc.review(rc.case_from_texts(action, "We will act."))
+    assert any("max_asks" in note for note in review.limits_hit)
+    # with room for them, nothing is left out and nothing is said
+    asks6, limits6 = extract_asks_with_limits(rc.Petition(action=action), max_asks=6)
+    assert len(asks6) == 5 and limits6 == ()

@@ -1726,6 +1726,7 @@ def extract_asks_with_limits(
     offsets = petition_offsets(petition)
     asks: list[Ask] = []
     limits: list[str] = []
+    dropped: list[str] = []  # asks found beyond max_asks, named in a limit note
 
     # the action: each sentence of the headline may carry an ask ("Trigger Article 16. We want ...")
     act_end = min(len(petition.action), MAX_ACTION_CHARS)
@@ -1802,7 +1803,16 @@ def extract_asks_with_limits(
                         asks[same] = replace(old, qualifiers=merged[:MAX_QUALIFIERS])
                     elif len(asks) < max_asks:
                         asks.append(ask)
+                    else:
+                        dropped.append(ask.text)
                 break
+    if len(asks) > max_asks:
+        dropped[:0] = [a.text for a in asks[max_asks:]]
+    if dropped:
+        limits.append(
+            f"asks: {len(dropped)} more ask(s) than max_asks={max_asks} were not judged "
+            f"(first: {dropped[0][:80]!r}); pass max_asks= or asks= to judge them"
+        )
     return tuple(asks[:max_asks]), tuple(dict.fromkeys(limits))
 
 
