@@ -131,7 +131,7 @@ class DraftCheck:
         >>> import respcompare as rc
         >>> case = rc.load_example("grooming-gangs")
         >>> rc.check_draft(case.petition, case.responses[1]).summary()
-        'likely accepted: answered-partly, directness 0.92 (threshold 0.33)'
+        'likely accepted: answered-partly, directness 0.92 (threshold 0.36)'
         """
         outcome = "likely accepted" if self.likely_accepted else "likely sent back"
         return (
