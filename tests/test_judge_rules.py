@@ -224,3 +224,23 @@ def test_assess_is_bounded_on_hostile_text(text: str) -> None:
     a = rc.assess(p, r)
     assert time.perf_counter() - t0 < 10.0
     assert 0.0 <= a.directness <= 1.0
+
+
+def test_neutral_modifiers_are_sourced_and_the_sibling_rule_reads_them() -> None:
+    """data/judge_relevance.toml: one sourced list of lower-case words, each once; a sibling of
+    the ask's compound ("breast screening") names the ask less than the ask's own compound does,
+    and a neutral modifier ("the new screening programme") makes no sibling."""
+    from respcompare.judge.relevance import neutral_modifiers, sentence_relevance
+
+    raw = _data("judge_relevance.toml")
+    entry = raw["neutral_modifiers"]
+    assert isinstance(entry, dict) and str(entry["source"]).strip()
+    words = entry["words"]
+    assert words == [w.lower() for w in words] and len(words) == len(set(words))
+    assert "new" in {w for w in words} and neutral_modifiers()
+    ask = "Lower the bowel cancer screening age to 40"
+    own = sentence_relevance(ask, "We will lower the bowel cancer screening age to 40.")
+    sibling = sentence_relevance(ask, "We will lower the breast screening age to 40.")
+    neutral = sentence_relevance(ask, "We will lower the new screening age to 40.")
+    assert sibling < neutral <= own  # measured: 0.50, 0.92, 1.00
+    assert own - sibling >= 0.4
