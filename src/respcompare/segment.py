@@ -333,19 +333,9 @@ def segment(text: str) -> Segmentation:
 
 
 _new = object.__new__
-_SPAN_SET = tuple(getattr(Span, f).__set__ for f in ("start", "end", "text"))
 _SENTENCE_SET = tuple(getattr(Sentence, f).__set__ for f in ("span", "paragraph", "index"))
 
-
-def _span(start: int, end: int, text: str) -> Span:
-    """``Span(start, end, text)`` for a range already known to fit (one per sentence: a text
-    at the size limit can have 50,000, and the checked constructor is a third of the time)."""
-    o: Span = _new(Span)
-    set_start, set_end, set_text = _SPAN_SET
-    set_start(o, start)
-    set_end(o, end)
-    set_text(o, text)
-    return o
+_span = Span.trusted  # one per sentence, sliced from the text it indexes
 
 
 def _sentence(span: Span, paragraph: int, index: int) -> Sentence:

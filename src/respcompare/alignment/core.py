@@ -763,7 +763,6 @@ def _cleanup(
 # alignment itself on short texts. Only for values valid by construction: a word span's offsets
 # come from the text it indexes and its text is that slice.
 _new = object.__new__
-_SPAN_SET = tuple(getattr(Span, f).__set__ for f in ("start", "end", "text"))
 _EDIT_SET = tuple(getattr(WordEdit, f).__set__ for f in ("tag", "a", "b"))
 _OP_FIELDS = (
     "kind",
@@ -779,15 +778,7 @@ _OP_FIELDS = (
 )
 _OP_SET = tuple(getattr(AlignOp, f).__set__ for f in _OP_FIELDS)
 
-
-def _span(start: int, end: int, text: str) -> Span:
-    """``Span(start, end, text)`` for a slice known to fit: ``text == whole[start:end]``."""
-    o: Span = _new(Span)
-    set_start, set_end, set_text = _SPAN_SET
-    set_start(o, start)
-    set_end(o, end)
-    set_text(o, text)
-    return o
+_span = Span.trusted  # one per word span: checked by construction
 
 
 def _edit(tag: str, a: Span, b: Span) -> WordEdit:

@@ -638,14 +638,6 @@ _PREDICATE_WORDS = frozenset(
 )
 
 
-def _ask_words(model: AskModel) -> list[str]:
-    return [w.lower() for w, _ in content_words(model.ask.object)]
-
-
-def _ask_stems(model: AskModel) -> list[str]:
-    return [s for _, s in content_words(model.ask.object)]
-
-
 @lru_cache(maxsize=64)
 def _light_verb_forms(action: str) -> str:
     """A regex of the inflections of a light verb ("make": make, makes, making, made)."""
@@ -682,8 +674,7 @@ def _relation(
     forms = model.act_forms + _class_forms(class_verbs, model.ask.action)
     # a class verb that is also the object's own noun ("limit" in "Lower the drink-drive
     # limit", "cap" in "Raise the benefit cap") names the object, not the act
-    obj_words = {x for g, _, _ in model.groups for x in g}
-    forms = tuple(f for f in forms if f not in obj_words)
+    forms = tuple(f for f in forms if f not in model.object_stems)
     low = text.lower()
     same = any((" " in a and a in joined) or a in sset for a in forms) or any(
         f" {v} " in f" {low} " for v in cls.verbs if " " in v
@@ -720,11 +711,7 @@ def _relation(
     if not same and model.ask.action in STOPWORDS:
         # a light verb ("Make cycle training compulsory") is a stopword to the content stems: its
         # act is the verb with the ask's predicate ("will not make it a compulsory part")
-        preds = {
-            s
-            for s, w in zip(_ask_stems(model), _ask_words(model), strict=True)
-            if w in _PREDICATE_WORDS
-        }
+        preds = {s for w, s in content_words(model.ask.object) if w.lower() in _PREDICATE_WORDS}
         same = bool(preds & sset) and bool(
             re.search(_light_verb_forms(model.ask.action), near_cue, re.I)
         )
@@ -873,7 +860,7 @@ def _names_other_object(after_cue: str, model: AskModel) -> bool:
     stems = content_stems(after_cue)[:4]
     if len(stems) < 2 or _DEFINITE.match(after_cue):
         return False
-    ask_stems = {x for g, _, _ in model.groups for x in g} | set(model.act_forms)
+    ask_stems = model.object_stems | set(model.act_forms)
     objs = [x for x in stems[1:] if x not in ask_stems]
     return len(objs) == len(stems[1:])
 
@@ -1662,7 +1649,7 @@ def _clause_candidates(
             text,
             clause.start,
             clause.cue_start,
-            frozenset(x for g, _, _ in model.groups for x in g),
+            model.object_stems,
             clause.cue_end,
         )
     ):

@@ -29,7 +29,7 @@ from ..asks import (
     stem,
     verb_forms,
 )
-from ..model import Ask, Petition
+from ..model import Ask, Petition, Span
 from ..segment import segment, words
 from .config import JudgeConfig
 
@@ -116,6 +116,7 @@ class AskModel:
     activity: frozenset[str] = frozenset()
     activity_groups: tuple[int, ...] = ()
     activity_group: int = -1  # the group of the activity word itself
+    object_stems: frozenset[str] = frozenset()  # every stem of every group
 
 
 # Amount-change nouns ("pay rise", "rent freeze"): the noun they modify carries the meaning.
@@ -294,7 +295,9 @@ def neutral_modifiers() -> frozenset[str]:
     return frozenset(stem(w) for w in raw["neutral_modifiers"]["words"])
 
 
-def _content_runs(text: str) -> list[list[tuple[str, str, int]]]:
+def _content_runs(
+    text: str, spans: Sequence[Span] | None = None
+) -> list[list[tuple[str, str, int]]]:
     """Runs of adjacent content words (only white space between them), as (stem, word, index
     of the word in ``text``'s words).
 
@@ -304,7 +307,7 @@ def _content_runs(text: str) -> list[list[tuple[str, str, int]]]:
     runs: list[list[tuple[str, str, int]]] = []
     run: list[tuple[str, str, int]] = []
     prev_end = -1
-    for i, w in enumerate(words(text)):
+    for i, w in enumerate(words(text) if spans is None else spans):
         t = w.text.lower()
         content = t not in STOPWORDS and len(t) >= 2 and not (t[0].isdigit() or t[0] in "£$€")
         joined = prev_end >= 0 and not text[prev_end : w.start].strip()
@@ -456,9 +459,10 @@ def _sibling_groups(model: AskModel, sent_text: str, sset: set[str], hit: set[in
         if x not in sset or mods & sset or not any(i in hit for i in idx):
             continue
         if runs is None:
-            raw = [w.text for w in words(sent_text)]
+            spans = words(sent_text)
+            raw = [w.text for w in spans]
             toks = [t.lower() for t in raw]
-            runs = _content_runs(sent_text)
+            runs = _content_runs(sent_text, spans)
         places = [(r, k) for r in runs for k, (s, _, _) in enumerate(r) if s == x]
         sibling = [_sibling_at(r, k, toks, model.known) for r, k in places]
         # a plain use of the word ("the export of cattle") names the ask's thing, whatever a
@@ -740,10 +744,10 @@ def ask_model(
             forms.extend(stem(x) for x in verb_forms(f))
     acts = tuple(dict.fromkeys(forms))
     frozen = tuple((frozenset(g), w, h) for g, w, h in groups)
+    object_stems = frozenset().union(*(g for g, _, _ in frozen))
     compounds = _compounds(ask.object, groups)
     known = (
-        frozenset(content_stems(f"{petition.text} {ask.text}")).union(*(g for g, _, _ in groups))
-        | neutral_modifiers()
+        frozenset(content_stems(f"{petition.text} {ask.text}")) | object_stems | neutral_modifiers()
         if compounds
         else frozenset()
     )
@@ -759,6 +763,7 @@ def ask_model(
         activity,
         activity_groups,
         activity_group,
+        object_stems,
     )
 
 
