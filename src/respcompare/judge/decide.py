@@ -1042,6 +1042,17 @@ _HISTORY = re.compile(
     r"may|june|july|august|september|october|november|december)",
     re.I,
 )
+# The ask's thing brought into being, said of it as the subject (passive or intransitive): "a
+# statutory inquiry ... was set up in March 2025", "the DRS will go live in October 2027"
+_CREATED_SUBJECT = re.compile(
+    r"\b(?:was|were|has been|have been|had been|is being|are being|will be|would be|is now|"
+    r"are now)\s+(?:formally |now |recently |successfully |already )?(?:introduced|established|"
+    r"set up|created|launched|implemented|brought in|rolled out|put in place|enacted|"
+    r"commissioned|appointed|convened)\b|"
+    r"\b(?:will|shall) (?:now )?(?:go live|come into (?:force|effect)|take effect)\b|"
+    r"\b(?:went live|came into (?:force|effect)|took effect)\b",
+    re.I,
+)
 _DEFINITE = re.compile(
     r"\s*(?:\w+ing\s+)?(?:the|this|that|these|those|its|their|such)\s+\w+"
     r"(?=\s*(?:[.,;:]|$)|\s+(?:at|in|on|for|from|to|by|this|next|until|before|after|now|yet)\b)",
@@ -1446,6 +1457,7 @@ def _complement_missing(
     sent_text: str,
     vmap: dict[str, set[str]],
     qualifiers: Sequence[str] = (),
+    context: str = "",
 ) -> bool:
     """True when the object's words after its head ("into grooming gangs" in "a public inquiry
     into grooming gangs") are all absent from the sentence: the sentence names the same kind of
@@ -1478,9 +1490,25 @@ def _complement_missing(
     if any(g & sset or any(vmap.get(x, set()) & sset for x in g) for g in after):
         return False
     low = sent_text.lower()
-    return not any(
-        phrase in low for phrase, gis, _ in model.phrases if any(gi > heads[0] for gi in gis)
+    if any(phrase in low for phrase, gis, _ in model.phrases if any(gi > heads[0] for gi in gis)):
+        return False
+    topic = re.search(
+        rf"\b{re.escape(model.labels[heads[0]])}\w*\s+(?:into|about|on|regarding|concerning)\b",
+        ask_object,
+        re.I,
     )
+    if context and topic and not _OWN_COMPLEMENT.search(sent_text):
+        # the head of a topic ("an inquiry into X") with no topic of its own ("a statutory
+        # inquiry under the Inquiries Act 2005 was set up") in a response that names most of X
+        # elsewhere is the same thing, named short
+        cset = set(content_stems(context))
+        if 2 * sum(bool(g & cset) for g in after) >= len(after):
+            return False
+    return True
+
+
+# A head noun with its own topic complement: "the Independent Inquiry into Child Sexual Abuse"
+_OWN_COMPLEMENT = re.compile(r"\b(?:into|about|regarding|concerning)\b", re.I)
 
 
 def _negated_modifier(ask: Ask, text: str, clause: Clause, sent: Sentence) -> Downgrade | None:
@@ -1579,6 +1607,20 @@ def _clause_candidates(
         # MPs misleading the public would forbid
         relation = "none"
     on_ask = clause_rel >= cfg.on_ask_relevance
+    if (
+        relation in ("none", "change")
+        and cls.name == "create"
+        and fam in _AFFIRM
+        and ask.action not in load_synonyms().verb_group("bring back")
+    ):
+        # (for "Reinstate the uplift", "the uplift was introduced in 2020" is its history)
+        made = _CREATED_SUBJECT.search(
+            text, clause.cue_start, min(clause.end, clause.cue_end + 30)
+        ) or _CREATED_SUBJECT.search(text, max(clause.start, clause.cue_start - 30), clause.cue_end)
+        if made and _names_head(text[clause.start : made.start()][-160:], model):
+            # the ask's own thing is the subject of its coming into being: "a statutory
+            # inquiry under the Inquiries Act 2005 was set up" holds the inquiry asked for
+            relation = "same"
     if relation == "none" and clause.rule == "commit.outcome" and on_ask:
         # "nurses will receive a pay award of 4%": the outcome promised is the ask's act done
         relation = "same"
@@ -1831,7 +1873,7 @@ def _clause_candidates(
             head_named,
             fam == "in-place"
             and relation != "anaphor"
-            and _complement_missing(model, ask.object, sent.text, vmap, ask.qualifiers),
+            and _complement_missing(model, ask.object, sent.text, vmap, ask.qualifiers, text),
         )
         if downgrade is None:
             downgrade = _negated_modifier(ask, text, clause, sent)
