@@ -390,8 +390,11 @@ def _inner_change(obj: str) -> tuple[str, str] | None:
 
 
 def _object_head(obj: str) -> str:
-    """The object's first noun before "of" ("closure" in "the closure of the office")."""
-    m = re.match(r"\s*(?:the|a|an|any|all|further|planned|proposed)?\s*([\w-]+)", obj, re.I)
+    """The object's first noun before "of" ("closure" in "the closure of the office", "ban" in
+    "the proposed ban on wood-burning stoves")."""
+    m = re.match(
+        r"\s*(?:(?:the|a|an|any|all|further|planned|proposed|new|current)\s+)*([\w-]+)", obj, re.I
+    )
     return m.group(1).lower() if m else ""
 
 
@@ -681,7 +684,14 @@ def _relation(
     )
     # the contrary act must be the stance's own verb phrase ("will retain", "committed to the
     # exams taking place"), not a word elsewhere in the clause
-    contrary = _forms_in(cls.opposite, content_stems(near_cue)) is not None
+    # (not a word of the ask's own object: "cancelled" in "refund cancelled flights"; a halted
+    # change's verb is its object's head by design: "ban" in "Stop the proposed ban on X")
+    opposite = (
+        cls.opposite
+        if cls.name.startswith("halt-")
+        else tuple(f for f in cls.opposite if stem(f) not in model.object_stems)
+    )
+    contrary = _forms_in(opposite, content_stems(near_cue)) is not None
     if (
         not same
         and cls.name in ("end", "less")
