@@ -177,7 +177,10 @@ _NARROWING = re.compile(
 _RESTRICTION = re.compile(
     r"\b(?:some|certain|only|eligible|selected|qualifying|up to|at least|below|under|over|"
     r"working (?:parents|families|people|adults|households)|"
-    r"most|low-income|vulnerable|disadvantaged|priority|off-peak|part-time)\b",
+    r"most|low-income|vulnerable|disadvantaged|priority|off-peak|part-time|"
+    # a condition or threshold: "provided the price is £500,000 or less", "on the first £300,000"
+    r"provided|as long as|so long as|on condition|on the first|"
+    r"or (?:less|fewer|more|over|under|above|below))\b",
     re.I,
 )
 _ALL_OF = re.compile(
@@ -479,7 +482,8 @@ _CHARGE_NOUN = re.compile(
     re.I,
 )
 _FREE_OUTCOME = re.compile(
-    r"\b(?:for free|free of charge|without charge|pay nothing|no longer (?:have to |need to )?pay|"
+    r"\b(?:for free|free of charge|without charge|pay nothing|(?:pay|pays|paid) no|"
+    r"no longer (?:have to |need to )?pay|"
     r"not (?:have to|need to) pay|exempt(?:ed)? from|zero-rated|abolish\w*|scrap\w*)\b",
     re.I,
 )
@@ -816,7 +820,11 @@ _OFFENCE_ASK = re.compile(
 _OFFENCE_PLACE = re.compile(
     r"\b(?:offence|offences|illegal|unlawful|banned|prohibited|outlawed|criminalised)\b", re.I
 )
-_DUTY_ASK = re.compile(r"\b(?:require|requirement|mandatory|compulsory|mandate|duty|oblig)", re.I)
+_DUTY_ASK = re.compile(
+    r"\b(?:require|requirement|mandatory|compulsory|mandate|(?<!stamp )(?<!fuel )(?<!excise )duty|"
+    r"oblig)",
+    re.I,
+)
 _DUTY_PLACE = re.compile(r"\b(?:required|mandatory|compulsory|obliged|duty|duties)\b", re.I)
 _POWER = re.compile(r"\bpowers?\b", re.I)
 _POWER_PLACE = re.compile(
@@ -844,7 +852,9 @@ def _implied_relation(
     of a four-day week") does what it asks, whatever its verb.
     """
     ctext = text[clause.start : clause.end]
-    if clause.family == "in-place":
+    if clause.family == "in-place" and cls.name in ("create", "ban", "permit"):
+        # (an ask to end or cut something is not met by that thing being in place: "the Stamp
+        # Duty surcharge" in place is what "Scrap the Stamp Duty surcharge" would remove)
         if _OFFENCE_ASK.search(ask.text) and _OFFENCE_PLACE.search(
             text, clause.cue_start, min(clause.end, clause.cue_end + 40)
         ):
