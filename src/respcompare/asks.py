@@ -1477,6 +1477,12 @@ _OWNERSHIP = re.compile(
     re.I,
 )
 
+_OWNERSHIP_TAIL = re.compile(
+    r"\s*\b(?:back\s+)?(?:in)?to\s+(?:full\s+)?(?:public|state|national|common)\s+"
+    r"(?:ownership|control|hands)$",
+    re.I,
+)
+
 
 def _finish(
     text: str,
@@ -1540,6 +1546,19 @@ def _finish(
     if owned:
         # "Bring the water companies back into public ownership": the act is nationalising
         action, obj = "nationalise", owned.group(1)
+    elif action.split()[0] in _OWNERSHIP_VERBS:
+        # the same with a place between: "Bring the water companies in England back into public
+        # ownership" (the place stays a qualifier)
+        for i, q in enumerate(ordered):
+            owned_tail = _OWNERSHIP_TAIL.search(q)
+            if owned_tail:
+                action = "nationalise"
+                ordered = [
+                    *ordered[:i],
+                    *([q[: owned_tail.start()]] if owned_tail.start() else []),
+                    *ordered[i + 1 :],
+                ]
+                break
     qualifiers = _dedupe(ordered)
     if limits is not None and len(qualifiers) > MAX_QUALIFIERS:
         limits.append(_qualifiers_note())

@@ -732,10 +732,19 @@ def ask_model(
     # the act named in the ask's words as well as its verb: "Bring the water companies back into
     # public ownership" asks to nationalise them
     ask_stems = " " + " ".join(content_stems(ask.text)) + " "
+    # (every word too: "public" is no content word, but "public ownership" names the act)
+    ask_words = " " + " ".join(stem(w) for w in re.findall(r"[\w'-]+", ask.text.lower())) + " "
     groups_named = [
         f
         for group in synonyms.verb_groups
-        if any(" " in g and f" {_form_stems(g)} " in ask_stems for g in group)
+        if any(
+            " " in g
+            and (
+                f" {_form_stems(g)} " in ask_stems
+                or f" {' '.join(stem(w) for w in g.split())} " in ask_words
+            )
+            for g in group
+        )
         for f in group
     ]
     for f in (*synonyms.verb_group(ask.action), *groups_named):
