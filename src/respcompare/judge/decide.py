@@ -1068,7 +1068,8 @@ _CREATED_SUBJECT = re.compile(
     r"\b(?:was|were|has been|have been|had been|is being|are being|will be|would be|is now|"
     r"are now)\s+(?:formally |now |recently |successfully |already )?(?:introduced|established|"
     r"set up|created|launched|implemented|brought in|rolled out|put in place|enacted|"
-    r"commissioned|appointed|convened)\b|"
+    r"commissioned|appointed|convened|installed|fitted|built|opened|made available|"
+    r"provided)\b|"
     r"\b(?:will|shall) (?:now )?(?:go live|come into (?:force|effect)|take effect)\b|"
     r"\b(?:went live|came into (?:force|effect)|took effect)\b",
     re.I,
