@@ -333,6 +333,17 @@ def _ask_class(ask: Ask) -> ActClass:
     if verb == "freeze" and _TARGET_AMOUNT.search(ask.text):
         # "Freeze student loan interest at 0%" sets a new level: a cut, not the status quo
         return _class_named("less")
+    if verb == "freeze":
+        # "Freeze rail fares": a rise is its contrary, and rising "in line with inflation" keeps
+        # nothing ("in line with" keeps a rule such as the triple lock, not a price)
+        return ActClass(
+            name=cls.name,
+            verbs=cls.verbs - {"in line with", "in accordance with"},
+            wants=cls.wants,
+            continuation=cls.continuation,
+            opposite=(*cls.opposite, *_FREEZE_CONTRARY),
+            source=f"{cls.source}; a freeze's contrary is a rise",
+        )
     if (
         cls.name == "create"
         and _OFFENCE_ASK.search(ask.text)
@@ -369,6 +380,9 @@ def _ask_class(ask: Ask) -> ActClass:
             )
     return cls
 
+
+# what undoes a freeze
+_FREEZE_CONTRARY = ("rise", "increase", "raise", "go up", "uprate", "index")
 
 # a keep ask that extends what exists in time is a change: "all year round", "permanently"
 _ALL_YEAR = re.compile(r"\b(?:all year(?: round)?|year-round|all-year|permanent(?:ly)?)\b", re.I)
