@@ -120,7 +120,7 @@ _GENERIC_CHANGE = re.compile(
 _ANAPHOR = re.compile(
     r"^\W*(?:\w+\W+){0,2}?(?:(?:do so|doing so|their \w+|its \w+|such (?:a|an)|the proposal|"
     r"the change|the request|the petition|this petition|the ban|the measure|the idea)\b"
-    r"|(?:so|it|them|this|that|these|those)(?=\s*(?:[.,;:)]|$|\s(?:by|in|at|from|when|until|now|"
+    r"|(?:so|it|them|this|that|these|those|one)(?=\s*(?:[.,;:)]|$|\s(?:by|in|at|from|when|until|now|"
     r"later|next|yet|again|for|through|as|to|on|within|before|after|under|and|but|or|this|"
     r"immediately|shortly|soon)\b)))",
     re.I,
