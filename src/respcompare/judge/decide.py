@@ -2235,7 +2235,9 @@ def _judge_ask(
     for info in devolved:
         if rels[info.sentence.index] < cfg.topic_relevance and max(rels, default=0) < 0.4:
             continue
-        near = [(i, c) for i, c in declines_any if abs(i.sentence.index - info.sentence.index) <= 1]
+        # (a decline a few sentences on still gives the ground: "... an operational matter for
+        # each company. [The regulator monitors ...] The Government will not intervene")
+        near = [(i, c) for i, c in declines_any if abs(i.sentence.index - info.sentence.index) <= 3]
         if near:
             i, c = near[0]
             cands.append(
