@@ -1088,6 +1088,12 @@ _CREATED_SUBJECT = re.compile(
     r"\b(?:went live|came into (?:force|effect)|took effect)\b",
     re.I,
 )
+# a process named before, pointed back to: "its conclusions", "the review's findings"
+_PROCESS_ANAPHOR = re.compile(
+    r"\b(?:its|their|the|this|that|these)\s+(?:\w+\s+)?(?:conclusions|findings|recommendations|"
+    r"report|outcome|results|advice|evidence)\b",
+    re.I,
+)
 _DEFINITE = re.compile(
     r"\s*(?:\w+ing\s+)?(?:the|this|that|these|those|its|their|such)\s+\w+"
     r"(?=\s*(?:[.,;:]|$)|\s+(?:at|in|on|for|from|to|by|this|next|until|before|after|now|yet)\b)",
@@ -1677,6 +1683,13 @@ def _clause_candidates(
         # "the current framework strikes the right balance": a generic status quo speaks of
         # whatever the response is about
         or (fam == "status-quo" and summary_on_topic and _GENERIC_STATUS_QUO.search(ctext))
+        # a deferral to what a process on the ask will find ("We will consider its conclusions
+        # when it reports", "set out our response to its recommendations") points back to it
+        or (
+            fam in ("defer", "decision")
+            and context_rel >= cfg.topic_relevance
+            and _PROCESS_ANAPHOR.search(ctext) is not None
+        )
     ) and (
         relation in ("same", "contrary", "change", "act", "anaphor")
         or fam in _DEFER
