@@ -286,13 +286,25 @@ def _head_index(obj: str) -> int:
 
 
 @cache
+def _relevance_data() -> dict[str, dict[str, list[str]]]:
+    raw: dict[str, dict[str, list[str]]] = tomllib.loads(
+        resources.files("respcompare").joinpath("data/judge_relevance.toml").read_text("utf-8")
+    )
+    return raw
+
+
+@cache
 def neutral_modifiers() -> frozenset[str]:
     """Stems of modifiers that never name another thing ("new", "current", "national"), from
     ``data/judge_relevance.toml``."""
-    raw = tomllib.loads(
-        resources.files("respcompare").joinpath("data/judge_relevance.toml").read_text("utf-8")
-    )
-    return frozenset(stem(w) for w in raw["neutral_modifiers"]["words"])
+    return frozenset(stem(w) for w in _relevance_data()["neutral_modifiers"]["words"])
+
+
+@cache
+def predicate_verbs() -> frozenset[str]:
+    """Third-person verbs that follow their subject ("the surcharge continues"), so never make a
+    compound with the noun before them, from ``data/judge_relevance.toml``."""
+    return frozenset(w.lower() for w in _relevance_data()["predicate_verbs"]["words"])
 
 
 def _content_runs(
@@ -438,6 +450,7 @@ def _sibling_at(
         return (
             after[0] not in known
             and after[1] not in _SAME_THING_AFTER
+            and after[1] not in predicate_verbs()
             and not after[1].endswith(("ed", "ing", "ly"))
         )
     return False
