@@ -497,7 +497,9 @@ _CHARGE_NOUN = re.compile(
 )
 _FREE_OUTCOME = re.compile(
     r"\b(?:for free|free of charge|without charge|pay nothing|(?:pay|pays|paid) no|"
-    r"no longer (?:have to |need to )?pay|"
+    r"no longer (?:have to |need to )?pay|100% relief|full relief|"
+    r"(?:not|no [\w -]{1,40}) (?:will |would |shall )?be charged|"
+    r"(?:pay|cover|meet|fund) (?:the |their |all )?(?:[\w-]+ )?(?:fees|costs?|charges?) in full|"
     r"not (?:have to|need to) pay|exempt(?:ed)? from|zero-rated|abolish\w*|scrap\w*)\b",
     re.I,
 )
