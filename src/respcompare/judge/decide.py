@@ -1096,6 +1096,7 @@ _PROCESS_ANAPHOR = re.compile(
     r"report|outcome|results|advice|evidence)\b",
     re.I,
 )
+_WORD_REST = re.compile(r"\w*")
 _DEFINITE = re.compile(
     r"\s*(?:\w+ing\s+)?(?:the|this|that|these|those|its|their|such)\s+\w+"
     r"(?=\s*(?:[.,;:]|$)|\s+(?:at|in|on|for|from|to|by|this|next|until|before|after|now|yet)\b)",
@@ -1616,7 +1617,10 @@ def _clause_candidates(
         ctext = text[clause.start : clause.cue_start] + " " + text[clause.cue_end : clause.end]
     clause_stems = content_stems(ctext)
     after = text[clause.cue_start : clause.end]
-    after_cue = text[clause.cue_end : min(clause.end, clause.cue_end + 60)]
+    # (from the end of the cue's last word: a cue may stop inside it, "will not be extend|ing")
+    rest = _WORD_REST.match(text, clause.cue_end)
+    cue_word_end = min(clause.end, rest.end() if rest else clause.cue_end)
+    after_cue = text[cue_word_end : min(clause.end, cue_word_end + 60)]
     # where the clause's own act is: the stance verb and what follows it, and for a commitment
     # or the status quo also its subject ("the exams taking place", "X will remain")
     near_cue = text[max(clause.start, clause.cue_start - 40) : min(clause.end, clause.cue_end + 60)]
