@@ -1703,6 +1703,12 @@ def _clause_candidates(
         # an implicit refusal in the ask's context that names its own terms ("placing a
         # statutory duty on every employer ... would not be proportionate")
         or (fam == "rationale" and clause_rel >= cfg.topic_relevance)
+        # or the kind of measure asked for: "does not consider that a separate offence is
+        # needed" after the ask's subject, for "Make it a criminal offence to ..."
+        or (
+            fam == "rationale"
+            and bool(_MEASURE_WORDS & set(clause_stems) & set(content_stems(ask.text)))
+        )
         # a refusal in the ask's context whose act is the government's own ("will not direct
         # forces on how to deploy officers", "rejects the proposal to license a second lottery")
         or (
