@@ -1420,7 +1420,11 @@ def _narrowing(
             return Downgrade(
                 f"{value:g}{unit}" if unit == "%" else ask.text, offered, span, "amount"
             )
-    slot = _number_slot(ask.object or ask.text, window)
+    # (the ask's whole text too: "Give everyone aged 50 and over free eye tests" has its number
+    # in the recipient)
+    slot = _number_slot(ask.object or ask.text, window) or _number_slot(
+        ask.text, window, money=False
+    )
     if slot is not None:
         return Downgrade(slot[0], slot[1], span, "amount")
     part = _part_of_union(ask.text, window)
@@ -1466,15 +1470,17 @@ _SLOT_NUMBER = re.compile(
 )
 
 
-def _number_slot(asked: str, window: str) -> tuple[str, str] | None:
+def _number_slot(asked: str, window: str, money: bool = True) -> tuple[str, str] | None:
     """A number the ask fixes after a preposition ("anyone under 18", "the age to 40") that
     the commitment gives as another number in the same slot ("under 16"), as (asked, offered).
 
-    A bound that covers more than asked ("under 21" for "under 18") is not narrower.
+    A bound that covers more than asked ("under 21" for "under 18") is not narrower. With
+    ``money`` False, sums of money are left to the amount check ("at least £12 an hour" is met
+    by "at least £12.60").
     """
     for m in _SLOT_NUMBER.finditer(_digits(asked)):
         word, num = m.group(1).lower(), float(m.group(2))
-        if _YEAR.fullmatch(m.group(2)):
+        if _YEAR.fullmatch(m.group(2)) or (not money and re.search(r"[£$€]", m.group(0))):
             continue
         got = [
             (g.group(0), float(g.group(2)))
