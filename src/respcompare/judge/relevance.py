@@ -805,6 +805,10 @@ def match(
 ) -> Match:
     """Which of the ask's object words, aliases and act forms ``sent_text`` names."""
     sset = set(sent_stems)
+    for x in sent_stems:
+        if "-" in x:
+            # a hyphenated word names its parts: "a day-one right" names the first day
+            sset.update(stem(part) for part in x.split("-") if len(part) >= 3)
     lower = sent_text.lower()
     total = sum(w for _, w, _ in model.groups) or 1.0
     got = 0.0
