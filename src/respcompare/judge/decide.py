@@ -1543,7 +1543,7 @@ def _complement_missing(
     if any(phrase in low for phrase, gis, _ in model.phrases if any(gi > heads[0] for gi in gis)):
         return False
     topic = re.search(
-        rf"\b{re.escape(model.labels[heads[0]])}\w*\s+(?:into|about|on|regarding|concerning)\b",
+        rf"\b{re.escape(model.labels[heads[0]])}\w*\s+(?:into|about|on|regarding|concerning|for)\b",
         ask_object,
         re.I,
     )
