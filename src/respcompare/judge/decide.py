@@ -1169,8 +1169,26 @@ def _contrary_on_other_object(
     first = stem(form.split()[0])
     for m in re.finditer(r"[\w'-]+", near_cue):
         if stem(m.group(0)) == first:
+            if _ARTICLE_BEFORE.search(near_cue, 0, m.start()):
+                # a noun, not the act: "a clear drop in the number of strays"
+                return True
+            if form in _INTRANSITIVE_CHANGE and _NO_DIRECT_OBJECT.match(near_cue, m.end()):
+                # used without an object ("Council tax will rise by up to 4.99%"): what it acts
+                # on is its subject, named before it
+                return False
             return _declines_other_object(near_cue[m.end() :], model, cls, vmap)
     return False
+
+
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|any|no)\s+(?:[a-z]+\s+)?$", re.I)
+# verbs of change that often take no object ("fares will rise by 4.6%")
+_INTRANSITIVE_CHANGE = frozenset({"rise", "increase", "go up", "fall", "decrease", "drop", "grow"})
+# what follows an intransitive verb: a preposition, an adverb of time or the clause's end
+_NO_DIRECT_OBJECT = re.compile(
+    r"\s*(?:[.,;:]|$|(?:by|to|from|in|at|with|each|every|again|annually|further|next|this|"
+    r"from|over|above|below|until|as planned|as scheduled)\b)",
+    re.I,
+)
 
 
 def _position(sent: Sentence, response: Response, n_sent: int) -> float:
