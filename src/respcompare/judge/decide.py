@@ -1579,6 +1579,26 @@ def _complement_missing(
 _OWN_COMPLEMENT = re.compile(r"\b(?:into|about|regarding|concerning)\b", re.I)
 
 
+def _other_topic(model: AskModel, sent_text: str) -> bool:
+    """Whether the sentence gives the ask's head a topic of its own: "an inquiry into the
+    Lindale Tunnel fire" (a sentence without the ask's topic words, see _complement_missing)."""
+    heads = [i for i, (_, _, h) in enumerate(model.groups) if h]
+    if not heads:
+        return False
+    label = re.escape(model.labels[heads[0]])
+    m = re.search(
+        rf"\b{label}\w*\s+(?:into|about|regarding|concerning)\s+([^.;:,()]{{1,80}})", sent_text, re.I
+    )
+    if m is None:
+        return False
+    # a topic that shares a word with the ask's object or its aliases is a wider or related one
+    # ("the Independent Inquiry into Child Sexual Abuse" for an inquiry into grooming gangs)
+    ask_words = set(model.object_stems) | {
+        x for phrase, _, _ in model.phrases for x in content_stems(phrase)
+    }
+    return not (set(content_stems(m.group(1))) & ask_words)
+
+
 def _negated_modifier(ask: Ask, text: str, clause: Clause, sent: Sentence) -> Downgrade | None:
     """ "A non-statutory inquiry" for "a statutory inquiry": the ask's own word negated."""
     ctext = text[clause.start : clause.end]
@@ -1948,6 +1968,15 @@ def _clause_candidates(
             # the ask's act on another object ("increased funding for care homes" for "increase
             # pay for care workers") is another measure, not a narrower version of the ask
             return None
+        complement_missing = (
+            relation != "anaphor"
+            and (fam == "in-place" or _CREATED_SUBJECT.search(sent.text) is not None)
+            and _complement_missing(model, ask.object, sent.text, vmap, ask.qualifiers, text)
+        )
+        if complement_missing and _other_topic(model, sent.text):
+            # the ask's kind of thing on another topic ("an independent inquiry into the
+            # Lindale Tunnel fire" for an inquiry into a bridge collapse) is another thing
+            return None
         downgrade = _narrowing(
             ask,
             text,
@@ -1955,9 +1984,7 @@ def _clause_candidates(
             clause,
             para_text,
             head_named,
-            fam == "in-place"
-            and relation != "anaphor"
-            and _complement_missing(model, ask.object, sent.text, vmap, ask.qualifiers, text),
+            complement_missing,
         )
         if downgrade is None:
             downgrade = _negated_modifier(ask, text, clause, sent)
