@@ -1330,7 +1330,12 @@ def _qualifier_met(qualifier: str, text: str, whole: str = "") -> bool:
                 # "to all employees" is kept when the employees are named without a restriction
                 rest = set(content_stems(qualifier)) - {"all", "everi"}
                 have = set(content_stems(text))
-                return bool(rest) and rest <= have and not _RESTRICTION.search(text)
+                return (
+                    bool(rest)
+                    and rest <= have
+                    and not _RESTRICTION.search(text)
+                    and not _counted(qualifier, text)
+                )
             return False
     if _TO_ZERO.search(" to " + qualifier.removeprefix("to ")) and _REMOVED.search(text):
         return True  # "remove VAT" meets "to zero"
@@ -1340,6 +1345,30 @@ def _qualifier_met(qualifier: str, text: str, whole: str = "") -> bool:
     # other qualifiers ("at Brookfield hospitals", "from work") describe the object rather than
     # fix its scope: a response need not repeat them
     return True
+
+
+_MONTHS = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\b"
+)
+
+
+def _counted(qualifier: str, text: str) -> bool:
+    """Whether ``text`` counts the things an "all" qualifier names: "500 secondary schools" for
+    "every secondary school" is some of them."""
+    nouns = re.findall(r"[A-Za-z-]{3,}", qualifier)
+    if not nouns:
+        return False
+    noun = re.escape(stem(nouns[-1]))
+    return (
+        re.search(
+            rf"\b(?!(?:19|20)\d\d\b)\d[\d,]*\s+(?!{_MONTHS})(?:of\s+the\s+)?(?:[a-z-]+\s+){{0,3}}"
+            rf"{noun}\w*",
+            text,
+            re.I,
+        )
+        is not None
+    )
 
 
 def _amounts(text: str) -> list[tuple[float, str]]:
@@ -1587,7 +1616,9 @@ def _other_topic(model: AskModel, sent_text: str) -> bool:
         return False
     label = re.escape(model.labels[heads[0]])
     m = re.search(
-        rf"\b{label}\w*\s+(?:into|about|regarding|concerning)\s+([^.;:,()]{{1,80}})", sent_text, re.I
+        rf"\b{label}\w*\s+(?:into|about|regarding|concerning)\s+([^.;:,()]{{1,80}})",
+        sent_text,
+        re.I,
     )
     if m is None:
         return False
