@@ -750,6 +750,16 @@ def _relation(
         and not contrary
         and (declining or _creation_verb(after))
         and cls.name == "create"
+        and _names_predicate(after_cue, model.ask)
+    ):
+        # the ask's predicate noun ("a legal right to see their grandchildren") brought into
+        # being or declined: "will not create an automatic legal right of contact"
+        same = True
+    if (
+        not same
+        and not contrary
+        and (declining or _creation_verb(after))
+        and cls.name == "create"
         and _head_in_object(after_cue, model)
         and not _declines_other_object(after_cue, model, cls, vmap or {})
     ):
@@ -1146,6 +1156,24 @@ def _names_head(phrase: str, model: AskModel) -> bool:
     """Whether a phrase names the ask's head noun anywhere in it ("the free period products
     scheme" names "products")."""
     return match(model, phrase, content_stems(phrase), {}).head
+
+
+_PREDICATE_NOUN = re.compile(
+    r"\b(?:an?\s+|the\s+)?(?:legal\s+|statutory\s+|criminal\s+|specific\s+)?"
+    r"(offence|requirement|right|law)\s+(?:to|for|that)\s",
+    re.I,
+)
+
+
+def _names_predicate(after_cue: str, ask: Ask) -> bool:
+    """Whether the noun phrase after a stance verb is headed by the predicate noun of the ask
+    ("right" in "Give grandparents a legal right to see ...", which the judge strips from the
+    object it matches)."""
+    noun = _PREDICATE_NOUN.search(ask.text)
+    if noun is None or noun.group(1).lower() in ask.object.lower():
+        return False  # (the object still has it: the head rules see it)
+    np_ = _NP_END.split(after_cue, maxsplit=1)[0]
+    return head_stem(np_) == stem(noun.group(1))
 
 
 def _head_in_object(after_cue: str, model: AskModel) -> bool:
@@ -1750,6 +1778,7 @@ def _clause_candidates(
         relation == "same"
         and fam != "rationale"  # its act is its subject: "Abolishing them would mean ..."
         and not _ANAPHOR.search(after_cue)
+        and not _names_predicate(after_cue, model.ask)
         and (
             (not on_ask and _names_other_object(after_cue, model))
             or (fam in _DECLINE and _declines_other_object(after_cue, model, cls, vmap))
