@@ -157,7 +157,7 @@ _GENERIC_LOOP = re.compile(
 _PREDICATE = re.compile(
     r"^\s*(?:it\s+)?(?:illegal|unlawful|legal|compulsory|mandatory|free|"
     r"an? (?:criminal |specific )?"
-    r"offence|a (?:legal )?requirement|a legal right|law|the law)\s+(?:to|for|that)\s+",
+    r"offence|(?:a|any) (?:legal )?requirement|a legal right|law|the law)\s+(?:to|for|that)\s+",
     re.I,
 )
 _ANAPHOR_ANYWHERE = re.compile(r"\b(?:do so|doing so|this request|this call|the request)\b", re.I)
@@ -719,6 +719,11 @@ def _relation(
         and _FREE_OUTCOME.search(text)
     ):
         same = True  # "staff will be able to park for free" ends "car parking charges for staff"
+    if not contrary and cls.name == "ban" and _MANDATED.search(near_cue):
+        # making it a requirement is the contrary of banning it: "all new homes will need to be
+        # fitted with low-carbon heating, such as a heat pump" for "Ban any requirement for new
+        # homes to have heat pumps"
+        contrary = True
     if cls.name == "permit" and _UNBAN.search(text):
         same = True  # "will repeal the prohibition on councils forming bus companies"
     elif cls.name == "ban" and _UNBAN.search(near_cue):
@@ -787,6 +792,12 @@ def _relation(
     return "none"
 
 
+_MANDATED = re.compile(
+    r"\b(?:will|shall|must) (?:now |also |all )?(?:need|have) to be\b|"
+    r"\b(?:will|shall) (?:now |also )?be (?:mandatory|compulsory|required|a (?:legal |statutory )?"
+    r"requirement)\b",
+    re.I,
+)
 _REMOVED = re.compile(
     r"\b(?:remov|abolish|scrap|zero-rat|zero rat|exempt|free of|no longer|end )\w*", re.I
 )
