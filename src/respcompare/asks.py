@@ -1345,6 +1345,9 @@ def _one_ask(
             if (
                 toks[q].word in ("a", "an", "the", "more", "better", "fair", "equal")
                 or toks[q].word[:1] in "£$€0123456789"
+                # a bare second object: "Give councils powers to close ...", "Give pensioners
+                # free bus travel"
+                or toks[q].word in _BARE_SECOND_OBJECT
             ):
                 if not any(t.word in _QUAL_PREPS | {"of", "and"} for t in toks[p:q]):
                     recipient = text[toks[p].start : toks[q - 1].end]
@@ -1481,6 +1484,12 @@ _OWNERSHIP_TAIL = re.compile(
     r"\s*\b(?:back\s+)?(?:in)?to\s+(?:full\s+)?(?:public|state|national|common)\s+"
     r"(?:ownership|control|hands)$",
     re.I,
+)
+
+
+# words that open a second object without an article after a give-verb's recipient
+_BARE_SECOND_OBJECT = frozenset(
+    {"power", "powers", "right", "rights", "access", "priority", "free", "legal", "statutory"}
 )
 
 

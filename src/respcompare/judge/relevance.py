@@ -301,6 +301,26 @@ def neutral_modifiers() -> frozenset[str]:
 
 
 @cache
+def derivations() -> dict[str, frozenset[str]]:
+    """Stem -> the stems of the words derived from it or it from ("closur" <-> "close"), from
+    ``data/judge_relevance.toml``. A noun whose stem is a common word's ("publication" stems
+    to "public") is matched only as itself: its stem never stands for the verb."""
+    out: dict[str, set[str]] = {}
+    for pair in _relevance_data()["derivations"]["pairs"]:
+        noun, verb = (w.strip() for w in str(pair).split("="))
+        ns, vs = stem(noun), stem(verb)
+        if ns in _AMBIGUOUS_STEMS:
+            continue
+        out.setdefault(ns, set()).add(vs)
+        out.setdefault(vs, set()).add(ns)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+# stems that are also a common word of another meaning ("publication" -> "public")
+_AMBIGUOUS_STEMS = frozenset({"public"})
+
+
+@cache
 def predicate_verbs() -> frozenset[str]:
     """Third-person verbs that follow their subject ("the surcharge continues"), so never make a
     compound with the noun before them, from ``data/judge_relevance.toml``."""
@@ -704,7 +724,7 @@ def ask_model(
             else (cfg.number_word_weight if s[0].isdigit() or s[0] in "£$€" else 1.0)
         )
         is_head = i == head and not generic
-        stems_ = {s}
+        stems_ = {s} | derivations().get(s, frozenset())
         if "-" in word:
             # "A-levels" is named by "A level exams", "ear-cropped" by "cropping"
             tail = word.rsplit("-", 1)[-1]
