@@ -497,6 +497,7 @@ _CHARGE_NOUN = re.compile(
 )
 _FREE_OUTCOME = re.compile(
     r"\b(?:for free|free of charge|without charge|pay nothing|(?:pay|pays|paid) no|"
+    r"(?:provide|offer|give|receive|get) free (?:\w+ ){0,2}(?:for|to)\b|"
     r"no longer (?:have to |need to )?pay|100% relief|full relief|"
     r"(?:not|no [\w -]{1,40}) (?:will |would |shall )?be charged|"
     r"(?:pay|cover|meet|fund) (?:the |their |all )?(?:[\w-]+ )?(?:fees|costs?|charges?) in full|"
@@ -699,6 +700,10 @@ def _relation(
     # limit", "cap" in "Raise the benefit cap") names the object, not the act
     forms = tuple(f for f in forms if f not in model.object_stems)
     low = text.lower()
+    if declining and _OVERTURN_DECISION.search(near_cue):
+        # "will not overturn it" (a decision taken by another body): declining to intervene,
+        # whatever the verb's class
+        return "act"
     same = any((" " in a and a in joined) or a in sset for a in forms) or any(
         f" {v} " in f" {low} " for v in cls.verbs if " " in v
     )
@@ -792,6 +797,12 @@ def _relation(
     return "none"
 
 
+# reversing another body's decision: "will not overturn it", "will not reverse that decision"
+_OVERTURN_DECISION = re.compile(
+    r"\b(?:overturn|overrule|reverse|revers|block|call in|quash)\w*\s+(?:it|this|that|its|the|their)"
+    r"(?:\s+(?:\w+\s+)?decision)?\b(?!\s+(?:ban|closure|charge|tax|cut|policy|law|limit))",
+    re.I,
+)
 _MANDATED = re.compile(
     r"\b(?:will|shall|must) (?:now |also |all )?(?:need|have) to be\b|"
     r"\b(?:will|shall) (?:now |also )?be (?:mandatory|compulsory|required|a (?:legal |statutory )?"
