@@ -799,8 +799,8 @@ def _relation(
 
 # reversing another body's decision: "will not overturn it", "will not reverse that decision"
 _OVERTURN_DECISION = re.compile(
-    r"\b(?:overturn|overrule|reverse|revers|block|call in|quash)\w*\s+(?:it|this|that|its|the|their)"
-    r"(?:\s+(?:\w+\s+)?decision)?\b(?!\s+(?:ban|closure|charge|tax|cut|policy|law|limit))",
+    r"\b(?:overturn|overrule|reverse|revers|block|call in|quash)\w*\s+"
+    r"(?:it|this|that|its|the|their)(?:\s+(?:\w+\s+)?decision)?\b(?!\s+(?:ban|closure|charge|tax|cut|policy|law|limit))",
     re.I,
 )
 _MANDATED = re.compile(
