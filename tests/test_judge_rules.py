@@ -111,10 +111,14 @@ def test_every_setting_is_sourced_and_loaded() -> None:
     fields = {f.name for f in dataclasses.fields(JudgeConfig)} - {
         "directness_intercept",
         "directness_weights",
+        "confidence_intercept",
+        "confidence_weights",
     }
     assert fields == set(settings), "every JudgeConfig number comes from data/judge.toml"
     weights = dict(cfg.directness_weights)
     assert weights and all(math.isfinite(w) for w in weights.values())
+    conf = dict(cfg.confidence_weights)
+    assert conf and all(math.isfinite(w) for w in conf.values())
     assert "leave-one-petition-out" in resources.files("respcompare").joinpath(
         "data/judge.toml"
     ).read_text("utf-8")
@@ -244,3 +248,28 @@ def test_neutral_modifiers_are_sourced_and_the_sibling_rule_reads_them() -> None
     neutral = sentence_relevance(ask, "We will lower the new screening age to 40.")
     assert sibling < neutral <= own  # measured: 0.50, 0.92, 1.00
     assert own - sibling >= 0.4
+
+
+def test_confidence_is_the_fitted_model_and_shows_its_terms() -> None:
+    a = rc.assess(
+        rc.Petition(action="Ban the sale of fireworks to the public"),
+        rc.Response(text="The Government has no plans to ban the sale of fireworks to the public."),
+    )
+    names = [t.name for t in a.confidence_terms]
+    assert names[0] == "intercept" and "rule_confidence" in names and "verdict_no" in names
+    total = sum(t.contribution for t in a.confidence_terms)
+    assert a.confidence == round(1 / (1 + math.exp(-total)), 3)
+    # a clear refusal naming the ask is one a careful reader agrees with
+    assert a.verdict is rc.Verdict.ANSWERED_NO and a.confidence is not None
+    assert a.confidence >= JudgeConfig.default().review_below and not a.needs_review
+
+
+def test_without_fitted_weights_confidence_is_the_rule_strength() -> None:
+    cfg = dataclasses.replace(JudgeConfig.default(), confidence_weights=())
+    a = rc.assess(
+        rc.Petition(action="Ban the sale of fireworks to the public"),
+        rc.Response(text="The Government has no plans to ban the sale of fireworks to the public."),
+        config=cfg,
+    )
+    assert a.confidence_terms == ()
+    assert a.confidence == a.asks[0].confidence

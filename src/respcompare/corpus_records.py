@@ -162,7 +162,7 @@ def ask_rows(rs: ReviewSet) -> list[dict[str, Any]]:
                         "verdict": o.verdict.value,
                         "directness": o.directness,
                         "commitment": o.commitment,
-                        "confidence": o.confidence,
+                        "rule_strength": o.confidence,
                         "rule": o.rule,
                         "evidence": o.evidence[0].text if o.evidence else None,
                         "downgrade": str(o.downgrade) if o.downgrade else None,

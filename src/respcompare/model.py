@@ -630,9 +630,13 @@ class Assessment:
     """A response judged against a petition: verdict, directness, commitment, with evidence.
 
     ``rule`` is the id of the decision-table row that gave the verdict; ``confidence`` in [0, 1]
-    says how clear-cut the evidence was, and ``needs_review`` flags a verdict a person should
-    check (thin or contradictory evidence), with ``review_reasons`` saying why.
-    ``directness_terms`` are the fitted terms whose sum (through the logistic) is ``directness``.
+    is how likely a careful reader gives the same verdict, and ``needs_review`` flags a verdict a
+    person should check (low confidence, contradictory evidence, text not read), with
+    ``review_reasons`` saying why.
+    ``directness_terms`` are the fitted terms whose sum (through the logistic) is ``directness``,
+    and ``confidence_terms`` those whose sum is ``confidence``: how likely, by a model fitted on
+    the behavioural suite (``benchmarks/fit_confidence.py``), a careful reader gives the same
+    verdict.
     ``limits_hit`` has one note per size limit that bit while judging (e.g. a sentence with more
     than :data:`~respcompare.cues.MAX_CUES_PER_SENTENCE` cues): the verdict then rests on part
     of the evidence. It is empty for real responses; :attr:`capped` says whether it is not.
@@ -653,6 +657,7 @@ class Assessment:
     directness_terms: tuple[DirectnessTerm, ...] = ()
     rule: str | None = None
     limits_hit: tuple[str, ...] = ()
+    confidence_terms: tuple[DirectnessTerm, ...] = ()
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.directness <= 1.0:

@@ -31,7 +31,7 @@ from .alignment.render import THEME_CSS
 from .cues import LADDER, kwic
 from .errors import InputError
 from .escape import md_escape
-from .model import Ask, AskOutcome, Assessment, Downgrade, Verdict
+from .model import Ask, AskOutcome, Assessment, DirectnessTerm, Downgrade, Verdict
 from .reading import (
     ReportOptions,
     evidence_by_ask,
@@ -253,6 +253,11 @@ def _audit_md(review: Review, opts: ReportOptions) -> list[str]:
             + f"; confidence {_num(a.confidence, '.2f')}; commitment {_level(a.commitment)}"
         )
         out.append(f"- directness {a.directness:.2f} = logistic of {_directness_sum(a)}")
+        if a.confidence_terms:
+            out.append(
+                f"- confidence {a.confidence:.2f} = logistic of "
+                f"{_fitted_sum(a.confidence_terms, skip_zero=True)}"
+            )
         if a.deflection_share is not None:
             out.append(f"- share of the text about none of the asks {a.deflection_share:.2f}")
         if a.downgrade:
@@ -264,7 +269,7 @@ def _audit_md(review: Review, opts: ReportOptions) -> list[str]:
             out.append(
                 f"- ask {_quote_md(o.ask.text)}: `{o.verdict.value}` by `{o.rule or 'none'}`; "
                 f"directness {o.directness:.2f}; commitment {_level(o.commitment)}; "
-                f"confidence {_num(o.confidence, '.2f')}"
+                f"rule strength {_num(o.confidence, '.2f')}"
             )
         for ev in a.evidence:
             note = f" ({md_escape(ev.note)})" if ev.note else ""
@@ -569,6 +574,11 @@ def _audit_html(review: Review, opts: ReportOptions) -> str:
             + f"; commitment {_e(_level(a.commitment))}",
             f"directness {_bar(a.directness)} = logistic of {_e(_directness_sum(a))}",
         ]
+        if a.confidence_terms and a.confidence is not None:
+            rows.append(
+                f"confidence {_bar(a.confidence)} = logistic of "
+                f"{_e(_fitted_sum(a.confidence_terms, skip_zero=True))}"
+            )
         if a.deflection_share is not None:
             rows.append(f"share of the text about none of the asks {a.deflection_share:.2f}")
         if a.downgrade:
@@ -579,7 +589,8 @@ def _audit_html(review: Review, opts: ReportOptions) -> str:
             rows.append(
                 f"ask “{_e(o.ask.text)}”: <code>{_e(o.verdict.value)}</code> by "
                 f"<code>{_e(o.rule or 'none')}</code>; directness {o.directness:.2f}; "
-                f"commitment {_e(_level(o.commitment))}; confidence {_e(_num(o.confidence, '.2f'))}"
+                f"commitment {_e(_level(o.commitment))}; "
+                f"rule strength {_e(_num(o.confidence, '.2f'))}"
             )
         for ev in a.evidence:
             note = f" ({_e(ev.note)})" if ev.note else ""
@@ -607,9 +618,15 @@ def _heading(label: str) -> str:
 
 def _directness_sum(a: Assessment) -> str:
     """The fitted sum behind directness, term by term (terms weighted 0 are left out)."""
+    return _fitted_sum(a.directness_terms)
+
+
+def _fitted_sum(terms: tuple[DirectnessTerm, ...], skip_zero: bool = False) -> str:
+    """A fitted logistic model's sum, term by term (terms weighted 0 are left out, and with
+    ``skip_zero`` those whose value is 0: the confidence model's indicators that are off)."""
     parts: list[str] = []
-    for t in a.directness_terms:
-        if not t.weight:
+    for t in terms:
+        if not t.weight or (skip_zero and t.name != "intercept" and not t.value):
             continue
         piece = (
             f"{abs(t.weight):.2f}"

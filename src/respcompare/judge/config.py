@@ -52,7 +52,9 @@ class JudgeConfig:
     - ``max_clause_chars``: the longest clause the stance rules read (longer are cut and
       flagged).
 
-    Confidence: ``review_below`` (``needs_review`` when confidence is lower).
+    Confidence: ``confidence_intercept`` and ``confidence_weights`` of the fitted logistic model
+    (``benchmarks/fit_confidence.py``), and ``review_below`` (``needs_review`` when confidence is
+    lower). Without weights, confidence is the deciding rule's own strength.
 
     Directness: ``directness_intercept`` and ``directness_weights`` (name -> weight) of the
     fitted logistic model.
@@ -79,13 +81,15 @@ class JudgeConfig:
     review_below: float = 0.5
     directness_intercept: float = 0.0
     directness_weights: tuple[tuple[str, float], ...] = ()
+    confidence_intercept: float = 0.0
+    confidence_weights: tuple[tuple[str, float], ...] = ()
 
     def __post_init__(self) -> None:
         for f in fields(self):
             v = getattr(self, f.name)
-            if f.name == "directness_weights":
+            if f.name in ("directness_weights", "confidence_weights"):
                 if not all(isinstance(k, str) and isinstance(w, (int, float)) for k, w in v):
-                    raise InputError("directness_weights must be (name, weight) pairs")
+                    raise InputError(f"{f.name} must be (name, weight) pairs")
                 continue
             if not isinstance(v, (int, float)) or isinstance(v, bool):
                 raise InputError(f"JudgeConfig.{f.name} must be a number, not {v!r}")
@@ -117,6 +121,12 @@ def _from_raw(raw: dict[str, Any]) -> JudgeConfig:
         values["directness_intercept"] = float(d.get("intercept", 0.0))
         values["directness_weights"] = tuple(
             (str(k), float(v)) for k, v in dict(d.get("weights", {})).items()
+        )
+    c = raw.get("confidence", {})
+    if c:
+        values["confidence_intercept"] = float(c.get("intercept", 0.0))
+        values["confidence_weights"] = tuple(
+            (str(k), float(v)) for k, v in dict(c.get("weights", {})).items()
         )
     return JudgeConfig(**values)
 

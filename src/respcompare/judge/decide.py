@@ -2569,6 +2569,56 @@ def _directness(
     return terms, round(_sigmoid(sum(t.contribution for t in terms)), 4)
 
 
+def confidence_features(
+    verdict: Verdict,
+    rule_confidence: float,
+    directness: dict[str, float],
+    *,
+    conflict: bool,
+    mixed: bool,
+    faint: bool,
+    n_asks: int,
+) -> dict[str, float]:
+    """The named features the fitted confidence model reads (see data/judge.toml): the deciding
+    rule's own strength, the verdict, the directness features (how clearly and early a position
+    names the ask, the summary, a process, the share off the asks), and the signs of thin or
+    contradictory evidence."""
+    return {
+        "rule_confidence": round(rule_confidence, 4),
+        **{
+            f"verdict_{v.value.replace('answered-', '').replace('-', '_')}": (
+                1.0 if verdict is v else 0.0
+            )
+            for v in Verdict
+            if v is not Verdict.NOT_ADDRESSED
+        },
+        "position_relevance": directness.get("position_relevance", 0.0),
+        "summary_relevance": directness.get("summary_relevance", 0.0),
+        "position_early": directness.get("position_early", 0.0),
+        "process": directness.get("process", 0.0),
+        "off_ask_share": directness.get("off_ask_share", 0.0),
+        "asks_answered_share": directness.get("asks_answered_share", 0.0),
+        "conflict": 1.0 if conflict else 0.0,
+        "asks_differ": 1.0 if mixed else 0.0,
+        "faint": 1.0 if faint else 0.0,
+        "several_asks": 1.0 if n_asks > 1 else 0.0,
+    }
+
+
+def _confidence(
+    cfg: JudgeConfig, features: dict[str, float], rule_confidence: float
+) -> tuple[tuple[DirectnessTerm, ...], float]:
+    """The fitted confidence's terms and value; the rule's strength when no model is set."""
+    if not cfg.confidence_weights:
+        return (), round(rule_confidence, 3)
+    weights = dict(cfg.confidence_weights)
+    terms = (
+        DirectnessTerm("intercept", 1.0, cfg.confidence_intercept),
+        *(DirectnessTerm(k, v, weights.get(k, 0.0)) for k, v in features.items()),
+    )
+    return terms, round(_sigmoid(sum(t.contribution for t in terms)), 3)
+
+
 def directness_features(
     verdict: Verdict,
     row: str,
@@ -2797,26 +2847,41 @@ def assess(
     if verdict is Verdict.NOT_ADDRESSED:
         commitment = None
     confs = [r.outcome.confidence or 0.0 for r in primary]
-    confidence = min(confs) if combine_row not in ("single",) else confs[0]
-    if combine_row not in ("single", "all-same"):
-        # the asks were judged differently: the combination is only as sure as its parts, and
-        # a person should check that each ask was read as the petition meant it
-        confidence *= 0.75
-        reasons.append(
-            "the petition's asks were judged differently ("
-            + "; ".join(f"{r.outcome.ask.text!r}: {r.outcome.verdict.value}" for r in primary)
-            + ")"
-        )
-    if any(r.conflict for r in primary):
-        reasons.append("the response both grants and declines the ask in places")
-    if (
+    rule_confidence = min(confs) if combine_row not in ("single",) else confs[0]
+    mixed = combine_row not in ("single", "all-same")
+    conflict = any(r.conflict for r in primary)
+    faint = (
         verdict.answered
         and main.decider is not None
         and main.decider.relevance < cfg.on_ask_relevance + 0.1
-    ):
-        reasons.append("the deciding sentence names the ask only faintly")
+    )
+    conf_terms, confidence = _confidence(
+        cfg,
+        confidence_features(
+            verdict,
+            rule_confidence,
+            {t.name: t.value for t in terms},
+            conflict=conflict,
+            mixed=mixed,
+            faint=faint,
+            n_asks=len(primary),
+        ),
+        rule_confidence,
+    )
+    # a person should check: what the judge could not read and a response that both grants and
+    # declines the ask, always; the weaker signs only with a low confidence
+    if conflict:
+        reasons.append("the response both grants and declines the ask in places")
     if confidence < cfg.review_below:
         reasons.append(f"confidence {confidence:.2f} is under {cfg.review_below}")
+        if mixed:
+            reasons.append(
+                "the petition's asks were judged differently ("
+                + "; ".join(f"{r.outcome.ask.text!r}: {r.outcome.verdict.value}" for r in primary)
+                + ")"
+            )
+        if faint:
+            reasons.append("the deciding sentence names the ask only faintly")
     off_sents = sorted(
         (s for s in sents if len(s.text.split()) >= 5),
         key=lambda s: (rel_by_sent[s.index], -len(s.span), s.index),
@@ -2846,6 +2911,7 @@ def assess(
         needs_review=bool(reasons),
         review_reasons=tuple(dict.fromkeys(reasons)),
         directness_terms=terms,
+        confidence_terms=conf_terms,
         rule=row,
         limits_hit=analysis.limits_hit,
     )
