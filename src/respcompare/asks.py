@@ -459,12 +459,19 @@ class Synonyms:
         >>> load_synonyms().verb_group("publish")[:2]
         ('release', 'publish')
         """
-        key = " ".join(stem(w) for w in verb.split())
-        out: list[str] = []
-        for group in self.verb_groups:
-            if any(" ".join(stem(w) for w in f.split()) == key for f in group):
-                out.extend(f for f in group if f not in out)
-        return tuple(out) if out else (verb,)
+        return _verb_group(self.verb_groups, verb)
+
+
+@lru_cache(maxsize=4096)
+def _verb_group(verb_groups: tuple[tuple[str, ...], ...], verb: str) -> tuple[str, ...]:
+    """:meth:`Synonyms.verb_group`, remembered by value (the judge asks it for every ask, the
+    ask reader for every pair of asks)."""
+    key = " ".join(stem(w) for w in verb.split())
+    out: list[str] = []
+    for group in verb_groups:
+        if any(" ".join(stem(w) for w in f.split()) == key for f in group):
+            out.extend(f for f in group if f not in out)
+    return tuple(out) if out else (verb,)
 
 
 def load_synonyms(path: str | Path | None = None) -> Synonyms:
