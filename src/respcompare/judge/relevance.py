@@ -14,7 +14,7 @@ import re
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from rapidfuzz import fuzz, process
@@ -666,6 +666,29 @@ def _form_stems(form: str) -> str:
     return " ".join(content) if len(content) >= 2 else " ".join(stem(w) for w in form.split())
 
 
+@lru_cache(maxsize=4096)
+def _alias_hits(
+    aliases: tuple[tuple[tuple[str, ...], float, str], ...], lower_obj: str, cutoff: float
+) -> tuple[tuple[str, tuple[str, ...], float], ...]:
+    """The curated alias groups that name ``lower_obj``, each with its first term that does (a
+    fuzzy partial match at ``cutoff``), in file order; remembered by value, as the same ask is
+    prepared again for every response."""
+    out: list[tuple[str, tuple[str, ...], float]] = []
+    for terms, weight, _src in aliases:
+        for t in terms:
+            if len(t) >= 4 and fuzz.partial_ratio(t, lower_obj) >= cutoff:
+                out.append((t, terms, weight))
+                break
+    return tuple(out)
+
+
+@lru_cache(maxsize=16)
+def _phrase_forms(verb_groups: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+    """For each verb group, its several-word forms as padded joined stems (" public ownership "),
+    the way :func:`ask_model` looks for them in an ask's stems; remembered by value."""
+    return tuple(tuple(f" {_form_stems(g)} " for g in group if " " in g) for group in verb_groups)
+
+
 def ask_model(
     ask: Ask,
     petition: Petition,
@@ -714,11 +737,8 @@ def ask_model(
             if len(ost) == 1:  # a one-word alias joins the group of the word it stands for
                 groups[idx[-1]][0].add(ost[0])
 
-    for terms, weight, _src in synonyms.aliases:
-        for t in terms:
-            if fuzz.partial_ratio(t, lower_obj) >= cfg.alias_fuzz_cutoff and len(t) >= 4:
-                _attach(t, terms, weight)
-                break
+    for t, terms, weight in _alias_hits(synonyms.aliases, lower_obj, cfg.alias_fuzz_cutoff):
+        _attach(t, terms, weight)
     for a, b in (*_learned_aliases(petition, response_text), *_initials(ask.object, response_text)):
         for x, y in ((a, b), (b, a)):
             if len(x) >= 3 and fuzz.partial_ratio(x, lower_obj) >= 92:
@@ -734,8 +754,10 @@ def ask_model(
     ask_stems = " " + " ".join(content_stems(ask.text)) + " "
     groups_named = [
         f
-        for group in synonyms.verb_groups
-        if any(" " in g and f" {_form_stems(g)} " in ask_stems for g in group)
+        for group, named in zip(
+            synonyms.verb_groups, _phrase_forms(synonyms.verb_groups), strict=True
+        )
+        if any(n in ask_stems for n in named)
         for f in group
     ]
     for f in (*synonyms.verb_group(ask.action), *groups_named):
