@@ -443,6 +443,23 @@ def _sibling_at(
     return False
 
 
+#: A sentence's words as written, lower-cased, and its runs of content words (_content_runs)
+_Runs = tuple[tuple[str, ...], tuple[str, ...], tuple[tuple[tuple[str, str, int], ...], ...]]
+
+
+def _runs_of(sent_text: str) -> _Runs:
+    spans = words(sent_text)
+    raw = tuple(w.text for w in spans)
+    return raw, tuple(t.lower() for t in raw), tuple(map(tuple, _content_runs(sent_text, spans)))
+
+
+@lru_cache(maxsize=4096)
+def _runs_memo(sent_text: str) -> _Runs:
+    """:func:`_runs_of`, remembered per sentence text up to 2,000 characters: every ask with a
+    compound reads the same sentences (performance only)."""
+    return _runs_of(sent_text)
+
+
 def _sibling_groups(model: AskModel, sent_text: str, sset: set[str], hit: set[int]) -> set[int]:
     """Groups the sentence names only through a sibling of the ask's compound.
 
@@ -453,16 +470,13 @@ def _sibling_groups(model: AskModel, sent_text: str, sset: set[str], hit: set[in
     place ("tuition fees" in a petition on the undergraduate fee) names the ask.
     """
     out: set[int] = set()
-    runs: list[list[tuple[str, str, int]]] | None = None
-    toks: list[str] = []
+    read: _Runs | None = None
     for mods, x, idx in model.compounds:
         if x not in sset or mods & sset or not any(i in hit for i in idx):
             continue
-        if runs is None:
-            spans = words(sent_text)
-            raw = [w.text for w in spans]
-            toks = [t.lower() for t in raw]
-            runs = _content_runs(sent_text, spans)
+        if read is None:
+            read = _runs_memo(sent_text) if len(sent_text) <= 2_000 else _runs_of(sent_text)
+        raw, toks, runs = read
         places = [(r, k) for r in runs for k, (s, _, _) in enumerate(r) if s == x]
         sibling = [_sibling_at(r, k, toks, model.known) for r, k in places]
         # a plain use of the word ("the export of cattle") names the ask's thing, whatever a
