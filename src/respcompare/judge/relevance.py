@@ -814,6 +814,9 @@ class Match:
     sibling: bool = False  # some words are named only through a sibling ("breast screening")
 
 
+_NONE: frozenset[str] = frozenset()
+
+
 def match(
     model: AskModel, sent_text: str, sent_stems: Sequence[str], vocab_map: dict[str, set[str]]
 ) -> Match:
@@ -826,7 +829,9 @@ def match(
     matched: list[str] = []
     hit_groups: dict[int, float] = {}
     for i, (g, _w, _is_head) in enumerate(model.groups):
-        if g & sset or any(vocab_map.get(x, set()) & sset for x in g):
+        if not g.isdisjoint(sset) or (
+            vocab_map and any(not vocab_map.get(x, _NONE).isdisjoint(sset) for x in g)
+        ):
             hit_groups[i] = 1.0
     if (
         model.activity_group >= 0
@@ -859,7 +864,11 @@ def match(
         matched.append(model.labels[i])
         if is_head and share >= 0.6:  # an alias weaker than 0.6 does not name the head
             head = True
-    act = any((" " in a and a in " ".join(sent_stems)) or a in sset for a in model.act_forms)
+    # a form is named as one of the stems, or (several words) inside the joined stems
+    act = not sset.isdisjoint(model.act_forms)
+    if not act:
+        joined = " ".join(sent_stems)
+        act = any(" " in a and a in joined for a in model.act_forms)
     return Match(min(1.0, got / total), head, act, tuple(matched), bool(siblings))
 
 
