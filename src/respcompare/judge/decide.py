@@ -420,11 +420,20 @@ _CONTINUE_OBJECT_VERBS = frozenset(
 )
 
 
-def _forms_in(forms: Sequence[str], stems: Sequence[str]) -> str | None:
-    joined = " " + " ".join(stems) + " "
+@lru_cache(maxsize=256)
+def _stemmed_forms(forms: tuple[str, ...]) -> tuple[tuple[str, str, str], ...]:
+    """Each form with its stems joined, bare and padded with spaces, remembered by value."""
+    out = []
     for f in forms:
         fs = " ".join(stem(w) for w in f.split())
-        if f" {fs} " not in joined:
+        out.append((f, fs, f" {fs} "))
+    return tuple(out)
+
+
+def _forms_in(forms: tuple[str, ...], stems: Sequence[str]) -> str | None:
+    joined = " " + " ".join(stems) + " "
+    for f, fs, padded in _stemmed_forms(forms):
+        if padded not in joined:
             continue
         if fs == stem("continue"):
             # content stems drop "to": the next stem is the continued verb or the object
@@ -676,8 +685,10 @@ def _relation(
     # limit", "cap" in "Raise the benefit cap") names the object, not the act
     forms = tuple(f for f in forms if f not in model.object_stems)
     low = text.lower()
-    same = any((" " in a and a in joined) or a in sset for a in forms) or any(
-        f" {v} " in f" {low} " for v in cls.verbs if " " in v
+    same = (
+        not sset.isdisjoint(forms)
+        or any(" " in a and a in joined for a in forms)
+        or any(f" {v} " in f" {low} " for v in cls.verbs if " " in v)
     )
     # the contrary act must be the stance's own verb phrase ("will retain", "committed to the
     # exams taking place"), not a word elsewhere in the clause
@@ -718,8 +729,8 @@ def _relation(
     if (
         not same
         and not contrary
-        and (declining or _creation_verb(after))
         and cls.name == "create"
+        and (declining or _creation_verb(after))
         and _head_in_object(after_cue, model)
         and not _declines_other_object(after_cue, model, cls, vmap or {})
     ):
