@@ -577,27 +577,33 @@ def _learned_aliases(petition: Petition, response_text: str) -> list[tuple[str, 
     Acronym definitions ("Royal College of Veterinary Surgeons (RCVS)") and glosses
     ("organised networks (or grooming gangs)") in the petition and the response.
     """
+    return [*_declared_aliases(petition.text), *_declared_aliases(response_text)]
+
+
+@lru_cache(maxsize=8)
+def _declared_aliases(text: str) -> tuple[tuple[str, str], ...]:
+    """The pairs one text declares (see :func:`_learned_aliases`); remembered for the last few
+    texts, as every ask of a petition reads the same petition and response."""
     pairs: list[tuple[str, str]] = []
-    for text in (petition.text, response_text):
-        for m in _ACRONYM.finditer(text):
-            acro = m.group(1)
-            before = text[max(0, m.start() - 120) : m.start()].split()[-9:]
-            long_words: list[str] = []
-            for w in reversed(before):
-                if w[:1].isupper() or w.lower() in ("of", "for", "and", "the", "on", "&"):
-                    long_words.insert(0, w)
-                else:
-                    break
-            while long_words and not long_words[0][:1].isupper():
-                long_words.pop(0)
-            initials = "".join(w[0] for w in long_words if w[:1].isupper())
-            if long_words and (acro.upper()[:2] == initials[:2] or acro.upper() in initials):
-                pairs.append((" ".join(long_words).lower(), acro.lower()))
-        for m in _GLOSS.finditer(text):
-            head = text[max(0, m.start() - 60) : m.start()].split()[-4:]
-            if head:
-                pairs.append((" ".join(head).lower(), m.group(1).strip().lower()))
-    return pairs
+    for m in _ACRONYM.finditer(text):
+        acro = m.group(1)
+        before = text[max(0, m.start() - 120) : m.start()].split()[-9:]
+        long_words: list[str] = []
+        for w in reversed(before):
+            if w[:1].isupper() or w.lower() in ("of", "for", "and", "the", "on", "&"):
+                long_words.insert(0, w)
+            else:
+                break
+        while long_words and not long_words[0][:1].isupper():
+            long_words.pop(0)
+        initials = "".join(w[0] for w in long_words if w[:1].isupper())
+        if long_words and (acro.upper()[:2] == initials[:2] or acro.upper() in initials):
+            pairs.append((" ".join(long_words).lower(), acro.lower()))
+    for m in _GLOSS.finditer(text):
+        head = text[max(0, m.start() - 60) : m.start()].split()[-4:]
+        if head:
+            pairs.append((" ".join(head).lower(), m.group(1).strip().lower()))
+    return tuple(pairs)
 
 
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:of|for|and|the|on|&)?\s*[A-Z][\w’'-]*)+")
@@ -614,7 +620,7 @@ def _initials(obj: str, response_text: str) -> list[tuple[str, str]]:
     Capability Assessment" and "WCA"), or an acronym in the ask and the name in the response
     whose initials it is ("PIP" and "Personal Independence Payment")."""
     pairs: list[tuple[str, str]] = []
-    used = {m.group(0).rstrip("s") for m in _ACRONYM_WORD.finditer(response_text)}
+    used = _acronyms_used(response_text)
     for m in _CAPITALISED_RUN.finditer(obj):
         acro = _initialism(m.group(0))
         if len(acro) >= 2 and acro in used:
@@ -632,11 +638,27 @@ def _initials(obj: str, response_text: str) -> list[tuple[str, str]]:
                 break
     for m in _ACRONYM_WORD.finditer(obj):
         acro = m.group(0).rstrip("s")
-        for name in _CAPITALISED_RUN.finditer(response_text):
-            if _initialism(name.group(0)) == acro:
-                pairs.append((acro.lower(), name.group(0).lower()))
+        for name, initialism in _capitalised_names(response_text):
+            if initialism == acro:
+                pairs.append((acro.lower(), name.lower()))
                 break
     return pairs
+
+
+# What _initials reads of a response, remembered for the last few texts (every ask of a
+# response reads the same text)
+
+
+@lru_cache(maxsize=8)
+def _acronyms_used(text: str) -> frozenset[str]:
+    """The acronyms ``text`` uses, without a plural "s"."""
+    return frozenset(m.group(0).rstrip("s") for m in _ACRONYM_WORD.finditer(text))
+
+
+@lru_cache(maxsize=8)
+def _capitalised_names(text: str) -> tuple[tuple[str, str], ...]:
+    """The capitalised names in ``text``, in order, each with its initialism."""
+    return tuple((m.group(0), _initialism(m.group(0))) for m in _CAPITALISED_RUN.finditer(text))
 
 
 def _restated_terms(petition: Petition, ask: Ask, synonyms: Synonyms) -> set[str]:
