@@ -308,6 +308,7 @@ class _SentInfo:
     clauses: tuple[Clause, ...]
     position: float
     in_summary: bool
+    names_petition: bool  # "this petition", "petitioners": read once, for every ask
 
 
 def _class_named(name: str) -> ActClass:
@@ -2010,11 +2011,13 @@ def _judge_ask(
     para_text_of: Callable[[Sentence], str],
     syn: Synonyms,
     cfg: JudgeConfig,
+    vocab: tuple[str, ...],
     others: frozenset[str] = frozenset(),
 ) -> _AskResult:
-    """How the response stands on one ask. ``others`` are the content stems of the petition's
-    other asks that this one lacks: a clause that names them and is not itself on this ask is
-    about another ask, and cannot answer this one through its context."""
+    """How the response stands on one ask. ``vocab`` is the sorted set of the response's
+    sentence stems. ``others`` are the content stems of the petition's other asks that this one
+    lacks: a clause that names them and is not itself on this ask is about another ask, and
+    cannot answer this one through its context."""
     cls = _ask_class(ask)
     obj = _PREDICATE.sub("", ask.object).strip() or ask.object
     # "Give firefighters a 10% pay rise": who and where the ask is for names it too
@@ -2051,14 +2054,13 @@ def _judge_ask(
                 ask.negated,
             )
     model = ask_model(matched_ask, petition, text, syn, cfg)
-    vocab = tuple(sorted({x for i in infos for x in i.stems}))
     vmap = vocab_map(model, vocab, cfg)
     rels: list[float] = []
     matches = []
     for info in infos:
         m = match(model, info.sentence.text, info.stems, vmap)
         r = score(m, cfg)
-        if _PETITION_REFERENCE.search(info.sentence.text):
+        if info.names_petition:
             r = max(r, cfg.petition_reference_relevance)
         rels.append(r)
         matches.append(m)
@@ -2464,6 +2466,7 @@ def assess(
                 tuple(clauses),
                 _position(s, response, n),
                 s.end <= summary_end,
+                _PETITION_REFERENCE.search(s.text) is not None,
             )
         )
     if long_clause:
@@ -2486,6 +2489,7 @@ def assess(
         return windows[k]
 
     ask_stems = [frozenset(content_stems(a.object or a.text)) for a in ask_list]
+    vocab = tuple(sorted({x for i in infos for x in i.stems}))
     results = [
         _judge_ask(
             a,
@@ -2496,6 +2500,7 @@ def assess(
             window,
             syn,
             cfg,
+            vocab,
             frozenset().union(*(s for j, s in enumerate(ask_stems) if j != i)) - ask_stems[i],
         )
         for i, a in enumerate(ask_list)
