@@ -10,12 +10,16 @@ timing); every run is timed whole, first call included, and the median of ``--re
 printed. Cases/s are wall time (and, for one process, cases per CPU second); under load they
 fall.
 
-Measured 30 November 2026, 3 copies, 3 runs, on a 2-core machine shared with other work (load
-average 3 to 4, so the process pool had about one free core): no executor 25.5 cases/s (35.0
-per CPU second), a pool of 2 processes 20.7 cases/s; before this round (fc6948f, same run of
-the same script) 22.2 cases/s (30.6 per CPU second) and 18.3. Under cProfile, the judge
-(``assess``) is 59% of a review and ``extract_asks`` 5%; readability 17% (pyphen's hyphenation
-of words not seen before), cue finding 11%.
+Measured 30 November 2026, 3 copies, 3 runs, on a 2-core machine shared with another engineer's
+test runs (load average 1.0 to 2.0, so a process pool had about one free core). Four runs of this
+script, alternating with the code before this round (12014e5) in the same minutes: no executor
+67.6, 62.2, 66.7 and 63.0 cases/s (62.6 to 67.8 per CPU second); before, 48.7, 46.8, 60.3 and 51.9
+(47.1 to 61.1 per CPU second): medians 64.9 and 50.3, 1.29x. A pool of 2 processes gave 97.7, 66.5,
+64.0 and 51.2 cases/s against 43.2, 40.2, 75.8 and 80.9 before: under this load the pooled figures
+swing by half between runs and do not tell the two apart. Under cProfile (the 129 cases after one
+warm-up pass), the judge (``assess``) is 47% of a review, cue finding 22%, ``extract_asks`` 8%,
+readability 7%, commitments 6% and the alignment 5%. The target of issue 13 (150 cases/s on one
+core) is not met.
 """
 
 from __future__ import annotations

@@ -29,14 +29,16 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-
-from nltk.stem.porter import PorterStemmer
+from typing import TYPE_CHECKING
 
 from .errors import InputError, LexiconError
 from .lemmas import IRREGULAR_VERBS
 from .lexicon import inflections
 from .model import Ask, Petition, Span
 from .segment import segment
+
+if TYPE_CHECKING:
+    from nltk.stem.porter import PorterStemmer
 
 __all__ = [
     "ACTION_VERBS",
@@ -277,7 +279,14 @@ STOPWORDS: frozenset[str] = frozenset(
     ]
 )
 
-_STEMMER = PorterStemmer()
+
+@lru_cache(maxsize=1)
+def _stemmer() -> PorterStemmer:
+    # imported on first use: nltk.stem.porter imports the whole nltk package (numpy, email,
+    # http, ssl ...), which importing the judge or the ask reader does not need
+    from nltk.stem.porter import PorterStemmer
+
+    return PorterStemmer()
 
 
 @lru_cache(maxsize=8192)
@@ -291,7 +300,7 @@ def stem(word: str) -> str:
     if w.endswith("'s"):
         w = w[:-2]
     w = _lexicon().irregular_plurals.get(w, w)
-    return str(_STEMMER.stem(w))
+    return str(_stemmer().stem(w))
 
 
 # The tokens of segment.words, without building a Span per word (content_stems is the
@@ -459,12 +468,19 @@ class Synonyms:
         >>> load_synonyms().verb_group("publish")[:2]
         ('release', 'publish')
         """
-        key = " ".join(stem(w) for w in verb.split())
-        out: list[str] = []
-        for group in self.verb_groups:
-            if any(" ".join(stem(w) for w in f.split()) == key for f in group):
-                out.extend(f for f in group if f not in out)
-        return tuple(out) if out else (verb,)
+        return _verb_group(self.verb_groups, verb)
+
+
+@lru_cache(maxsize=4096)
+def _verb_group(verb_groups: tuple[tuple[str, ...], ...], verb: str) -> tuple[str, ...]:
+    """:meth:`Synonyms.verb_group`, remembered by value (the judge asks it for every ask, the
+    ask reader for every pair of asks)."""
+    key = " ".join(stem(w) for w in verb.split())
+    out: list[str] = []
+    for group in verb_groups:
+        if any(" ".join(stem(w) for w in f.split()) == key for f in group):
+            out.extend(f for f in group if f not in out)
+    return tuple(out) if out else (verb,)
 
 
 def load_synonyms(path: str | Path | None = None) -> Synonyms:

@@ -84,6 +84,25 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 
+# A pattern is tried only where its gate matches: each gate is a part every match of its
+# pattern contains (a digit, "year", "within"), so skipping a pattern whose gate does not match
+# changes nothing; most sentences have no digit and name no time at all. (Patterns whose gate
+# would cost as much as the pattern itself have none.)
+_DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"year", re.I)
+_GATES: dict[str, re.Pattern[str]] = {
+    "by-date": _DIGIT,
+    "by-month-year": _DIGIT,
+    "financial-year": _DIGIT,
+    "season-year": _DIGIT,
+    "part-year": _DIGIT,
+    "by-year": _DIGIT,
+    "day-month": _DIGIT,
+    "this-year": _YEAR,
+    "next-year": _YEAR,
+    "within": re.compile(r"within", re.I),
+}
+
 
 def _end_of_month(year: int, month: int) -> _dt.date:
     return _dt.date(year, month, calendar.monthrange(year, month)[1])
@@ -177,7 +196,14 @@ def find_due_dates(text: str, *, on: _dt.date | None = None) -> list[DueDate]:
     # the ranges taken so far: disjoint, kept sorted, so an overlap check is one bisection
     starts: list[int] = []
     ends: list[int] = []
+    gates: dict[re.Pattern[str], bool] = {}
     for rule, pattern in _PATTERNS:
+        gate = _GATES.get(rule)
+        if gate is not None:
+            if gate not in gates:
+                gates[gate] = gate.search(text) is not None
+            if not gates[gate]:
+                continue
         for m in pattern.finditer(text):
             start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
             end = m.end()

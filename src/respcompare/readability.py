@@ -33,7 +33,12 @@ METHOD = (
     "nominalisations by suffix; passives by be/get + past participle"
 )
 
-_NOMINAL = re.compile(r"(?:tion|sion|ment|ness|ance|ence|ancy|ency|ity|ism)s?$")
+# a nominal suffix, optionally plural, at the end of a word (str.endswith: one test per word)
+_NOMINAL_ENDINGS = tuple(
+    e + plural
+    for e in ("tion", "sion", "ment", "ness", "ance", "ence", "ancy", "ency", "ity", "ism")
+    for plural in ("", "s")
+)
 _NOT_NOMINAL = frozenset(
     [
         "nation",
@@ -231,6 +236,8 @@ def _is_participle(tok: str) -> bool:
 
 
 def _passive(tokens: list[str]) -> bool:
+    if _BE.isdisjoint(tokens):
+        return False
     for i, t in enumerate(tokens):
         if t in _BE:
             j = i + 1
@@ -245,13 +252,15 @@ def _passive(tokens: list[str]) -> bool:
 
 def _sentence_counts(sentence: str) -> tuple[int, int, int, int]:
     """Words, syllables, nominalisations and passives (0 or 1) of one sentence."""
-    toks = [w.lower() for w in word_texts(sentence)]
+    toks = list(map(str.lower, word_texts(sentence)))
     if not toks:
         return 0, 0, 0, 0
     return (
         len(toks),
-        sum(syllables(t) for t in toks),
-        sum(1 for t in toks if len(t) > 6 and _NOMINAL.search(t) and t not in _NOT_NOMINAL),
+        sum(map(syllables, toks)),
+        sum(
+            1 for t in toks if len(t) > 6 and t.endswith(_NOMINAL_ENDINGS) and t not in _NOT_NOMINAL
+        ),
         int(_passive(toks)),
     )
 

@@ -412,7 +412,9 @@ def words(text: str) -> list[Span]:
     >>> [w.text for w in words("Group-based offending: £1.2 million, isn't it?")]
     ['Group-based', 'offending', '£1.2', 'million', "isn't", 'it']
     """
-    return [Span(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
+    # a match's own text always fits its offsets: the unchecked constructor
+    trusted = Span.trusted
+    return [trusted(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
 
 
 def word_texts(text: str) -> list[str]:
@@ -430,4 +432,4 @@ def word_count(text: str) -> int:
     >>> word_count("Group-based offending: £1.2 million, isn't it?")
     6
     """
-    return sum(1 for _ in _WORD.finditer(text))
+    return len(_WORD.findall(text))

@@ -311,6 +311,7 @@ class _SentInfo:
     clauses: tuple[Clause, ...]
     position: float
     in_summary: bool
+    names_petition: bool  # "this petition", "petitioners": read once, for every ask
 
 
 def _class_named(name: str) -> ActClass:
@@ -440,11 +441,20 @@ _CONTINUE_OBJECT_VERBS = frozenset(
 )
 
 
-def _forms_in(forms: Sequence[str], stems: Sequence[str]) -> str | None:
-    joined = " " + " ".join(stems) + " "
+@lru_cache(maxsize=256)
+def _stemmed_forms(forms: tuple[str, ...]) -> tuple[tuple[str, str, str], ...]:
+    """Each form with its stems joined, bare and padded with spaces, remembered by value."""
+    out = []
     for f in forms:
         fs = " ".join(stem(w) for w in f.split())
-        if f" {fs} " not in joined:
+        out.append((f, fs, f" {fs} "))
+    return tuple(out)
+
+
+def _forms_in(forms: tuple[str, ...], stems: Sequence[str]) -> str | None:
+    joined = " " + " ".join(stems) + " "
+    for f, fs, padded in _stemmed_forms(forms):
+        if padded not in joined:
             continue
         if fs == stem("continue"):
             # content stems drop "to": the next stem is the continued verb or the object
@@ -704,8 +714,10 @@ def _relation(
         # "will not overturn it" (a decision taken by another body): declining to intervene,
         # whatever the verb's class
         return "act"
-    same = any((" " in a and a in joined) or a in sset for a in forms) or any(
-        f" {v} " in f" {low} " for v in cls.verbs if " " in v
+    same = (
+        not sset.isdisjoint(forms)
+        or any(" " in a and a in joined for a in forms)
+        or any(f" {v} " in f" {low} " for v in cls.verbs if " " in v)
     )
     # the contrary act must be the stance's own verb phrase ("will retain", "committed to the
     # exams taking place"), not a word elsewhere in the clause
@@ -758,8 +770,8 @@ def _relation(
     if (
         not same
         and not contrary
-        and (declining or _creation_verb(after))
         and cls.name == "create"
+        and (declining or _creation_verb(after))
         and _names_predicate(after_cue, model.ask)
     ):
         # the ask's predicate noun ("a legal right to see their grandchildren") brought into
@@ -768,8 +780,8 @@ def _relation(
     if (
         not same
         and not contrary
-        and (declining or _creation_verb(after))
         and cls.name == "create"
+        and (declining or _creation_verb(after))
         and _head_in_object(after_cue, model)
         and not _declines_other_object(after_cue, model, cls, vmap or {})
     ):
@@ -2234,11 +2246,13 @@ def _judge_ask(
     para_text_of: Callable[[Sentence], str],
     syn: Synonyms,
     cfg: JudgeConfig,
+    vocab: tuple[str, ...],
     others: frozenset[str] = frozenset(),
 ) -> _AskResult:
-    """How the response stands on one ask. ``others`` are the content stems of the petition's
-    other asks that this one lacks: a clause that names them and is not itself on this ask is
-    about another ask, and cannot answer this one through its context."""
+    """How the response stands on one ask. ``vocab`` is the sorted set of the response's
+    sentence stems. ``others`` are the content stems of the petition's other asks that this one
+    lacks: a clause that names them and is not itself on this ask is about another ask, and
+    cannot answer this one through its context."""
     cls = _ask_class(ask)
     obj = _PREDICATE.sub("", ask.object).strip() or ask.object
     # "Give firefighters a 10% pay rise": who and where the ask is for names it too
@@ -2275,14 +2289,13 @@ def _judge_ask(
                 ask.negated,
             )
     model = ask_model(matched_ask, petition, text, syn, cfg)
-    vocab = tuple(sorted({x for i in infos for x in i.stems}))
     vmap = vocab_map(model, vocab, cfg)
     rels: list[float] = []
     matches = []
     for info in infos:
         m = match(model, info.sentence.text, info.stems, vmap)
         r = score(m, cfg)
-        if _PETITION_REFERENCE.search(info.sentence.text):
+        if info.names_petition:
             r = max(r, cfg.petition_reference_relevance)
         rels.append(r)
         matches.append(m)
@@ -2740,6 +2753,7 @@ def assess(
                 tuple(clauses),
                 _position(s, response, n),
                 s.end <= summary_end,
+                _PETITION_REFERENCE.search(s.text) is not None,
             )
         )
     if long_clause:
@@ -2762,6 +2776,7 @@ def assess(
         return windows[k]
 
     ask_stems = [frozenset(content_stems(a.object or a.text)) for a in ask_list]
+    vocab = tuple(sorted({x for i in infos for x in i.stems}))
     results = [
         _judge_ask(
             a,
@@ -2772,6 +2787,7 @@ def assess(
             window,
             syn,
             cfg,
+            vocab,
             frozenset().union(*(s for j, s in enumerate(ask_stems) if j != i)) - ask_stems[i],
         )
         for i, a in enumerate(ask_list)

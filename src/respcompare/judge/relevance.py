@@ -14,7 +14,7 @@ import re
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from rapidfuzz import fuzz, process
@@ -476,6 +476,23 @@ def _sibling_at(
     return False
 
 
+#: A sentence's words as written, lower-cased, and its runs of content words (_content_runs)
+_Runs = tuple[tuple[str, ...], tuple[str, ...], tuple[tuple[tuple[str, str, int], ...], ...]]
+
+
+def _runs_of(sent_text: str) -> _Runs:
+    spans = words(sent_text)
+    raw = tuple(w.text for w in spans)
+    return raw, tuple(t.lower() for t in raw), tuple(map(tuple, _content_runs(sent_text, spans)))
+
+
+@lru_cache(maxsize=4096)
+def _runs_memo(sent_text: str) -> _Runs:
+    """:func:`_runs_of`, remembered per sentence text up to 2,000 characters: every ask with a
+    compound reads the same sentences (performance only)."""
+    return _runs_of(sent_text)
+
+
 def _sibling_groups(model: AskModel, sent_text: str, sset: set[str], hit: set[int]) -> set[int]:
     """Groups the sentence names only through a sibling of the ask's compound.
 
@@ -486,16 +503,13 @@ def _sibling_groups(model: AskModel, sent_text: str, sset: set[str], hit: set[in
     place ("tuition fees" in a petition on the undergraduate fee) names the ask.
     """
     out: set[int] = set()
-    runs: list[list[tuple[str, str, int]]] | None = None
-    toks: list[str] = []
+    read: _Runs | None = None
     for mods, x, idx in model.compounds:
         if x not in sset or mods & sset or not any(i in hit for i in idx):
             continue
-        if runs is None:
-            spans = words(sent_text)
-            raw = [w.text for w in spans]
-            toks = [t.lower() for t in raw]
-            runs = _content_runs(sent_text, spans)
+        if read is None:
+            read = _runs_memo(sent_text) if len(sent_text) <= 2_000 else _runs_of(sent_text)
+        raw, toks, runs = read
         places = [(r, k) for r in runs for k, (s, _, _) in enumerate(r) if s == x]
         sibling = [_sibling_at(r, k, toks, model.known) for r, k in places]
         # a plain use of the word ("the export of cattle") names the ask's thing, whatever a
@@ -596,27 +610,33 @@ def _learned_aliases(petition: Petition, response_text: str) -> list[tuple[str, 
     Acronym definitions ("Royal College of Veterinary Surgeons (RCVS)") and glosses
     ("organised networks (or grooming gangs)") in the petition and the response.
     """
+    return [*_declared_aliases(petition.text), *_declared_aliases(response_text)]
+
+
+@lru_cache(maxsize=8)
+def _declared_aliases(text: str) -> tuple[tuple[str, str], ...]:
+    """The pairs one text declares (see :func:`_learned_aliases`); remembered for the last few
+    texts, as every ask of a petition reads the same petition and response."""
     pairs: list[tuple[str, str]] = []
-    for text in (petition.text, response_text):
-        for m in _ACRONYM.finditer(text):
-            acro = m.group(1)
-            before = text[max(0, m.start() - 120) : m.start()].split()[-9:]
-            long_words: list[str] = []
-            for w in reversed(before):
-                if w[:1].isupper() or w.lower() in ("of", "for", "and", "the", "on", "&"):
-                    long_words.insert(0, w)
-                else:
-                    break
-            while long_words and not long_words[0][:1].isupper():
-                long_words.pop(0)
-            initials = "".join(w[0] for w in long_words if w[:1].isupper())
-            if long_words and (acro.upper()[:2] == initials[:2] or acro.upper() in initials):
-                pairs.append((" ".join(long_words).lower(), acro.lower()))
-        for m in _GLOSS.finditer(text):
-            head = text[max(0, m.start() - 60) : m.start()].split()[-4:]
-            if head:
-                pairs.append((" ".join(head).lower(), m.group(1).strip().lower()))
-    return pairs
+    for m in _ACRONYM.finditer(text):
+        acro = m.group(1)
+        before = text[max(0, m.start() - 120) : m.start()].split()[-9:]
+        long_words: list[str] = []
+        for w in reversed(before):
+            if w[:1].isupper() or w.lower() in ("of", "for", "and", "the", "on", "&"):
+                long_words.insert(0, w)
+            else:
+                break
+        while long_words and not long_words[0][:1].isupper():
+            long_words.pop(0)
+        initials = "".join(w[0] for w in long_words if w[:1].isupper())
+        if long_words and (acro.upper()[:2] == initials[:2] or acro.upper() in initials):
+            pairs.append((" ".join(long_words).lower(), acro.lower()))
+    for m in _GLOSS.finditer(text):
+        head = text[max(0, m.start() - 60) : m.start()].split()[-4:]
+        if head:
+            pairs.append((" ".join(head).lower(), m.group(1).strip().lower()))
+    return tuple(pairs)
 
 
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:of|for|and|the|on|&)?\s*[A-Z][\w’'-]*)+")
@@ -633,7 +653,7 @@ def _initials(obj: str, response_text: str) -> list[tuple[str, str]]:
     Capability Assessment" and "WCA"), or an acronym in the ask and the name in the response
     whose initials it is ("PIP" and "Personal Independence Payment")."""
     pairs: list[tuple[str, str]] = []
-    used = {m.group(0).rstrip("s") for m in _ACRONYM_WORD.finditer(response_text)}
+    used = _acronyms_used(response_text)
     for m in _CAPITALISED_RUN.finditer(obj):
         acro = _initialism(m.group(0))
         if len(acro) >= 2 and acro in used:
@@ -651,11 +671,27 @@ def _initials(obj: str, response_text: str) -> list[tuple[str, str]]:
                 break
     for m in _ACRONYM_WORD.finditer(obj):
         acro = m.group(0).rstrip("s")
-        for name in _CAPITALISED_RUN.finditer(response_text):
-            if _initialism(name.group(0)) == acro:
-                pairs.append((acro.lower(), name.group(0).lower()))
+        for name, initialism in _capitalised_names(response_text):
+            if initialism == acro:
+                pairs.append((acro.lower(), name.lower()))
                 break
     return pairs
+
+
+# What _initials reads of a response, remembered for the last few texts (every ask of a
+# response reads the same text)
+
+
+@lru_cache(maxsize=8)
+def _acronyms_used(text: str) -> frozenset[str]:
+    """The acronyms ``text`` uses, without a plural "s"."""
+    return frozenset(m.group(0).rstrip("s") for m in _ACRONYM_WORD.finditer(text))
+
+
+@lru_cache(maxsize=8)
+def _capitalised_names(text: str) -> tuple[tuple[str, str], ...]:
+    """The capitalised names in ``text``, in order, each with its initialism."""
+    return tuple((m.group(0), _initialism(m.group(0))) for m in _CAPITALISED_RUN.finditer(text))
 
 
 def _restated_terms(petition: Petition, ask: Ask, synonyms: Synonyms) -> set[str]:
@@ -697,6 +733,40 @@ def _form_stems(form: str) -> str:
         return stem(form)
     content = content_stems(form)
     return " ".join(content) if len(content) >= 2 else " ".join(stem(w) for w in form.split())
+
+
+@lru_cache(maxsize=4096)
+def _alias_hits(
+    aliases: tuple[tuple[tuple[str, ...], float, str], ...], lower_obj: str, cutoff: float
+) -> tuple[tuple[str, tuple[str, ...], float], ...]:
+    """The curated alias groups that name ``lower_obj``, each with its first term that does (a
+    fuzzy partial match at ``cutoff``), in file order; remembered by value, as the same ask is
+    prepared again for every response."""
+    out: list[tuple[str, tuple[str, ...], float]] = []
+    for terms, weight, _src in aliases:
+        for t in terms:
+            if len(t) >= 4 and fuzz.partial_ratio(t, lower_obj) >= cutoff:
+                out.append((t, terms, weight))
+                break
+    return tuple(out)
+
+
+@lru_cache(maxsize=16)
+def _phrase_forms(
+    verb_groups: tuple[tuple[str, ...], ...],
+) -> tuple[tuple[tuple[str, str], ...], ...]:
+    """For each verb group, its several-word forms as padded joined stems, twice: of their
+    content words (" sector compani ") and of every word (" public ownership "), the ways
+    :func:`ask_model` looks for them in an ask's content stems and in all its words'
+    stems; remembered by value."""
+    return tuple(
+        tuple(
+            (f" {_form_stems(g)} ", f" {' '.join(stem(w) for w in g.split())} ")
+            for g in group
+            if " " in g
+        )
+        for group in verb_groups
+    )
 
 
 def ask_model(
@@ -747,11 +817,8 @@ def ask_model(
             if len(ost) == 1:  # a one-word alias joins the group of the word it stands for
                 groups[idx[-1]][0].add(ost[0])
 
-    for terms, weight, _src in synonyms.aliases:
-        for t in terms:
-            if fuzz.partial_ratio(t, lower_obj) >= cfg.alias_fuzz_cutoff and len(t) >= 4:
-                _attach(t, terms, weight)
-                break
+    for t, terms, weight in _alias_hits(synonyms.aliases, lower_obj, cfg.alias_fuzz_cutoff):
+        _attach(t, terms, weight)
     for a, b in (*_learned_aliases(petition, response_text), *_initials(ask.object, response_text)):
         for x, y in ((a, b), (b, a)):
             if len(x) >= 3 and fuzz.partial_ratio(x, lower_obj) >= 92:
@@ -769,15 +836,10 @@ def ask_model(
     ask_words = " " + " ".join(stem(w) for w in re.findall(r"[\w'-]+", ask.text.lower())) + " "
     groups_named = [
         f
-        for group in synonyms.verb_groups
-        if any(
-            " " in g
-            and (
-                f" {_form_stems(g)} " in ask_stems
-                or f" {' '.join(stem(w) for w in g.split())} " in ask_words
-            )
-            for g in group
+        for group, named in zip(
+            synonyms.verb_groups, _phrase_forms(synonyms.verb_groups), strict=True
         )
+        if any(c in ask_stems or w in ask_words for c, w in named)
         for f in group
     ]
     for f in (*synonyms.verb_group(ask.action), *groups_named):
@@ -820,6 +882,9 @@ class Match:
     sibling: bool = False  # some words are named only through a sibling ("breast screening")
 
 
+_NONE: frozenset[str] = frozenset()
+
+
 def match(
     model: AskModel, sent_text: str, sent_stems: Sequence[str], vocab_map: dict[str, set[str]]
 ) -> Match:
@@ -836,7 +901,9 @@ def match(
     matched: list[str] = []
     hit_groups: dict[int, float] = {}
     for i, (g, _w, _is_head) in enumerate(model.groups):
-        if g & sset or any(vocab_map.get(x, set()) & sset for x in g):
+        if not g.isdisjoint(sset) or (
+            vocab_map and any(not vocab_map.get(x, _NONE).isdisjoint(sset) for x in g)
+        ):
             hit_groups[i] = 1.0
     if (
         model.activity_group >= 0
@@ -869,7 +936,11 @@ def match(
         matched.append(model.labels[i])
         if is_head and share >= 0.6:  # an alias weaker than 0.6 does not name the head
             head = True
-    act = any((" " in a and a in " ".join(sent_stems)) or a in sset for a in model.act_forms)
+    # a form is named as one of the stems, or (several words) inside the joined stems
+    act = not sset.isdisjoint(model.act_forms)
+    if not act:
+        joined = " ".join(sent_stems)
+        act = any(" " in a and a in joined for a in model.act_forms)
     return Match(min(1.0, got / total), head, act, tuple(matched), bool(siblings))
 
 
