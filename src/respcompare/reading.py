@@ -160,10 +160,15 @@ def headline(assessment: Assessment) -> str:
 
 def reader_reasons(assessment: Assessment) -> tuple[str, ...]:
     """Why a person should check the verdict, in words: a reason that is a score ("confidence
-    0.46 is under 0.5") reads "the evidence is not clear-cut" (the figure is in the audit)."""
+    0.46 is under 0.8") reads "a careful reader may well read it differently" (the figure and
+    its terms are in the audit)."""
     out: list[str] = []
     for reason in assessment.review_reasons:
-        text = "the evidence is not clear-cut" if reason.startswith("confidence ") else reason
+        text = (
+            "a careful reader may well read it differently"
+            if reason.startswith("confidence ")
+            else reason
+        )
         if text not in out:
             out.append(text)
     if assessment.needs_review and not out:
