@@ -1,6 +1,6 @@
 """Fit the confidence model: how likely a careful reader gives the verdict the judge gave.
 
-Usage: ``.venv/bin/python benchmarks/fit_confidence.py [--write] [--hold-out set7-,set8-]``
+Usage: ``.venv/bin/python benchmarks/fit_confidence.py [--write] [--hold-out set7-,set8-,set9-]``
 
 The features are the ones :func:`respcompare.judge.decide.confidence_features` names (the
 deciding rule's own strength, the verdict, the directness features, and the signs of thin or
@@ -23,10 +23,13 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-import math
 import re
 import tomllib
 from pathlib import Path
+
+from fit_directness import fit as _fit
+from fit_directness import predict
+from fit_directness import roc_auc as _roc_auc
 
 import respcompare as rc
 from respcompare.judge.config import JudgeConfig
@@ -41,35 +44,12 @@ UNFITTED = dataclasses.replace(JudgeConfig.default(), confidence_weights=())
 
 
 def roc_auc(pos: list[float], neg: list[float]) -> float:
-    if not pos or not neg:
-        return float("nan")
-    wins = sum(1.0 if p > q else 0.5 if p == q else 0.0 for p in pos for q in neg)
-    return wins / (len(pos) * len(neg))
+    return _roc_auc(pos, neg) if pos and neg else float("nan")
 
 
 def fit(xs: list[list[float]], ys: list[int], l2: float) -> list[float]:
-    """Newton's method for L2-regularised logistic regression; returns [intercept, *weights]."""
-    import numpy as np
-
-    x = np.array([[1.0, *row] for row in xs])
-    y = np.array(ys, dtype=float)
-    w = np.zeros(x.shape[1])
-    pen = np.full(x.shape[1], l2)
-    pen[0] = 0.0
-    for _ in range(100):
-        p = 1.0 / (1.0 + np.exp(-x @ w))
-        grad = x.T @ (p - y) + pen * w
-        hess = (x.T * (p * (1 - p))) @ x + np.diag(pen) + 1e-9 * np.eye(len(w))
-        step = np.linalg.solve(hess, grad)
-        w -= step
-        if float(np.abs(step).max()) < 1e-10:
-            break
-    return [float(v) for v in w]
-
-
-def predict(w: list[float], row: list[float]) -> float:
-    z = w[0] + sum(a * b for a, b in zip(w[1:], row, strict=True))
-    return 1.0 / (1.0 + math.exp(-z))
+    """L2-regularised logistic regression, every case counted once (a probability)."""
+    return _fit(xs, ys, l2, balanced=False)
 
 
 def features_of(a: rc.Assessment) -> tuple[list[str], list[float]]:
@@ -157,7 +137,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--write", action="store_true", help="store the weights in data/judge.toml")
     ap.add_argument("--l2", type=float, default=1.0, help="L2 penalty (default 1.0)")
-    ap.add_argument("--hold-out", default="set7-,set8-", help="label parts of held-out sets")
+    ap.add_argument("--hold-out", default="set7-,set8-,set9-", help="label parts of held-out sets")
     args = ap.parse_args()
     held_parts = [h for h in args.hold_out.split(",") if h]
     names, rows = suite_rows()

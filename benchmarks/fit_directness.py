@@ -78,8 +78,9 @@ def features(rows: list[dict[str, object]]) -> tuple[list[str], list[list[float]
     return names, xs
 
 
-def fit(xs: list[list[float]], ys: list[int], l2: float) -> list[float]:
-    """Newton's method for class-balanced, L2-regularised logistic regression.
+def fit(xs: list[list[float]], ys: list[int], l2: float, balanced: bool = True) -> list[float]:
+    """Newton's method for L2-regularised logistic regression, the two classes weighted to count
+    equally when ``balanced`` (else every row counts once, so the output reads as a probability).
 
     Returns [intercept, *weights].
     """
@@ -89,7 +90,11 @@ def fit(xs: list[list[float]], ys: list[int], l2: float) -> list[float]:
     y = np.array(ys, dtype=float)
     n_pos = max(float(y.sum()), 1.0)
     n_neg = max(float(len(y) - y.sum()), 1.0)
-    cw = np.where(y == 1, len(y) / (2 * n_pos), len(y) / (2 * n_neg))
+    cw = (
+        np.where(y == 1, len(y) / (2 * n_pos), len(y) / (2 * n_neg))
+        if balanced
+        else np.ones(len(y))
+    )
     w = np.zeros(x.shape[1])
     pen = np.full(x.shape[1], l2)
     pen[0] = 0.0
