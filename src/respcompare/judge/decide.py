@@ -1498,7 +1498,15 @@ def _narrowing(
     missing = [
         q
         for q in quals
-        if not _qualifier_met(q, sent_text if _ALL_OF.search(q) else para_text, text)
+        if not _qualifier_met(
+            q,
+            # a number what is in place must meet in its own sentence: "from 50" said in a
+            # refusal beside it ("Allowing access from 50 would ...") is not in place
+            sent_text
+            if _ALL_OF.search(q) or (clause.family == "in-place" and re.search(r"\d", q))
+            else para_text,
+            text,
+        )
         and not (_IN_FULL.search(q) and _in_line_with_ask(sent_text, ask))
     ]
     if missing:
