@@ -741,6 +741,12 @@ def _relation(
         # fitted with low-carbon heating, such as a heat pump" for "Ban any requirement for new
         # homes to have heat pumps"
         contrary = True
+    if contrary and not same:
+        ahead = _GO_AHEAD.search(near_cue)
+        if ahead and _names_own_change(near_cue[: ahead.start()], model.ask.action):
+            # the change itself goes ahead ("The amalgamation will go ahead in 2026" for "Don't
+            # merge the Wessex Rifles"): the ask's own act, not the thing it acts on going on
+            same, contrary = True, False
     if cls.name == "permit" and _UNBAN.search(text):
         same = True  # "will repeal the prohibition on councils forming bus companies"
     elif cls.name == "ban" and _UNBAN.search(near_cue):
@@ -815,6 +821,20 @@ _OVERTURN_DECISION = re.compile(
     r"(?:it|this|that|its|the|their)(?:\s+(?:\w+\s+)?decision)?\b(?!\s+(?:ban|closure|charge|tax|cut|policy|law|limit))",
     re.I,
 )
+_GO_AHEAD = re.compile(
+    r"\b(?:go(?:es)? ahead|going ahead|proceed\w*|press(?:es)? ahead|take place|taking place)\b",
+    re.I,
+)
+
+
+def _names_own_change(before: str, action: str) -> bool:
+    """Whether ``before`` (the subject of "will go ahead") names the change the ask's verb does:
+    "the amalgamation" for "merge", "the closure" for "close"."""
+    verb = action.split()[0].lower() if action else ""
+    nouns = change_nouns()
+    return any(verb in nouns.get(w.lower(), ()) for w in re.findall(r"[A-Za-z-]+", before))
+
+
 _MANDATED = re.compile(
     r"\b(?:will|shall|must) (?:now |also |all )?(?:need|have) to be\b|"
     r"\b(?:will|shall) (?:now |also )?be (?:mandatory|compulsory|required|a (?:legal |statutory )?"
