@@ -33,6 +33,8 @@ from fit_directness import roc_auc as _roc_auc
 
 import respcompare as rc
 from respcompare.judge.config import JudgeConfig
+from respcompare.judge.decide import confidence_features
+from respcompare.model import Verdict
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = ROOT / "tests" / "data" / "judge_cases.toml"
@@ -98,23 +100,10 @@ def reader_rows() -> list[tuple[list[float], int, float]]:
 def _config_with_features() -> JudgeConfig:
     """A config whose confidence model has every feature at weight 0: the terms are reported
     (with their values) whatever the bundled weights are."""
-    names = (
-        "rule_confidence",
-        "verdict_yes",
-        "verdict_partly",
-        "verdict_no",
-        "verdict_deferred",
-        "verdict_deflected",
-        "position_relevance",
-        "summary_relevance",
-        "position_early",
-        "process",
-        "off_ask_share",
-        "asks_answered_share",
-        "conflict",
-        "asks_differ",
-        "faint",
-        "several_asks",
+    names = tuple(
+        confidence_features(
+            Verdict.DEFLECTED, 0.0, {}, conflict=False, mixed=False, faint=False, n_asks=1
+        )
     )
     return dataclasses.replace(
         UNFITTED, confidence_intercept=0.0, confidence_weights=tuple((n, 0.0) for n in names)

@@ -817,7 +817,7 @@ def _relation(
 
 # reversing another body's decision: "will not overturn it", "will not reverse that decision"
 _OVERTURN_DECISION = re.compile(
-    r"\b(?:overturn|overrule|reverse|revers|block|call in|quash)\w*\s+"
+    r"\b(?:overturn|overrule|revers|block|call in|quash)\w*\s+"
     r"(?:it|this|that|its|the|their)(?:\s+(?:\w+\s+)?decision)?\b(?!\s+(?:ban|closure|charge|tax|cut|policy|law|limit))",
     re.I,
 )
@@ -1223,11 +1223,21 @@ def _names_predicate(after_cue: str, ask: Ask) -> bool:
     """Whether the noun phrase after a stance verb is headed by the predicate noun of the ask
     ("right" in "Give grandparents a legal right to see ...", which the judge strips from the
     object it matches)."""
-    noun = _PREDICATE_NOUN.search(ask.text)
-    if noun is None or noun.group(1).lower() in ask.object.lower():
-        return False  # (the object still has it: the head rules see it)
+    noun = _predicate_stem(ask.text, ask.object)
+    if noun is None:
+        return False
     np_ = _NP_END.split(after_cue, maxsplit=1)[0]
-    return head_stem(np_) == stem(noun.group(1))
+    return head_stem(np_) == noun
+
+
+@lru_cache(maxsize=256)
+def _predicate_stem(ask_text: str, ask_object: str) -> str | None:
+    """The stem of the predicate noun the judge stripped from the ask's object, or None (also
+    when the object still has it: the head rules see it). Remembered by value: read per clause."""
+    noun = _PREDICATE_NOUN.search(ask_text)
+    if noun is None or noun.group(1).lower() in ask_object.lower():
+        return None
+    return stem(noun.group(1))
 
 
 def _head_in_object(after_cue: str, model: AskModel) -> bool:
@@ -1268,7 +1278,7 @@ _INTRANSITIVE_CHANGE = frozenset({"rise", "increase", "go up", "fall", "decrease
 # what follows an intransitive verb: a preposition, an adverb of time or the clause's end
 _NO_DIRECT_OBJECT = re.compile(
     r"\s*(?:[.,;:]|$|(?:by|to|from|in|at|with|each|every|again|annually|further|next|this|"
-    r"from|over|above|below|until|as planned|as scheduled)\b)",
+    r"over|above|below|until|as planned|as scheduled)\b)",
     re.I,
 )
 
@@ -1660,27 +1670,27 @@ def _complement_missing(
         qs = set(content_stems(q)) - _generic_object_stems()
         if len(qs) >= 2 and len(qs & sset0) >= 2 * len(qs) / 3:
             return False
-    heads = [i for i, (_, _, h) in enumerate(model.groups) if h]
-    if not heads:
+    head = _head_group(model)
+    if head is None:
         return False
-    head_stems = model.groups[heads[0]][0]
+    head_stems = model.groups[head][0]
     obj_stems = content_stems(ask_object)
     at = next((i for i, x in enumerate(obj_stems) if x in head_stems), None)
     if at is None:
         return False
     # a light head after the head ("rise" in "a 6% pay rise") is part of it, not a complement
     tail = set(obj_stems[at + 1 :]) - _LIGHT_HEAD_STEMS
-    after = [g for g, w, _ in model.groups[heads[0] + 1 :] if w >= 1.0 and g & tail]
+    after = [g for g, w, _ in model.groups[head + 1 :] if w >= 1.0 and g & tail]
     if not after:
         return False
     sset = set(content_stems(sent_text))
     if any(g & sset or any(vmap.get(x, set()) & sset for x in g) for g in after):
         return False
     low = sent_text.lower()
-    if any(phrase in low for phrase, gis, _ in model.phrases if any(gi > heads[0] for gi in gis)):
+    if any(phrase in low for phrase, gis, _ in model.phrases if any(gi > head for gi in gis)):
         return False
     topic = re.search(
-        rf"\b{re.escape(model.labels[heads[0]])}\w*\s+(?:into|about|on|regarding|concerning|for)\b",
+        rf"\b{re.escape(model.labels[head])}\w*\s+(?:into|about|on|regarding|concerning|for)\b",
         ask_object,
         re.I,
     )
@@ -1698,13 +1708,18 @@ def _complement_missing(
 _OWN_COMPLEMENT = re.compile(r"\b(?:into|about|regarding|concerning)\b", re.I)
 
 
+def _head_group(model: AskModel) -> int | None:
+    """The index of the ask's head group in ``model.groups``, or None when it has none."""
+    return next((i for i, (_, _, h) in enumerate(model.groups) if h), None)
+
+
 def _other_topic(model: AskModel, sent_text: str) -> bool:
     """Whether the sentence gives the ask's head a topic of its own: "an inquiry into the
     Lindale Tunnel fire" (a sentence without the ask's topic words, see _complement_missing)."""
-    heads = [i for i, (_, _, h) in enumerate(model.groups) if h]
-    if not heads:
+    head = _head_group(model)
+    if head is None:
         return False
-    label = re.escape(model.labels[heads[0]])
+    label = re.escape(model.labels[head])
     m = re.search(
         rf"\b{label}\w*\s+(?:into|about|regarding|concerning)\s+([^.;:,()]{{1,80}})",
         sent_text,
@@ -2598,16 +2613,24 @@ def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, x))))
 
 
+def _logistic(
+    intercept: float, weights: tuple[tuple[str, float], ...], features: dict[str, float]
+) -> tuple[tuple[DirectnessTerm, ...], float]:
+    """A fitted logistic model's terms (intercept first) and its value, unrounded."""
+    w = dict(weights)
+    terms = (
+        DirectnessTerm("intercept", 1.0, intercept),
+        *(DirectnessTerm(k, v, w.get(k, 0.0)) for k, v in features.items()),
+    )
+    return terms, _sigmoid(sum(t.contribution for t in terms))
+
+
 def _directness(
     cfg: JudgeConfig, features: dict[str, float]
 ) -> tuple[tuple[DirectnessTerm, ...], float]:
     """The fitted sum's terms (intercept first) and its logistic, rounded to 4 places."""
-    weights = dict(cfg.directness_weights)
-    terms = (
-        DirectnessTerm("intercept", 1.0, cfg.directness_intercept),
-        *(DirectnessTerm(k, v, weights.get(k, 0.0)) for k, v in features.items()),
-    )
-    return terms, round(_sigmoid(sum(t.contribution for t in terms)), 4)
+    terms, value = _logistic(cfg.directness_intercept, cfg.directness_weights, features)
+    return terms, round(value, 4)
 
 
 def confidence_features(
@@ -2652,12 +2675,8 @@ def _confidence(
     """The fitted confidence's terms and value; the rule's strength when no model is set."""
     if not cfg.confidence_weights:
         return (), round(rule_confidence, 3)
-    weights = dict(cfg.confidence_weights)
-    terms = (
-        DirectnessTerm("intercept", 1.0, cfg.confidence_intercept),
-        *(DirectnessTerm(k, v, weights.get(k, 0.0)) for k, v in features.items()),
-    )
-    return terms, round(_sigmoid(sum(t.contribution for t in terms)), 3)
+    terms, value = _logistic(cfg.confidence_intercept, cfg.confidence_weights, features)
+    return terms, round(value, 3)
 
 
 def directness_features(
