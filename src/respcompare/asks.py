@@ -1365,7 +1365,14 @@ def _one_ask(
                 # free bus travel"
                 or toks[q].word in _BARE_SECOND_OBJECT
             ):
-                if not any(t.word in _QUAL_PREPS | {"of", "and"} for t in toks[p:q]):
+                # a dative "to" later ("Offer the vaccine on the NHS to everyone aged 50")
+                # says the first noun phrase is the thing given, not the recipient
+                dative = any(t.word in _NOUN_PREPS for t in toks[p:q]) and any(
+                    toks[k].word == "to" and not _verb_after_to(toks, k)
+                    for k in range(q, n)
+                    if not toks[k - 1].stop
+                )
+                if not dative and not any(t.word in _QUAL_PREPS | {"of", "and"} for t in toks[p:q]):
                     recipient = text[toks[p].start : toks[q - 1].end]
                     recipient_span = (toks[p].start, toks[q - 1].end)
                     p = q

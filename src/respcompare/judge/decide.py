@@ -795,6 +795,22 @@ def _relation(
         # creation: "has legislated for a deposit return scheme" for "Introduce a deposit return
         # scheme"; "will not create an automatic legal right" for "Give grandparents a legal right"
         same = True
+    if (
+        declining
+        and not same
+        and not contrary
+        and cls.name == "end"
+        and (none := _THERE_BE_NONE.match(near_cue))
+        and not _GENERIC_CHANGE.search(near_cue)
+        and not any(
+            w[:5] == stem(v)[:5]
+            for w in content_stems(near_cue[none.end() :])[:2]
+            for v in cls.verbs
+        )
+    ):
+        # "there will be no Building Safety Charge for leaseholders" for "Scrap the charge":
+        # what an end ask removes will not exist, which is the ask done
+        contrary = True
     if same and contrary:
         # the form nearer the stance cue wins ("will not lift the ban": lift is the act)
         return "same"
@@ -816,6 +832,8 @@ def _relation(
 
 
 # reversing another body's decision: "will not overturn it", "will not reverse that decision"
+# the existence of a thing declined: "there will be no ..."
+_THERE_BE_NONE = re.compile(r"there (?:will|would|is to) be no\b", re.I)
 _OVERTURN_DECISION = re.compile(
     r"\b(?:overturn|overrule|revers|block|call in|quash)\w*\s+"
     r"(?:it|this|that|its|the|their)(?:\s+(?:\w+\s+)?decision)?\b(?!\s+(?:ban|closure|charge|tax|cut|policy|law|limit))",

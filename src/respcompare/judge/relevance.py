@@ -254,6 +254,10 @@ def _named_vague_head(toks: Sequence[str], head: str) -> bool:
     )
 
 
+# an object that is a power to do something ("the power to fine people who spit")
+_POWER_TO = re.compile(r"(?:(?:the|new|more|further|stronger|greater)\s+)?powers?\s+to\s+\w", re.I)
+
+
 def _head_index(obj: str) -> int:
     """Index (among content stems) of the object's head: last content word before a preposition.
 
@@ -264,6 +268,10 @@ def _head_index(obj: str) -> int:
     if light and idx > 0:
         idx -= 1
     content = [t for t in toks if t.lower() not in STOPWORDS and len(t) >= 2]
+    if idx == 0 and len(content) > 1 and _POWER_TO.match(obj):
+        # "the power to fine people who spit": what the power does names it, and a response
+        # says so without the noun ("councils can already fine people for spitting")
+        return idx + 1
     while 0 < idx < len(content) and content[idx].lower() in _PREDICATES:
         idx -= 1
     if (
@@ -779,6 +787,7 @@ def ask_model(
     """Prepare ``ask`` for matching against the sentences of ``response_text``."""
     words = content_words(ask.object)
     head = _head_index(ask.object)
+    head_is_power_act = _POWER_TO.match(ask.object) is not None
     groups: list[tuple[set[str], float, bool]] = []
     labels: list[str] = []
     seen: set[str] = set()
@@ -795,6 +804,9 @@ def ask_model(
         )
         is_head = i == head and not generic
         stems_ = {s} | derivations().get(s, frozenset())
+        if is_head and i > 0 and words[i - 1][1] == "power" and head_is_power_act:
+            # "the power to fine": named by the power or by what it does
+            stems_.add("power")
         if "-" in word:
             # "A-levels" is named by "A level exams", "ear-cropped" by "cropping"
             tail = word.rsplit("-", 1)[-1]
