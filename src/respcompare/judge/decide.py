@@ -728,6 +728,10 @@ def _relation(
         if cls.name.startswith("halt-")
         else tuple(f for f in cls.opposite if stem(f) not in model.object_stems)
     )
+    if cls.name == "create" and model.ask.action in load_synonyms().verb_group("bring back"):
+        # what a bring-back ask restores was ended: "the 10p rate was abolished in 2008" is the
+        # contrary of its return (and, told as history, no position at all)
+        opposite += tuple(sorted(_class_named("end").verbs))
     contrary = _forms_in(opposite, content_stems(near_cue)) is not None
     if (
         not same
@@ -1156,7 +1160,7 @@ _RELIEF_OBJECT = re.compile(
 )
 _HISTORY = re.compile(
     r"\b(?:was|were) (?:first |originally )?(?:introduced|established|created|set up|launched|"
-    r"brought in|adopted)\b[^.;]{0,30}\b(?:in|on|since|from) (?:\d|january|february|march|april|"
+    r"brought in|adopted|abolished|scrapped|ended|withdrawn|axed|discontinued|phased out)\b[^.;]{0,30}\b(?:in|on|since|from) (?:\d|january|february|march|april|"
     r"may|june|july|august|september|october|november|december)",
     re.I,
 )
@@ -1753,6 +1757,45 @@ def _other_topic(model: AskModel, sent_text: str) -> bool:
     return not (set(content_stems(m.group(1))) & ask_words)
 
 
+_MODIFIED_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
+
+
+def _restricted_head(
+    ask: Ask, model: AskModel, text: str, clause: Clause, sent: Sentence
+) -> Downgrade | None:
+    """ "Self-locking snares are already illegal" for "Ban the use of snares": what is in
+    place is the ask's head with a modifier of its own (a hyphenated compound such as
+    "self-locking" or "single-use", which restricts), so it is a narrower thing."""
+    heads = set().union(*(g for g, _, is_head in model.groups if is_head))
+    if not heads:
+        return None
+    obj = [m.group(0) for m in _MODIFIED_WORD.finditer(ask.object)]
+    if any(
+        stem(w) in heads and i > 0 and obj[i - 1].lower() not in STOPWORDS
+        for i, w in enumerate(obj)
+    ):
+        # the ask's own head is modified ("disposable vapes"): the response's modifier may be
+        # its paraphrase ("single-use e-cigarettes")
+        return None
+    ctext = text[clause.start : clause.end]
+    toks = list(_MODIFIED_WORD.finditer(ctext))
+    asked = set(content_stems(ask.text))
+    for prev, tok in zip(toks, toks[1:], strict=False):
+        word = prev.group(0)
+        if (
+            stem(tok.group(0)) in heads
+            and "-" in word.strip("-")
+            and word[1:].islower()  # not a name ("the Independent Anti-Slavery Commissioner")
+            and not ctext[prev.end() : tok.start()].strip()
+            # a compound of the ask's own words restates it ("home-to-school transport",
+            # "a day-one right" for "from their first day")
+            and asked.isdisjoint(stem(p) for p in word.split("-") if p)
+            and not word.lower().startswith(("non-", "so-"))
+        ):
+            return Downgrade(ask.object, f"{word} {tok.group(0)}", sent.span, "scope")
+    return None
+
+
 def _negated_modifier(ask: Ask, text: str, clause: Clause, sent: Sentence) -> Downgrade | None:
     """ "A non-statutory inquiry" for "a statutory inquiry": the ask's own word negated."""
     ctext = text[clause.start : clause.end]
@@ -1835,8 +1878,8 @@ def _clause_candidates(
         and _HISTORY.search(text, clause.cue_start, min(clause.end, clause.cue_end + 40))
     ):
         # "The tax was introduced in April 2022 ..." tells its history, not a position on
-        # abolishing it
-        relation = "none"
+        # abolishing it; "The 10p rate was abolished in 2008" none on bringing it back
+        return None
     if clause.rule == "refuse.instead" and (
         _NARROWING.search(sent.text) or (_LAW_ASK.search(ask.text) and _GUIDANCE.search(sent.text))
     ):
@@ -2143,6 +2186,8 @@ def _clause_candidates(
         )
         if downgrade is None:
             downgrade = _negated_modifier(ask, text, clause, sent)
+        if downgrade is None and fam == "in-place":
+            downgrade = _restricted_head(ask, model, text, clause, sent)
         if downgrade is not None:
             row = "partly.narrower"
             note = f"commits to a narrower version: {downgrade}"
