@@ -38,6 +38,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from ..analysis import TextAnalysis, analyse
 from ..asks import (
@@ -50,6 +51,7 @@ from ..asks import (
     load_synonyms,
     make_ask,
     stem,
+    verb_base,
     verb_forms,
 )
 from ..errors import InputError
@@ -1160,7 +1162,8 @@ _RELIEF_OBJECT = re.compile(
 )
 _HISTORY = re.compile(
     r"\b(?:was|were) (?:first |originally )?(?:introduced|established|created|set up|launched|"
-    r"brought in|adopted|abolished|scrapped|ended|withdrawn|axed|discontinued|phased out)\b[^.;]{0,30}\b(?:in|on|since|from) (?:\d|january|february|march|april|"
+    r"brought in|adopted|abolished|scrapped|ended|withdrawn|axed|discontinued|phased out)\b"
+    r"[^.;]{0,30}\b(?:in|on|since|from) (?:\d|january|february|march|april|"
     r"may|june|july|august|september|october|november|december)",
     re.I,
 )
@@ -1757,6 +1760,55 @@ def _other_topic(model: AskModel, sent_text: str) -> bool:
     return not (set(content_stems(m.group(1))) & ask_words)
 
 
+# where a recipient's noun phrase ends: a preposition, a relative, a participle or a number
+_RECIPIENT_END = re.compile(
+    r"\s+(?:who|that|which|whose|with|without|in|on|at|from|for|of|aged|living|working|"
+    r"over|under|between|and|or|\d)\b.*$",
+    re.I,
+)
+# words for anyone at all: a recipient they head names nobody in particular
+_ANYONE = frozenset(
+    {"everyone", "everybody", "anyone", "people", "person", "persons", "individuals", "all",
+     "public", "citizens", "residents", "adults", "us", "them", "those"}
+)  # fmt: skip
+
+
+def _recipient_unnamed(ask: Ask, text: str) -> bool:
+    """Whether the people a give-ask is for ("Give school teaching assistants a pay rise")
+    are named nowhere in the response (by the head noun of the recipient)."""
+    if ask.action not in _GIVE_ACTS:
+        return False
+    inner = re.search(r"\s(to\s.*)$", ask.object)  # "the Winter Fuel Payment to disabled people"
+    for q in ask.qualifiers + ((inner.group(1),) if inner else ()):
+        if not q.lower().startswith("to ") or _TO_ZERO.search(" " + q):
+            continue
+        first = q[3:].strip().split(" ", 1)[0].lower()
+        if verb_base(first) == first:
+            continue  # a purpose ("to help with energy bills"), not a recipient
+        np_ = _RECIPIENT_END.sub("", q[3:].strip())
+        words = [
+            w
+            for w in re.findall(r"[A-Za-z][\w’'-]*", np_)
+            if w.lower() not in STOPWORDS and w.lower() not in _ANYONE
+        ]
+        if not words:
+            continue
+        # the head, or for "disabled people" the word that says which people
+        return _people_stems(words[-1].lower()).isdisjoint(content_stems(text))
+    return False
+
+
+@lru_cache(maxsize=256)
+def _people_stems(word: str) -> frozenset[str]:
+    """The stems of ``word`` and of its one-word aliases in ``data/synonyms.toml`` ("pupils":
+    children, students, ...)."""
+    out = {stem(word)}
+    for terms, _, _ in load_synonyms().aliases:
+        if word in terms:
+            out.update(stem(t) for t in terms if " " not in t)
+    return frozenset(out)
+
+
 _MODIFIED_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 
 
@@ -1780,7 +1832,7 @@ def _restricted_head(
     ctext = text[clause.start : clause.end]
     toks = list(_MODIFIED_WORD.finditer(ctext))
     asked = set(content_stems(ask.text))
-    for prev, tok in zip(toks, toks[1:], strict=False):
+    for prev, tok in pairwise(toks):
         word = prev.group(0)
         if (
             stem(tok.group(0)) in heads
@@ -2153,6 +2205,10 @@ def _clause_candidates(
     if row in ("yes.commits", "yes.in-place") and _elsewhere_broadly(ask, sent.text):
         # "£100 million for hospices across England" for "Fund a new children's hospice in
         # Cumbria": national money named without the place asked about is not the ask
+        return None
+    if row in ("yes.commits", "yes.in-place") and _recipient_unnamed(ask, text):
+        # "a 5.5% pay award" for teachers is not a pay rise for teaching assistants: the
+        # people a give-ask is for never appear, so the commitment is for someone else
         return None
     if row in ("yes.commits", "yes.in-place"):
         # what is in place must itself be the ask's object; a promise may name it sentences
