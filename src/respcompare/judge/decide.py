@@ -1299,7 +1299,10 @@ def _contrary_on_other_object(
 
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|any|no)\s+(?:[a-z]+\s+)?$", re.I)
 # verbs of change that often take no object ("fares will rise by 4.6%")
-_INTRANSITIVE_CHANGE = frozenset({"rise", "increase", "go up", "fall", "decrease", "drop", "grow"})
+# ("the station will close in March": what closes is the subject)
+_INTRANSITIVE_CHANGE = frozenset(
+    {"rise", "increase", "go up", "fall", "decrease", "drop", "grow", "close", "shut", "merge"}
+)
 # what follows an intransitive verb: a preposition, an adverb of time or the clause's end
 _NO_DIRECT_OBJECT = re.compile(
     r"\s*(?:[.,;:]|$|(?:by|to|from|in|at|with|each|every|again|annually|further|next|this|"

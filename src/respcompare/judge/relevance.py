@@ -60,6 +60,11 @@ _GENERIC = frozenset(
         ]
     }
 )
+_GOVERNMENT_OFFICE = re.compile(
+    r"\b(?:home|foreign|cabinet|war|colonial|scotland|wales|northern ireland|india|"
+    r"passport|meteorological|met|post)\s+office\b",
+    re.I,
+)
 # Words that end a noun phrase: prepositions and subordinators ("a phone while driving")
 _PREPOSITIONS = frozenset(
     [
@@ -802,7 +807,11 @@ def ask_model(
             if generic
             else (cfg.number_word_weight if s[0].isdigit() or s[0] in "£$€" else 1.0)
         )
-        is_head = i == head and not generic
+        # an office is the head of "HMRC's office in Shrewsbury", not of "the Home Office"
+        is_head = i == head and (
+            not generic
+            or (word.lower() in ("office", "offices") and not _GOVERNMENT_OFFICE.search(ask.object))
+        )
         stems_ = {s} | derivations().get(s, frozenset())
         if is_head and i > 0 and words[i - 1][1] == "power" and head_is_power_act:
             # "the power to fine": named by the power or by what it does
