@@ -331,8 +331,17 @@ def _ask_class(ask: Ask) -> ActClass:
     if verb in ("protect", "save", "defend", "safeguard") and _FROM_ENDING.search(ask.text):
         return _class_named("keep")  # "Protect the triple lock from being scrapped"
     if cls.name == "keep" and _ALL_YEAR.search(ask.text):
-        # "Keep the clocks on British Summer Time all year round" changes what happens now
-        return _class_named("create")
+        # "Keep the clocks on British Summer Time all year round" changes what happens now; what
+        # ends the thing kept is still its contrary ("the uplift will end in October")
+        create = _class_named("create")
+        return ActClass(
+            name=create.name,
+            verbs=create.verbs,
+            wants=create.wants,
+            continuation=create.continuation,
+            opposite=tuple(dict.fromkeys((*create.opposite, *cls.opposite))),
+            source=f"{create.source}; {cls.source}",
+        )
     if verb == "freeze" and _TARGET_AMOUNT.search(ask.text):
         # "Freeze student loan interest at 0%" sets a new level: a cut, not the status quo
         return _class_named("less")
@@ -499,7 +508,16 @@ def _class_forms(class_verbs: tuple[str, ...], action: str) -> tuple[str, ...]:
 
 _UNBAN = re.compile(
     r"\b(?:repeal|lift|remove|end|scrap|abolish|overturn|revoke)\w*\s+(?:the\s+|this\s+|that\s+)?"
-    r"(?:[\w-]+\s+){0,2}(?:ban|prohibition|restriction|bar|moratorium)s?\b",
+    r"(?:[\w-]+\s+){0,2}(?:ban|prohibition|restriction|bar|moratorium)s?\b"
+    # and in the passive: "the moratorium on fracking has been lifted"
+    r"|\b(?:ban|prohibition|bar|moratorium)s?\s+(?:on\s+[\w ,’'-]{1,40}?\s+)?(?:has|have|had|will|"
+    r"is|are|was|were)\s+(?:now\s+)?(?:been\s+|be\s+|being\s+)?(?:lifted|repealed|removed|ended|"
+    r"scrapped|revoked|overturned)\b",
+    re.I,
+)
+# a ban that is the subject of a status-quo clause: "the moratorium on fracking remains in place"
+_BAN_SUBJECT = re.compile(
+    r"\b(?:ban|prohibition|moratorium|bar)s?\s+on\b[^.;]{0,60}$|\b(?:ban|prohibition|moratorium)s?\s*$",
     re.I,
 )
 _CHARGE_NOUN = re.compile(
@@ -698,6 +716,10 @@ def _relation(
         # a relative clause describes what the clause acts on, it does not act: "will introduce
         # a charge, which will give leaseholders transparency around costs of maintaining ..."
         stems = content_stems(core[0])
+    if declining and cls.wants == "status-quo":
+        # what a decline declines follows its cue: "X will continue to fly and there are no plans
+        # to disband the team" declines disbanding, and "continue" before it is not the act
+        stems = content_stems(near_cue)
     sset = set(stems)
     joined = " ".join(stems)
     class_verbs = () if cls.name == "create" else tuple(sorted(cls.verbs))
@@ -869,7 +891,8 @@ _REMOVED = re.compile(
     r"\b(?:remov|abolish|scrap|zero-rat|zero rat|exempt|free of|no longer|end )\w*", re.I
 )
 _FROM_ENDING = re.compile(
-    r"\bfrom (?:being )?(?:scrapp|abolish|cut|clos|remov|axe|end|sold|privati|withdraw|demolish)",
+    r"\bfrom (?:being )?(?:scrapp|abolish|cut|clos|remov|axe|end|sold|privati|withdraw|demolish|"
+    r"disband|merg|downgrad|dismantl|shut)",
     re.I,
 )
 _TO_ZERO = re.compile(r"\bto (?:zero|nil|nothing|0\s?%?|0 per ?cent)(?!\.\d)", re.I)
@@ -1286,14 +1309,24 @@ def _contrary_on_other_object(
     first = stem(form.split()[0])
     for m in re.finditer(r"[\w'-]+", near_cue):
         if stem(m.group(0)) == first:
-            if _ARTICLE_BEFORE.search(near_cue, 0, m.start()):
-                # a noun, not the act: "a clear drop in the number of strays"
+            art = _ARTICLE_BEFORE.search(near_cue, 0, m.start())
+            if art and not (
+                m.group(0).endswith("s") and re.search(r"\b[A-Z]\w+\s+$", art.group(0))
+            ):
+                # a noun, not the act: "a clear drop in the number of strays" (but "The
+                # Government remains committed": a named subject and its verb)
                 return True
             if form in _INTRANSITIVE_CHANGE and _NO_DIRECT_OBJECT.match(near_cue, m.end()):
                 # used without an object ("Council tax will rise by up to 4.99%"): what it acts
                 # on is its subject, named before it
                 return False
-            return _declines_other_object(near_cue[m.end() :], model, cls, vmap)
+            rest = near_cue[m.end() :]
+            chained = _CHAINED_CONTRARY.match(rest)
+            nxt = rest[chained.end() :].split(" ", 1)[0] if chained else ""
+            if nxt and _forms_in(cls.opposite, content_stems(nxt)):
+                # "remains committed to delivering HS2": the verb the chain leads to acts
+                return _contrary_on_other_object(rest[chained.end() :], model, cls, vmap)
+            return _declines_other_object(rest, model, cls, vmap)
     return False
 
 
@@ -1301,11 +1334,31 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|any|no)\s+(?:[a-z]+\s+)?$", re.I)
 # verbs of change that often take no object ("fares will rise by 4.6%")
 # ("the station will close in March": what closes is the subject)
 _INTRANSITIVE_CHANGE = frozenset(
-    {"rise", "increase", "go up", "fall", "decrease", "drop", "grow", "close", "shut", "merge"}
+    {
+        "rise",
+        "increase",
+        "go up",
+        "fall",
+        "decrease",
+        "drop",
+        "grow",
+        "close",
+        "shut",
+        "merge",
+        "end",
+        "stop",
+        "cease",
+        "expire",
+        "lapse",
+    }
 )
+# a contrary verb that leads on to another ("remains committed to delivering", "will continue
+# to keep"): its own object is the next verb's
+_CHAINED_CONTRARY = re.compile(r"\s+(?:fully\s+|firmly\s+)?(?:committed\s+to|to)\s+", re.I)
 # what follows an intransitive verb: a preposition, an adverb of time or the clause's end
 _NO_DIRECT_OBJECT = re.compile(
-    r"\s*(?:[.,;:]|$|(?:by|to|from|in|at|with|each|every|again|annually|further|next|this|"
+    r"\s*(?:[.,;:]|$|(?:by|to|from|in|on|at|with|across|within|each|every|again|annually|further|"
+    r"next|this|"
     r"over|above|below|until|as planned|as scheduled)\b)",
     re.I,
 )
@@ -2107,6 +2160,17 @@ def _clause_candidates(
         # what the ask would supply goes on, so it is in place (narrower or not: see below)
         fam, relation = "in-place", "same"
         does, row, note = "A", "yes.in-place", "says what the ask would supply goes on"
+    elif (
+        fam == "status-quo"
+        and on_ask
+        and cls.name in ("permit", "ban")
+        and _BAN_SUBJECT.search(text, clause.start, clause.cue_start)
+    ):
+        # "the ban on fracking remains in place": for a ban ask what it wants holds; for an ask
+        # to allow the thing, what it wants is refused
+        does = "A" if cls.name == "ban" else "not-A"
+        note = "keeps a ban on the ask's object"
+        row = "yes.declines-the-contrary" if does == "A" else "no.declines"
     elif fam == "status-quo":
         if on_ask and cls.wants != "status-quo":
             # the ask's object itself goes on as it is ("the State Pension age will remain the
@@ -2427,6 +2491,7 @@ def _judge_ask(
         if re.match(r"\s*(?:to|for|in|at|on|of|from|by)\s", q, re.I)
         and not any(k.search(q) for k, _ in _QUALIFIER_KEYS)
         and q.lower() not in obj.lower()
+        and not _FROM_ENDING.match(q)  # "from being disbanded" is the act a keep ask opposes
     ]
     if described:
         obj = f"{obj} {' '.join(described)}"
