@@ -1322,10 +1322,10 @@ def _contrary_on_other_object(
                 return False
             rest = near_cue[m.end() :]
             chained = _CHAINED_CONTRARY.match(rest)
-            nxt = rest[chained.end() :].split(" ", 1)[0] if chained else ""
-            if nxt and _forms_in(cls.opposite, content_stems(nxt)):
+            tail = rest[chained.end() :] if chained else ""
+            if tail and _forms_in(cls.opposite, content_stems(tail.split(" ", 1)[0])):
                 # "remains committed to delivering HS2": the verb the chain leads to acts
-                return _contrary_on_other_object(rest[chained.end() :], model, cls, vmap)
+                return _contrary_on_other_object(tail, model, cls, vmap)
             return _declines_other_object(rest, model, cls, vmap)
     return False
 
