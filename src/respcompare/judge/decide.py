@@ -742,6 +742,12 @@ def _relation(
         not sset.isdisjoint(forms)
         or any(" " in a and a in joined for a in forms)
         or any(f" {v} " in f" {low} " for v in cls.verbs if " " in v)
+        # a phrase of the ask's verb group as written ("public ownership" for "renationalise":
+        # its stems lose "public")
+        or any(
+            " " in v and f" {v} " in f" {low} "
+            for v in load_synonyms().verb_group(model.ask.action)
+        )
     )
     # the contrary act must be the stance's own verb phrase ("will retain", "committed to the
     # exams taking place"), not a word elsewhere in the clause
