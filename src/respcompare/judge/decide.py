@@ -156,6 +156,10 @@ _GENERIC_LOOP = re.compile(
     re.I,
 )
 # Predicates a "make" ask puts before its real object: "illegal to ...", "a criminal offence for"
+# a clause whose subject is a gerund phrase: the act it names is what the stance is about
+_GERUND_SUBJECT = re.compile(r"\s*[A-Z]?[a-z]+ing\b")
+# an actor and its act in a ban's object: "shops to sell knives to anyone under 18"
+_ACTOR_TO_ACT = re.compile(r"^((?:[\w’'-]+\s+){1,4}?)to\s+([a-z]+)\s+\S", re.I)
 _PREDICATE = re.compile(
     r"^\s*(?:it\s+)?(?:illegal|unlawful|legal|compulsory|mandatory|free|"
     r"an? (?:criminal |specific )?"
@@ -422,7 +426,10 @@ def _object_head(obj: str) -> str:
     """The object's first noun before "of" ("closure" in "the closure of the office", "ban" in
     "the proposed ban on wood-burning stoves")."""
     m = re.match(
-        r"\s*(?:(?:the|a|an|any|all|further|planned|proposed|new|current)\s+)*([\w-]+)", obj, re.I
+        r"\s*(?:(?:the|a|an|any|all|further|planned|proposed|new|current|[\w-]+[’']s)\s+)*"
+        r"([\w-]+)",  # (a possessive is not the head: "the Government's ban on ...")
+        obj,
+        re.I,
     )
     return m.group(1).lower() if m else ""
 
@@ -1766,7 +1773,8 @@ def _complement_missing(
     if at is None:
         return False
     # a light head after the head ("rise" in "a 6% pay rise") is part of it, not a complement
-    tail = set(obj_stems[at + 1 :]) - _LIGHT_HEAD_STEMS
+    # (nor is a word for anyone at all: "to anyone under 18")
+    tail = set(obj_stems[at + 1 :]) - _LIGHT_HEAD_STEMS - _ANYONE_STEMS
     after = [g for g, w, _ in model.groups[head + 1 :] if w >= 1.0 and g & tail]
     if not after:
         return False
@@ -1833,6 +1841,9 @@ _ANYONE = frozenset(
     {"everyone", "everybody", "anyone", "people", "person", "persons", "individuals", "all",
      "public", "citizens", "residents", "adults", "us", "them", "those"}
 )  # fmt: skip
+
+
+_ANYONE_STEMS = frozenset(stem(w) for w in _ANYONE)
 
 
 def _recipient_unnamed(ask: Ask, text: str) -> bool:
@@ -2029,6 +2040,8 @@ def _clause_candidates(
     if (
         relation == "same"
         and fam != "rationale"  # its act is its subject: "Abolishing them would mean ..."
+        # (so is a gerund's: "Reintroducing national service is not on the agenda")
+        and not _GERUND_SUBJECT.match(text, clause.start, clause.cue_start)
         and not _ANAPHOR.search(after_cue)
         and not _names_predicate(after_cue, model.ask)
         and (
@@ -2490,6 +2503,13 @@ def _judge_ask(
     cannot answer this one through its context."""
     cls = _ask_class(ask)
     obj = _PREDICATE.sub("", ask.object).strip() or ask.object
+    actor = _ACTOR_TO_ACT.match(obj) if ask.action == "make illegal" else None
+    if actor and verb_base(actor.group(2).lower()) is not None:
+        # "Make it illegal for shops to sell knives to anyone under 18": what is banned is the
+        # act ("sell knives ..."), which responses name without the actor ("It is already
+        # illegal to sell knives to under-18s")
+        obj = obj[actor.start(2) :]
+        ask = Ask(ask.text, ask.action, obj, ask.qualifiers, ask.span, ask.source, ask.negated)
     # "Give firefighters a 10% pay rise": who and where the ask is for names it too
     described = [
         q
