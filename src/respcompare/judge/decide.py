@@ -522,6 +522,7 @@ _UNBAN = re.compile(
     r"scrapped|revoked|overturned)\b",
     re.I,
 )
+_BAN_NOUN_ON = re.compile(r"\b(?:ban|prohibition|moratorium)s?\s+on\b", re.I)
 # a ban that is the subject of a status-quo clause: "the moratorium on fracking remains in place"
 _BAN_SUBJECT = re.compile(
     r"\b(?:ban|prohibition|moratorium|bar)s?\s+on\b[^.;]{0,60}$|\b(?:ban|prohibition|moratorium)s?\s*$",
@@ -788,6 +789,17 @@ def _relation(
             # the change itself goes ahead ("The amalgamation will go ahead in 2026" for "Don't
             # merge the Wessex Rifles"): the ask's own act, not the thing it acts on going on
             same, contrary = True, False
+    if (
+        cls.name == "permit"
+        and not same
+        and (
+            _forms_in(tuple(sorted(_class_named("ban").verbs)), content_stems(near_cue))
+            or _BAN_NOUN_ON.search(near_cue)
+        )
+    ):
+        # banning it, or a ban on it in place, is the contrary of allowing it ("will ban
+        # fracking for good", "a moratorium on fracking has been in place since 2019")
+        contrary = True
     if cls.name == "permit" and _UNBAN.search(text):
         same = True  # "will repeal the prohibition on councils forming bus companies"
     elif cls.name == "ban" and _UNBAN.search(near_cue):
@@ -919,6 +931,10 @@ _PROCESS_STARTED = re.compile(
     r"set up|will set up|established|will establish|commissioned|will commission|is holding|"
     r"will hold|are holding|is running|will run|announced)\b",
     re.I,
+)
+# general law said to be in place: "already criminal offences", "already illegal"
+_LAW_IN_PLACE = re.compile(
+    r"\b(?:offences?|crimes?|illegal|unlawful|against the law|criminal)\b", re.I
 )
 _NEW_LAW_ASK = re.compile(
     r"\b(?:specific|new|separate|dedicated|standalone|stand-alone|distinct)\s+(?:criminal\s+)?"
@@ -2291,6 +2307,16 @@ def _clause_candidates(
     if row in ("yes.commits", "yes.in-place") and _elsewhere_broadly(ask, sent.text):
         # "£100 million for hospices across England" for "Fund a new children's hospice in
         # Cumbria": national money named without the place asked about is not the ask
+        return None
+    if (
+        row == "yes.in-place"
+        and _NEW_LAW_ASK.search(ask.text)
+        and not _NEW_LAW_ASK.search(ctext)
+        and _LAW_IN_PLACE.search(ctext)
+    ):
+        # "Assaults on retail workers are already criminal offences" for "Create a specific
+        # offence of ...": the general law in place is the ground for declining the specific
+        # one asked for, not the ask met
         return None
     if row in ("yes.commits", "yes.in-place") and _recipient_unnamed(ask, text):
         # "a 5.5% pay award" for teachers is not a pay rise for teaching assistants: the

@@ -150,6 +150,12 @@ _CLAUSE_BREAK = re.compile(
     re.I,
 )
 
+_MODAL_BEFORE = re.compile(
+    r"\b(?:will|would|shall|should|can|could|must|may|might|do|does|did|is|are|was|were|has|"
+    r"have|had)$",
+    re.I,
+)
+
 # Precedence of families within one clause: the first that fires decides the clause.
 _PRECEDENCE = (
     "reported",
@@ -185,6 +191,10 @@ def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     pos = start
     for m in _CLAUSE_BREAK.finditer(text, start, end):
+        if m.group(0).endswith(",") and _MODAL_BEFORE.search(text, start, m.start()):
+            # a parenthetical between a modal and its verb ("We will, however, reintroduce
+            # maintenance grants") does not break the clause
+            continue
         if m.start() > pos:
             out.append((pos, m.start()))
         pos = m.end()
