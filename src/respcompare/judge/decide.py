@@ -634,7 +634,11 @@ def _accepted_negative_advice(
 _RELATIVE = re.compile(r",\s*(?:which|who|whose)\b", re.I)
 
 
-_PILOT_OF = re.compile(r"\b(?:pilot|pilots|trial|trials)\s+(?:of|scheme for|programme for)\b", re.I)
+_PILOT_OF = re.compile(
+    r"\b(?:pilot|pilots|trial|trials)\s+(?:of|scheme for|programme for|offering|providing|giving|"
+    r"testing|to (?:offer|provide|give|test))\b",
+    re.I,
+)
 
 # Giving seen from the receiving end
 _GIVE_ACTS = frozenset({"give", "grant", "award", "provide", "pay", "offer"})
@@ -932,6 +936,18 @@ _PROCESS_STARTED = re.compile(
     r"will hold|are holding|is running|will run|announced)\b",
     re.I,
 )
+# an ask for one rule for the whole country, and the local bodies that may act instead
+_NATIONAL = re.compile(
+    r"\b(?:national|nationwide|nationally|country-wide|across the (?:country|UK|whole)|UK-wide|"
+    r"England-wide)\b",
+    re.I,
+)
+_LOCAL_BODIES = re.compile(
+    r"\b(?:local (?:highway |planning |education |licensing )?authorit(?:y|ies)|councils?|"
+    r"locally|local areas?)\b",
+    re.I,
+)
+_LOCAL_POWER = re.compile(r"\b(?:powers?|can|may|able to|discretion|free to|flexibility)\b", re.I)
 # general law said to be in place: "already criminal offences", "already illegal"
 _LAW_IN_PLACE = re.compile(
     r"\b(?:offences?|crimes?|illegal|unlawful|against the law|criminal)\b", re.I
@@ -2317,6 +2333,16 @@ def _clause_candidates(
         # "Assaults on retail workers are already criminal offences" for "Create a specific
         # offence of ...": the general law in place is the ground for declining the specific
         # one asked for, not the ask met
+        return None
+    if (
+        row in ("yes.commits", "yes.in-place")
+        and _NATIONAL.search(ask.text)
+        and _LOCAL_BODIES.search(ctext)
+        and _LOCAL_POWER.search(ctext)
+        and not _NATIONAL.search(ctext)
+    ):
+        # "Local highway authorities already have powers to set lower limits" is not the
+        # national limit asked for: what local bodies may do is another measure
         return None
     if row in ("yes.commits", "yes.in-place") and _recipient_unnamed(ask, text):
         # "a 5.5% pay award" for teachers is not a pay rise for teaching assistants: the
