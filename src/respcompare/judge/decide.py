@@ -159,6 +159,7 @@ _GENERIC_LOOP = re.compile(
 # a clause whose subject is a gerund phrase: the act it names is what the stance is about
 _GERUND_SUBJECT = re.compile(r"\s*[A-Z]?[a-z]+ing\b")
 # an actor and its act in a ban's object: "shops to sell knives to anyone under 18"
+_ACTOR_FROM_ACT = re.compile(r"^((?:[\w’'-]+\s+){1,5}?)from\s+([a-z]+ing)\s+\S", re.I)
 _ACTOR_TO_ACT = re.compile(r"^((?:[\w’'-]+\s+){1,4}?)to\s+([a-z]+)\s+\S", re.I)
 _PREDICATE = re.compile(
     r"^\s*(?:it\s+)?(?:illegal|unlawful|legal|compulsory|mandatory|free|"
@@ -2556,12 +2557,17 @@ def _judge_ask(
     cls = _ask_class(ask)
     obj = _PREDICATE.sub("", ask.object).strip() or ask.object
     actor = _ACTOR_TO_ACT.match(obj) if ask.action == "make illegal" else None
-    if actor and verb_base(actor.group(2).lower()) is not None:
+    if cls.name == "ban" and actor is None:
+        # "Ban members of the public from using glue traps": the act banned, not its actors
+        actor = _ACTOR_FROM_ACT.match(obj)
+    if actor and (actor.re is _ACTOR_FROM_ACT or verb_base(actor.group(2).lower()) is not None):
         # "Make it illegal for shops to sell knives to anyone under 18": what is banned is the
         # act ("sell knives ..."), which responses name without the actor ("It is already
         # illegal to sell knives to under-18s")
         obj = obj[actor.start(2) :]
         ask = Ask(ask.text, ask.action, obj, ask.qualifiers, ask.span, ask.source, ask.negated)
+        # (the actor still says what the ask is about, when matching: "by police")
+        obj = f"{obj} by {actor.group(1).strip()}"
     # "Give firefighters a 10% pay rise": who and where the ask is for names it too
     described = [
         q
