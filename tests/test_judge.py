@@ -371,3 +371,22 @@ def test_specific_deferral_outranks_generic_deferral() -> None:
         "River cleanliness matters. We will consider reform options in the review.",
     )
     assert specific.directness > generic.directness + 0.2
+
+
+def test_short_alias_terms_match_as_whole_words() -> None:
+    """A curated alias of three letters ("tax" ~ "levy") names the ask; it used to be skipped
+    because fuzzy matching needs four characters, and must not match inside a longer word."""
+    from respcompare.asks import load_synonyms
+    from respcompare.judge.relevance import _alias_hits
+
+    aliases = load_synonyms().aliases
+    hits = {t for t, _, _ in _alias_hits(aliases, "a national tourist tax on overnight stays", 90)}
+    assert "tax" in hits
+    misses = {t for t, _, _ in _alias_hits(aliases, "taxis and minicabs", 90)}
+    assert "tax" not in misses
+    petition = rc.Petition(action="Introduce a national tourist tax on overnight stays in England")
+    response = rc.Response(
+        text="The Government is not planning a national levy on overnight stays for the "
+        "foreseeable future."
+    )
+    assert rc.assess(petition, response).verdict.value == "answered-no"

@@ -758,7 +758,13 @@ def _alias_hits(
     out: list[tuple[str, tuple[str, ...], float]] = []
     for terms, weight, _src in aliases:
         for t in terms:
-            if len(t) >= 4 and fuzz.partial_ratio(t, lower_obj) >= cutoff:
+            # (a short term, "tax" or "ved", as a whole word: a fuzzy part of a longer word
+            # would match anything)
+            if (
+                fuzz.partial_ratio(t, lower_obj) >= cutoff
+                if len(t) >= 4
+                else re.search(rf"\b{re.escape(t)}\b", lower_obj) is not None
+            ):
                 out.append((t, terms, weight))
                 break
     return tuple(out)
