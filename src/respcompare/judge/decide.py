@@ -220,6 +220,15 @@ _QUALIFIER_KEYS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     ),
     (re.compile(r"independent", re.I), re.compile(r"\bindependent\b", re.I)),
     (
+        # a frequency, not a scope: "every year" is met by "annual statistics"
+        re.compile(r"\b(?:every|each)\s+(?:year|month|week|day|quarter)\b", re.I),
+        re.compile(
+            r"\b(?:annual(?:ly)?|yearly|monthly|weekly|daily|quarterly|every (?:year|month|week|"
+            r"day|quarter)|each (?:year|month|week|day|quarter)|a (?:year|month|week|day))\b",
+            re.I,
+        ),
+    ),
+    (
         re.compile(r"\b(?:all|every)\b", re.I),
         re.compile(r"\ball\b|\bevery\b|\buniversal|\bcompulsory\b|\bmandatory\b", re.I),
     ),
@@ -998,7 +1007,9 @@ _DUTY_ASK = re.compile(
     r"oblig)",
     re.I,
 )
-_DUTY_PLACE = re.compile(r"\b(?:required|mandatory|compulsory|obliged|duty|duties)\b", re.I)
+_DUTY_PLACE = re.compile(
+    r"\b(?:required|mandatory|compulsory|obliged|duty|duties|(?:have|has|had) had to|must)\b", re.I
+)
 _POWER = re.compile(r"\bpowers?\b", re.I)
 _POWER_PLACE = re.compile(
     r"\bpowers?\b|\bcan already\b|\balready (?:allows?|enables?|permits?|able|entitled)\b", re.I
@@ -1533,15 +1544,19 @@ def _qualifier_met(qualifier: str, text: str, whole: str = "") -> bool:
             rest = set(content_stems(qualifier)) - {"all", "everi"}
             if not is_all and test.search(text):
                 return True
+            every_stems = {
+                x
+                for m in re.finditer(
+                    r"\b(?:all|every|universal)\s+(?:[\w-]+\s+){0,3}[\w-]+", text, re.I
+                )
+                for x in content_stems(m.group(0))
+            }
             if is_all and (
-                rest
-                <= {
-                    x
-                    for m in re.finditer(
-                        r"\b(?:all|every|universal)\s+(?:[\w-]+\s+){0,3}[\w-]+", text, re.I
-                    )
-                    for x in content_stems(m.group(0))
-                }
+                # (people by any of their names: "every pupil" keeps "every child")
+                all(
+                    x in every_stems or not _people_stems_of_stem(x).isdisjoint(every_stems)
+                    for x in rest
+                )
                 or re.search(r"\b(?:compulsory|mandatory)\b", text, re.I)
             ):
                 return True  # "all first-time buyers" keeps "every first-time buyer"
@@ -1902,6 +1917,16 @@ def _recipient_unnamed(ask: Ask, text: str) -> bool:
         # the head, or for "disabled people" the word that says which people
         return _people_stems(words[-1].lower()).isdisjoint(content_stems(text))
     return False
+
+
+@lru_cache(maxsize=256)
+def _people_stems_of_stem(s: str) -> frozenset[str]:
+    """The stems of the one-word aliases of a word whose stem is ``s`` (see
+    :func:`_people_stems`), or just ``s``."""
+    for terms, _, _ in load_synonyms().aliases:
+        if any(stem(t) == s for t in terms if " " not in t):
+            return frozenset(stem(t) for t in terms if " " not in t)
+    return frozenset({s})
 
 
 @lru_cache(maxsize=256)
