@@ -1373,6 +1373,12 @@ def _contrary_on_other_object(
                 # a noun, not the act: "a clear drop in the number of strays" (but "The
                 # Government remains committed": a named subject and its verb)
                 return True
+            if _PASSIVE_BEFORE.search(near_cue, 0, m.start()) and m.group(0).lower().endswith(
+                ("ed", "en", "wn", "lt", "ld")
+            ):
+                # in the passive what it acts on is its subject: "New badger cull licences will
+                # be issued"
+                return False
             if form in _INTRANSITIVE_CHANGE and _NO_DIRECT_OBJECT.match(near_cue, m.end()):
                 # used without an object ("Council tax will rise by up to 4.99%"): what it acts
                 # on is its subject, named before it
@@ -1387,6 +1393,7 @@ def _contrary_on_other_object(
     return False
 
 
+_PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$", re.I)
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|any|no)\s+(?:[a-z]+\s+)?$", re.I)
 # verbs of change that often take no object ("fares will rise by 4.6%")
 # ("the station will close in March": what closes is the subject)
