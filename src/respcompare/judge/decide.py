@@ -946,6 +946,15 @@ _PROCESS_STARTED = re.compile(
     r"will hold|are holding|is running|will run|announced)\b",
     re.I,
 )
+# others acting of their own accord, as a clause's subject: "many councils have ...", "some
+# retailers already ..."
+_OTHERS_ACT = re.compile(
+    r"\b(?:a number of|many|some|several|most|other|individual|a few|a growing number of)\s+"
+    r"(?:local\s+)?(?:councils|local authorities|retailers|shops|supermarkets|companies|firms|"
+    r"businesses|employers|operators|landowners|schools|universities|trusts|hospitals|charities|"
+    r"venues|clubs|airlines|platforms|providers|manufacturers|producers|forces)\b",
+    re.I,
+)
 # an ask for one rule for the whole country, and the local bodies that may act instead
 _NATIONAL = re.compile(
     r"\b(?:national|nationwide|nationally|country-wide|across the (?:country|UK|whole)|UK-wide|"
@@ -2207,6 +2216,7 @@ def _clause_candidates(
     if (
         fam == "rationale"
         and relation == "none"
+        and clause.rule != "refuse.accepts-advice-not-to"  # advice not to act refuses any ask
         and (cls.name in ("ban", "end") or cls.name.startswith("halt-"))
         and not _MEASURE_NOUN.search(text, clause.cue_end, min(clause.end, clause.cue_end + 60))
     ):
@@ -2366,6 +2376,16 @@ def _clause_candidates(
         # "Assaults on retail workers are already criminal offences" for "Create a specific
         # offence of ...": the general law in place is the ground for declining the specific
         # one asked for, not the ask met
+        return None
+    if (
+        row == "yes.in-place"
+        and cls.name in ("ban", "create")
+        and _OTHERS_ACT.search(text, clause.start, clause.cue_start)
+        and not _GOVERNMENT_AGENT.search(text, clause.start, clause.cue_start)
+    ):
+        # "A number of local councils have also prohibited the release of lanterns from land
+        # they own": what others do of their own accord is not the measure the petition asks
+        # the Government for
         return None
     if (
         row in ("yes.commits", "yes.in-place")
