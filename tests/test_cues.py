@@ -233,3 +233,36 @@ def test_spans_index_the_text_and_never_overlap(text: str) -> None:
         if c.scope is not None:
             assert text[c.scope.start : c.scope.end] == c.scope.text
     assert cues == find_cues(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("We won't it's £1.5 30% co-op Mr. U.K. “”\"'’-.?!,;\n ")),
+        max_size=200,
+    )
+)
+def test_tokens_of_the_whole_text_are_each_sentences_own(text: str) -> None:
+    # _tokenize splits the whole text once; _tokenize_sentences splits sentence by sentence
+    from respcompare.cues import _tokenize, _tokenize_sentences
+    from respcompare.segment import segment
+
+    assert _tokenize(text) == _tokenize_sentences(text, segment(text).sentences)
+
+
+def test_tokens_when_a_sentence_edge_cuts_a_word(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Punkt never cuts a word, but should a sentence edge fall inside one (or leave a word
+    # between two sentences), the tokens are still each sentence's own
+    from respcompare import cues
+    from respcompare.model import Span
+    from respcompare.segment import Segmentation, Sentence
+
+    text = "We fund it. More funding follows. Then more."
+
+    def cut(*bounds: tuple[int, int]) -> Segmentation:
+        sents = tuple(Sentence(Span(a, b, text[a:b]), 0, k) for k, (a, b) in enumerate(bounds))
+        return Segmentation(text, (Span(0, len(text), text),), sents)
+
+    for seg in (cut((0, 20), (20, 33), (34, 44)), cut((0, 11), (17, 33), (34, 44))):
+        monkeypatch.setattr(cues, "segment", lambda _text, seg=seg: seg)
+        assert cues._tokenize(text) == cues._tokenize_sentences(text, seg.sentences)

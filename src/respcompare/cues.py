@@ -50,7 +50,8 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import accumulate, compress
+from itertools import accumulate, compress, pairwise, repeat
+from itertools import chain as concat
 
 from .errors import InputError
 from .lemmas import lemma
@@ -71,7 +72,7 @@ from .lexicon import (
     narrowing,
 )
 from .model import MONTH_NAMES, Cue, Span, SpanView
-from .segment import segment
+from .segment import Sentence, segment
 
 __all__ = [
     "LADDER",
@@ -129,8 +130,13 @@ _CONTRACTIONS = {
 _WORD = re.compile(r"[£$€]?\d+(?:[.,]\d+)*%?|\w+(?:[’'\-]\w+)*", re.UNICODE)
 
 
-#: _WORD as one group, so that split() keeps the words between the gaps
-_WORD_SPLIT = re.compile(f"({_WORD.pattern})", _WORD.flags)
+#: _WORD as one group, so that split() keeps the words between the gaps, written for speed with
+#: the same matches: a lookahead on the first character lets the engine pass over a gap
+#: character in one test, and the possessive repeats give nothing back (what follows each of
+#: them is optional, so backtracking into it could never help a match)
+_WORD_SPLIT = re.compile(
+    r"((?=[£$€\w])(?:[£$€]?\d+(?:[.,]\d+)*+%?|\w++(?:[’'\-]\w++)*+))", _WORD.flags
+)
 
 
 def _split_word(lt: str, ws: int, we: int) -> list[tuple[int, int, str]]:
@@ -159,6 +165,55 @@ def _has_apostrophe(word: str) -> bool:
 
 def _tokenize(text: str) -> _Tokens:
     seg = segment(text)
+    # every word of the text in one split: split gives the gaps and the words in turn ([gap,
+    # word, gap, ..., word, gap]), and the running sum of their lengths gives each word's
+    # offsets
+    pieces = _WORD_SPLIT.split(text)
+    at = list(accumulate(map(len, pieces), initial=0))
+    starts = at[1 : len(pieces) : 2]
+    ends = at[2 : len(pieces) + 1 : 2]
+    # each sentence's words are then a run of them, the words its own split gives
+    # (_tokenize_sentences), when no word runs across a sentence's edge (the pattern has no
+    # anchor or lookaround: inside the sentence it matches as it does in the whole text) and
+    # the runs meet (no word lies between two sentences); otherwise, sentence by sentence
+    runs: list[tuple[int, int]] = []
+    k = 0
+    for s in seg.sentences:
+        k0 = bisect_left(starts, s.start, k)
+        k = bisect_left(starts, s.end, k0)
+        if (k0 and ends[k0 - 1] > s.start) or (k > k0 and ends[k - 1] > s.end):
+            return _tokenize_sentences(text, seg.sentences)
+        runs.append((k0, k))
+    if not runs or any(b != a for (_, b), (a, _) in pairwise(runs)):
+        return _tokenize_sentences(text, seg.sentences)
+    lo, hi = runs[0][0], runs[-1][1]
+    start, end, raw = starts[lo:hi], ends[lo:hi], pieces[2 * lo + 1 : 2 * hi : 2]
+    low = list(map(str.lower, raw))
+    if "'" in text or "’" in text:
+        # the words with an apostrophe, last first, each replaced by its tokens; then each
+        # sentence's run is found again (a word's tokens lie inside the word)
+        for k in reversed(list(compress(range(len(low)), map(_has_apostrophe, low)))):
+            parts = _split_word(low[k], start[k], end[k])
+            start[k : k + 1] = [p[0] for p in parts]
+            end[k : k + 1] = [p[1] for p in parts]
+            low[k : k + 1] = [p[2] for p in parts]
+            raw[k : k + 1] = [text[p[0] : p[1]] for p in parts]
+        bounds: list[tuple[int, int]] = []
+        k = 0
+        for s in seg.sentences:
+            k0 = bisect_left(start, s.start, k)
+            k = bisect_left(start, s.end, k0)
+            bounds.append((k0, k))
+    else:
+        bounds = [(a - lo, b - lo) for a, b in runs]
+    sent = list(concat.from_iterable(repeat(si, b - a) for si, (a, b) in enumerate(bounds)))
+    spans = [(s.start, s.end) for s in seg.sentences]
+    return _Tokens(start, end, low, raw, sent, bounds, spans)
+
+
+def _tokenize_sentences(text: str, sentences: Sequence[Sentence]) -> _Tokens:
+    """:func:`_tokenize` one sentence at a time: for a text with a word across a sentence's
+    edge or between two sentences (none in practice), and the reference for the fast path."""
     start: list[int] = []
     end: list[int] = []
     low: list[str] = []
@@ -168,7 +223,7 @@ def _tokenize(text: str) -> _Tokens:
     spans: list[tuple[int, int]] = []
     split = _WORD_SPLIT.split
     find = text.find
-    for si, s in enumerate(seg.sentences):
+    for si, s in enumerate(sentences):
         # the same word pattern as segment.words(), every match one token, taken in bulk: split
         # gives the gaps and the words in turn ([gap, word, gap, ..., word, gap]), and the
         # running sum of their lengths gives each word's offsets (the pattern has no anchor or
