@@ -303,3 +303,53 @@ def test_work_on_the_same_responses_is_kept_with_them() -> None:
     assert analyse_response(ra, lexicon=mine).cues == analyse(ra.full_text, lexicon=mine).cues
     copy = pickle.loads(pickle.dumps(ra))
     assert copy == ra and hash(copy) == hash(ra) and copy.memo() == {}
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "not",
+                "no",
+                "nor",
+                "cannot",
+                "won't",
+                "and",
+                "but",
+                "which",
+                "we",
+                "act",
+                "note",
+                "nothing",
+                "snot",
+                ",",
+                ";",
+                " - ",
+                "(",
+                ")",
+                "—",
+                ".",
+                " ",
+                "'",
+                "t",
+                "n",
+            ]
+        ),
+        max_size=40,
+    ),
+    st.integers(0, 10),
+    st.integers(0, 10),
+)
+def test_a_span_without_negation_has_no_negative_clause(
+    words: list[str], lead: int, trail: int
+) -> None:
+    # flips() skips the clause pairing when neither span can hold a negative clause
+    from respcompare.alignment.voice import _may_negate, _negative, clause_spans
+    from respcompare.model import Span
+
+    text = " ".join(words)
+    a, b = min(lead, len(text)), max(min(lead, len(text)), len(text) - trail)
+    span = Span(a, b, text[a:b])
+    if not _may_negate(text, span, ()):
+        assert not any(_negative(text, x, y, ()) for x, y in clause_spans(text, a, b))

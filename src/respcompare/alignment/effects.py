@@ -70,17 +70,11 @@ _STOCK_PHRASING = frozenset({"emotive", "acknowledgement", "peacock", "review-lo
 _ANSWERING = frozenset({"commitment", "refusal", "deferral"})
 
 
-def _within(cues: Sequence[Cue], span: Span | None, starts: Sequence[int]) -> Counter[str]:
-    """The categories of the cues that start inside ``span``; ``cues`` are sorted by start and
-    ``starts`` are their starts, so each op costs a bisection, not a pass over every cue."""
+def _in_span(cues: Sequence[Cue], span: Span | None, starts: Sequence[int]) -> Sequence[Cue]:
+    """The cues that start inside ``span``; ``cues`` are sorted by start and ``starts`` are
+    their starts, so each op costs a bisection, not a pass over every cue."""
     if span is None:
-        return Counter()
-    lo, hi = bisect_left(starts, span.start), bisect_left(starts, span.end)
-    return Counter(c.category for c in cues[lo:hi])
-
-
-def _slice(cues: Sequence[Cue], span: Span, starts: Sequence[int]) -> Sequence[Cue]:
-    """The cues that start inside ``span`` (``cues`` sorted by start, ``starts`` their starts)."""
+        return ()
     return cues[bisect_left(starts, span.start) : bisect_left(starts, span.end)]
 
 
@@ -112,9 +106,15 @@ def _one(
     b_starts: Sequence[int],
     texts: tuple[str, str] = ("", ""),
 ) -> tuple[Effect, ...]:
+    """The effects of one op; ``a_cues``/``b_cues`` are all the cues of each text, sorted by
+    start (``a_starts``/``b_starts``): only the government's own among those in the op's
+    spans count (:func:`own_cues`, asked here, for the ops that can have an effect)."""
     if op.kind in ("unchanged", "moved"):
         return ()
-    ca, cb = _within(a_cues, op.a, a_starts), _within(b_cues, op.b, b_starts)
+    a_own = own_cues(texts[0], _in_span(a_cues, op.a, a_starts))
+    b_own = own_cues(texts[1], _in_span(b_cues, op.b, b_starts))
+    ca = Counter(c.category for c in a_own)
+    cb = Counter(c.category for c in b_own)
     out: list[Effect] = []
 
     def more(cat: str, added: Effect, removed: Effect) -> None:
@@ -144,14 +144,7 @@ def _one(
     if (
         op.a is not None
         and op.b is not None
-        and flips(
-            texts[0],
-            op.a,
-            texts[1],
-            op.b,
-            _slice(a_cues, op.a, a_starts),
-            _slice(b_cues, op.b, b_starts),
-        )
+        and flips(texts[0], op.a, texts[1], op.b, a_own, b_own)
     ):
         out.append(Effect.POLARITY_FLIP)
     more("emotive", Effect.EMOTIVE_ADDED, Effect.EMOTIVE_REMOVED)
@@ -210,11 +203,12 @@ def effects(
             b_ok, b_spans = _answered_spans(petition, alignment.b_text, alignment.b_label)
         ask_new = b_spans if b_ok and not a_ok else None
         ask_lost = a_spans if a_ok and not b_ok else None
-    a_own = sorted(own_cues(alignment.a_text, a_cues), key=lambda c: c.span.start)
-    b_own = sorted(own_cues(alignment.b_text, b_cues), key=lambda c: c.span.start)
-    a_starts = [c.span.start for c in a_own]
-    b_starts = [c.span.start for c in b_own]
+    a_cues.sort(key=lambda c: c.span.start)
+    b_cues.sort(key=lambda c: c.span.start)
+    a_starts = [c.span.start for c in a_cues]
+    b_starts = [c.span.start for c in b_cues]
     texts = (alignment.a_text, alignment.b_text)
     return tuple(
-        _one(op, a_own, b_own, ask_new, ask_lost, a_starts, b_starts, texts) for op in alignment.ops
+        _one(op, a_cues, b_cues, ask_new, ask_lost, a_starts, b_starts, texts)
+        for op in alignment.ops
     )

@@ -159,6 +159,16 @@ def _negative(text: str, a: int, b: int, cues: Sequence[Cue]) -> bool:
     return negated or refuses
 
 
+def _may_negate(text: str, span: Span, cues: Sequence[Cue]) -> bool:
+    """False when no clause of ``span`` can be :func:`_negative`: no negation anywhere in the
+    span and no refusal starting in it. (A negation a clause finds, the span finds too: a
+    clause ends where the span does or before a break, and a break that starts with a letter
+    follows a non-letter, so no negation word ends at a clause's end inside the span.)"""
+    return _NEGATION.search(text, span.start, span.end) is not None or any(
+        c.category == "refusal" and span.start <= c.span.start < span.end for c in cues
+    )
+
+
 def _key(text: str, a: int, b: int) -> str:
     """The clause's words for pairing: negations, auxiliaries and modals left out."""
     skip = _voice().stance_words
@@ -175,6 +185,8 @@ def flips(
 ) -> bool:
     """True when a clause of ``a_span`` reads the opposite way in ``b_span`` (see the module
     docstring); ``a_cues``/``b_cues`` are the two texts' cues (refusals count as negative)."""
+    if not _may_negate(a_text, a_span, a_cues) and not _may_negate(b_text, b_span, b_cues):
+        return False  # no clause on either side is negative: none can flip
     ac = clause_spans(a_text, a_span.start, a_span.end)[:MAX_CLAUSES]
     bc = clause_spans(b_text, b_span.start, b_span.end)[:MAX_CLAUSES]
     a_keys = [_key(a_text, a, b) for a, b in ac]
