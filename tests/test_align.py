@@ -353,3 +353,25 @@ def test_a_span_without_negation_has_no_negative_clause(
     span = Span(a, b, text[a:b])
     if not _may_negate(text, span, ()):
         assert not any(_negative(text, x, y, ()) for x, y in clause_spans(text, a, b))
+
+
+@pytest.mark.parametrize("path", PETITIONS[:12], ids=lambda p: p.stem)
+def test_effects_from_the_edited_sentences_are_the_full_analysis_effects(path: object) -> None:
+    # rc.align reads cues only in the ops that can have an effect, kept per sentence on each
+    # Response: the same alignment as from the two full analyses, and again when a response
+    # is aligned a second time (its kept sentences reused, the missing ones found)
+    from respcompare.analysis import analyse
+
+    case = rc.load_petition(path)  # type: ignore[arg-type]
+    first = rc.Response(text="We will publish the review in June. We keep this under review.")
+    for r in case.responses:
+        fresh = [rc.Response(text=first.full_text), rc.Response(text=r.full_text)]
+        full = rc.align(*fresh, analyses=[analyse(x.full_text) for x in fresh])
+        assert rc.align(*fresh) == full
+        assert rc.align(fresh[1], fresh[0]) == rc.align(
+            fresh[1], fresh[0], analyses=[analyse(fresh[1].full_text), analyse(first.full_text)]
+        )
+        other = rc.Response(text=r.full_text.replace(".", ". We may not.", 2))
+        assert rc.align(fresh[1], other) == rc.align(
+            fresh[1], other, analyses=[analyse(r.full_text), analyse(other.full_text)]
+        )

@@ -266,3 +266,27 @@ def test_tokens_when_a_sentence_edge_cuts_a_word(monkeypatch: pytest.MonkeyPatch
     for seg in (cut((0, 20), (20, 33), (34, 44)), cut((0, 11), (17, 33), (34, 44))):
         monkeypatch.setattr(cues, "segment", lambda _text, seg=seg: seg)
         assert cues._tokenize(text) == cues._tokenize_sentences(text, seg.sentences)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            list("We will may should about 3 May “quoted” not to be published, later this year.\n")
+        ),
+        max_size=300,
+    ),
+    st.sets(st.integers(0, 12)),
+)
+def test_cues_in_sentences_are_the_texts_cues_there(text: str, chosen: set[int]) -> None:
+    from respcompare.cues import cues_in_sentences
+    from respcompare.segment import segment
+
+    seg = segment(text)
+
+    def sentence(c: rc.Cue) -> int:
+        s = seg.sentence_at(c.span.start)
+        assert s is not None
+        return s.index
+
+    assert cues_in_sentences(text, chosen) == [c for c in find_cues(text) if sentence(c) in chosen]

@@ -600,11 +600,24 @@ class _Cand:
 
 
 class _Engine:
-    def __init__(self, text: str, toks: _Tokens) -> None:
+    def __init__(self, text: str, toks: _Tokens, only: Sequence[int] | None = None) -> None:
         self.text = text
         self.t = toks
         self.cands: list[_Cand] = []
         self._gov: dict[int, int] = {}
+        # the token runs of the sentences cues are looked for in (None: every sentence); a cue
+        # starts and ends in one sentence, so these sentences get the cues the whole text gives
+        # them (the passes read other sentences' words only as context, which stays in place)
+        self.runs = None if only is None else [toks.sent_bounds[i] for i in only]
+
+    def starts(self, words: frozenset[str] | dict[str, Narrowing]) -> Iterable[int]:
+        """The tokens that are in ``words``, in order, inside the sentences looked at."""
+        low = self.t.low
+        if self.runs is None:
+            return compress(range(len(low)), map(words.__contains__, low))
+        return concat.from_iterable(
+            compress(range(a, b), map(words.__contains__, low[a:b])) for a, b in self.runs
+        )
 
     # -- helpers
     def sent_stop(self, i: int) -> int:
@@ -664,7 +677,9 @@ class _Engine:
         # with a static table, only the words some variant starts with; in sentence order
         at: Iterable[int] = range(len(low))
         if static:
-            at = compress(at, map(table.__contains__, low))
+            at = self.starts(table)
+        elif self.runs is not None:
+            at = concat.from_iterable(range(a, b) for a, b in self.runs)
         current = -1
         sa = stop = 0
         # per sentence: what each multi-gap variant matches after each of its gaps
@@ -752,10 +767,9 @@ class _Engine:
     # -- sense rules
     def sense_pass(self) -> None:
         low, raw = self.t.low, self.t.raw
-        n = len(low)
         triggers = _SENSE_TRIGGERS
         # only the words a branch below starts at (each branch tests the word first)
-        for i in compress(range(n), map(triggers.__contains__, low)):
+        for i in self.starts(triggers):
             tok = low[i]
             stop = self.sent_stop(i)
             first = i == self.sent_start_tok(i)
@@ -1318,6 +1332,37 @@ def find_cues_with_limits(
     eng.lexicon_pass((lexicon if lexicon is not None else default_lexicon()).compiled())
     eng.sense_pass()
     return _finish(text, toks, eng.cands, wanted)
+
+
+def cues_in_sentences(
+    text: str, sentences: Iterable[int], *, lexicon: Lexicon | None = None
+) -> list[Cue]:
+    """The cues of ``find_cues(text, lexicon=lexicon)`` that lie in the given sentences.
+
+    ``sentences`` are indices into ``segment(text).sentences`` (others are ignored). A cue lies
+    in one sentence and only its own sentence's cues compete with it, so the cues are looked
+    for in those sentences only, reading the rest of the text just as context (a quotation, a
+    date in the next sentence): the same cues, for a fraction of the work when the sentences
+    are a fraction of the text (the alignment's effects need the edited sentences' cues only).
+
+    >>> text = "We will publish it. We keep this under review."
+    >>> [c.category for c in cues_in_sentences(text, [1])]
+    ['review-loop']
+    """
+    if not isinstance(text, str):
+        raise InputError(f"cues_in_sentences() takes a string, not {type(text).__name__}")
+    if lexicon is not None and not isinstance(lexicon, Lexicon):
+        raise InputError(
+            "lexicon= must be a Lexicon; load one with respcompare.lexicon.load_lexicon(path)"
+        )
+    if not text.strip():
+        return []
+    toks = _tokenize(text)
+    n = len(toks.sent_bounds)
+    eng = _Engine(text, toks, only=sorted({i for i in sentences if 0 <= i < n}))
+    eng.lexicon_pass((lexicon if lexicon is not None else default_lexicon()).compiled())
+    eng.sense_pass()
+    return _finish(text, toks, eng.cands, None)[0]
 
 
 #: The most cues one sentence keeps (the first ones, by position). Real responses carry at most

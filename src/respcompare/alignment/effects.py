@@ -29,7 +29,7 @@ from .voice import flips, government_hedge
 if TYPE_CHECKING:
     from .core import Alignment, AlignOp
 
-__all__ = ["Effect", "effects"]
+__all__ = ["Effect", "effect_sentences", "effects", "effects_of_cues"]
 
 
 class Effect(StrEnum):
@@ -203,8 +203,42 @@ def effects(
             b_ok, b_spans = _answered_spans(petition, alignment.b_text, alignment.b_label)
         ask_new = b_spans if b_ok and not a_ok else None
         ask_lost = a_spans if a_ok and not b_ok else None
-    a_cues.sort(key=lambda c: c.span.start)
-    b_cues.sort(key=lambda c: c.span.start)
+    return effects_of_cues(alignment, a_cues, b_cues, ask_new=ask_new, ask_lost=ask_lost)
+
+
+def effect_sentences(alignment: Alignment) -> tuple[list[int], list[int]]:
+    """The sentences of each text (indices, in order) in an op that can have an effect: every
+    op but the unchanged and moved ones. Their cues are all :func:`effects_of_cues` reads."""
+    a_sentences: list[int] = []
+    b_sentences: list[int] = []
+    for op in alignment.ops:
+        if op.kind not in ("unchanged", "moved"):
+            a_sentences += op.a_sentences
+            b_sentences += op.b_sentences
+    return sorted(a_sentences), sorted(b_sentences)
+
+
+def effects_of_cues(
+    alignment: Alignment,
+    a_cues: Sequence[Cue],
+    b_cues: Sequence[Cue],
+    *,
+    ask_new: list[Span] | None = None,
+    ask_lost: list[Span] | None = None,
+) -> tuple[tuple[Effect, ...], ...]:
+    """:func:`effects` from the two texts' cues: every cue, or at least those in the sentences
+    of :func:`effect_sentences` (an op reads only the cues inside its own spans).
+    ``ask_new``/``ask_lost`` are the evidence spans of the later text when only it answers the
+    ask, and of the earlier one when only it does.
+
+    >>> from respcompare import align, find_cues
+    >>> al = align("We care deeply.", "We will publish the report in June.", with_effects=False)
+    >>> fx = effects_of_cues(al, find_cues(al.a_text), find_cues(al.b_text))
+    >>> [[e.value for e in op_fx] for op_fx in fx]
+    [['stock phrasing removed'], ['added commitment']]
+    """
+    a_cues = sorted(a_cues, key=lambda c: c.span.start)
+    b_cues = sorted(b_cues, key=lambda c: c.span.start)
     a_starts = [c.span.start for c in a_cues]
     b_starts = [c.span.start for c in b_cues]
     texts = (alignment.a_text, alignment.b_text)
