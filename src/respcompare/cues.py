@@ -50,7 +50,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import accumulate, compress, pairwise, repeat
+from itertools import accumulate, compress, repeat
 from itertools import chain as concat
 
 from .errors import InputError
@@ -109,7 +109,12 @@ def _ws(words_: str) -> frozenset[str]:
 
 @dataclass(frozen=True, slots=True)
 class _Tokens:
-    """Word tokens of one text: parallel lists, plus the sentence each token belongs to."""
+    """Word tokens of one text: parallel lists, plus the sentence each token belongs to.
+
+    With ``selected`` (sentence indices), only those sentences' tokens are here; every other
+    sentence has an empty run. :meth:`words_of` then gives any sentence's words as the whole
+    text's tokens have them (the cue engine reads a neighbouring sentence as context).
+    """
 
     start: list[int]
     end: list[int]
@@ -118,6 +123,27 @@ class _Tokens:
     sent: list[int]  # sentence index per token
     sent_bounds: list[tuple[int, int]]  # token range [a, b) per sentence
     sent_spans: list[tuple[int, int]]  # char range per sentence
+    text: str = ""
+    selected: frozenset[int] | None = None
+
+    def words_of(self, si: int) -> tuple[list[int], list[str]]:
+        """The ends and lower-cased texts of sentence ``si``'s tokens."""
+        a, b = self.sent_bounds[si]
+        if self.selected is None or si in self.selected:
+            return self.end[a:b], self.low[a:b]
+        one = _tokenize_sentences(self.text, [segment(self.text).sentences[si]])
+        return one.end, one.low
+
+    def end_before(self, i: int) -> int | None:
+        """Where the token before token ``i`` ends in the whole text (None for the first)."""
+        si = self.sent[i]
+        if self.selected is None or i > self.sent_bounds[si][0]:
+            return self.end[i - 1] if i > 0 else None
+        for sj in range(si - 1, -1, -1):  # the last token of the nearest sentence with one
+            ends, _ = self.words_of(sj)
+            if ends:
+                return ends[-1]
+        return None
 
 
 _CONTRACTIONS = {
@@ -159,61 +185,94 @@ def _split_word(lt: str, ws: int, we: int) -> list[tuple[int, int, str]]:
     return [(ws, we, lt)]
 
 
+_APOSTROPHES = re.compile("['’]")
+
+
 def _has_apostrophe(word: str) -> bool:
     return "'" in word or "’" in word
 
 
-def _tokenize(text: str) -> _Tokens:
+def _tokenize(text: str, only: Sequence[int] | None = None) -> _Tokens:
+    """The tokens of ``text``'s sentences; with ``only`` (sorted sentence indices), of those
+    sentences only (see :class:`_Tokens`)."""
     seg = segment(text)
-    # every word of the text in one split: split gives the gaps and the words in turn ([gap,
-    # word, gap, ..., word, gap]), and the running sum of their lengths gives each word's
-    # offsets
-    pieces = _WORD_SPLIT.split(text)
-    at = list(accumulate(map(len, pieces), initial=0))
-    starts = at[1 : len(pieces) : 2]
-    ends = at[2 : len(pieces) + 1 : 2]
-    # each sentence's words are then a run of them, the words its own split gives
-    # (_tokenize_sentences), when no word runs across a sentence's edge (the pattern has no
-    # anchor or lookaround: inside the sentence it matches as it does in the whole text) and
-    # the runs meet (no word lies between two sentences); otherwise, sentence by sentence
-    runs: list[tuple[int, int]] = []
-    k = 0
-    for s in seg.sentences:
-        k0 = bisect_left(starts, s.start, k)
-        k = bisect_left(starts, s.end, k0)
-        if (k0 and ends[k0 - 1] > s.start) or (k > k0 and ends[k - 1] > s.end):
-            return _tokenize_sentences(text, seg.sentences)
-        runs.append((k0, k))
-    if not runs or any(b != a for (_, b), (a, _) in pairwise(runs)):
-        return _tokenize_sentences(text, seg.sentences)
-    lo, hi = runs[0][0], runs[-1][1]
-    start, end, raw = starts[lo:hi], ends[lo:hi], pieces[2 * lo + 1 : 2 * hi : 2]
+    sentences = seg.sentences
+    start: list[int] = []
+    end: list[int] = []
+    raw: list[str] = []
+    # the words of each run of consecutive sentences from one split of the text they span
+    groups: list[list[int]] = []
+    for si in range(len(sentences)) if only is None else only:
+        if groups and groups[-1][-1] == si - 1:
+            groups[-1].append(si)
+        else:
+            groups.append([si])
+    for group in groups:
+        got = _run_words(text, [sentences[si] for si in group])
+        start += got[0]
+        end += got[1]
+        raw += got[2]
     low = list(map(str.lower, raw))
     if "'" in text or "’" in text:
-        # the words with an apostrophe, last first, each replaced by its tokens; then each
-        # sentence's run is found again (a word's tokens lie inside the word)
-        for k in reversed(list(compress(range(len(low)), map(_has_apostrophe, low)))):
+        # the words with an apostrophe (found from the marks in the text, not by testing every
+        # word), last first, each replaced by its tokens
+        marked: set[int] = set()
+        for m in _APOSTROPHES.finditer(text):
+            k = bisect_right(start, m.start()) - 1
+            if k >= 0 and m.start() < end[k]:
+                marked.add(k)
+        for k in sorted(marked, reverse=True):
             parts = _split_word(low[k], start[k], end[k])
             start[k : k + 1] = [p[0] for p in parts]
             end[k : k + 1] = [p[1] for p in parts]
             low[k : k + 1] = [p[2] for p in parts]
             raw[k : k + 1] = [text[p[0] : p[1]] for p in parts]
-        bounds: list[tuple[int, int]] = []
-        k = 0
-        for s in seg.sentences:
-            k0 = bisect_left(start, s.start, k)
-            k = bisect_left(start, s.end, k0)
-            bounds.append((k0, k))
-    else:
-        bounds = [(a - lo, b - lo) for a, b in runs]
+    # each sentence's run of tokens (a token lies inside its sentence; a sentence left out has
+    # an empty run where its tokens would be)
+    bounds: list[tuple[int, int]] = []
+    k = 0
+    for s in sentences:
+        k0 = bisect_left(start, s.start, k)
+        k = bisect_left(start, s.end, k0)
+        bounds.append((k0, k))
     sent = list(concat.from_iterable(repeat(si, b - a) for si, (a, b) in enumerate(bounds)))
-    spans = [(s.start, s.end) for s in seg.sentences]
-    return _Tokens(start, end, low, raw, sent, bounds, spans)
+    spans = [(s.start, s.end) for s in sentences]
+    selected = None if only is None else frozenset(only)
+    return _Tokens(start, end, low, raw, sent, bounds, spans, text, selected)
 
 
-def _tokenize_sentences(text: str, sentences: Sequence[Sentence]) -> _Tokens:
-    """:func:`_tokenize` one sentence at a time: for a text with a word across a sentence's
-    edge or between two sentences (none in practice), and the reference for the fast path."""
+def _run_words(text: str, sents: Sequence[Sentence]) -> tuple[list[int], list[int], list[str]]:
+    """Starts, ends and texts of the words of consecutive sentences ``sents``: from one split
+    of the text they span, which gives each sentence the words its own split gives (the
+    pattern has no anchor or lookaround: inside a sentence it matches as it does in a longer
+    text) unless a word crosses a sentence's edge or lies between two sentences; then, and
+    only then (never for Punkt's sentences), sentence by sentence."""
+    a = sents[0].start
+    # split gives the gaps and the words in turn ([gap, word, gap, ..., word, gap]), and the
+    # running sum of their lengths gives each word's offsets
+    pieces = _WORD_SPLIT.split(text[a : sents[-1].end])
+    at = list(accumulate(map(len, pieces), initial=a))
+    starts = at[1 : len(pieces) : 2]
+    ends = at[2 : len(pieces) + 1 : 2]
+    k = 0
+    for s in sents:
+        if bisect_left(starts, s.start, k) != k:  # a word before the sentence, after the last
+            break
+        k = bisect_left(starts, s.end, k)
+        if k and ends[k - 1] > s.end:  # a word across the sentence's end
+            break
+    else:
+        return starts, ends, pieces[1::2]
+    one = _tokenize_sentences(text, sents, apostrophes=False)
+    return one.start, one.end, one.raw
+
+
+def _tokenize_sentences(
+    text: str, sentences: Sequence[Sentence], *, apostrophes: bool = True
+) -> _Tokens:
+    """:func:`_tokenize` one sentence at a time: for sentences with a word across an edge or
+    between two of them (none in practice), and the reference for the fast path; without
+    ``apostrophes``, words with an apostrophe are not split into their tokens."""
     start: list[int] = []
     end: list[int] = []
     low: list[str] = []
@@ -234,7 +293,7 @@ def _tokenize_sentences(text: str, sentences: Sequence[Sentence]) -> _Tokens:
         s_start = at[1 : len(pieces) : 2]
         s_end = at[2 : len(pieces) + 1 : 2]
         s_low = list(map(str.lower, words))
-        if find("'", s.start, s.end) >= 0 or find("’", s.start, s.end) >= 0:
+        if apostrophes and (find("'", s.start, s.end) >= 0 or find("’", s.start, s.end) >= 0):
             # then the words with an apostrophe, last first, each replaced by its tokens
             for k in reversed(list(compress(range(len(s_low)), map(_has_apostrophe, s_low)))):
                 parts = _split_word(s_low[k], s_start[k], s_end[k])
@@ -250,7 +309,7 @@ def _tokenize_sentences(text: str, sentences: Sequence[Sentence]) -> _Tokens:
         sent.extend([si] * len(s_low))
         bounds.append((a, len(low)))
         spans.append((s.start, s.end))
-    return _Tokens(start, end, low, raw, sent, bounds, spans)
+    return _Tokens(start, end, low, raw, sent, bounds, spans, text)
 
 
 # ---------------------------------------------------------------- pattern compiler
@@ -600,24 +659,11 @@ class _Cand:
 
 
 class _Engine:
-    def __init__(self, text: str, toks: _Tokens, only: Sequence[int] | None = None) -> None:
+    def __init__(self, text: str, toks: _Tokens) -> None:
         self.text = text
         self.t = toks
         self.cands: list[_Cand] = []
         self._gov: dict[int, int] = {}
-        # the token runs of the sentences cues are looked for in (None: every sentence); a cue
-        # starts and ends in one sentence, so these sentences get the cues the whole text gives
-        # them (the passes read other sentences' words only as context, which stays in place)
-        self.runs = None if only is None else [toks.sent_bounds[i] for i in only]
-
-    def starts(self, words: frozenset[str] | dict[str, Narrowing]) -> Iterable[int]:
-        """The tokens that are in ``words``, in order, inside the sentences looked at."""
-        low = self.t.low
-        if self.runs is None:
-            return compress(range(len(low)), map(words.__contains__, low))
-        return concat.from_iterable(
-            compress(range(a, b), map(words.__contains__, low[a:b])) for a, b in self.runs
-        )
 
     # -- helpers
     def sent_stop(self, i: int) -> int:
@@ -677,9 +723,7 @@ class _Engine:
         # with a static table, only the words some variant starts with; in sentence order
         at: Iterable[int] = range(len(low))
         if static:
-            at = self.starts(table)
-        elif self.runs is not None:
-            at = concat.from_iterable(range(a, b) for a, b in self.runs)
+            at = compress(at, map(table.__contains__, low))
         current = -1
         sa = stop = 0
         # per sentence: what each multi-gap variant matches after each of its gaps
@@ -769,7 +813,7 @@ class _Engine:
         low, raw = self.t.low, self.t.raw
         triggers = _SENSE_TRIGGERS
         # only the words a branch below starts at (each branch tests the word first)
-        for i in self.starts(triggers):
+        for i in compress(range(len(low)), map(triggers.__contains__, low)):
             tok = low[i]
             stop = self.sent_stop(i)
             first = i == self.sent_start_tok(i)
@@ -1093,7 +1137,8 @@ class _Engine:
 
     def to_be(self, i: int, stop: int) -> None:
         low = self.t.low
-        if i == 0 or "," not in self.text[self.t.end[i - 1] : self.t.start[i]]:
+        before = self.t.end_before(i)
+        if before is None or "," not in self.text[before : self.t.start[i]]:
             return  # only the appositive "The paper, to be published later this year, ..."
         w = self.skip_adverbs(i + 2, stop)
         if w < stop and low[w] in _DELIVERY_PP:
@@ -1340,10 +1385,11 @@ def cues_in_sentences(
     """The cues of ``find_cues(text, lexicon=lexicon)`` that lie in the given sentences.
 
     ``sentences`` are indices into ``segment(text).sentences`` (others are ignored). A cue lies
-    in one sentence and only its own sentence's cues compete with it, so the cues are looked
-    for in those sentences only, reading the rest of the text just as context (a quotation, a
-    date in the next sentence): the same cues, for a fraction of the work when the sentences
-    are a fraction of the text (the alignment's effects need the edited sentences' cues only).
+    in one sentence and only its own sentence's cues compete with it, so only those sentences
+    are tokenized and read, and the rest of the text only where a rule looks past its sentence
+    (a quotation, the word before an opening "to be", the next sentence's date): the same
+    cues, for a fraction of the work when the sentences are a fraction of the text (the
+    alignment's effects need the edited sentences' cues only).
 
     >>> text = "We will publish it. We keep this under review."
     >>> [c.category for c in cues_in_sentences(text, [1])]
@@ -1357,9 +1403,9 @@ def cues_in_sentences(
         )
     if not text.strip():
         return []
-    toks = _tokenize(text)
-    n = len(toks.sent_bounds)
-    eng = _Engine(text, toks, only=sorted({i for i in sentences if 0 <= i < n}))
+    n = len(segment(text).sentences)
+    toks = _tokenize(text, sorted({i for i in sentences if 0 <= i < n}))
+    eng = _Engine(text, toks)
     eng.lexicon_pass((lexicon if lexicon is not None else default_lexicon()).compiled())
     eng.sense_pass()
     return _finish(text, toks, eng.cands, None)[0]
@@ -1489,10 +1535,10 @@ def _dated_by_next(scan: _Scan, toks: _Tokens, c: _Cand) -> bool:
     for sj in (si + 1, si + 2):
         if sj >= len(toks.sent_bounds):
             return False
-        a, b = toks.sent_bounds[sj]
-        if a >= b:
+        words = toks.words_of(sj)[1]
+        if not words:
             continue
-        head = low[a : min(a + 3, b)]
+        head = words[:3]
         refers = head[:1] == ["it"] or (
             len(head) >= 2 and head[0] in {"the", "this", "that"} and head[1] == obj
         )
