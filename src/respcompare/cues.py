@@ -1411,6 +1411,38 @@ def cues_in_sentences(
     return _finish(text, toks, eng.cands, None)[0]
 
 
+_new = object.__new__
+_CUE_SET = tuple(
+    getattr(Cue, f).__set__
+    for f in ("category", "sense", "rule", "span", "level", "strength", "scope")
+)
+_span = Span.trusted  # a cue's span: its offsets are a token's, its text their slice
+
+
+def _cue(
+    category: str,
+    sense: str,
+    rule: str,
+    span: Span,
+    level: int | None,
+    strength: float,
+    scope: Span,
+) -> Cue:
+    """``Cue(category, sense, rule, span, level, strength, scope)``, its slots set directly
+    (the frozen dataclass __init__ sets each through object.__setattr__; a response makes
+    dozens of cues)."""
+    o: Cue = _new(Cue)
+    set_category, set_sense, set_rule, set_span, set_level, set_strength, set_scope = _CUE_SET
+    set_category(o, category)
+    set_sense(o, sense)
+    set_rule(o, rule)
+    set_span(o, span)
+    set_level(o, level)
+    set_strength(o, strength)
+    set_scope(o, scope)
+    return o
+
+
 #: The most cues one sentence keeps (the first ones, by position). Real responses carry at most
 #: 5 in a sentence; a sentence made of lexicon phrases ("may may may ...") would otherwise give
 #: a cue per word, each with the whole sentence as its scope, and a report quadratic in size.
@@ -1481,14 +1513,14 @@ def _finish(
         if wanted is not None and c.category not in wanted:
             continue
         out.append(
-            Cue(
-                category=c.category,
-                sense=sense,
-                rule=rule,
-                span=Span(s, e, text[s:e]),
-                level=level,
-                strength=round(strength, 3),
-                scope=SpanView(text, scope0, scope1),
+            _cue(
+                c.category,
+                sense,
+                rule,
+                _span(s, e, text[s:e]),
+                level,
+                round(strength, 3),
+                SpanView(text, scope0, scope1),
             )
         )
     notes: tuple[str, ...] = ()

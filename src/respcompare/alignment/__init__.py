@@ -28,6 +28,7 @@ from .core import (
     OpKind,
     WordEdit,
     align_texts,
+    op_with_effects,
     text_and_label,
 )
 from .effects import Effect, effect_sentences, effects, effects_of_cues
@@ -133,7 +134,7 @@ def align(
                 analyses = (_analysis_of(a, a_text), _analysis_of(b, b_text))
             labels = effects(al, petition, analyses=analyses, assessments=assessments)
         ops = tuple(
-            op if fx == op.effects else replace(op, effects=fx)  # most ops have no effect
+            op if fx == op.effects else op_with_effects(op, fx)  # most ops have no effect
             for op, fx in zip(al.ops, labels, strict=True)
         )
         al = replace(al, ops=ops)

@@ -16,7 +16,6 @@ not an odd count of negation words.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import Counter
 from collections.abc import Sequence
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -113,14 +112,15 @@ def _one(
         return ()
     a_own = own_cues(texts[0], _in_span(a_cues, op.a, a_starts))
     b_own = own_cues(texts[1], _in_span(b_cues, op.b, b_starts))
-    ca = Counter(c.category for c in a_own)
-    cb = Counter(c.category for c in b_own)
+    ca = [c.category for c in a_own]
+    cb = [c.category for c in b_own]
     out: list[Effect] = []
 
     def more(cat: str, added: Effect, removed: Effect) -> None:
-        if cb[cat] > ca[cat]:
+        na, nb = ca.count(cat), cb.count(cat)
+        if nb > na:
             out.append(added)
-        elif ca[cat] > cb[cat]:
+        elif na > nb:
             out.append(removed)
 
     more("commitment", Effect.ADDED_COMMITMENT, Effect.REMOVED_COMMITMENT)
@@ -130,7 +130,7 @@ def _one(
     if ask_lost and op.a and any(op.a.overlaps(s) for s in ask_lost):
         out.append(Effect.ASK_NO_LONGER_ADDRESSED)
 
-    def stock(c: Counter[str], span: Span | None) -> bool:
+    def stock(c: list[str], span: Span | None) -> bool:
         # stock text: sympathy, acknowledgement, praise or "continue to", with nothing that
         # answers (commitment, refusal, deferral) and no figure or date of its own
         if not set(c) & _STOCK_PHRASING or set(c) & _ANSWERING:
