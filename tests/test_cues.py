@@ -342,3 +342,72 @@ def test_cues_in_sentences_read_the_sentences_beside_them(
 
     assert [c.rule for c in cues_in_sentences(text, chosen)] == [rule]
     assert cues_in_sentences(text, chosen) == find_cues(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "We",
+                "once",
+                "if",
+                "At present",
+                "this year",
+                "in June",
+                "2020",
+                "£5m",
+                "3 per",
+                "cent",
+                "The Home Office Review",
+                "Act",
+                "not",
+                "n't",
+                "cannot",
+                "and",
+                "which",
+                " - ",
+                "—",
+                ",",
+                ";",
+                ".",
+                "(",
+                "\n",
+                "a",
+                "é",
+                "٣",
+            ]
+        ),
+        max_size=30,
+    ),
+    st.integers(0, 20),
+)
+def test_patterns_behind_a_first_character_lookahead_match_as_without(
+    words: list[str], cut: int
+) -> None:
+    # the scans' patterns carry a lookahead on their first character, for speed only
+    import re
+
+    from respcompare import cues
+    from respcompare.alignment import voice
+
+    text = " ".join(words)
+    for fast in (
+        cues._TIME_HEDGE,
+        cues._CONDITIONAL,
+        cues._DATE,
+        cues._AMOUNT,
+        cues._INSTRUMENT,
+        cues._CLAUSE_END,
+        voice._BREAK,
+        voice._NEGATION,
+    ):
+        head = re.match(r"\(\?=\[[^\]]*\]\)\(\?:", fast.pattern)
+        assert head is not None and fast.pattern.endswith(")")
+        plain = re.compile(fast.pattern[head.end() : -1], fast.flags)
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+        for pos in range(0, len(text) + 1, 3):
+            end = min(len(text), pos + cut)
+            for f, p in ((fast.search, plain.search), (fast.match, plain.match)):
+                got, want = f(text, pos, end), p(text, pos, end)
+                assert (got and got.span()) == (want and want.span())

@@ -512,19 +512,31 @@ _MONTH_PREV = _ws(
     "in of since until by from early late mid end during before after on this last next "
     "between to and"
 )
-_TIME_HEDGE = re.compile(
+
+
+def _first(chars: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``pattern`` behind a lookahead on its first character, one of ``chars``: the same
+    matches, but the engine passes over any other position in one test instead of trying each
+    alternative there (the scans below run over every sentence that has a cue)."""
+    return re.compile(f"(?=[{chars}])(?:{pattern})", flags)
+
+
+_TIME_HEDGE = _first(
+    "acfp",
     r"\b(?:at present|currently|at this time|at the moment|for now|for the time being|"
     r"at this stage|presently)\b",
     re.I,
 )
-_CONDITIONAL = re.compile(
+_CONDITIONAL = _first(
+    "oisaupdw",
     r"\b(?:once|if|subject to|at a time when|unless|provided that|depending on|pending|"
     r"when\b[^.;]{0,60}\b(?:has|have|is|are) (?:reported|concluded|completed|been completed|"
     r"finished|received))\b",
     re.I,
 )
 _MONTH = "(?:" + "|".join(m.capitalize() for m in MONTH_NAMES) + ")"
-_DATE = re.compile(
+_DATE = _first(
+    r"lebtifudmsawn\dJFMASOND",
     r"\b(?:(?:later |earlier |by the end of |before the end of |end of )?this (?:year|month|"
     r"week|spring|summer|autumn|winter|session|parliament|financial year)|"
     r"(?:by |in |from |until |before |during |early |late |mid-?)?(?:the )?(?:spring|summer|"
@@ -538,14 +550,16 @@ _DATE = re.compile(
     + _MONTH
     + r" (?:\d{1,2}|(?:19|20)\d\d)|"
     r"within (?:the next )?(?:\d+|one|two|three|four|six|twelve) (?:days|weeks|months|years)|"
-    r"by the end of (?:the )?(?:year|month|summer|spring|autumn|winter))\b"
+    r"by the end of (?:the )?(?:year|month|summer|spring|autumn|winter))\b",
 )
-_AMOUNT = re.compile(r"[£$€]\s?\d|\b\d[\d,.]*\s?(?:million|billion|m\b|bn\b|per cent|%)")
-_INSTRUMENT = re.compile(
+_AMOUNT = _first(r"£$€\d", r"[£$€]\s?\d|\b\d[\d,.]*\s?(?:million|billion|m\b|bn\b|per cent|%)")
+_INSTRUMENT = _first(
+    "A-Z",
     r"\b(?:[A-Z][\w'’-]+ ){1,6}(?:Act|Bill|Strategy|Order|Regulations|Plan|Fund|Scheme|Code|"
-    r"Framework|Programme|Group|Paper|Review|Taskforce|Panel|Commission)\b"
+    r"Framework|Programme|Group|Paper|Review|Taskforce|Panel|Commission)\b",
 )
-_CLAUSE_END = re.compile(
+_CLAUSE_END = _first(
+    r";:!?.,\s",
     r"[;:!?]|\.(?=\s|$)|\s[–—-]\s|,\s*(?:which|but|so that|while|whereas|although|and (?:we|it|"
     r"the|this|they|i)\b)",
 )

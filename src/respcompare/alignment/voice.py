@@ -40,11 +40,14 @@ __all__ = ["clause_spans", "flips", "government_hedge"]
 
 # Where a clause ends: punctuation that separates clauses, a dash between spaces, and the
 # conjunctions that start a new clause.
+# Each behind a lookahead on its first character: the same matches, found faster (the engine
+# passes over any other position in one test instead of trying each alternative there).
 _BREAK = re.compile(
-    r"[,;:()\u2013\u2014]|\s-\s|\b(?:and|but|however|although|whereas|while|which|who)\b",
+    r"(?=[,;:()\u2013\u2014\sabhw])"
+    r"(?:[,;:()\u2013\u2014]|\s-\s|\b(?:and|but|however|although|whereas|while|which|who)\b)",
     re.I,
 )
-_NEGATION = re.compile(r"\b(?:not|no|never|none|nor|neither|cannot)\b|n't\b", re.I)
+_NEGATION = re.compile(r"(?=[nc])(?:\b(?:not|no|never|none|nor|neither|cannot)\b|n't\b)", re.I)
 _WORD = re.compile(r"[A-Za-z0-9']+")
 _SENTENCE_END_CHARS = ".!?\n"
 _SENTENCE_END = re.compile(f"[{_SENTENCE_END_CHARS}]")
