@@ -16,24 +16,28 @@ Same synthetic pairs (benchmarks/align_synth.py, known truth) for every aligner,
 
 Then, as a user calls it (issue 13): ``rc.align`` on Response objects with effects on, cold
 (new objects, empty segmentation cache) and warm (the same objects again: the alignment kept on
-the first Response is returned), plus the same objects with only the alignment redone (each
-text's analysis kept on its Response), next to HtmlDiff and SequenceMatcher on the same
-sentences, on the 9 real pairs and on 50 synthetic pairs; medians of CPU time.
+the first Response is returned), plus the same objects with only the alignment redone (the cues
+each Response keeps, of its edited sentences, read again), next to HtmlDiff and SequenceMatcher
+on the same sentences, on the 9 real pairs and on 50 synthetic pairs; medians of CPU time.
 
     .venv/bin/python benchmarks/bench_align.py [--pairs 200] [--sentences 20]
 
-Measured 30 November 2026, two runs alternating with the code before this round (12014e5) in the
-same minutes, on a 2-core machine shared with another engineer's test runs (load average 1.6 to
-2.1): core alignment 1.33 and 1.29 ms a pair from sentence lists (HtmlDiff 9.44 and 8.84 ms, 7.1x
-and 6.9x); as a user calls it, 9 real pairs: cold 6.58 and 6.70 ms against HtmlDiff 3.03 and 5.03
-ms (HtmlDiff / cold 0.46x and 0.75x), warm 0.003 ms; 50 synthetic pairs: cold 9.42 and 8.58 ms
-against HtmlDiff 9.53 and 7.69 ms (1.01x and 0.90x). Before, in the same minutes: real cold 5.58
-and 5.35 ms against 3.16 and 2.99 ms (0.57x, 0.56x); synthetic cold 8.97 and 8.01 ms against 9.66
-and 7.86 ms (1.08x, 0.98x). This round changed almost nothing on the cold path, and counting
-instructions (callgrind, 36 cold aligns of the real pairs) gives 30.3 million per align now and
-30.2 million before: the spread in the times is the load. Cold is still slower than HtmlDiff on the
-real pairs (issue 13's target is not met); finding cues is about half of a cold align, the
-alignment with its word-level edits about 30% and the effects about 15%.
+Measured 1 December 2026, three runs alternating with the code before this round (bc28fed) in the
+same minutes, on a 2-core machine shared with another engineer's test runs (load average 1.2 to
+2.0). As a user calls it, 9 real pairs: cold 2.37, 2.25 and 2.12 ms against HtmlDiff 2.99, 2.94 and
+2.92 ms (HtmlDiff / cold 1.26x, 1.31x and 1.38x), warm 0.002 to 0.003 ms, alignment redone 0.68 ms
+(median of the three); 50 synthetic pairs: cold 3.32, 3.76 and 3.61 ms against HtmlDiff 5.96, 7.57
+and 8.42 ms (1.80x, 2.02x and 2.33x). Before, in the same minutes: real cold 4.03, 5.01 and 6.35 ms
+against 2.98, 5.42 and 3.75 ms (0.74x, 1.08x and 0.59x); synthetic cold 5.41, 7.95 and 5.46 ms
+against 5.93, 8.33 and 5.98 ms (1.10x, 1.05x and 1.10x). The spread is the load; timed in one
+process, pair by pair interleaved with the code before, a cold align takes 0.54x the time on the
+real pairs and 0.60x on the synthetic ones. In these runs issue 13's target for ``rc.align`` (cold,
+at least HtmlDiff's speed) is met on both sets. What changed: the effects read cues only in the
+sentences of the ops that can have one (all but unchanged and moved), found from those sentences'
+tokens alone and kept per sentence on each Response; a polarity flip is not looked for where neither
+side has a negation or a refusal; the tokenizer splits a run of sentences at once; Punkt's three
+steps run as one loop; the cue and clause scans' patterns sit behind a first-character lookahead.
+The alignment itself (from sentence lists) is unchanged.
 """
 
 from __future__ import annotations
@@ -193,7 +197,7 @@ def user_path(pairs: list[tuple[str, str]], label: str, repeat: int = 5) -> None
     """``rc.align`` as a user calls it: Response objects, effects on. Cold: new Response objects
     and an empty segmentation cache each time; warm: the same objects again (the second call
     returns the alignment kept on the first Response); and, between the two, the same objects
-    with only the alignment forgotten (each text's analysis is kept on its Response, the pair
+    with only the alignment forgotten (the cues each Response keeps are read again, the pair
     work is redone). Beside it, HtmlDiff and SequenceMatcher on the same sentences (their
     sentence lists made outside the timing). Every figure is the median CPU time
     (``time.process_time``, steadier than wall time on a loaded machine) over ``repeat`` calls,
@@ -227,7 +231,7 @@ def user_path(pairs: list[tuple[str, str]], label: str, repeat: int = 5) -> None
     print(f"{label}: rc.align on Response objects, effects on (median CPU ms per pair)")
     print(f"  cold (new objects, empty segmentation cache) {med(cold) * 1e3:8.2f}")
     print(f"  warm (the same objects again)                {med(warm) * 1e3:8.3f}")
-    print(f"  same objects, alignment redone (analyses kept){med(pair) * 1e3:7.2f}")
+    print(f"  same objects, alignment redone (cues kept)   {med(pair) * 1e3:8.2f}")
     print(f"  difflib HtmlDiff().make_table                {med(html) * 1e3:8.2f}")
     print(f"  difflib SequenceMatcher over sentences       {med(sm) * 1e3:8.2f}")
     print(

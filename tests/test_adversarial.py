@@ -266,6 +266,35 @@ def test_segmentation_is_exactly_plain_punkt(pieces: list[str], sep: str) -> Non
     assert ours == _plain_punkt_spans(text)
 
 
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.sampled_from(
+            [*PIECES, ")", "]", "}", '"', "'", "’", "”", "»", "--", "?!", "…", "x.Y", "e.g.", "\n"]
+        ),
+        min_size=1,
+        max_size=30,
+    ),
+    st.lists(st.sampled_from(["", " ", "  ", "\t", "\n", "\x0b"]), min_size=30, max_size=30),
+)
+def test_fused_punkt_spans_are_plain_punkts(pieces: list[str], gaps: list[str]) -> None:
+    # our span_tokenize runs Punkt's steps in one pass; closing marks after a break, candidates
+    # whose words overlap and every white space Punkt knows are where it could differ
+    text = "".join(p + g for p, g in zip(pieces, gaps, strict=False))
+    assert list(_tokenizer().span_tokenize(text)) == _plain_punkt_spans(text)
+    assert list(_tokenizer().span_tokenize(text, realign_boundaries=False)) == list(
+        _plain_tokenizer().span_tokenize(text, realign_boundaries=False)
+    )
+
+
+def _plain_tokenizer() -> Any:
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    params = PunktParameters()
+    params.abbrev_types = set(UK_ABBREVIATIONS)
+    return PunktSentenceTokenizer(params)
+
+
 def _reference_sentences(text: str) -> list[tuple[int, int, int]]:
     """(start, end, paragraph) of each sentence as segment() made them before this round:
     plain Punkt on every paragraph, edges trimmed."""

@@ -303,3 +303,75 @@ def test_work_on_the_same_responses_is_kept_with_them() -> None:
     assert analyse_response(ra, lexicon=mine).cues == analyse(ra.full_text, lexicon=mine).cues
     copy = pickle.loads(pickle.dumps(ra))
     assert copy == ra and hash(copy) == hash(ra) and copy.memo() == {}
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "not",
+                "no",
+                "nor",
+                "cannot",
+                "won't",
+                "and",
+                "but",
+                "which",
+                "we",
+                "act",
+                "note",
+                "nothing",
+                "snot",
+                ",",
+                ";",
+                " - ",
+                "(",
+                ")",
+                "—",
+                ".",
+                " ",
+                "'",
+                "t",
+                "n",
+            ]
+        ),
+        max_size=40,
+    ),
+    st.integers(0, 10),
+    st.integers(0, 10),
+)
+def test_a_span_without_negation_has_no_negative_clause(
+    words: list[str], lead: int, trail: int
+) -> None:
+    # flips() skips the clause pairing when neither span can hold a negative clause
+    from respcompare.alignment.voice import _may_negate, _negative, clause_spans
+    from respcompare.model import Span
+
+    text = " ".join(words)
+    a, b = min(lead, len(text)), max(min(lead, len(text)), len(text) - trail)
+    span = Span(a, b, text[a:b])
+    if not _may_negate(text, span, ()):
+        assert not any(_negative(text, x, y, ()) for x, y in clause_spans(text, a, b))
+
+
+@pytest.mark.parametrize("path", PETITIONS[:12], ids=lambda p: p.stem)
+def test_effects_from_the_edited_sentences_are_the_full_analysis_effects(path: object) -> None:
+    # rc.align reads cues only in the ops that can have an effect, kept per sentence on each
+    # Response: the same alignment as from the two full analyses, and again when a response
+    # is aligned a second time (its kept sentences reused, the missing ones found)
+    from respcompare.analysis import analyse
+
+    case = rc.load_petition(path)  # type: ignore[arg-type]
+    first = rc.Response(text="We will publish the review in June. We keep this under review.")
+    for r in case.responses:
+        fresh = [rc.Response(text=first.full_text), rc.Response(text=r.full_text)]
+        full = rc.align(*fresh, analyses=[analyse(x.full_text) for x in fresh])
+        assert rc.align(*fresh) == full
+        assert rc.align(fresh[1], fresh[0]) == rc.align(
+            fresh[1], fresh[0], analyses=[analyse(fresh[1].full_text), analyse(first.full_text)]
+        )
+        other = rc.Response(text=r.full_text.replace(".", ". We may not.", 2))
+        assert rc.align(fresh[1], other) == rc.align(
+            fresh[1], other, analyses=[analyse(r.full_text), analyse(other.full_text)]
+        )

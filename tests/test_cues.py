@@ -233,3 +233,181 @@ def test_spans_index_the_text_and_never_overlap(text: str) -> None:
         if c.scope is not None:
             assert text[c.scope.start : c.scope.end] == c.scope.text
     assert cues == find_cues(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("We won't it's £1.5 30% co-op Mr. U.K. “”\"'’-.?!,;\n ")),
+        max_size=200,
+    )
+)
+def test_tokens_of_the_whole_text_are_each_sentences_own(text: str) -> None:
+    # _tokenize splits the whole text once; _tokenize_sentences splits sentence by sentence
+    from respcompare.cues import _tokenize, _tokenize_sentences
+    from respcompare.segment import segment
+
+    assert _tokenize(text) == _tokenize_sentences(text, segment(text).sentences)
+
+
+def test_tokens_when_a_sentence_edge_cuts_a_word(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Punkt never cuts a word, but should a sentence edge fall inside one (or leave a word
+    # between two sentences), the tokens are still each sentence's own
+    from respcompare import cues
+    from respcompare.model import Span
+    from respcompare.segment import Segmentation, Sentence
+
+    text = "We fund it. More funding follows. Then more."
+
+    def cut(*bounds: tuple[int, int]) -> Segmentation:
+        sents = tuple(Sentence(Span(a, b, text[a:b]), 0, k) for k, (a, b) in enumerate(bounds))
+        return Segmentation(text, (Span(0, len(text), text),), sents)
+
+    for seg in (cut((0, 20), (20, 33), (34, 44)), cut((0, 11), (17, 33), (34, 44))):
+        monkeypatch.setattr(cues, "segment", lambda _text, seg=seg: seg)
+        assert cues._tokenize(text) == cues._tokenize_sentences(text, seg.sentences)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "We will publish the paper.",
+                "The paper,",
+                "to be published later this year,",
+                "To be published",
+                "It will be laid in June.",
+                "It",
+                "will",
+                "not",
+                "may",
+                "should",
+                "about 3",
+                "May",
+                "we",
+                "keep this under review",
+                "if",
+                "“quoted",
+                "text.”",
+                "won't",
+                "it's",
+                ",",
+                ".",
+                "\n\n",
+            ]
+        ),
+        max_size=40,
+    ),
+    st.sets(st.integers(0, 12)),
+)
+def test_cues_in_sentences_are_the_texts_cues_there(words: list[str], chosen: set[int]) -> None:
+    # only the chosen sentences are tokenized and read; rules that look past a sentence (the
+    # word before "to be", the next sentence's date, a quotation) still see the whole text
+    from respcompare.cues import cues_in_sentences
+    from respcompare.segment import segment
+
+    text = " ".join(words)
+    seg = segment(text)
+
+    def sentence(c: rc.Cue) -> int:
+        s = seg.sentence_at(c.span.start)
+        assert s is not None
+        return s.index
+
+    assert cues_in_sentences(text, chosen) == [c for c in find_cues(text) if sentence(c) in chosen]
+
+
+@pytest.mark.parametrize(
+    ("text", "chosen", "rule"),
+    [
+        # "to be" opening a sentence is an appositive when a comma comes after the word before
+        (
+            "We fund it.\n\n, to be published later this year, the paper sets out more.",
+            [1],
+            "modal.to-be>publish",
+        ),
+        # the next sentence (not read for cues) dates the commitment
+        (
+            "We will publish a paper. The paper sets out our plans in June.",
+            [0],
+            "modal.will>publish+dated-next-sentence",
+        ),
+    ],
+)
+def test_cues_in_sentences_read_the_sentences_beside_them(
+    text: str, chosen: list[int], rule: str
+) -> None:
+    from respcompare.cues import cues_in_sentences
+
+    assert [c.rule for c in cues_in_sentences(text, chosen)] == [rule]
+    assert cues_in_sentences(text, chosen) == find_cues(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "We",
+                "once",
+                "if",
+                "At present",
+                "this year",
+                "in June",
+                "2020",
+                "£5m",
+                "3 per",
+                "cent",
+                "The Home Office Review",
+                "Act",
+                "not",
+                "n't",
+                "cannot",
+                "and",
+                "which",
+                " - ",
+                "—",
+                ",",
+                ";",
+                ".",
+                "(",
+                "\n",
+                "a",
+                "é",
+                "٣",
+            ]
+        ),
+        max_size=30,
+    ),
+    st.integers(0, 20),
+)
+def test_patterns_behind_a_first_character_lookahead_match_as_without(
+    words: list[str], cut: int
+) -> None:
+    # the scans' patterns carry a lookahead on their first character, for speed only
+    import re
+
+    from respcompare import cues
+    from respcompare.alignment import voice
+
+    text = " ".join(words)
+    for fast in (
+        cues._TIME_HEDGE,
+        cues._CONDITIONAL,
+        cues._DATE,
+        cues._AMOUNT,
+        cues._INSTRUMENT,
+        cues._CLAUSE_END,
+        voice._BREAK,
+        voice._NEGATION,
+    ):
+        head = re.match(r"\(\?=\[[^\]]*\]\)\(\?:", fast.pattern)
+        assert head is not None and fast.pattern.endswith(")")
+        plain = re.compile(fast.pattern[head.end() : -1], fast.flags)
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+        for pos in range(0, len(text) + 1, 3):
+            end = min(len(text), pos + cut)
+            for f, p in ((fast.search, plain.search), (fast.match, plain.match)):
+                got, want = f(text, pos, end), p(text, pos, end)
+                assert (got and got.span()) == (want and want.span())

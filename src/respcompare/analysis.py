@@ -12,15 +12,16 @@ piece of work once and every stage sees the same sentences and the same cues.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .cues import find_cues_with_limits
+from .cues import cues_in_sentences, find_cues_with_limits
 from .errors import InputError
 from .lexicon import Lexicon
 from .model import Cue, Response
 from .segment import Segmentation, segment
 
-__all__ = ["TextAnalysis", "analyse", "analyse_response"]
+__all__ = ["TextAnalysis", "analyse", "analyse_response", "response_cues_in"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,3 +93,40 @@ def analyse_response(response: Response, *, lexicon: Lexicon | None = None) -> T
     kept.append(made)
     del kept[:-4]  # a few lexicons at most; the newest are kept
     return made
+
+
+def response_cues_in(response: Response, sentences: Iterable[int]) -> list[Cue]:
+    """The cues (default lexicon) of ``response`` that lie in ``sentences`` (indices into
+    ``segment(response.full_text).sentences``), sorted by position.
+
+    From the response's kept analysis when it has one (then every cue of the text, a superset);
+    otherwise found in just those sentences (:func:`respcompare.cues.cues_in_sentences`) and
+    kept on the response sentence by sentence, so asking again, or for an overlapping set,
+    finds only the sentences not read before. :func:`respcompare.align` reads the edited
+    sentences' cues this way, without analysing every sentence of both texts.
+
+    >>> r = Response(text="We will publish it. We keep this under review.")
+    >>> [c.category for c in response_cues_in(r, [1])]
+    ['review-loop']
+    """
+    if not isinstance(response, Response):
+        raise InputError(f"response_cues_in() takes a Response, not {type(response).__name__}")
+    memo = response.memo()
+    for made in memo.get("analyses", ()):
+        if made.lexicon is None:
+            return list(made.cues)
+    text = response.full_text
+    seg = segment(text)
+    wanted = sorted({i for i in sentences if 0 <= i < len(seg.sentences)})
+    kept: dict[int, tuple[Cue, ...]] = memo.setdefault("sentence_cues", {})
+    missing = [i for i in wanted if i not in kept]
+    if missing:
+        found: dict[int, list[Cue]] = {i: [] for i in missing}
+        if text.strip():
+            for cue in cues_in_sentences(text, missing):
+                sentence = seg.sentence_at(cue.span.start)
+                assert sentence is not None  # a cue lies in a sentence
+                found[sentence.index].append(cue)
+        for i, cues in found.items():
+            kept[i] = tuple(cues)
+    return [cue for i in wanted for cue in kept[i]]

@@ -50,7 +50,8 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import accumulate, compress
+from itertools import accumulate, compress, repeat
+from itertools import chain as concat
 
 from .errors import InputError
 from .lemmas import lemma
@@ -71,7 +72,7 @@ from .lexicon import (
     narrowing,
 )
 from .model import MONTH_NAMES, Cue, Span, SpanView
-from .segment import segment
+from .segment import Sentence, segment
 
 __all__ = [
     "LADDER",
@@ -108,7 +109,12 @@ def _ws(words_: str) -> frozenset[str]:
 
 @dataclass(frozen=True, slots=True)
 class _Tokens:
-    """Word tokens of one text: parallel lists, plus the sentence each token belongs to."""
+    """Word tokens of one text: parallel lists, plus the sentence each token belongs to.
+
+    With ``selected`` (sentence indices), only those sentences' tokens are here; every other
+    sentence has an empty run. :meth:`words_of` then gives any sentence's words as the whole
+    text's tokens have them (the cue engine reads a neighbouring sentence as context).
+    """
 
     start: list[int]
     end: list[int]
@@ -117,6 +123,27 @@ class _Tokens:
     sent: list[int]  # sentence index per token
     sent_bounds: list[tuple[int, int]]  # token range [a, b) per sentence
     sent_spans: list[tuple[int, int]]  # char range per sentence
+    text: str = ""
+    selected: frozenset[int] | None = None
+
+    def words_of(self, si: int) -> tuple[list[int], list[str]]:
+        """The ends and lower-cased texts of sentence ``si``'s tokens."""
+        a, b = self.sent_bounds[si]
+        if self.selected is None or si in self.selected:
+            return self.end[a:b], self.low[a:b]
+        one = _tokenize_sentences(self.text, [segment(self.text).sentences[si]])
+        return one.end, one.low
+
+    def end_before(self, i: int) -> int | None:
+        """Where the token before token ``i`` ends in the whole text (None for the first)."""
+        si = self.sent[i]
+        if self.selected is None or i > self.sent_bounds[si][0]:
+            return self.end[i - 1] if i > 0 else None
+        for sj in range(si - 1, -1, -1):  # the last token of the nearest sentence with one
+            ends, _ = self.words_of(sj)
+            if ends:
+                return ends[-1]
+        return None
 
 
 _CONTRACTIONS = {
@@ -129,8 +156,13 @@ _CONTRACTIONS = {
 _WORD = re.compile(r"[£$€]?\d+(?:[.,]\d+)*%?|\w+(?:[’'\-]\w+)*", re.UNICODE)
 
 
-#: _WORD as one group, so that split() keeps the words between the gaps
-_WORD_SPLIT = re.compile(f"({_WORD.pattern})", _WORD.flags)
+#: _WORD as one group, so that split() keeps the words between the gaps, written for speed with
+#: the same matches: a lookahead on the first character lets the engine pass over a gap
+#: character in one test, and the possessive repeats give nothing back (what follows each of
+#: them is optional, so backtracking into it could never help a match)
+_WORD_SPLIT = re.compile(
+    r"((?=[£$€\w])(?:[£$€]?\d+(?:[.,]\d+)*+%?|\w++(?:[’'\-]\w++)*+))", _WORD.flags
+)
 
 
 def _split_word(lt: str, ws: int, we: int) -> list[tuple[int, int, str]]:
@@ -153,12 +185,94 @@ def _split_word(lt: str, ws: int, we: int) -> list[tuple[int, int, str]]:
     return [(ws, we, lt)]
 
 
+_APOSTROPHES = re.compile("['’]")
+
+
 def _has_apostrophe(word: str) -> bool:
     return "'" in word or "’" in word
 
 
-def _tokenize(text: str) -> _Tokens:
+def _tokenize(text: str, only: Sequence[int] | None = None) -> _Tokens:
+    """The tokens of ``text``'s sentences; with ``only`` (sorted sentence indices), of those
+    sentences only (see :class:`_Tokens`)."""
     seg = segment(text)
+    sentences = seg.sentences
+    start: list[int] = []
+    end: list[int] = []
+    raw: list[str] = []
+    # the words of each run of consecutive sentences from one split of the text they span
+    groups: list[list[int]] = []
+    for si in range(len(sentences)) if only is None else only:
+        if groups and groups[-1][-1] == si - 1:
+            groups[-1].append(si)
+        else:
+            groups.append([si])
+    for group in groups:
+        got = _run_words(text, [sentences[si] for si in group])
+        start += got[0]
+        end += got[1]
+        raw += got[2]
+    low = list(map(str.lower, raw))
+    if "'" in text or "’" in text:
+        # the words with an apostrophe (found from the marks in the text, not by testing every
+        # word), last first, each replaced by its tokens
+        marked: set[int] = set()
+        for m in _APOSTROPHES.finditer(text):
+            k = bisect_right(start, m.start()) - 1
+            if k >= 0 and m.start() < end[k]:
+                marked.add(k)
+        for k in sorted(marked, reverse=True):
+            parts = _split_word(low[k], start[k], end[k])
+            start[k : k + 1] = [p[0] for p in parts]
+            end[k : k + 1] = [p[1] for p in parts]
+            low[k : k + 1] = [p[2] for p in parts]
+            raw[k : k + 1] = [text[p[0] : p[1]] for p in parts]
+    # each sentence's run of tokens (a token lies inside its sentence; a sentence left out has
+    # an empty run where its tokens would be)
+    bounds: list[tuple[int, int]] = []
+    k = 0
+    for s in sentences:
+        k0 = bisect_left(start, s.start, k)
+        k = bisect_left(start, s.end, k0)
+        bounds.append((k0, k))
+    sent = list(concat.from_iterable(repeat(si, b - a) for si, (a, b) in enumerate(bounds)))
+    spans = [(s.start, s.end) for s in sentences]
+    selected = None if only is None else frozenset(only)
+    return _Tokens(start, end, low, raw, sent, bounds, spans, text, selected)
+
+
+def _run_words(text: str, sents: Sequence[Sentence]) -> tuple[list[int], list[int], list[str]]:
+    """Starts, ends and texts of the words of consecutive sentences ``sents``: from one split
+    of the text they span, which gives each sentence the words its own split gives (the
+    pattern has no anchor or lookaround: inside a sentence it matches as it does in a longer
+    text) unless a word crosses a sentence's edge or lies between two sentences; then, and
+    only then (never for Punkt's sentences), sentence by sentence."""
+    a = sents[0].start
+    # split gives the gaps and the words in turn ([gap, word, gap, ..., word, gap]), and the
+    # running sum of their lengths gives each word's offsets
+    pieces = _WORD_SPLIT.split(text[a : sents[-1].end])
+    at = list(accumulate(map(len, pieces), initial=a))
+    starts = at[1 : len(pieces) : 2]
+    ends = at[2 : len(pieces) + 1 : 2]
+    k = 0
+    for s in sents:
+        if bisect_left(starts, s.start, k) != k:  # a word before the sentence, after the last
+            break
+        k = bisect_left(starts, s.end, k)
+        if k and ends[k - 1] > s.end:  # a word across the sentence's end
+            break
+    else:
+        return starts, ends, pieces[1::2]
+    one = _tokenize_sentences(text, sents, apostrophes=False)
+    return one.start, one.end, one.raw
+
+
+def _tokenize_sentences(
+    text: str, sentences: Sequence[Sentence], *, apostrophes: bool = True
+) -> _Tokens:
+    """:func:`_tokenize` one sentence at a time: for sentences with a word across an edge or
+    between two of them (none in practice), and the reference for the fast path; without
+    ``apostrophes``, words with an apostrophe are not split into their tokens."""
     start: list[int] = []
     end: list[int] = []
     low: list[str] = []
@@ -168,7 +282,7 @@ def _tokenize(text: str) -> _Tokens:
     spans: list[tuple[int, int]] = []
     split = _WORD_SPLIT.split
     find = text.find
-    for si, s in enumerate(seg.sentences):
+    for si, s in enumerate(sentences):
         # the same word pattern as segment.words(), every match one token, taken in bulk: split
         # gives the gaps and the words in turn ([gap, word, gap, ..., word, gap]), and the
         # running sum of their lengths gives each word's offsets (the pattern has no anchor or
@@ -179,7 +293,7 @@ def _tokenize(text: str) -> _Tokens:
         s_start = at[1 : len(pieces) : 2]
         s_end = at[2 : len(pieces) + 1 : 2]
         s_low = list(map(str.lower, words))
-        if find("'", s.start, s.end) >= 0 or find("’", s.start, s.end) >= 0:
+        if apostrophes and (find("'", s.start, s.end) >= 0 or find("’", s.start, s.end) >= 0):
             # then the words with an apostrophe, last first, each replaced by its tokens
             for k in reversed(list(compress(range(len(s_low)), map(_has_apostrophe, s_low)))):
                 parts = _split_word(s_low[k], s_start[k], s_end[k])
@@ -195,7 +309,7 @@ def _tokenize(text: str) -> _Tokens:
         sent.extend([si] * len(s_low))
         bounds.append((a, len(low)))
         spans.append((s.start, s.end))
-    return _Tokens(start, end, low, raw, sent, bounds, spans)
+    return _Tokens(start, end, low, raw, sent, bounds, spans, text)
 
 
 # ---------------------------------------------------------------- pattern compiler
@@ -398,19 +512,31 @@ _MONTH_PREV = _ws(
     "in of since until by from early late mid end during before after on this last next "
     "between to and"
 )
-_TIME_HEDGE = re.compile(
+
+
+def _first(chars: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``pattern`` behind a lookahead on its first character, one of ``chars``: the same
+    matches, but the engine passes over any other position in one test instead of trying each
+    alternative there (the scans below run over every sentence that has a cue)."""
+    return re.compile(f"(?=[{chars}])(?:{pattern})", flags)
+
+
+_TIME_HEDGE = _first(
+    "acfp",
     r"\b(?:at present|currently|at this time|at the moment|for now|for the time being|"
     r"at this stage|presently)\b",
     re.I,
 )
-_CONDITIONAL = re.compile(
+_CONDITIONAL = _first(
+    "oisaupdw",
     r"\b(?:once|if|subject to|at a time when|unless|provided that|depending on|pending|"
     r"when\b[^.;]{0,60}\b(?:has|have|is|are) (?:reported|concluded|completed|been completed|"
     r"finished|received))\b",
     re.I,
 )
 _MONTH = "(?:" + "|".join(m.capitalize() for m in MONTH_NAMES) + ")"
-_DATE = re.compile(
+_DATE = _first(
+    r"lebtifudmsawn\dJFMASOND",
     r"\b(?:(?:later |earlier |by the end of |before the end of |end of )?this (?:year|month|"
     r"week|spring|summer|autumn|winter|session|parliament|financial year)|"
     r"(?:by |in |from |until |before |during |early |late |mid-?)?(?:the )?(?:spring|summer|"
@@ -424,14 +550,16 @@ _DATE = re.compile(
     + _MONTH
     + r" (?:\d{1,2}|(?:19|20)\d\d)|"
     r"within (?:the next )?(?:\d+|one|two|three|four|six|twelve) (?:days|weeks|months|years)|"
-    r"by the end of (?:the )?(?:year|month|summer|spring|autumn|winter))\b"
+    r"by the end of (?:the )?(?:year|month|summer|spring|autumn|winter))\b",
 )
-_AMOUNT = re.compile(r"[£$€]\s?\d|\b\d[\d,.]*\s?(?:million|billion|m\b|bn\b|per cent|%)")
-_INSTRUMENT = re.compile(
+_AMOUNT = _first(r"£$€\d", r"[£$€]\s?\d|\b\d[\d,.]*\s?(?:million|billion|m\b|bn\b|per cent|%)")
+_INSTRUMENT = _first(
+    "A-Z",
     r"\b(?:[A-Z][\w'’-]+ ){1,6}(?:Act|Bill|Strategy|Order|Regulations|Plan|Fund|Scheme|Code|"
-    r"Framework|Programme|Group|Paper|Review|Taskforce|Panel|Commission)\b"
+    r"Framework|Programme|Group|Paper|Review|Taskforce|Panel|Commission)\b",
 )
-_CLAUSE_END = re.compile(
+_CLAUSE_END = _first(
+    r";:!?.,\s",
     r"[;:!?]|\.(?=\s|$)|\s[–—-]\s|,\s*(?:which|but|so that|while|whereas|although|and (?:we|it|"
     r"the|this|they|i)\b)",
 )
@@ -697,10 +825,9 @@ class _Engine:
     # -- sense rules
     def sense_pass(self) -> None:
         low, raw = self.t.low, self.t.raw
-        n = len(low)
         triggers = _SENSE_TRIGGERS
         # only the words a branch below starts at (each branch tests the word first)
-        for i in compress(range(n), map(triggers.__contains__, low)):
+        for i in compress(range(len(low)), map(triggers.__contains__, low)):
             tok = low[i]
             stop = self.sent_stop(i)
             first = i == self.sent_start_tok(i)
@@ -1024,7 +1151,8 @@ class _Engine:
 
     def to_be(self, i: int, stop: int) -> None:
         low = self.t.low
-        if i == 0 or "," not in self.text[self.t.end[i - 1] : self.t.start[i]]:
+        before = self.t.end_before(i)
+        if before is None or "," not in self.text[before : self.t.start[i]]:
             return  # only the appositive "The paper, to be published later this year, ..."
         w = self.skip_adverbs(i + 2, stop)
         if w < stop and low[w] in _DELIVERY_PP:
@@ -1265,6 +1393,70 @@ def find_cues_with_limits(
     return _finish(text, toks, eng.cands, wanted)
 
 
+def cues_in_sentences(
+    text: str, sentences: Iterable[int], *, lexicon: Lexicon | None = None
+) -> list[Cue]:
+    """The cues of ``find_cues(text, lexicon=lexicon)`` that lie in the given sentences.
+
+    ``sentences`` are indices into ``segment(text).sentences`` (others are ignored). A cue lies
+    in one sentence and only its own sentence's cues compete with it, so only those sentences
+    are tokenized and read, and the rest of the text only where a rule looks past its sentence
+    (a quotation, the word before an opening "to be", the next sentence's date): the same
+    cues, for a fraction of the work when the sentences are a fraction of the text (the
+    alignment's effects need the edited sentences' cues only).
+
+    >>> text = "We will publish it. We keep this under review."
+    >>> [c.category for c in cues_in_sentences(text, [1])]
+    ['review-loop']
+    """
+    if not isinstance(text, str):
+        raise InputError(f"cues_in_sentences() takes a string, not {type(text).__name__}")
+    if lexicon is not None and not isinstance(lexicon, Lexicon):
+        raise InputError(
+            "lexicon= must be a Lexicon; load one with respcompare.lexicon.load_lexicon(path)"
+        )
+    if not text.strip():
+        return []
+    n = len(segment(text).sentences)
+    toks = _tokenize(text, sorted({i for i in sentences if 0 <= i < n}))
+    eng = _Engine(text, toks)
+    eng.lexicon_pass((lexicon if lexicon is not None else default_lexicon()).compiled())
+    eng.sense_pass()
+    return _finish(text, toks, eng.cands, None)[0]
+
+
+_new = object.__new__
+_CUE_SET = tuple(
+    getattr(Cue, f).__set__
+    for f in ("category", "sense", "rule", "span", "level", "strength", "scope")
+)
+_span = Span.trusted  # a cue's span: its offsets are a token's, its text their slice
+
+
+def _cue(
+    category: str,
+    sense: str,
+    rule: str,
+    span: Span,
+    level: int | None,
+    strength: float,
+    scope: Span,
+) -> Cue:
+    """``Cue(category, sense, rule, span, level, strength, scope)``, its slots set directly
+    (the frozen dataclass __init__ sets each through object.__setattr__; a response makes
+    dozens of cues)."""
+    o: Cue = _new(Cue)
+    set_category, set_sense, set_rule, set_span, set_level, set_strength, set_scope = _CUE_SET
+    set_category(o, category)
+    set_sense(o, sense)
+    set_rule(o, rule)
+    set_span(o, span)
+    set_level(o, level)
+    set_strength(o, strength)
+    set_scope(o, scope)
+    return o
+
+
 #: The most cues one sentence keeps (the first ones, by position). Real responses carry at most
 #: 5 in a sentence; a sentence made of lexicon phrases ("may may may ...") would otherwise give
 #: a cue per word, each with the whole sentence as its scope, and a report quadratic in size.
@@ -1335,14 +1527,14 @@ def _finish(
         if wanted is not None and c.category not in wanted:
             continue
         out.append(
-            Cue(
-                category=c.category,
-                sense=sense,
-                rule=rule,
-                span=Span(s, e, text[s:e]),
-                level=level,
-                strength=round(strength, 3),
-                scope=SpanView(text, scope0, scope1),
+            _cue(
+                c.category,
+                sense,
+                rule,
+                _span(s, e, text[s:e]),
+                level,
+                round(strength, 3),
+                SpanView(text, scope0, scope1),
             )
         )
     notes: tuple[str, ...] = ()
@@ -1389,10 +1581,10 @@ def _dated_by_next(scan: _Scan, toks: _Tokens, c: _Cand) -> bool:
     for sj in (si + 1, si + 2):
         if sj >= len(toks.sent_bounds):
             return False
-        a, b = toks.sent_bounds[sj]
-        if a >= b:
+        words = toks.words_of(sj)[1]
+        if not words:
             continue
-        head = low[a : min(a + 3, b)]
+        head = words[:3]
         refers = head[:1] == ["it"] or (
             len(head) >= 2 and head[0] in {"the", "this", "that"} and head[1] == obj
         )

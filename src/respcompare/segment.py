@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -257,9 +258,77 @@ def _tokenizer() -> PunktSentenceTokenizer:
                 got = self._breaks[text] = bool(super().text_contains_sentbreak(text))
             return got
 
+        def span_tokenize(
+            self, text: str, realign_boundaries: bool = True
+        ) -> Iterator[tuple[int, int]]:
+            if not realign_boundaries or not fused:
+                return super().span_tokenize(text, realign_boundaries)  # type: ignore[no-any-return]
+            return iter(_punkt_spans(self, text))
+
+    # the fused span_tokenize below follows nltk's own steps since the ReDoS fix (candidate
+    # contexts found by _match_potential_end_contexts); for an older nltk, nltk's own code runs
+    fused = hasattr(PunktSentenceTokenizer, "_match_potential_end_contexts")
+
     params = PunktParameters()
     params.abbrev_types = set(UK_ABBREVIATIONS)
     return _Tokenizer(params)
+
+
+_WHITESPACE = " \t\n\r\x0b\x0c"  # string.whitespace, as Punkt reads it
+
+
+def _punkt_spans(tok: Any, text: str) -> list[tuple[int, int]]:
+    """``PunktSentenceTokenizer.span_tokenize(text)`` (nltk 3.9 and later) in one pass.
+
+    Punkt's own steps, in order and with the same results (tests compare it with plain Punkt):
+    ``_match_potential_end_contexts`` (each candidate sentence end with its context: the word
+    before it, the end mark and what follows; a candidate whose word overlaps the previous
+    candidate's is dropped), ``_slices_from_text`` (a break where ``text_contains_sentbreak``
+    says so) and ``_realign_boundaries`` (closing quotes and brackets after a break move to
+    the sentence before), without the generators between them, and with the realignment
+    pattern matched in place instead of on a copy of the rest of the text.
+    """
+    lang = tok._lang_vars
+    contains = tok.text_contains_sentbreak
+    slices: list[tuple[int, int]] = []
+    last_break = 0
+
+    def candidate(m: re.Match[str], word_start: int, word_end: int) -> None:
+        nonlocal last_break
+        if contains(text[word_start:word_end] + m.group() + m.group("after_tok")):
+            slices.append((last_break, m.end()))
+            last_break = m.start("next_tok") if m.group("next_tok") else m.end()
+
+    prev: re.Match[str] | None = None
+    prev_start = prev_stop = 0
+    for m in lang.period_context_re().finditer(text):
+        start = m.start()
+        # the word before the candidate: after the last white space since the previous
+        # candidate (Punkt's _get_last_whitespace_index, where 0 also means none)
+        space = max(0, max(map(text[prev_stop:start].rfind, _WHITESPACE)))
+        word_start = space + prev_stop + 1 if space else prev_start
+        if prev is not None and prev_stop <= word_start:
+            candidate(prev, prev_start, prev_stop)
+        prev, prev_start, prev_stop = m, word_start, start
+    if prev is not None:
+        candidate(prev, prev_start, prev_stop)
+    slices.append((last_break, len(text.rstrip())))
+    realign_re = lang.re_boundary_realignment
+    out: list[tuple[int, int]] = []
+    realign = 0
+    for k, (s1, e1) in enumerate(slices):
+        s1 += realign
+        if k + 1 < len(slices):
+            s2, e2 = slices[k + 1]
+            m2 = realign_re.match(text, s2, e2)
+            if m2:
+                out.append((s1, s2 + len(m2.group(0).rstrip())))
+                realign = m2.end() - s2
+                continue
+            realign = 0
+        if e1 > s1:
+            out.append((s1, e1))
+    return out
 
 
 _BULLET = re.compile(r"^\s*(?:[•\-\*–·▪●◦]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")

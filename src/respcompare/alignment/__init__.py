@@ -13,8 +13,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from ..analysis import TextAnalysis, analyse, analyse_response
-from ..model import Assessment, Petition, Response
+from ..analysis import TextAnalysis, analyse, analyse_response, response_cues_in
+from ..cues import cues_in_sentences
+from ..model import Assessment, Cue, Petition, Response
 from ..segment import segment
 from .core import (
     DEFAULT_OPTIONS,
@@ -27,9 +28,10 @@ from .core import (
     OpKind,
     WordEdit,
     align_texts,
+    op_with_effects,
     text_and_label,
 )
-from .effects import Effect, effects
+from .effects import Effect, effect_sentences, effects, effects_of_cues
 from .render import to_dict, to_html, to_markdown
 from .summary import carried_over, carried_over_share, describe
 
@@ -76,7 +78,9 @@ def align(
     petition
         When given, ops that make the revision answer the ask get the effect "ask now addressed".
     with_effects
-        Label each op with its effects (cues are found once per text). Default True.
+        Label each op with its effects. Default True. Only the sentences of the ops that can
+        have an effect (all but unchanged and moved) are read for cues, each once per
+        Response (kept on it); a Response's kept analysis is used when it has one.
     options
         All thresholds (see :class:`AlignOptions`); ``edit_threshold`` and ``split_threshold``
         override the two most used ones.
@@ -117,13 +121,20 @@ def align(
             return kept[1]  # type: ignore[no-any-return]
     al = align_texts(a_text, b_text, options=opts, a_label=a_label, b_label=b_label)
     if with_effects:
-        if analyses is None:
-            # each Response's analysis is made once and kept with it (for a plain string,
-            # analysed here); a blank text has no cues
-            analyses = (_analysis_of(a, a_text), _analysis_of(b, b_text))
-        labels = effects(al, petition, analyses=analyses, assessments=assessments)
+        if analyses is None and petition is None:
+            # the effects read only the cues of the ops that can have one (all but unchanged
+            # and moved): those sentences' cues, from a Response's kept analysis or found and
+            # kept sentence by sentence (for a plain string, found here)
+            a_in, b_in = effect_sentences(al)
+            labels = effects_of_cues(al, _cues_of(a, a_text, a_in), _cues_of(b, b_text, b_in))
+        else:
+            if analyses is None:
+                # each Response's analysis is made once and kept with it (for a plain string,
+                # analysed here); a blank text has no cues
+                analyses = (_analysis_of(a, a_text), _analysis_of(b, b_text))
+            labels = effects(al, petition, analyses=analyses, assessments=assessments)
         ops = tuple(
-            op if fx == op.effects else replace(op, effects=fx)  # most ops have no effect
+            op if fx == op.effects else op_with_effects(op, fx)  # most ops have no effect
             for op, fx in zip(al.ops, labels, strict=True)
         )
         al = replace(al, ops=ops)
@@ -135,6 +146,12 @@ def align(
 def _same_call(kept: tuple[object, ...], key: tuple[object, ...]) -> bool:
     """The same later response and petition (the very objects), effects flag and options."""
     return kept[0] is key[0] and kept[1] is key[1] and kept[2:] == key[2:]
+
+
+def _cues_of(value: Response | str, text: str, sentences: list[int]) -> list[Cue]:
+    if isinstance(value, Response):
+        return response_cues_in(value, sentences)
+    return cues_in_sentences(text, sentences)
 
 
 def _analysis_of(value: Response | str, text: str) -> TextAnalysis:

@@ -818,6 +818,23 @@ def _op(
     return o
 
 
+def op_with_effects(op: AlignOp, effects: tuple[Effect, ...]) -> AlignOp:
+    """``dataclasses.replace(op, effects=effects)``, built as :func:`_op` builds ops."""
+    o = _op(
+        op.kind,
+        op.a,
+        op.b,
+        op.a_sentences,
+        op.b_sentences,
+        op.similarity,
+        op.in_order,
+        op.move_group,
+        op.words,
+    )
+    _OP_SET[-1](o, effects)
+    return o
+
+
 def _word_edits(
     a_text: str,
     b_text: str,

@@ -16,7 +16,6 @@ not an odd count of negation words.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import Counter
 from collections.abc import Sequence
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -29,7 +28,7 @@ from .voice import flips, government_hedge
 if TYPE_CHECKING:
     from .core import Alignment, AlignOp
 
-__all__ = ["Effect", "effects"]
+__all__ = ["Effect", "effect_sentences", "effects", "effects_of_cues"]
 
 
 class Effect(StrEnum):
@@ -70,17 +69,11 @@ _STOCK_PHRASING = frozenset({"emotive", "acknowledgement", "peacock", "review-lo
 _ANSWERING = frozenset({"commitment", "refusal", "deferral"})
 
 
-def _within(cues: Sequence[Cue], span: Span | None, starts: Sequence[int]) -> Counter[str]:
-    """The categories of the cues that start inside ``span``; ``cues`` are sorted by start and
-    ``starts`` are their starts, so each op costs a bisection, not a pass over every cue."""
+def _in_span(cues: Sequence[Cue], span: Span | None, starts: Sequence[int]) -> Sequence[Cue]:
+    """The cues that start inside ``span``; ``cues`` are sorted by start and ``starts`` are
+    their starts, so each op costs a bisection, not a pass over every cue."""
     if span is None:
-        return Counter()
-    lo, hi = bisect_left(starts, span.start), bisect_left(starts, span.end)
-    return Counter(c.category for c in cues[lo:hi])
-
-
-def _slice(cues: Sequence[Cue], span: Span, starts: Sequence[int]) -> Sequence[Cue]:
-    """The cues that start inside ``span`` (``cues`` sorted by start, ``starts`` their starts)."""
+        return ()
     return cues[bisect_left(starts, span.start) : bisect_left(starts, span.end)]
 
 
@@ -112,15 +105,22 @@ def _one(
     b_starts: Sequence[int],
     texts: tuple[str, str] = ("", ""),
 ) -> tuple[Effect, ...]:
+    """The effects of one op; ``a_cues``/``b_cues`` are all the cues of each text, sorted by
+    start (``a_starts``/``b_starts``): only the government's own among those in the op's
+    spans count (:func:`own_cues`, asked here, for the ops that can have an effect)."""
     if op.kind in ("unchanged", "moved"):
         return ()
-    ca, cb = _within(a_cues, op.a, a_starts), _within(b_cues, op.b, b_starts)
+    a_own = own_cues(texts[0], _in_span(a_cues, op.a, a_starts))
+    b_own = own_cues(texts[1], _in_span(b_cues, op.b, b_starts))
+    ca = [c.category for c in a_own]
+    cb = [c.category for c in b_own]
     out: list[Effect] = []
 
     def more(cat: str, added: Effect, removed: Effect) -> None:
-        if cb[cat] > ca[cat]:
+        na, nb = ca.count(cat), cb.count(cat)
+        if nb > na:
             out.append(added)
-        elif ca[cat] > cb[cat]:
+        elif na > nb:
             out.append(removed)
 
     more("commitment", Effect.ADDED_COMMITMENT, Effect.REMOVED_COMMITMENT)
@@ -130,7 +130,7 @@ def _one(
     if ask_lost and op.a and any(op.a.overlaps(s) for s in ask_lost):
         out.append(Effect.ASK_NO_LONGER_ADDRESSED)
 
-    def stock(c: Counter[str], span: Span | None) -> bool:
+    def stock(c: list[str], span: Span | None) -> bool:
         # stock text: sympathy, acknowledgement, praise or "continue to", with nothing that
         # answers (commitment, refusal, deferral) and no figure or date of its own
         if not set(c) & _STOCK_PHRASING or set(c) & _ANSWERING:
@@ -144,14 +144,7 @@ def _one(
     if (
         op.a is not None
         and op.b is not None
-        and flips(
-            texts[0],
-            op.a,
-            texts[1],
-            op.b,
-            _slice(a_cues, op.a, a_starts),
-            _slice(b_cues, op.b, b_starts),
-        )
+        and flips(texts[0], op.a, texts[1], op.b, a_own, b_own)
     ):
         out.append(Effect.POLARITY_FLIP)
     more("emotive", Effect.EMOTIVE_ADDED, Effect.EMOTIVE_REMOVED)
@@ -210,11 +203,46 @@ def effects(
             b_ok, b_spans = _answered_spans(petition, alignment.b_text, alignment.b_label)
         ask_new = b_spans if b_ok and not a_ok else None
         ask_lost = a_spans if a_ok and not b_ok else None
-    a_own = sorted(own_cues(alignment.a_text, a_cues), key=lambda c: c.span.start)
-    b_own = sorted(own_cues(alignment.b_text, b_cues), key=lambda c: c.span.start)
-    a_starts = [c.span.start for c in a_own]
-    b_starts = [c.span.start for c in b_own]
+    return effects_of_cues(alignment, a_cues, b_cues, ask_new=ask_new, ask_lost=ask_lost)
+
+
+def effect_sentences(alignment: Alignment) -> tuple[list[int], list[int]]:
+    """The sentences of each text (indices, in order) in an op that can have an effect: every
+    op but the unchanged and moved ones. Their cues are all :func:`effects_of_cues` reads."""
+    a_sentences: list[int] = []
+    b_sentences: list[int] = []
+    for op in alignment.ops:
+        if op.kind not in ("unchanged", "moved"):
+            a_sentences += op.a_sentences
+            b_sentences += op.b_sentences
+    return sorted(a_sentences), sorted(b_sentences)
+
+
+def effects_of_cues(
+    alignment: Alignment,
+    a_cues: Sequence[Cue],
+    b_cues: Sequence[Cue],
+    *,
+    ask_new: list[Span] | None = None,
+    ask_lost: list[Span] | None = None,
+) -> tuple[tuple[Effect, ...], ...]:
+    """:func:`effects` from the two texts' cues: every cue, or at least those in the sentences
+    of :func:`effect_sentences` (an op reads only the cues inside its own spans).
+    ``ask_new``/``ask_lost`` are the evidence spans of the later text when only it answers the
+    ask, and of the earlier one when only it does.
+
+    >>> from respcompare import align, find_cues
+    >>> al = align("We care deeply.", "We will publish the report in June.", with_effects=False)
+    >>> fx = effects_of_cues(al, find_cues(al.a_text), find_cues(al.b_text))
+    >>> [[e.value for e in op_fx] for op_fx in fx]
+    [['stock phrasing removed'], ['added commitment']]
+    """
+    a_cues = sorted(a_cues, key=lambda c: c.span.start)
+    b_cues = sorted(b_cues, key=lambda c: c.span.start)
+    a_starts = [c.span.start for c in a_cues]
+    b_starts = [c.span.start for c in b_cues]
     texts = (alignment.a_text, alignment.b_text)
     return tuple(
-        _one(op, a_own, b_own, ask_new, ask_lost, a_starts, b_starts, texts) for op in alignment.ops
+        _one(op, a_cues, b_cues, ask_new, ask_lost, a_starts, b_starts, texts)
+        for op in alignment.ops
     )

@@ -40,11 +40,14 @@ __all__ = ["clause_spans", "flips", "government_hedge"]
 
 # Where a clause ends: punctuation that separates clauses, a dash between spaces, and the
 # conjunctions that start a new clause.
+# Each behind a lookahead on its first character: the same matches, found faster (the engine
+# passes over any other position in one test instead of trying each alternative there).
 _BREAK = re.compile(
-    r"[,;:()\u2013\u2014]|\s-\s|\b(?:and|but|however|although|whereas|while|which|who)\b",
+    r"(?=[,;:()\u2013\u2014\sabhw])"
+    r"(?:[,;:()\u2013\u2014]|\s-\s|\b(?:and|but|however|although|whereas|while|which|who)\b)",
     re.I,
 )
-_NEGATION = re.compile(r"\b(?:not|no|never|none|nor|neither|cannot)\b|n't\b", re.I)
+_NEGATION = re.compile(r"(?=[nc])(?:\b(?:not|no|never|none|nor|neither|cannot)\b|n't\b)", re.I)
 _WORD = re.compile(r"[A-Za-z0-9']+")
 _SENTENCE_END_CHARS = ".!?\n"
 _SENTENCE_END = re.compile(f"[{_SENTENCE_END_CHARS}]")
@@ -159,6 +162,16 @@ def _negative(text: str, a: int, b: int, cues: Sequence[Cue]) -> bool:
     return negated or refuses
 
 
+def _may_negate(text: str, span: Span, cues: Sequence[Cue]) -> bool:
+    """False when no clause of ``span`` can be :func:`_negative`: no negation anywhere in the
+    span and no refusal starting in it. (A negation a clause finds, the span finds too: a
+    clause ends where the span does or before a break, and a break that starts with a letter
+    follows a non-letter, so no negation word ends at a clause's end inside the span.)"""
+    return _NEGATION.search(text, span.start, span.end) is not None or any(
+        c.category == "refusal" and span.start <= c.span.start < span.end for c in cues
+    )
+
+
 def _key(text: str, a: int, b: int) -> str:
     """The clause's words for pairing: negations, auxiliaries and modals left out."""
     skip = _voice().stance_words
@@ -175,6 +188,8 @@ def flips(
 ) -> bool:
     """True when a clause of ``a_span`` reads the opposite way in ``b_span`` (see the module
     docstring); ``a_cues``/``b_cues`` are the two texts' cues (refusals count as negative)."""
+    if not _may_negate(a_text, a_span, a_cues) and not _may_negate(b_text, b_span, b_cues):
+        return False  # no clause on either side is negative: none can flip
     ac = clause_spans(a_text, a_span.start, a_span.end)[:MAX_CLAUSES]
     bc = clause_spans(b_text, b_span.start, b_span.end)[:MAX_CLAUSES]
     a_keys = [_key(a_text, a, b) for a, b in ac]
