@@ -156,6 +156,13 @@ _GENERIC_LOOP = re.compile(
     re.I,
 )
 # Predicates a "make" ask puts before its real object: "illegal to ...", "a criminal offence for"
+# a clause whose subject points back: "the scheme will continue", "it will remain"
+_ANAPHORIC_SUBJECT = re.compile(
+    r"\s*(?:and\s+)?(?:it|this|they|these|the (?:scheme|programme|policy|fund|funding|service|"
+    r"payment|grant|offer|entitlement|arrangement|arrangements|support|initiative))\s+(?:will|shall|is|"
+    r"are|would)?\s*$",
+    re.I,
+)
 # a clause whose subject is a gerund phrase: the act it names is what the stance is about
 _GERUND_SUBJECT = re.compile(r"\s*[A-Z]?[a-z]+ing\b")
 # an actor and its act in a ban's object: "shops to sell knives to anyone under 18"
@@ -610,6 +617,14 @@ _NEGATIVE_ADVICE = re.compile(
 )
 
 
+# a recommendation pointed back to: "this recommendation", "its recommendations"
+_ANAPHORIC_ADVICE = re.compile(
+    r"\b(?:that|this|these|those|its|their)\s+(?:[\w'’-]+\s+){0,2}(?:recommendations?|advice|"
+    r"conclusions?|findings?)\b",
+    re.I,
+)
+
+
 def _accepted_negative_advice(
     text: str, clause: Clause, infos: Sequence[_SentInfo], k: int
 ) -> tuple[Clause, bool]:
@@ -756,6 +771,10 @@ def _relation(
     # limit", "cap" in "Raise the benefit cap") names the object, not the act
     forms = tuple(f for f in forms if f not in model.object_stems)
     low = text.lower()
+    if declining and cls.name == "ban" and _PERMISSION_DECLINED.search(near_cue):
+        # "will not issue any new licences for such testing": declining to permit the act keeps
+        # it banned, which is what a ban ask wants
+        return "contrary"
     if declining and _OVERTURN_DECISION.search(near_cue):
         # "will not overturn it" (a decision taken by another body): declining to intervene,
         # whatever the verb's class
@@ -899,6 +918,17 @@ def _relation(
 
 
 # reversing another body's decision: "will not overturn it", "will not reverse that decision"
+# permission for an act, declined right after a refusal's verb: "(will not) issue any new
+# licences for", "(will not) grant permission to"
+_PERMISSION_DECLINED = re.compile(
+    r"\b(?:not|never|no longer)\s+(?:be\s+)?(?:issu|grant|giv|approv|award|renew)\w*\s+(?:any\s+)?"
+    r"(?:new\s+|further\s+)?(?:licen[cs]es?|permits?|permission|approvals?|exemptions?|consents?)"
+    r"\b|\bno (?:new |further )?(?:licen[cs]es?|permits?|exemptions?) (?:will|would) be (?:issued|"
+    r"granted|given|approved|renewed)\b",
+    re.I,
+)
+
+
 # the existence of a thing declined: "there will be no ..."
 _THERE_BE_NONE = re.compile(r"there (?:will|would|is to) be no\b", re.I)
 _OVERTURN_DECISION = re.compile(
@@ -2108,6 +2138,17 @@ def _clause_candidates(
             # the ask's own thing is the subject of its coming into being: "a statutory
             # inquiry under the Inquiries Act 2005 was set up" holds the inquiry asked for
             relation = "same"
+    if (
+        relation in ("none", "change")
+        and fam in _AFFIRM
+        and context_rel >= cfg.on_ask_relevance
+        and _ACCEPTS_ADVICE.search(text, clause.cue_start, clause.end)
+        and _ANAPHORIC_ADVICE.search(text, clause.cue_start, clause.end)
+        and not _NEGATIVE_ADVICE.search(text, max(0, sent.start - 400), sent.start)
+    ):
+        # "The Government accepted this recommendation" after a recommendation of the ask ("...
+        # recommended a new mandatory reporting duty"): the ask, accepted by reference
+        relation = "anaphor"
     if relation == "none" and clause.rule == "commit.outcome" and on_ask:
         # "nurses will receive a pay award of 4%": the outcome promised is the ask's act done
         relation = "same"
@@ -2199,6 +2240,8 @@ def _clause_candidates(
         )
     ):
         return None
+    if clause.rule == "refuse.present" and relation != "same":
+        return None  # "does not collect this data" states a fact; only the ask's own act refuses
     if fam in ("refuse", "cue-refuse") and not _declined_by_government(
         text, clause, model, vmap, cfg
     ):
@@ -2243,12 +2286,19 @@ def _clause_candidates(
             row = "yes.declines-the-contrary"
     elif (
         fam == "status-quo"
-        and on_ask
         and not ask.negated
         and ask.action in _SUPPLY_VERBS
         and _CONTINUES.search(text, clause.cue_start, clause.cue_end)
         and not _AS_IT_IS.search(text, clause.cue_end, clause.end)
-        and _names_head(text[clause.start : clause.cue_start], model)
+        and (
+            (on_ask and _names_head(text[clause.start : clause.cue_start], model))
+            # "... has funded free period products for all schools, and the scheme will
+            # continue": an anaphoric subject after the head in its sentence
+            or (
+                _ANAPHORIC_SUBJECT.match(text, clause.start, clause.cue_start) is not None
+                and _names_head(text[sent.start : clause.start], model)
+            )
+        )
     ):
         # "the free period products scheme will continue" for "Provide free period products":
         # what the ask would supply goes on, so it is in place (narrower or not: see below)
