@@ -156,6 +156,21 @@ _GENERIC_LOOP = re.compile(
     re.I,
 )
 # Predicates a "make" ask puts before its real object: "illegal to ...", "a criminal offence for"
+# where a bare noun phrase ends: a preposition, a clause word or punctuation
+_PP_END = re.compile(
+    r"[,;:(.]|\b(?:of|for|in|on|at|by|with|to|from|and|which|that|so|because|as)\b", re.I
+)
+# a standing commitment to a thing or to keeping it
+_COMMITTED_TO_OBJECT = re.compile(
+    r"\bcommitted to (?:the|its|our|this|that|maintaining|keeping|retaining|protecting|"
+    r"preserving|delivering|honouring)\b",
+    re.I,
+)
+# "the end of" as a time ("by the end of 2025", "until at least the end of the Charter")
+_END_OF_TIME = re.compile(
+    r"\b(?:(?:at|by|until|till|before|after|towards?|from|to)\s+)?(?:at least\s+)?the\s+end\s+of\b",
+    re.I,
+)
 # a clause whose subject points back: "the scheme will continue", "it will remain"
 _ANAPHORIC_SUBJECT = re.compile(
     r"\s*(?:and\s+)?(?:it|this|they|these|the (?:scheme|programme|policy|fund|funding|service|"
@@ -753,6 +768,10 @@ def _relation(
         # a relative clause describes what the clause acts on, it does not act: "will introduce
         # a charge, which will give leaseholders transparency around costs of maintaining ..."
         stems = content_stems(core[0])
+    if _END_OF_TIME.search(text):
+        # "until the end of the Charter period" is a time, not the act of ending
+        own = core[0] if len(core) == 2 and core[0].strip() else text
+        stems = content_stems(_END_OF_TIME.sub(" ", own))
     if declining and cls.wants == "status-quo":
         # what a decline declines follows its cue: "X will continue to fly and there are no plans
         # to disband the team" declines disbanding, and "continue" before it is not the act
@@ -897,6 +916,18 @@ def _relation(
         # "there will be no Building Safety Charge for leaseholders" for "Scrap the charge":
         # what an end ask removes will not exist, which is the ask done
         contrary = True
+    if (
+        not same
+        and not contrary
+        and cls.name in ("end", "keep")
+        and not model.ask.negated
+        and (kept := _COMMITTED_TO_OBJECT.search(near_cue)) is not None
+        and _names_head(_PP_END.split(near_cue[kept.end() :], maxsplit=1)[0], model)
+    ):
+        # "The Government is committed to the triple lock" keeps what "Scrap the triple lock"
+        # would end and what "Keep the triple lock" would keep ("committed to" stems to
+        # "commit to", which content stems never hold)
+        same, contrary = cls.name == "keep", cls.name == "end"
     if same and contrary:
         # the form nearer the stance cue wins ("will not lift the ban": lift is the act)
         return "same"
