@@ -412,6 +412,16 @@ def _ask_class(ask: Ask) -> ActClass:
         # activity; "Stop the closure of X" halts a change)
         head = _object_head(ask.object)
         change = change_nouns().get(head)
+        planned = _PLAN_TO.match(ask.object)
+        if change is None and planned is not None:
+            # "Reverse the decision to close Hillford library", "Scrap plans to build an
+            # incinerator": the change is the planned act's
+            base = verb_base(planned.group(1).lower()) or planned.group(1).lower()
+            change = next(
+                (vs for vs in change_nouns().values() if base in vs or f"{base} out" in vs),
+                None,
+            )
+            head = planned.group(1).lower()
         inner = _inner_change(ask.object)
         if change is None and inner is not None:
             # "Stop the Ministry of Defence closing the centre": the change is the gerund's
@@ -439,6 +449,15 @@ _ALL_YEAR = re.compile(r"\b(?:all year(?: round)?|year-round|all-year|permanent(
 _TARGET_AMOUNT = re.compile(r"\bat (?:[£$€]?\d|zero\b|nil\b)", re.I)
 
 # what a response says when a change the ask wants stopped goes ahead
+_AS_PLANNED = re.compile(
+    r"\b(?:as (?:planned|scheduled|intended)|go(?:es)? ahead|proceed\w*|press(?:es)? ahead)\b", re.I
+)
+# a plan or decision to make a change: "the decision to close X", "plans to build Y"
+_PLAN_TO = re.compile(
+    r"\s*(?:the\s+|any\s+|all\s+|its\s+|their\s+|[\w-]+[’']s\s+)?(?:planned\s+|proposed\s+)?"
+    r"(?:decisions?|plans?|proposals?|intentions?|moves?)\s+to\s+([a-z]+)\s+(?:\w+\s+)*?\w",
+    re.I,
+)
 _CHANGE_GOES_AHEAD = ("go ahead", "proceed", "as planned", "press ahead", "continue", "move")
 
 
@@ -2346,6 +2365,14 @@ def _clause_candidates(
         does = "A" if cls.name == "ban" else "not-A"
         note = "keeps a ban on the ask's object"
         row = "yes.declines-the-contrary" if does == "A" else "no.declines"
+    elif (
+        fam == "status-quo"
+        and cls.name.startswith("halt-")
+        and _AS_PLANNED.search(text, clause.cue_start, clause.end)
+    ):
+        # "the programme will continue as planned" for "Pause the rollout of smart motorways":
+        # the change the petition would halt goes ahead
+        does, row, note = "not-A", "no.contrary", "the change the ask would halt goes ahead"
     elif fam == "status-quo":
         if on_ask and cls.wants != "status-quo":
             # the ask's object itself goes on as it is ("the State Pension age will remain the
@@ -2720,9 +2747,12 @@ def _judge_ask(
     if cls.name.startswith("halt-"):
         # "Stop the closure of the Dover passport office": the office is what the response names
         inner = _inner_change(matched_ask.object)
+        planned = _PLAN_TO.match(matched_ask.object)
         rest = (
             ["", inner[1]]
             if inner is not None and _object_head(matched_ask.object) not in change_nouns()
+            else ["", matched_ask.object[planned.end(1) :].strip()]
+            if planned is not None and _object_head(matched_ask.object) not in change_nouns()
             else re.split(r"\bof\b|\bto\b|\bat\b|\bin\b", matched_ask.object, maxsplit=1)
         )
         if len(rest) == 2 and rest[1].strip():

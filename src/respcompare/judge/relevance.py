@@ -263,12 +263,24 @@ def _named_vague_head(toks: Sequence[str], head: str) -> bool:
 _POWER_TO = re.compile(r"(?:(?:the|new|more|further|stronger|greater)\s+)?powers?\s+to\s+\w", re.I)
 
 
+# a possessor at the start of an object: "the Ministry of Defence's ", "HMRC's "
+_POSSESSOR = re.compile(r"\s*(?:[Tt]he\s+)?(?:[A-Z][\w-]*\s+(?:of\s+)?){0,4}?[A-Z][\w-]*[’']s\s+")
+
+
 def _head_index(obj: str) -> int:
     """Index (among content stems) of the object's head: last content word before a preposition.
 
     A light head ("a 12.5% pay rise") passes the role to the word before it ("pay").
     """
     toks = [w.text for w in words(_TRAILING_TIME.sub("", obj))]
+    owner = _POSSESSOR.match(obj)
+    if owner is not None and obj[owner.end() :].strip():
+        # a possessor is not the head: "the Ministry of Defence's Thornbury site" is a site
+        own = [w.text for w in words(_TRAILING_TIME.sub("", obj[owner.end() :]))]
+        skipped = len([t for t in toks if t.lower() not in STOPWORDS and len(t) >= 2]) - len(
+            [t for t in own if t.lower() not in STOPWORDS and len(t) >= 2]
+        )
+        return skipped + _head_index(obj[owner.end() :])
     idx, light = _phrase_head(toks)
     if light and idx > 0:
         idx -= 1
