@@ -426,6 +426,10 @@ def _ask_class(ask: Ask) -> ActClass:
         if change is None and inner is not None:
             # "Stop the Ministry of Defence closing the centre": the change is the gerund's
             head, change = inner[0], change_nouns()[inner[0]]
+        if change is not None and verb in _UNDO_VERBS and head in ("ban", "bans", "prohibition"):
+            # "Lift the ban on XL Bully dogs" ends a ban in force; "Stop the proposed ban" halts
+            # one to come
+            change = None
         if change is not None:
             keep = _class_named("keep")
             return ActClass(
@@ -452,6 +456,28 @@ _TARGET_AMOUNT = re.compile(r"\bat (?:[£$€]?\d|zero\b|nil\b)", re.I)
 _AS_PLANNED = re.compile(
     r"\b(?:as (?:planned|scheduled|intended)|go(?:es)? ahead|proceed\w*|press(?:es)? ahead)\b", re.I
 )
+# what a thing will go on to do, as the subject of a promise: "will unlock growth", "will run"
+_GOES_ON = re.compile(
+    r"\bwill\s+(?:also\s+|now\s+|continue\s+to\s+)?(?:unlock|deliver|provide|create|bring|"
+    r"support|help|boost|improve|run|operate|serve|carry|open|generate|raise|fund|save|cut "
+    r"congestion|relieve|transform|double|connect)\b",
+    re.I,
+)
+# a plan to do an act, withdrawn: "proposals to close ticket offices have been withdrawn",
+# "operators withdrew their plans to close ..."
+_PLAN_WITHDRAWN = re.compile(
+    r"\b(?:proposals?|plans?|decision|intention)s?\s+to\s+(?P<act>[a-z]+)\b[^.;]{0,80}?\b(?:(?:has|"
+    r"have|had)\s+been|was|were|is\s+being|are\s+being)\s+(?:withdrawn|dropped|abandoned|scrapped|"
+    r"cancelled|shelved|reversed)\b|\b(?:withdr[ae]w\w*|dropp\w+|abandon\w*|scrapp\w+|shelv\w+|"
+    r"revers\w+)\s+(?:its|their|the|these|those|our)\s+(?:proposals?|plans?|decision)\s+to\s+"
+    r"(?P<act2>[a-z]+)\b",
+    re.I,
+)
+# verbs that undo what is in force (a ban lifted is ended, not halted)
+_UNDO_VERBS = frozenset(
+    {"lift", "repeal", "remove", "abolish", "end", "overturn", "revoke", "rescind", "undo", "quash",
+     "scrap", "reverse"}
+)  # fmt: skip
 # a plan or decision to make a change: "the decision to close X", "plans to build Y"
 _PLAN_TO = re.compile(
     r"\s*(?:the\s+|any\s+|all\s+|its\s+|their\s+|[\w-]+[’']s\s+)?(?:planned\s+|proposed\s+)?"
@@ -813,6 +839,13 @@ def _relation(
         # "will not issue any new licences for such testing": declining to permit the act keeps
         # it banned, which is what a ban ask wants
         return "contrary"
+    withdrawn = _PLAN_WITHDRAWN.search(text)
+    if withdrawn is not None:
+        act = withdrawn.group("act") or withdrawn.group("act2") or ""
+        if _forms_in(model.act_forms + tuple(sorted(cls.verbs)), content_stems(act)) is not None:
+            # "proposals to close ticket offices have been withdrawn": the ask's act, planned and
+            # then dropped, will not happen
+            return "contrary"
     if declining and _OVERTURN_DECISION.search(near_cue):
         # "will not overturn it" (a decision taken by another body): declining to intervene,
         # whatever the verb's class
@@ -1466,8 +1499,8 @@ def _contrary_on_other_object(
                 ("ed", "en", "wn", "lt", "ld")
             ):
                 # in the passive what it acts on is its subject: "New badger cull licences will
-                # be issued"
-                return False
+                # be issued" (the ask's thing, or another: "The zero rate ... was extended")
+                return not _names_head(near_cue[: m.start()], model)
             if form in _INTRANSITIVE_CHANGE and _NO_DIRECT_OBJECT.match(near_cue, m.end()):
                 # used without an object ("Council tax will rise by up to 4.99%"): what it acts
                 # on is its subject, named before it
@@ -2407,6 +2440,15 @@ def _clause_candidates(
             does = "A"
             row = "yes.in-place" if fam == "in-place" else "yes.commits"
             note = "says the ask is already in place" if fam == "in-place" else "commits to the ask"
+        elif (
+            cls.name == "end"
+            and not ask.negated
+            and _GOES_ON.search(text, clause.cue_start, min(clause.end, clause.cue_end + 20))
+            and _names_head(text[clause.start : clause.cue_start], model)
+        ):
+            # "The Lower Thames Crossing will unlock growth" for "Stop the Lower Thames
+            # Crossing": the thing the ask would end is the subject of what it will go on to do
+            does, row, note = "not-A", "no.contrary", "the thing the ask would end goes on"
         else:
             m = match(model, text[clause.start : clause.end], clause_stems, vmap)
             if not m.head or m.relevance < 0.75 or fam == "in-place":
