@@ -191,7 +191,12 @@ _PREDICATE = re.compile(
 )
 _ANAPHOR_ANYWHERE = re.compile(r"\b(?:do so|doing so|this request|this call|the request)\b", re.I)
 _ANAPHORIC_START = re.compile(r"\s*(?:this|it|these|that|such|yes|no)\b", re.I)
-_PETITION_REFERENCE = re.compile(r"\b(?:this|the) petition\b|\bpetitioners?\b", re.I)
+_PETITION_REFERENCE = re.compile(
+    r"\b(?:this|the) petition\b|\bpetitioners?\b"
+    # the petition's proposal, named only so at the end of a clause ("rejects the proposal.")
+    r"|\b(?:this|the|that|its|their) (?:proposal|request|suggestion|call)\s*(?:[.;]|$)",
+    re.I,
+)
 _NARROWING = re.compile(
     r"\b(?:key findings|main findings|(?:a|an|the) (?:summary|outline|overview)|summary of|"
     r"insights|"
