@@ -371,6 +371,10 @@ def _ask_class(ask: Ask) -> ActClass:
     cls = next((c for c in act_classes() if verb in c.verbs), _class_named("create"))
     if verb in ("protect", "save", "defend", "safeguard") and _FROM_ENDING.search(ask.text):
         return _class_named("keep")  # "Protect the triple lock from being scrapped"
+    if verb == "protect" and not re.search(r"\b(?:from|against)\b", ask.text, re.I):
+        # "Protect free school meals during holidays" keeps them ("Protect children from online
+        # harm" asks for new measures)
+        return _class_named("keep")
     if cls.name == "keep" and _ALL_YEAR.search(ask.text):
         # "Keep the clocks on British Summer Time all year round" changes what happens now; what
         # ends the thing kept is still its contrary ("the uplift will end in October")
@@ -467,6 +471,15 @@ _GOES_ON = re.compile(
     r"support|help|boost|improve|run|operate|serve|carry|open|generate|raise|fund|save|cut "
     r"congestion|relieve|transform|double|connect)\b",
     re.I,
+)
+# consent for a change, given or refused
+_CONSENT = re.compile(
+    r"\b(?:approv\w*|consent\w*|granted (?:planning |development )?(?:permission|consent)|given (?:the "
+    r"go-ahead|approval|consent)|refus\w* (?:planning |development )?(?:permission|consent|approval))\b",
+    re.I,
+)
+_CONSENT_REFUSED = re.compile(
+    r"\b(?:refus\w*|reject\w*|declin\w*|withh[oe]ld\w*|not (?:approve|grant|give|consent))\b", re.I
 )
 # a plan to do an act, withdrawn: "proposals to close ticket offices have been withdrawn",
 # "operators withdrew their plans to close ..."
@@ -844,6 +857,14 @@ def _relation(
         # "will not issue any new licences for such testing": declining to permit the act keeps
         # it banned, which is what a ban ask wants
         return "contrary"
+    if cls.name.startswith("halt-") and _CONSENT.search(near_cue):
+        # consent to the change refused is what a halt ask wants; consent given lets it go ahead
+        # ("has refused consent for the expansion", "has approved the expansion")
+        return (
+            "contrary"
+            if declining
+            else ("contrary" if not _CONSENT_REFUSED.search(near_cue) else "same")
+        )
     withdrawn = _PLAN_WITHDRAWN.search(text)
     if withdrawn is not None:
         act = withdrawn.group("act") or withdrawn.group("act2") or ""
