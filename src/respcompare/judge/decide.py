@@ -474,8 +474,9 @@ _GOES_ON = re.compile(
 )
 # consent for a change, given or refused
 _CONSENT = re.compile(
-    r"\b(?:approv\w*|consent\w*|granted (?:planning |development )?(?:permission|consent)|given (?:the "
-    r"go-ahead|approval|consent)|refus\w* (?:planning |development )?(?:permission|consent|approval))\b",
+    r"\b(?:approv\w*|consent\w*|granted (?:planning |development )?(?:permission|consent)|"
+    r"given (?:the go-ahead|approval|consent)|"
+    r"refus\w* (?:planning |development )?(?:permission|consent|approval))\b",
     re.I,
 )
 _CONSENT_REFUSED = re.compile(
