@@ -1124,7 +1124,11 @@ def _drafts(text: str, a: int, b: int) -> list[_Draft]:
     if m is None:
         nm = _NO_PREFIX.match(text, a, b)
         if nm:
-            return _nominal(text, _tokens(text, nm.end(), b), True, clause_start)
+            # "No to fracking: ban it permanently": the slogan is the ask; what follows its colon
+            # says the same of "it"
+            colon = re.compile(r"\s*[:–—]\s").search(text, nm.end(), b)
+            end = colon.start() if colon is not None else b
+            return _nominal(text, _tokens(text, nm.end(), end), True, clause_start)
     # 2. "<subject> to <verb>": "Government to match ...", "The UK should ban ..."
     sv = _subject_verb(toks)
     if sv is not None:

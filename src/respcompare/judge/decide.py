@@ -472,6 +472,18 @@ _GOES_ON = re.compile(
     r"congestion|relieve|transform|double|connect)\b",
     re.I,
 )
+
+
+def _split_phrasal(action: str, low: str) -> bool:
+    """Whether a two-word phrasal verb ("bring forward", "roll back") appears in ``low`` with up
+    to four words of its object between its parts."""
+    parts = action.lower().split()
+    if len(parts) != 2 or parts[1] not in ("forward", "back", "out", "in", "down", "up", "off"):
+        return False
+    verb = re.escape(parts[0])
+    return re.search(rf"\b{verb}\w*(?:\s+[\w-]+){{1,4}}\s+{re.escape(parts[1])}\b", low) is not None
+
+
 # consent for a change, given or refused
 _CONSENT = re.compile(
     r"\b(?:approv\w*|consent\w*|granted (?:planning |development )?(?:permission|consent)|"
@@ -618,6 +630,7 @@ _UNBAN = re.compile(
     r"scrapped|revoked|overturned)\b",
     re.I,
 )
+_BAN_VERBS = ("ban", "prohibit", "outlaw", "forbid", "criminalise", "make illegal")
 _BAN_NOUN_ON = re.compile(r"\b(?:ban|prohibition|moratorium)s?\s+on\b", re.I)
 # a ban that is the subject of a status-quo clause: "the moratorium on fracking remains in place"
 _BAN_SUBJECT = re.compile(
@@ -887,6 +900,8 @@ def _relation(
             " " in v and f" {v} " in f" {low} "
             for v in load_synonyms().verb_group(model.ask.action)
         )
+        # a phrasal verb split by its object ("bring the 2030 phase-out date forward")
+        or _split_phrasal(model.ask.action, low)
     )
     # the contrary act must be the stance's own verb phrase ("will retain", "committed to the
     # exams taking place"), not a word elsewhere in the clause
@@ -927,10 +942,16 @@ def _relation(
             _forms_in(tuple(sorted(_class_named("ban").verbs)), content_stems(near_cue))
             or _BAN_NOUN_ON.search(near_cue)
         )
+    ) or (
+        cls.name == "create"
+        and model.ask.negated
+        and not _BAN_NOUN_ON.search(model.ask.object)
+        and (_forms_in(_BAN_VERBS, content_stems(near_cue)) or _BAN_NOUN_ON.search(near_cue))
     ):
         # banning it, or a ban on it in place, is the contrary of allowing it ("will ban
-        # fracking for good", "a moratorium on fracking has been in place since 2019")
-        contrary = True
+        # fracking for good", "a moratorium on fracking has been in place since 2019"), and of
+        # bringing it in ("No to fracking": "the moratorium ... was reinstated")
+        same, contrary = False, True
     if cls.name == "permit" and _UNBAN.search(text):
         same = True  # "will repeal the prohibition on councils forming bus companies"
     elif cls.name == "ban" and _UNBAN.search(near_cue):
@@ -2652,6 +2673,13 @@ def _decide(cands: list[_Candidate]) -> tuple[_Candidate | None, str, bool]:
         if c.outcome in ("yes", "partly") and c.row != "partly.process-with-decision"
     ]
     no_like = [c for c in cands if c.outcome == "no"]
+    if any(c.row == "yes.in-place" and c.relevance >= 0.75 for c in yes_like):
+        # what the ask wants is in place, so the status quo kept is the ask met: "It is already
+        # an offence to use a hand-held phone ... The Government continues to support the police
+        # in enforcing this offence"
+        no_like = [
+            c for c in no_like if not (c.stance.family == "status-quo" and c.row == "no.declines")
+        ]
     conflict = bool(yes_like and no_like)
     if conflict:
         top_yes = max(yes_like, key=lambda c: c.weight)
