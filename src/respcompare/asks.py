@@ -804,6 +804,7 @@ _QUAL_PREPS = frozenset(
         "within",
         "during",
         "until",
+        "beyond",
         "before",
         "after",
         "across",

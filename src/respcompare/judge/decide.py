@@ -509,6 +509,12 @@ _UNDO_VERBS = frozenset(
     {"lift", "repeal", "remove", "abolish", "end", "overturn", "revoke", "rescind", "undo", "quash",
      "scrap", "reverse"}
 )  # fmt: skip
+# more time: "for a further year", "until 2027", "beyond March"
+_FURTHER_TIME = re.compile(
+    r"\b(?:for (?:a |another )?(?:further|more|extra|additional|another) |until |beyond |into |"
+    r"past |through )",
+    re.I,
+)
 # a plan or decision to make a change: "the decision to close X", "plans to build Y"
 _PLAN_TO = re.compile(
     r"\s*(?:the\s+|any\s+|all\s+|its\s+|their\s+|[\w-]+[’']s\s+)?(?:planned\s+|proposed\s+)?"
@@ -938,6 +944,9 @@ def _relation(
     if (
         cls.name == "permit"
         and not same
+        # (not when the ask is to allow a ban: "Allow councils to ban pavement parking")
+        and _forms_in(tuple(sorted(_class_named("ban").verbs)), content_stems(model.ask.object))
+        is None
         and (
             _forms_in(tuple(sorted(_class_named("ban").verbs)), content_stems(near_cue))
             or _BAN_NOUN_ON.search(near_cue)
@@ -2446,6 +2455,18 @@ def _clause_candidates(
         does = "A" if cls.name == "ban" else "not-A"
         note = "keeps a ban on the ask's object"
         row = "yes.declines-the-contrary" if does == "A" else "no.declines"
+    elif (
+        fam == "status-quo"
+        and on_ask
+        and not ask.negated
+        and ask.action in ("extend", "prolong", "renew")
+        and _CONTINUES.search(text, clause.cue_start, clause.cue_end)
+        and _FURTHER_TIME.search(text, clause.cue_end, clause.end)
+    ):
+        # "The Household Support Fund will continue for a further year" for "Extend the
+        # Household Support Fund beyond March": going on for longer is the extension asked for
+        fam, relation = "commit", "same"
+        does, row, note = "A", "yes.commits", "says what the ask would extend goes on for longer"
     elif (
         fam == "status-quo"
         and cls.name.startswith("halt-")

@@ -92,6 +92,7 @@ _PREPOSITIONS = frozenset(
         "because",
         "unless",
         "until",
+        "beyond",
         "that",
         "which",
         "who",
