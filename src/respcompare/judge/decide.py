@@ -435,6 +435,10 @@ def _ask_class(ask: Ask) -> ActClass:
         if change is None and inner is not None:
             # "Stop the Ministry of Defence closing the centre": the change is the gerund's
             head, change = inner[0], change_nouns()[inner[0]]
+        if change is not None and head in ("sale", "sales") and _SALE_TO_PEOPLE.search(ask.text):
+            # "Stop the sale of energy drinks to children" bans selling them, where "Stop the
+            # sale of Channel 4" halts a privatisation
+            return _class_named("ban")
         if change is not None and verb in _UNDO_VERBS and head in ("ban", "bans", "prohibition"):
             # "Lift the ban on XL Bully dogs" ends a ban in force; "Stop the proposed ban" halts
             # one to come
@@ -502,6 +506,12 @@ _PLAN_WITHDRAWN = re.compile(
     r"cancelled|shelved|reversed)\b|\b(?:withdr[ae]w\w*|dropp\w+|abandon\w*|scrapp\w+|shelv\w+|"
     r"revers\w+)\s+(?:its|their|the|these|those|our)\s+(?:proposals?|plans?|decision)\s+to\s+"
     r"(?P<act2>[a-z]+)\b",
+    re.I,
+)
+# a sale to people: a trade in a product, not the sale of an asset
+_SALE_TO_PEOPLE = re.compile(
+    r"\bsales?\s+of\s+[\w\s'’-]{1,60}?\bto\s+(?:children|minors|under|anyone|people|young|teenagers|"
+    r"the public|consumers|customers|shoppers|those|persons|individuals)\b",
     re.I,
 )
 # verbs that undo what is in force (a ban lifted is ended, not halted)
@@ -1139,11 +1149,12 @@ _LOCAL_BODIES = re.compile(
 _LOCAL_POWER = re.compile(r"\b(?:powers?|can|may|able to|discretion|free to|flexibility)\b", re.I)
 # general law said to be in place: "already criminal offences", "already illegal"
 _LAW_IN_PLACE = re.compile(
-    r"\b(?:offences?|crimes?|illegal|unlawful|against the law|criminal)\b", re.I
+    r"\b(?:offences?|crimes?|illegal|unlawful|against the law|criminal|powers?)\b", re.I
 )
 _NEW_LAW_ASK = re.compile(
-    r"\b(?:specific|new|separate|dedicated|standalone|stand-alone|distinct)\s+(?:criminal\s+)?"
-    r"(?:offence|law|legislation|crime|power|duty|right)",
+    r"\b(?:specific|new|separate|dedicated|standalone|stand-alone|distinct|more|further|"
+    r"additional|extra|stronger|tougher)\s+(?:criminal\s+)?"
+    r"(?:offence|law|legislation|crime|powers?|duty|right)",
     re.I,
 )
 # Verbs that only say "bring into being": whatever verb a response uses for the same object does
@@ -1218,7 +1229,7 @@ def _implied_relation(
     if clause.family == "in-place" and cls.name in ("create", "ban", "permit"):
         # (an ask to end or cut something is not met by that thing being in place: "the Stamp
         # Duty surcharge" in place is what "Scrap the Stamp Duty surcharge" would remove)
-        if _OFFENCE_ASK.search(ask.text) and _OFFENCE_PLACE.search(
+        if (_OFFENCE_ASK.search(ask.text) or cls.name == "ban") and _OFFENCE_PLACE.search(
             text, clause.cue_start, min(clause.end, clause.cue_end + 40)
         ):
             return "same"  # "it is already an offence to ...", named by the stance itself
