@@ -519,6 +519,10 @@ _UNDO_VERBS = frozenset(
     {"lift", "repeal", "remove", "abolish", "end", "overturn", "revoke", "rescind", "undo", "quash",
      "scrap", "reverse"}
 )  # fmt: skip
+# words every funding sentence has: not what names the thing funded
+_GENERIC_FUNDING = frozenset(
+    stem(w) for w in ("funding", "fund", "money", "support", "grant", "payment", "scheme", "free")
+)
 # more time: "for a further year", "until 2027", "beyond March"
 _FURTHER_TIME = re.compile(
     r"\b(?:for (?:a |another )?(?:further|more|extra|additional|another) |until |beyond |into |"
@@ -2443,6 +2447,16 @@ def _clause_candidates(
         and not _AS_IT_IS.search(text, clause.cue_end, clause.end)
         and (
             (on_ask and _names_head(text[clause.start : clause.cue_start], model))
+            # "Funding for anti-poaching work will continue" for "Fund anti-poaching patrols":
+            # the subject shares a distinctive word of the ask's object
+            or (
+                clause_rel >= 0.5
+                and ask.action in ("fund", "provide", "pay", "offer", "give")
+                and bool(
+                    (set(content_stems(text[clause.start : clause.cue_start])) - _GENERIC_FUNDING)
+                    & (model.object_stems - _GENERIC_FUNDING)
+                )
+            )
             # "... has funded free period products for all schools, and the scheme will
             # continue": an anaphoric subject after the head in its sentence
             or (
