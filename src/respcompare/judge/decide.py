@@ -658,14 +658,15 @@ _BAN_SUBJECT = re.compile(
     re.I,
 )
 _CHARGE_NOUN = re.compile(
-    r"\b(?:charges?|fees?|tax|taxes|vat|duty|duties|tolls?|levy|levies|fares?|costs?|bills?|"
-    r"rates|prescription charges)\b",
+    r"\b(?:charges?|charging|fees?|tax|taxes|vat|duty|duties|tolls?|levy|levies|fares?|costs?|"
+    r"bills?|rates|prescription charges)\b",
     re.I,
 )
 _FREE_OUTCOME = re.compile(
     r"\b(?:for free|free of charge|without charge|pay nothing|(?:pay|pays|paid) no|"
     r"(?:provide|offer|give|receive|get) free (?:\w+ ){0,2}(?:for|to)\b|"
     r"no longer (?:have to |need to )?pay|100% relief|full relief|"
+    r"no longer be (?:able|allowed|permitted) to (?:charge|levy)|"
     r"(?:not|no [\w -]{1,40}) (?:will |would |shall )?be charged|"
     r"(?:pay|cover|meet|fund) (?:the |their |all )?(?:[\w-]+ )?(?:fees|costs?|charges?) in full|"
     r"not (?:have to|need to) pay|exempt(?:ed)? from|zero-rated|abolish\w*|scrap\w*)\b",
@@ -891,6 +892,13 @@ def _relation(
         # "will not issue any new licences for such testing": declining to permit the act keeps
         # it banned, which is what a ban ask wants
         return "contrary"
+    if (
+        cls.name == "permit"
+        and not declining
+        and _CONSENT.search(near_cue)
+        and not _CONSENT_REFUSED.search(near_cue)
+    ):
+        return "same"  # "has granted planning permission for a new coal mine" allows it
     if cls.name.startswith("halt-") and _CONSENT.search(near_cue):
         # consent to the change refused is what a halt ask wants; consent given lets it go ahead
         # ("has refused consent for the expansion", "has approved the expansion")
