@@ -447,7 +447,9 @@ def _ask_class(ask: Ask) -> ActClass:
             keep = _class_named("keep")
             return ActClass(
                 name=f"halt-{change[0]}",
-                verbs=frozenset({verb}),
+                # (any verb that halts or undoes a change does the act: "reverse the rise" for
+                # "Scrap the rise")
+                verbs=frozenset({verb}) | _HALT_VERBS,
                 wants="status-quo",
                 continuation=False,
                 opposite=(*change, *_CHANGE_GOES_AHEAD),
@@ -514,6 +516,11 @@ _SALE_TO_PEOPLE = re.compile(
     r"the public|consumers|customers|shoppers|those|persons|individuals)\b",
     re.I,
 )
+# verbs that halt or undo a change
+_HALT_VERBS = frozenset(
+    {"stop", "halt", "block", "cancel", "drop", "abandon", "pause", "reverse", "scrap", "shelve",
+     "overturn", "withdraw"}
+)  # fmt: skip
 # verbs that undo what is in force (a ban lifted is ended, not halted)
 _UNDO_VERBS = frozenset(
     {"lift", "repeal", "remove", "abolish", "end", "overturn", "revoke", "rescind", "undo", "quash",
