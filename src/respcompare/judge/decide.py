@@ -361,6 +361,12 @@ def _class_named(name: str) -> ActClass:
     return next(c for c in act_classes() if c.name == name)
 
 
+@lru_cache(maxsize=16)
+def _class_verbs(name: str) -> tuple[str, ...]:
+    """The verbs of the act class ``name``, sorted, as the form tuples the matchers take."""
+    return tuple(sorted(_class_named(name).verbs))
+
+
 def _ask_class(ask: Ask) -> ActClass:
     """What kind of change the ask wants (see data/judge_acts.toml).
 
@@ -886,10 +892,10 @@ def _relation(
     class_verbs = () if cls.name == "create" else tuple(sorted(cls.verbs))
     if cls.name == "end":
         # ending an activity is banning it: "prohibits the export" ends live exports
-        class_verbs += tuple(sorted(_class_named("ban").verbs))
+        class_verbs += _class_verbs("ban")
     if cls.name == "less" and _TO_ZERO.search(model.ask.text):
         # "Cut VAT to zero": removing or zero-rating it is the same act
-        class_verbs += tuple(sorted(_class_named("end").verbs))
+        class_verbs += _class_verbs("end")
     forms = model.act_forms + _class_forms(class_verbs, model.ask.action)
     # a class verb that is also the object's own noun ("limit" in "Lower the drink-drive
     # limit", "cap" in "Raise the benefit cap") names the object, not the act
@@ -909,11 +915,9 @@ def _relation(
     if cls.name.startswith("halt-") and _CONSENT.search(near_cue):
         # consent to the change refused is what a halt ask wants; consent given lets it go ahead
         # ("has refused consent for the expansion", "has approved the expansion")
-        return (
-            "contrary"
-            if declining
-            else ("contrary" if not _CONSENT_REFUSED.search(near_cue) else "same")
-        )
+        if declining or not _CONSENT_REFUSED.search(near_cue):
+            return "contrary"
+        return "same"
     withdrawn = _PLAN_WITHDRAWN.search(text)
     if withdrawn is not None:
         act = withdrawn.group("act") or withdrawn.group("act2") or ""
@@ -950,7 +954,7 @@ def _relation(
     if cls.name == "create" and model.ask.action in load_synonyms().verb_group("bring back"):
         # what a bring-back ask restores was ended: "the 10p rate was abolished in 2008" is the
         # contrary of its return (and, told as history, no position at all)
-        opposite += tuple(sorted(_class_named("end").verbs))
+        opposite += _class_verbs("end")
     contrary = _forms_in(opposite, content_stems(near_cue)) is not None
     if (
         not same
@@ -974,11 +978,9 @@ def _relation(
         cls.name == "permit"
         and not same
         # (not when the ask is to allow a ban: "Allow councils to ban pavement parking")
-        and _forms_in(tuple(sorted(_class_named("ban").verbs)), content_stems(model.ask.object))
-        is None
+        and _forms_in(_class_verbs("ban"), content_stems(model.ask.object)) is None
         and (
-            _forms_in(tuple(sorted(_class_named("ban").verbs)), content_stems(near_cue))
-            or _BAN_NOUN_ON.search(near_cue)
+            _forms_in(_class_verbs("ban"), content_stems(near_cue)) or _BAN_NOUN_ON.search(near_cue)
         )
     ) or (
         cls.name == "create"
@@ -2137,23 +2139,19 @@ def _recipient_unnamed(ask: Ask, text: str) -> bool:
 
 @lru_cache(maxsize=256)
 def _people_stems_of_stem(s: str) -> frozenset[str]:
-    """The stems of the one-word aliases of a word whose stem is ``s`` (see
-    :func:`_people_stems`), or just ``s``."""
+    """``s`` and the stems of the one-word aliases, in ``data/synonyms.toml``, of a word whose
+    stem is ``s`` ("pupil": children, students, ...)."""
+    out = {s}
     for terms, _, _ in load_synonyms().aliases:
-        if any(stem(t) == s for t in terms if " " not in t):
-            return frozenset(stem(t) for t in terms if " " not in t)
-    return frozenset({s})
-
-
-@lru_cache(maxsize=256)
-def _people_stems(word: str) -> frozenset[str]:
-    """The stems of ``word`` and of its one-word aliases in ``data/synonyms.toml`` ("pupils":
-    children, students, ...)."""
-    out = {stem(word)}
-    for terms, _, _ in load_synonyms().aliases:
-        if word in terms:
-            out.update(stem(t) for t in terms if " " not in t)
+        ones = [stem(t) for t in terms if " " not in t]
+        if s in ones:
+            out.update(ones)
     return frozenset(out)
+
+
+def _people_stems(word: str) -> frozenset[str]:
+    """The stems of ``word`` and of its one-word aliases (see :func:`_people_stems_of_stem`)."""
+    return _people_stems_of_stem(stem(word))
 
 
 _MODIFIED_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
