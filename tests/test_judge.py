@@ -89,8 +89,10 @@ def test_inquiry_example_is_a_clear_no() -> None:
         ("Government to match the £500", "single", rc.Verdict.ANSWERED_NO),
         ("Legal right to 2 week review", "single", rc.Verdict.ANSWERED_NO),
         ("Allow corporate worship", "single", rc.Verdict.ANSWERED_NO),
-        ("Make verified ID a requirement", "original", rc.Verdict.DEFLECTED),
-        ("Take back responsibility", "original", rc.Verdict.DEFLECTED),
+        # the rules read no position (deflected); the learned verdict model reads the refusal the
+        # two readers both read (dev_verdicts.jsonl: answered-no)
+        ("Make verified ID a requirement", "original", rc.Verdict.ANSWERED_NO),
+        ("Take back responsibility", "original", rc.Verdict.ANSWERED_NO),  # readers: answered-no
         ("Waive the January 2021 tax bill", "revised", rc.Verdict.ANSWERED_NO),
     ],
 )

@@ -30,6 +30,7 @@ __all__ = [
     "Downgrade",
     "Evidence",
     "Petition",
+    "LearnedReading",
     "Response",
     "Span",
     "SpanView",
@@ -626,6 +627,26 @@ class AskOutcome:
 
 
 @dataclass(frozen=True, slots=True)
+class LearnedReading:
+    """The learned reading of one assessment (:mod:`respcompare.judge.learned`).
+
+    ``verdict`` is the fitted model's most probable verdict and ``probability`` its probability;
+    ``rule_verdict`` is what the decision table said; ``applied`` is True when the model's verdict
+    replaced it. ``probabilities`` are (verdict, probability) for every verdict, most probable
+    first. ``terms`` are the features that separate the model's verdict from the rules' (value,
+    and as weight the feature's weight for the model's verdict minus its weight for the rules'
+    verdict), largest contribution first; empty when the two agree.
+    """
+
+    verdict: Verdict
+    probability: float
+    rule_verdict: Verdict
+    applied: bool
+    probabilities: tuple[tuple[Verdict, float], ...]
+    terms: tuple[DirectnessTerm, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Assessment:
     """A response judged against a petition: verdict, directness, commitment, with evidence.
 
@@ -640,6 +661,9 @@ class Assessment:
     ``limits_hit`` has one note per size limit that bit while judging (e.g. a sentence with more
     than :data:`~respcompare.cues.MAX_CUES_PER_SENTENCE` cues): the verdict then rests on part
     of the evidence. It is empty for real responses; :attr:`capped` says whether it is not.
+    ``learned`` is the learned reading (:class:`LearnedReading`): the fitted model's verdict beside the
+    rules', and whether it replaced theirs (then ``rule`` is ``"learned.<verdict>"``); None when
+    the judge's config turns the reading off.
     """
 
     verdict: Verdict
@@ -658,6 +682,7 @@ class Assessment:
     rule: str | None = None
     limits_hit: tuple[str, ...] = ()
     confidence_terms: tuple[DirectnessTerm, ...] = ()
+    learned: LearnedReading | None = None
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.directness <= 1.0:

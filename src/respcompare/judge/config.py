@@ -56,6 +56,10 @@ class JudgeConfig:
     (``benchmarks/fit_confidence.py``), and ``review_below`` (``needs_review`` when confidence is
     lower). Without weights, confidence is the deciding rule's own strength.
 
+    Learned verdict model: ``learned_override_above``, the probability above which the fitted reading
+    model's verdict replaces the rules' (:mod:`respcompare.judge.learned`); 1.0 turns the reading
+    off (no probability exceeds it) and ``Assessment.learned`` is then None.
+
     Directness: ``directness_intercept`` and ``directness_weights`` (name -> weight) of the
     fitted logistic model.
     """
@@ -79,6 +83,7 @@ class JudgeConfig:
     max_sentences: int = 3000
     max_clause_chars: int = 1200
     review_below: float = 0.5
+    learned_override_above: float = 0.5
     directness_intercept: float = 0.0
     directness_weights: tuple[tuple[str, float], ...] = ()
     confidence_intercept: float = 0.0

@@ -71,6 +71,7 @@ from ..model import (
 )
 from ..segment import Sentence
 from .config import JudgeConfig
+from .learned import VerdictModel, apply_learned
 from .relevance import LIGHT_HEADS, AskModel, ask_model, head_stem, match, score, vocab_map
 from .stance import ActClass, Clause, act_classes, change_nouns, read_clauses
 
@@ -96,6 +97,14 @@ DECISION_ROWS: tuple[tuple[str, str], ...] = (
     ("deferred.review-loop", "keeps the matter under review"),
     ("deflected.topic-without-position", "engages the ask's topic but takes no position"),
     ("not-addressed.absent", "the ask's subject does not appear"),
+    *(
+        (
+            f"learned.{v.value}",
+            f"the learned reading (judge.learned, fitted on the behavioural suite) reads the "
+            f"response as {v.value}, against the rules above (Assessment.reading says which)",
+        )
+        for v in Verdict
+    ),
 )
 
 #: The rows that combine the outcomes of a petition's asks into the response's verdict.
@@ -3550,7 +3559,7 @@ def assess(
         )
         for s in sorted(off_sents, key=lambda s: s.index)
     )
-    return Assessment(
+    rules = Assessment(
         verdict=verdict,
         directness=directness,
         commitment=commitment,
@@ -3567,4 +3576,14 @@ def assess(
         confidence_terms=conf_terms,
         rule=row,
         limits_hit=analysis.limits_hit,
+    )
+    if cfg.learned_override_above >= 1.0:
+        return rules
+    return apply_learned(
+        rules,
+        petition,
+        response,
+        model=VerdictModel.default(),
+        override_above=cfg.learned_override_above,
+        review_below=cfg.review_below,
     )

@@ -1,0 +1,260 @@
+"""The learned reading: a linear model, fitted on the behavioural suite, that re-reads a verdict.
+
+The decision table (:mod:`respcompare.judge.decide`) gives a verdict from hand-written rules.
+Three sessions of sealed test sets showed those rules reach about six verdicts in ten on
+responses written by someone else: each new set brings phrasings no rule names. The learned
+reading is a second opinion fitted on the 1,785 labelled cases of ``tests/data/judge_cases.toml``
+(``benchmarks/fit_verdict_model.py``): a multinomial logistic regression over named, binary features of
+what the rules found (their verdict, the deciding rule, the confidence features, each ask's
+verdict and the words of its deciding sentence) and of the text (the words and word pairs of the
+response, the petition's first word). When the model gives another verdict a probability above
+:attr:`~respcompare.judge.config.JudgeConfig.learned_override_above`, that verdict replaces the
+rules' and the assessment says so: ``Assessment.rule`` becomes ``"learned.<verdict>"``, the first
+evidence item notes what the rules said, ``needs_review`` is set when the probability is under
+``review_below``, and :attr:`LearnedReading.terms` lists the features that moved it, so the sum behind
+the choice can be shown.
+
+The weights are data (``data/verdict_model.json``, with its ``source`` and the figures the fit
+reached, leave-one-set-out on the sealed blind sets). Nothing is downloaded and the model is a
+dictionary lookup per feature: a few hundred multiplications per response.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from ..errors import InputError
+from ..model import (
+    Assessment,
+    DirectnessTerm,
+    Evidence,
+    Petition,
+    LearnedReading,
+    Response,
+    Verdict,
+)
+from ..segment import word_texts
+
+__all__ = ["VerdictModel", "apply_learned", "learned_features"]
+
+# the deciding sentence's words and the text's words: lower-cased tokens of segment.words
+_MAX_TEXT_CHARS = 20_000
+
+
+@dataclass(frozen=True, slots=True)
+class VerdictModel:
+    """A fitted multinomial logistic model: one intercept and one weight per verdict and feature."""
+
+    classes: tuple[Verdict, ...]
+    intercepts: tuple[float, ...]
+    weights: dict[str, tuple[float, ...]]
+    source: str = ""
+
+    def __post_init__(self) -> None:
+        k = len(self.classes)
+        if k < 2 or len(self.intercepts) != k:
+            raise InputError("a verdict model needs at least two classes and one intercept each")
+        for name, ws in self.weights.items():
+            if len(ws) != k:
+                raise InputError(f"verdict model feature {name!r} has {len(ws)} weights, not {k}")
+
+    @staticmethod
+    def default() -> VerdictModel:
+        """The bundled model (``data/verdict_model.json``)."""
+        return _bundled()
+
+    @staticmethod
+    def from_json(text: str) -> VerdictModel:
+        """A model from JSON shaped like ``data/verdict_model.json``."""
+        try:
+            raw = json.loads(text)
+            classes = tuple(Verdict(c) for c in raw["classes"])
+            intercepts = tuple(float(x) for x in raw["intercepts"])
+            weights = {str(k): tuple(float(x) for x in v) for k, v in raw["weights"].items()}
+        except (ValueError, KeyError, TypeError) as exc:
+            raise InputError(f"verdict model is not valid: {exc}") from exc
+        return VerdictModel(classes, intercepts, weights, str(raw.get("source", "")))
+
+    def probabilities(self, features: dict[str, float]) -> list[float]:
+        """The probability of each of :attr:`classes` given the features."""
+        z = list(self.intercepts)
+        for name, value in features.items():
+            ws = self.weights.get(name)
+            if ws is not None and value:
+                for k, w in enumerate(ws):
+                    z[k] += w * value
+        top = max(z)
+        e = [math.exp(x - top) for x in z]
+        s = sum(e)
+        return [x / s for x in e]
+
+    def read(
+        self, features: dict[str, float], rule_verdict: Verdict, override_above: float
+    ) -> LearnedReading:
+        """The model's reading, applied when its verdict differs and passes ``override_above``."""
+        ps = self.probabilities(features)
+        order = sorted(range(len(ps)), key=lambda k: (-ps[k], k))
+        best = order[0]
+        verdict = self.classes[best]
+        applied = verdict is not rule_verdict and ps[best] > override_above
+        terms: tuple[DirectnessTerm, ...] = ()
+        if verdict is not rule_verdict and rule_verdict in self.classes:
+            r = self.classes.index(rule_verdict)
+            diffs = [
+                DirectnessTerm(name, value, round(ws[best] - ws[r], 4))
+                for name, value in features.items()
+                if value and (ws := self.weights.get(name)) is not None
+            ]
+            diffs.sort(key=lambda t: (-abs(t.contribution), t.name))
+            terms = tuple(t for t in diffs[:12] if t.weight)
+        return LearnedReading(
+            verdict,
+            round(ps[best], 3),
+            rule_verdict,
+            applied,
+            tuple((self.classes[k], round(ps[k], 3)) for k in order),
+            terms,
+        )
+
+
+def _tokens(text: str) -> list[str]:
+    return [w.lower() for w in word_texts(text[:_MAX_TEXT_CHARS])]
+
+
+def learned_features(
+    assessment: Assessment, petition: Petition, response: Response
+) -> dict[str, float]:
+    """The named features the verdict model reads, from the rules' assessment and the texts.
+
+    Binary features of the rules' findings (``verdict=``, ``rule=``, ``rule family=``, each ask's
+    ``ask verdict=`` and ``ask rule=`` as a share of the asks, ``evidence:`` words and word pairs
+    of each ask's deciding sentence), the confidence features (``conf:``), directness, and the
+    words and word pairs of the summary and response (``text:``) and the petition's first word
+    (``petition:``). Deterministic: the same inputs give the same dictionary.
+    """
+    f: dict[str, float] = {}
+    rule = assessment.rule or ""
+    f[f"verdict={assessment.verdict.value}"] = 1.0
+    f[f"rule={rule}"] = 1.0
+    f[f"rule family={rule.split('.')[0]}"] = 1.0
+    for t in assessment.confidence_terms:
+        if t.name != "intercept":
+            f[f"conf:{t.name}"] = float(t.value)
+    f["directness"] = float(assessment.directness)
+    n = len(assessment.asks)
+    if n > 1:
+        f["several asks"] = 1.0
+    for o in assessment.asks:
+        for key in (f"ask verdict={o.verdict.value}", f"ask rule={o.rule or ''}"):
+            f[key] = f.get(key, 0.0) + 1.0 / n
+        if o.evidence:
+            toks = _tokens(o.evidence[0].text)
+            for w in toks:
+                f[f"evidence:{w}"] = 1.0
+            for a, b in zip(toks, toks[1:], strict=False):
+                f[f"evidence:{a} {b}"] = 1.0
+    first = _tokens(petition.action)[:1]
+    if first:
+        f[f"petition:{first[0]}"] = 1.0
+    toks = _tokens(response.summary + " " + response.text)
+    for w in toks:
+        f[f"text:{w}"] = 1.0
+    for a, b in zip(toks, toks[1:], strict=False):
+        f[f"text:{a} {b}"] = 1.0
+    return f
+
+
+def apply_learned(
+    assessment: Assessment,
+    petition: Petition,
+    response: Response,
+    *,
+    model: VerdictModel,
+    override_above: float,
+    review_below: float,
+) -> Assessment:
+    """The assessment with the model's reading attached, and its verdict when it overrides.
+
+    The model's verdict replaces the rules' when the two differ, its probability is above
+    ``override_above``, the rules judged a single ask (with several, the per-ask verdicts are the
+    rules' and a response verdict of another kind would contradict them), and, for an answered
+    verdict, the rules found a sentence to quote. The replaced assessment keeps the rules'
+    evidence (the first item re-labelled with the deciding row ``learned.<verdict>`` and a note of
+    what the rules said), takes the model's probability as its confidence, and is flagged for
+    review when that is under ``review_below``.
+    """
+    rd = model.read(learned_features(assessment, petition, response), assessment.verdict, 1.0)
+    v = rd.verdict
+    ok = (
+        v is not assessment.verdict
+        and rd.probability > override_above
+        and len(assessment.asks) == 1
+        and (bool(assessment.evidence) or not v.answered)
+    )
+    rd = replace(rd, applied=ok)
+    if not ok:
+        return replace(assessment, learned=rd)
+    row = f"learned.{v.value}"
+    said = f"the rules gave {assessment.verdict.value} ({assessment.rule})"
+    note = f"learned reading: {v.value}, probability {rd.probability:.2f}; {said}"
+    evidence = list(assessment.evidence)
+    if evidence:
+        e = evidence[0]
+        evidence[0] = Evidence(row, e.span, e.text, f"{note} | {e.note}", e.source, e.ask)
+    o = assessment.asks[0]
+    first = tuple(evidence[:1]) + tuple(o.evidence[1:]) if evidence else o.evidence
+    outcome = replace(
+        o,
+        verdict=v,
+        rule=row,
+        evidence=first,
+        downgrade=o.downgrade if v is Verdict.ANSWERED_PARTLY else None,
+        confidence=rd.probability,
+    )
+    commitment = (
+        None if v in (Verdict.DEFLECTED, Verdict.NOT_ADDRESSED) else assessment.commitment
+    )
+    reasons = list(assessment.review_reasons)
+    if rd.probability < review_below:
+        reasons.append(f"the learned reading ({v.value}, probability {rd.probability:.2f}) {said}")
+    return replace(
+        assessment,
+        verdict=v,
+        commitment=commitment,
+        asks=(outcome,),
+        evidence=tuple(evidence),
+        downgrade=assessment.downgrade if v is Verdict.ANSWERED_PARTLY else None,
+        confidence=rd.probability,
+        needs_review=bool(reasons),
+        review_reasons=tuple(dict.fromkeys(reasons)),
+        rule=row,
+        learned=rd,
+    )
+
+
+@lru_cache(maxsize=1)
+def _bundled() -> VerdictModel:
+    text = resources.files("respcompare").joinpath("data/verdict_model.json").read_text("utf-8")
+    return VerdictModel.from_json(text)
+
+
+def _as_json(model: VerdictModel, extra: dict[str, Any]) -> str:
+    """The model as the JSON ``from_json`` reads (used by the fit script): one feature a line."""
+    head = {
+        "source": model.source,
+        **extra,
+        "classes": [c.value for c in model.classes],
+        "intercepts": [round(x, 4) for x in model.intercepts],
+    }
+    lines = [json.dumps(head, indent=1, ensure_ascii=False)[:-2] + ',\n"weights": {']
+    items = sorted(model.weights.items())
+    for i, (k, v) in enumerate(items):
+        sep = "," if i < len(items) - 1 else ""
+        lines.append(f"{json.dumps(k, ensure_ascii=False)}: {json.dumps([round(x, 3) for x in v])}{sep}")
+    lines.append("}}")
+    return "\n".join(lines) + "\n"
