@@ -97,13 +97,14 @@ def committee(rows: list[dict[str, object]]) -> list[tuple[dict[str, object], rc
 
 
 def readers(rows: list[dict[str, object]]) -> None:
-    ok = pol = 0
+    ok = pol = rules_ok = 0
     misses: list[str] = []
     for row in rows:
         a = assess_row(row)
         accept = [str(x) for x in row["accept"]]  # type: ignore[union-attr]
         good = a.verdict.value in accept
         ok += good
+        rules_ok += (a.learned.rule_verdict if a.learned else a.verdict).value in accept
         if polarity_error(a.verdict.value, accept):
             pol += 1
             misses.append(
@@ -116,7 +117,8 @@ def readers(rows: list[dict[str, object]]) -> None:
         f"verdict among the readers' labels: {ok}/{len(rows)} = {ok / len(rows):.3f}; "
         f"polarity errors: {pol}"
     )
-    print("leave-one-petition-out: the same (no verdict rule is fitted to these rows)")
+    print(f"the rules alone (without the learned verdict model): {rules_ok}/{len(rows)}")
+    print("leave-one-petition-out: the same (nothing is fitted to these rows)")
     for m in misses:
         print(m)
 
@@ -127,10 +129,15 @@ def suite() -> None:
     confusion: Counter[tuple[str, str]] = Counter()
     pol = 0
     ok_all = 0
+    rules_ok = rules_pol = 0
     for c in cases:
         p = rc.Petition(action=c["petition"], background=c.get("background", ""))
         r = rc.Response(text=c["response"], summary=c.get("summary", ""))
-        v = rc.assess(p, r, asks=c.get("asks") or None).verdict.value
+        a = rc.assess(p, r, asks=c.get("asks") or None)
+        v = a.verdict.value
+        rv = a.learned.rule_verdict.value if a.learned is not None else v
+        rules_ok += rv in c["accept"]
+        rules_pol += polarity_error(rv, c["accept"])
         ok = v in c["accept"]
         ok_all += ok
         by[c["phenomenon"]][0] += ok
@@ -142,6 +149,14 @@ def suite() -> None:
     print(
         f"acceptable verdicts: {ok_all}/{len(cases)} = {ok_all / len(cases):.3f}; "
         f"polarity errors: {pol}"
+    )
+    print(
+        "  in sample: the learned verdict model was fitted on these cases "
+        "(benchmarks/fit_verdict_model.py prints it leaving one blind set out)"
+    )
+    print(
+        f"  the rules alone: {rules_ok}/{len(cases)} = {rules_ok / len(cases):.3f}; "
+        f"polarity errors: {rules_pol}"
     )
     for k, (o, n) in sorted(by.items()):
         print(f"  {k:22s} {o:3d}/{n:<3d} {o / n:.2f}")

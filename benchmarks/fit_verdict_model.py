@@ -51,6 +51,14 @@ OFF = dataclasses.replace(JudgeConfig.default(), learned_override_above=1.0)
 THRESHOLDS = (0.4, 0.5, 0.55, 0.6, 0.65, 0.7)
 YES = {"answered-yes", "answered-partly"}
 MIN_CASES = 5
+# closed-class words (articles, prepositions, coordinating conjunctions, forms of "be",
+# demonstratives, "it"): fitted, their weights carried noise ("text:or", "evidence:a" among the
+# largest terms behind wrong verdicts); modals, negation, pronouns and "already" are kept
+FUNCTION_WORDS = frozenset(
+    "a an the of to for in on at by with and or from into onto as is are was were be been being "
+    "it its this that these those".split()
+)
+IGNORED: frozenset[str] = FUNCTION_WORDS
 PRUNE = 0.02
 L2 = 0.003
 
@@ -78,7 +86,7 @@ def make_row(label: str, accept: list[str], p: rc.Petition, r: rc.Response, asks
     a = rc.assess(p, r, asks=asks, config=OFF)
     m = re.search(r"\bset(\d+)", label)
     group = f"set{m.group(1)}" if m else "other"
-    return Row(label, group, accept, p, r, a, learned_features(a, p, r))
+    return Row(label, group, accept, p, r, a, learned_features(a, p, r, IGNORED))
 
 
 def suite_rows() -> list[Row]:
@@ -108,7 +116,7 @@ def reader_rows() -> list[Row]:
         )
         a = rc.assess(p, r, config=OFF)
         label = f"{row['petition_id']} {row['role']}"
-        out.append(Row(label, "readers", list(row["accept"]), p, r, a, learned_features(a, p, r)))
+        out.append(Row(label, "readers", list(row["accept"]), p, r, a, learned_features(a, p, r, IGNORED)))
     return out
 
 
@@ -159,7 +167,11 @@ def fit(rows: list[Row], l2: float = L2, steps: int = 300, lr: float = 0.05) -> 
         if np.abs(w[j]).max() >= PRUNE
     }
     return VerdictModel(
-        CLASSES, tuple(round(float(x), 4) for x in b), weights, "benchmarks/fit_verdict_model.py"
+        CLASSES,
+        tuple(round(float(x), 4) for x in b),
+        weights,
+        "benchmarks/fit_verdict_model.py",
+        IGNORED,
     )
 
 
@@ -189,7 +201,11 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--l2", type=float, default=L2)
     ap.add_argument("--no-folds", action="store_true")
+    ap.add_argument("--keep-function-words", action="store_true")
     args = ap.parse_args(argv)
+    if args.keep_function_words:
+        global IGNORED
+        IGNORED = frozenset()
     rows = suite_rows()
     readers = reader_rows()
     print(f"suite: {len(rows)} cases; rules alone {rules_score(rows)[0]} acceptable")

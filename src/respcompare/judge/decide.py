@@ -69,6 +69,7 @@ from ..model import (
     Span,
     Verdict,
 )
+from ..reading import verdict_phrase
 from ..segment import Sentence
 from .config import JudgeConfig
 from .learned import VerdictModel, apply_learned
@@ -100,8 +101,8 @@ DECISION_ROWS: tuple[tuple[str, str], ...] = (
     *(
         (
             f"learned.{v.value}",
-            f"the learned reading (judge.learned, fitted on the behavioural suite) reads the "
-            f"response as {v.value}, against the rules above (Assessment.reading says which)",
+            f"{verdict_phrase(v)}, as the learned verdict model reads it (the rules alone read it "
+            f"otherwise; Assessment.learned has both)",
         )
         for v in Verdict
     ),

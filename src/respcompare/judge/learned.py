@@ -48,12 +48,17 @@ _MAX_TEXT_CHARS = 20_000
 
 @dataclass(frozen=True, slots=True)
 class VerdictModel:
-    """A fitted multinomial logistic model: one intercept and one weight per verdict and feature."""
+    """A fitted multinomial logistic model: one intercept and one weight per verdict and feature.
+
+    ``ignored`` are the words that make no feature (``ignored_words`` in the JSON, with their
+    source): closed-class words whose weights, fitted, only carried noise.
+    """
 
     classes: tuple[Verdict, ...]
     intercepts: tuple[float, ...]
     weights: dict[str, tuple[float, ...]]
     source: str = ""
+    ignored: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         k = len(self.classes)
@@ -76,9 +81,10 @@ class VerdictModel:
             classes = tuple(Verdict(c) for c in raw["classes"])
             intercepts = tuple(float(x) for x in raw["intercepts"])
             weights = {str(k): tuple(float(x) for x in v) for k, v in raw["weights"].items()}
+            ignored = frozenset(str(w) for w in raw.get("ignored_words", ()))
         except (ValueError, KeyError, TypeError) as exc:
             raise InputError(f"verdict model is not valid: {exc}") from exc
-        return VerdictModel(classes, intercepts, weights, str(raw.get("source", "")))
+        return VerdictModel(classes, intercepts, weights, str(raw.get("source", "")), ignored)
 
     def probabilities(self, features: dict[str, float]) -> list[float]:
         """The probability of each of :attr:`classes` given the features."""
@@ -122,12 +128,16 @@ class VerdictModel:
         )
 
 
-def _tokens(text: str) -> list[str]:
-    return [w.lower() for w in word_texts(text[:_MAX_TEXT_CHARS])]
+def _tokens(text: str, ignore: frozenset[str] = frozenset()) -> list[str]:
+    """Lower-cased words of ``text``; an ignored word leaves a gap ("") that no pair crosses."""
+    return [w if w not in ignore else "" for w in (x.lower() for x in word_texts(text[:_MAX_TEXT_CHARS]))]
 
 
 def learned_features(
-    assessment: Assessment, petition: Petition, response: Response
+    assessment: Assessment,
+    petition: Petition,
+    response: Response,
+    ignore: frozenset[str] = frozenset(),
 ) -> dict[str, float]:
     """The named features the verdict model reads, from the rules' assessment and the texts.
 
@@ -135,7 +145,8 @@ def learned_features(
     ``ask verdict=`` and ``ask rule=`` as a share of the asks, ``evidence:`` words and word pairs
     of each ask's deciding sentence), the confidence features (``conf:``), directness, and the
     words and word pairs of the summary and response (``text:``) and the petition's first word
-    (``petition:``). Deterministic: the same inputs give the same dictionary.
+    (``petition:``). Words in ``ignore`` (the model's ``ignored_words``) make no word feature and
+    no word-pair feature. Deterministic: the same inputs give the same dictionary.
     """
     f: dict[str, float] = {}
     rule = assessment.rule or ""
@@ -153,19 +164,23 @@ def learned_features(
         for key in (f"ask verdict={o.verdict.value}", f"ask rule={o.rule or ''}"):
             f[key] = f.get(key, 0.0) + 1.0 / n
         if o.evidence:
-            toks = _tokens(o.evidence[0].text)
+            toks = _tokens(o.evidence[0].text, ignore)
             for w in toks:
-                f[f"evidence:{w}"] = 1.0
+                if w:
+                    f[f"evidence:{w}"] = 1.0
             for a, b in zip(toks, toks[1:], strict=False):
-                f[f"evidence:{a} {b}"] = 1.0
+                if a and b:
+                    f[f"evidence:{a} {b}"] = 1.0
     first = _tokens(petition.action)[:1]
     if first:
         f[f"petition:{first[0]}"] = 1.0
-    toks = _tokens(response.summary + " " + response.text)
+    toks = _tokens(response.summary + " " + response.text, ignore)
     for w in toks:
-        f[f"text:{w}"] = 1.0
+        if w:
+            f[f"text:{w}"] = 1.0
     for a, b in zip(toks, toks[1:], strict=False):
-        f[f"text:{a} {b}"] = 1.0
+        if a and b:
+            f[f"text:{a} {b}"] = 1.0
     return f
 
 
@@ -188,7 +203,8 @@ def apply_learned(
     what the rules said), takes the model's probability as its confidence, and is flagged for
     review when that is under ``review_below``.
     """
-    rd = model.read(learned_features(assessment, petition, response), assessment.verdict, 1.0)
+    feats = learned_features(assessment, petition, response, model.ignored)
+    rd = model.read(feats, assessment.verdict, 1.0)
     v = rd.verdict
     ok = (
         v is not assessment.verdict
@@ -200,8 +216,8 @@ def apply_learned(
     if not ok:
         return replace(assessment, learned=rd)
     row = f"learned.{v.value}"
-    said = f"the rules gave {assessment.verdict.value} ({assessment.rule})"
-    note = f"learned reading: {v.value}, probability {rd.probability:.2f}; {said}"
+    said = f"the rules alone read {assessment.verdict.value} ({assessment.rule})"
+    note = f"the learned verdict model reads {v.value}, probability {rd.probability:.2f}; {said}"
     evidence = list(assessment.evidence)
     if evidence:
         e = evidence[0]
@@ -221,7 +237,10 @@ def apply_learned(
     )
     reasons = list(assessment.review_reasons)
     if rd.probability < review_below:
-        reasons.append(f"the learned reading ({v.value}, probability {rd.probability:.2f}) {said}")
+        reasons.append(
+            f"{said}; the learned verdict model reads {v.value} with probability "
+            f"{rd.probability:.2f}"
+        )
     return replace(
         assessment,
         verdict=v,
@@ -250,6 +269,7 @@ def _as_json(model: VerdictModel, extra: dict[str, Any]) -> str:
         **extra,
         "classes": [c.value for c in model.classes],
         "intercepts": [round(x, 4) for x in model.intercepts],
+        "ignored_words": sorted(model.ignored),
     }
     lines = [json.dumps(head, indent=1, ensure_ascii=False)[:-2] + ',\n"weights": {']
     items = sorted(model.weights.items())
