@@ -14,8 +14,8 @@ Usage: ``.venv/bin/python benchmarks/fit_verdict_model.py [--write] [--l2 0.003]
 3. **Real responses.** A model fitted on the whole suite is applied to the dev responses two
    readers labelled (``tests/fixtures/dev_verdicts.jsonl``), which the suite does not contain.
 4. With ``--write``: the model fitted on every case (features seen in at least five cases,
-   kept when some weight reaches 0.02 in size, weights rounded to three places) is written to ``src/respcompare/data/verdict_model.json`` with
-   its source and the figures above.
+   kept when some weight reaches 0.02 in size, weights rounded to three places) is written to
+   ``src/respcompare/data/verdict_model.json`` with its source and the figures above.
 
 The model: multinomial logistic regression over binary features, L2 penalty, fitted by Adam
 (300 steps, fixed order, so the same suite gives the same weights). A case with several
@@ -55,8 +55,38 @@ MIN_CASES = 5
 # demonstratives, "it"): fitted, their weights carried noise ("text:or", "evidence:a" among the
 # largest terms behind wrong verdicts); modals, negation, pronouns and "already" are kept
 FUNCTION_WORDS = frozenset(
-    "a an the of to for in on at by with and or from into onto as is are was were be been being "
-    "it its this that these those".split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "for",
+        "in",
+        "on",
+        "at",
+        "by",
+        "with",
+        "and",
+        "or",
+        "from",
+        "into",
+        "onto",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+    ]
 )
 IGNORED: frozenset[str] = FUNCTION_WORDS
 PRUNE = 0.02
@@ -116,7 +146,9 @@ def reader_rows() -> list[Row]:
         )
         a = rc.assess(p, r, config=OFF)
         label = f"{row['petition_id']} {row['role']}"
-        out.append(Row(label, "readers", list(row["accept"]), p, r, a, learned_features(a, p, r, IGNORED)))
+        out.append(
+            Row(label, "readers", list(row["accept"]), p, r, a, learned_features(a, p, r, IGNORED))
+        )
     return out
 
 
@@ -229,7 +261,9 @@ def main(argv: list[str]) -> int:
                 tot[f"{t}_pol"] += p
                 tot[f"{t}_ch"] += ch
                 cells.append(f"{o}/{p} ({ch})")
-            print(f"{g:7s} {len(held):4d} {ok:4d}/{pol:<2d} " + " ".join(f"{c:>12s}" for c in cells))
+            print(
+                f"{g:7s} {len(held):4d} {ok:4d}/{pol:<2d} " + " ".join(f"{c:>12s}" for c in cells)
+            )
         cells = [f"{tot[f'{t}']}/{tot[f'{t}_pol']} ({tot[f'{t}_ch']})" for t in THRESHOLDS]
         print(
             f"{'total':7s} {tot['n']:4d} {tot['rules']:4d}/{tot['rules_pol']:<2d} "

@@ -56,7 +56,7 @@ def test_probabilities_are_a_distribution_and_terms_explain_the_choice() -> None
     ps = m.probabilities(feats)
     assert math.isclose(sum(ps), 1.0, rel_tol=1e-9)
     rd = m.read(feats, V.DEFLECTED, 0.5)
-    assert [v for v, _ in rd.probabilities][0] is rd.verdict
+    assert next(v for v, _ in rd.probabilities) is rd.verdict
     assert rd.probability == max(x for _, x in rd.probabilities)
     if rd.verdict is not V.DEFLECTED:
         assert rd.terms
@@ -76,7 +76,7 @@ def test_override_replaces_verdict_rule_and_evidence_consistently() -> None:
     assert a.verdict is target
     assert a.rule == f"learned.{target.value}"
     assert a.learned is not None and a.learned.applied
-    assert a.learned.rule_verdict is rules.verdict
+    assert a.learned.rule_verdict is rules.verdict and a.learned.rule == rules.rule
     assert a.confidence == a.learned.probability
     assert a.asks[0].verdict is target and a.asks[0].rule == a.rule
     if a.evidence:
@@ -103,7 +103,9 @@ def test_no_override_with_several_asks_or_nothing_to_quote() -> None:
     r2 = rc.Response(text="Sports clubs received new funding this year.")
     rules2 = rc.assess(p2, r2, config=OFF)
     assert rules2.verdict is V.NOT_ADDRESSED and not rules2.evidence
-    a2 = apply_learned(rules2, p2, r2, model=_toy(V.ANSWERED_YES), override_above=0.1, review_below=0.8)
+    a2 = apply_learned(
+        rules2, p2, r2, model=_toy(V.ANSWERED_YES), override_above=0.1, review_below=0.8
+    )
     assert a2.verdict is V.NOT_ADDRESSED
 
 
@@ -122,8 +124,7 @@ def test_default_assess_carries_the_reading_and_can_turn_it_off() -> None:
     [
         '{"classes": ["answered-yes"], "intercepts": [0], "weights": {}}',
         '{"classes": ["answered-yes", "nonsense"], "intercepts": [0, 0], "weights": {}}',
-        '{"classes": ["answered-yes", "answered-no"], "intercepts": [0, 0], '
-        '"weights": {"x": [1]}}',
+        '{"classes": ["answered-yes", "answered-no"], "intercepts": [0, 0], "weights": {"x": [1]}}',
         "not json",
         "{}",
     ],
@@ -131,3 +132,13 @@ def test_default_assess_carries_the_reading_and_can_turn_it_off() -> None:
 def test_bad_model_files_are_input_errors(text: str) -> None:
     with pytest.raises(InputError):
         VerdictModel.from_json(text)
+
+
+def test_a_learned_verdict_reads_in_plain_words() -> None:
+    from respcompare.reading import headline
+
+    a = rc.Assessment(V.ANSWERED_NO, 0.5, None, (), (), rule="learned.answered-no")
+    assert headline(a) == (
+        "The response refuses what the petition asks, as the learned verdict model reads it "
+        "(the rules alone read it otherwise)."
+    )

@@ -29,8 +29,8 @@ __all__ = [
     "DirectnessTerm",
     "Downgrade",
     "Evidence",
-    "Petition",
     "LearnedReading",
+    "Petition",
     "Response",
     "Span",
     "SpanView",
@@ -631,11 +631,12 @@ class LearnedReading:
     """The learned reading of one assessment (:mod:`respcompare.judge.learned`).
 
     ``verdict`` is the fitted model's most probable verdict and ``probability`` its probability;
-    ``rule_verdict`` is what the decision table said; ``applied`` is True when the model's verdict
-    replaced it. ``probabilities`` are (verdict, probability) for every verdict, most probable
-    first. ``terms`` are the features that separate the model's verdict from the rules' (value,
-    and as weight the feature's weight for the model's verdict minus its weight for the rules'
-    verdict), largest contribution first; empty when the two agree.
+    ``rule_verdict`` is what the decision table said and ``rule`` its deciding row; ``applied`` is
+    True when the model's verdict replaced it. ``probabilities`` are (verdict, probability) for
+    every verdict, most probable first. ``terms`` are the features that separate the model's
+    verdict from the rules' (value, and as weight the feature's weight for the model's verdict
+    minus its weight for the rules' verdict), largest contribution first; empty when the two
+    agree.
     """
 
     verdict: Verdict
@@ -644,6 +645,7 @@ class LearnedReading:
     applied: bool
     probabilities: tuple[tuple[Verdict, float], ...]
     terms: tuple[DirectnessTerm, ...] = ()
+    rule: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -661,9 +663,9 @@ class Assessment:
     ``limits_hit`` has one note per size limit that bit while judging (e.g. a sentence with more
     than :data:`~respcompare.cues.MAX_CUES_PER_SENTENCE` cues): the verdict then rests on part
     of the evidence. It is empty for real responses; :attr:`capped` says whether it is not.
-    ``learned`` is the learned reading (:class:`LearnedReading`): the fitted model's verdict beside the
-    rules', and whether it replaced theirs (then ``rule`` is ``"learned.<verdict>"``); None when
-    the judge's config turns the reading off.
+    ``learned`` is the learned verdict model's reading (:class:`LearnedReading`): its verdict
+    beside the rules', and whether it replaced theirs (then ``rule`` is ``"learned.<verdict>"``);
+    None when the judge's config turns the model off.
     """
 
     verdict: Verdict

@@ -150,6 +150,11 @@ def headline(assessment: Assessment) -> str:
     The response answers none of the asks. Overall it neither agrees nor refuses: it leaves ...
     """
     combined = combine_phrase(assessment.rule)
+    if assessment.rule and assessment.rule.startswith("learned."):
+        return (
+            f"The response {verdict_phrase(assessment.verdict)}, as the learned verdict model "
+            "reads it (the rules alone read it otherwise)."
+        )
     if combined is None:
         return f"The response {row_phrase(assessment.rule) or verdict_phrase(assessment.verdict)}."
     text = f"The response {combined}."

@@ -31,7 +31,15 @@ from .alignment.render import THEME_CSS
 from .cues import LADDER, kwic
 from .errors import InputError
 from .escape import md_escape
-from .model import Ask, AskOutcome, Assessment, DirectnessTerm, Downgrade, Verdict
+from .model import (
+    Ask,
+    AskOutcome,
+    Assessment,
+    DirectnessTerm,
+    Downgrade,
+    LearnedReading,
+    Verdict,
+)
 from .reading import (
     ReportOptions,
     evidence_by_ask,
@@ -253,11 +261,13 @@ def _audit_md(review: Review, opts: ReportOptions) -> list[str]:
             + f"; confidence {_num(a.confidence, '.2f')}; commitment {_level(a.commitment)}"
         )
         out.append(f"- directness {a.directness:.2f} = logistic of {_directness_sum(a)}")
-        if a.confidence_terms:
+        if a.confidence_terms and not (a.learned and a.learned.applied):
             out.append(
                 f"- confidence {a.confidence:.2f} = logistic of "
                 f"{_fitted_sum(a.confidence_terms, skip_zero=True)}"
             )
+        if a.learned is not None:
+            out.append(f"- {md_escape(_learned_line(a.learned))}")
         if a.deflection_share is not None:
             out.append(f"- share of the text about none of the asks {a.deflection_share:.2f}")
         if a.downgrade:
@@ -574,11 +584,17 @@ def _audit_html(review: Review, opts: ReportOptions) -> str:
             + f"; commitment {_e(_level(a.commitment))}",
             f"directness {_bar(a.directness)} = logistic of {_e(_directness_sum(a))}",
         ]
-        if a.confidence_terms and a.confidence is not None:
+        if (
+            a.confidence_terms
+            and a.confidence is not None
+            and not (a.learned and a.learned.applied)
+        ):
             rows.append(
                 f"confidence {_bar(a.confidence)} = logistic of "
                 f"{_e(_fitted_sum(a.confidence_terms, skip_zero=True))}"
             )
+        if a.learned is not None:
+            rows.append(_e(_learned_line(a.learned)))
         if a.deflection_share is not None:
             rows.append(f"share of the text about none of the asks {a.deflection_share:.2f}")
         if a.downgrade:
@@ -619,6 +635,22 @@ def _heading(label: str) -> str:
 def _directness_sum(a: Assessment) -> str:
     """The fitted sum behind directness, term by term (terms weighted 0 are left out)."""
     return _fitted_sum(a.directness_terms)
+
+
+def _learned_line(rd: LearnedReading) -> str:
+    """The learned verdict model's reading in one line: its verdict and probability, the rules',
+    whether it was taken (then it is the confidence), and the features that moved it most."""
+    head = (
+        f"learned verdict model: {rd.verdict.value} with probability {rd.probability:.2f}; "
+        f"the rules alone: {rd.rule_verdict.value} by {rd.rule or 'none'}; "
+    )
+    if rd.verdict is rd.rule_verdict:
+        return head + "they agree"
+    head += "taken (its probability is the confidence)" if rd.applied else "not taken"
+    if not rd.terms:
+        return head
+    moved = ", ".join(f"{t.name} {t.contribution:+.2f}" for t in rd.terms[:8])
+    return f"{head}; weighed most ({rd.verdict.value} over {rd.rule_verdict.value}): {moved}"
 
 
 def _fitted_sum(terms: tuple[DirectnessTerm, ...], skip_zero: bool = False) -> str:

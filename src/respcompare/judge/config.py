@@ -56,8 +56,8 @@ class JudgeConfig:
     (``benchmarks/fit_confidence.py``), and ``review_below`` (``needs_review`` when confidence is
     lower). Without weights, confidence is the deciding rule's own strength.
 
-    Learned verdict model: ``learned_override_above``, the probability above which the fitted reading
-    model's verdict replaces the rules' (:mod:`respcompare.judge.learned`); 1.0 turns the reading
+    Learned verdict model: ``learned_override_above``, the probability above which the fitted
+    model's verdict replaces the rules' (:mod:`respcompare.judge.learned`); 1.0 turns the model
     off (no probability exceeds it) and ``Assessment.learned`` is then None.
 
     Directness: ``directness_intercept`` and ``directness_weights`` (name -> weight) of the

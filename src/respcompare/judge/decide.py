@@ -69,7 +69,6 @@ from ..model import (
     Span,
     Verdict,
 )
-from ..reading import verdict_phrase
 from ..segment import Sentence
 from .config import JudgeConfig
 from .learned import VerdictModel, apply_learned
@@ -101,7 +100,7 @@ DECISION_ROWS: tuple[tuple[str, str], ...] = (
     *(
         (
             f"learned.{v.value}",
-            f"{verdict_phrase(v)}, as the learned verdict model reads it (the rules alone read it "
+            f"is read as {v.value} by the learned verdict model (the rules alone read it "
             f"otherwise; Assessment.learned has both)",
         )
         for v in Verdict

@@ -1,22 +1,24 @@
-"""The learned reading: a linear model, fitted on the behavioural suite, that re-reads a verdict.
+"""The learned verdict model: a linear model, fitted on the behavioural suite, that re-reads a
+verdict.
 
 The decision table (:mod:`respcompare.judge.decide`) gives a verdict from hand-written rules.
-Three sessions of sealed test sets showed those rules reach about six verdicts in ten on
-responses written by someone else: each new set brings phrasings no rule names. The learned
-reading is a second opinion fitted on the 1,785 labelled cases of ``tests/data/judge_cases.toml``
-(``benchmarks/fit_verdict_model.py``): a multinomial logistic regression over named, binary features of
-what the rules found (their verdict, the deciding rule, the confidence features, each ask's
-verdict and the words of its deciding sentence) and of the text (the words and word pairs of the
-response, the petition's first word). When the model gives another verdict a probability above
-:attr:`~respcompare.judge.config.JudgeConfig.learned_override_above`, that verdict replaces the
-rules' and the assessment says so: ``Assessment.rule`` becomes ``"learned.<verdict>"``, the first
-evidence item notes what the rules said, ``needs_review`` is set when the probability is under
-``review_below``, and :attr:`LearnedReading.terms` lists the features that moved it, so the sum behind
-the choice can be shown.
+Sealed test sets showed those rules reach about six verdicts in ten on responses written by
+someone else: each new set brings phrasings no rule names. The learned verdict model is a second
+reading fitted on the labelled cases of ``tests/data/judge_cases.toml``
+(``benchmarks/fit_verdict_model.py``): a multinomial logistic regression over named, binary
+features of what the rules found (their verdict, the deciding row, the confidence features, each
+ask's verdict and the words of its deciding sentence) and of the text (the words and word pairs
+of the summary and response, the petition's first word). When the model gives another verdict a
+probability above :attr:`~respcompare.judge.config.JudgeConfig.learned_override_above`, that
+verdict replaces the rules' (:func:`apply_learned` says when) and the assessment says so:
+``Assessment.rule`` becomes ``"learned.<verdict>"``, the first evidence item notes what the rules
+read, ``needs_review`` is set when the probability is under ``review_below``, and
+``Assessment.learned`` lists the features that moved it, so the sum behind the choice can be
+shown.
 
-The weights are data (``data/verdict_model.json``, with its ``source`` and the figures the fit
-reached, leave-one-set-out on the sealed blind sets). Nothing is downloaded and the model is a
-dictionary lookup per feature: a few hundred multiplications per response.
+The weights are data (``data/verdict_model.json``, with its ``source``, the words it ignores and
+the figures the fit reached, leaving one sealed blind set out at a time). Nothing is downloaded
+and reading is a dictionary lookup per feature: a few hundred multiplications per response.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ import math
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 from typing import Any
 
 from ..errors import InputError
@@ -33,8 +36,8 @@ from ..model import (
     Assessment,
     DirectnessTerm,
     Evidence,
-    Petition,
     LearnedReading,
+    Petition,
     Response,
     Verdict,
 )
@@ -130,7 +133,10 @@ class VerdictModel:
 
 def _tokens(text: str, ignore: frozenset[str] = frozenset()) -> list[str]:
     """Lower-cased words of ``text``; an ignored word leaves a gap ("") that no pair crosses."""
-    return [w if w not in ignore else "" for w in (x.lower() for x in word_texts(text[:_MAX_TEXT_CHARS]))]
+    return [
+        w if w not in ignore else ""
+        for w in (x.lower() for x in word_texts(text[:_MAX_TEXT_CHARS]))
+    ]
 
 
 def learned_features(
@@ -168,7 +174,7 @@ def learned_features(
             for w in toks:
                 if w:
                     f[f"evidence:{w}"] = 1.0
-            for a, b in zip(toks, toks[1:], strict=False):
+            for a, b in pairwise(toks):
                 if a and b:
                     f[f"evidence:{a} {b}"] = 1.0
     first = _tokens(petition.action)[:1]
@@ -178,7 +184,7 @@ def learned_features(
     for w in toks:
         if w:
             f[f"text:{w}"] = 1.0
-    for a, b in zip(toks, toks[1:], strict=False):
+    for a, b in pairwise(toks):
         if a and b:
             f[f"text:{a} {b}"] = 1.0
     return f
@@ -212,11 +218,11 @@ def apply_learned(
         and len(assessment.asks) == 1
         and (bool(assessment.evidence) or not v.answered)
     )
-    rd = replace(rd, applied=ok)
+    rd = replace(rd, applied=ok, rule=assessment.rule)
     if not ok:
         return replace(assessment, learned=rd)
     row = f"learned.{v.value}"
-    said = f"the rules alone read {assessment.verdict.value} ({assessment.rule})"
+    said = f"the rules alone read {assessment.verdict.value}"
     note = f"the learned verdict model reads {v.value}, probability {rd.probability:.2f}; {said}"
     evidence = list(assessment.evidence)
     if evidence:
@@ -232,9 +238,7 @@ def apply_learned(
         downgrade=o.downgrade if v is Verdict.ANSWERED_PARTLY else None,
         confidence=rd.probability,
     )
-    commitment = (
-        None if v in (Verdict.DEFLECTED, Verdict.NOT_ADDRESSED) else assessment.commitment
-    )
+    commitment = None if v in (Verdict.DEFLECTED, Verdict.NOT_ADDRESSED) else assessment.commitment
     reasons = list(assessment.review_reasons)
     if rd.probability < review_below:
         reasons.append(
@@ -275,6 +279,8 @@ def _as_json(model: VerdictModel, extra: dict[str, Any]) -> str:
     items = sorted(model.weights.items())
     for i, (k, v) in enumerate(items):
         sep = "," if i < len(items) - 1 else ""
-        lines.append(f"{json.dumps(k, ensure_ascii=False)}: {json.dumps([round(x, 3) for x in v])}{sep}")
+        lines.append(
+            f"{json.dumps(k, ensure_ascii=False)}: {json.dumps([round(x, 3) for x in v])}{sep}"
+        )
     lines.append("}}")
     return "\n".join(lines) + "\n"
