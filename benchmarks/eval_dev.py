@@ -151,7 +151,7 @@ def suite() -> None:
         f"polarity errors: {pol}"
     )
     print(
-        "  in sample: the learned verdict model was fitted on these cases "
+        "  in sample: the learned verdict model was fitted on these cases but the sealed sets "
         "(benchmarks/fit_verdict_model.py prints it leaving one blind set out)"
     )
     print(

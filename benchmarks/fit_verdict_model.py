@@ -5,15 +5,16 @@ Usage: ``.venv/bin/python benchmarks/fit_verdict_model.py [--write] [--l2 0.003]
 1. Every case of ``tests/data/judge_cases.toml`` is judged by the rules alone (the reading turned
    off) and turned into the named features of
    :func:`respcompare.judge.learned.learned_features`.
-2. **Leave one blind set out.** The sealed sets (labels with ``setN``, each written by a helper
+2. **Leave one blind set out.** The blind sets (labels with ``setN``, each written by a helper
    who never saw the judge) are held out one at a time: a model is fitted on every other case and
    applied to the held-out set through :func:`~respcompare.judge.learned.apply_learned`, the same
    function the judge uses, at several override thresholds. Printed: acceptable verdicts and
-   polarity errors per set and in total, the rules' beside. The rules were written with these sets
-   in view, so the rules' figure is in sample and the gain is, if anything, understated.
-3. **Real responses.** A model fitted on the whole suite is applied to the dev responses two
+   polarity errors per set and in total, the rules' beside. The rules were written with the third
+   to twelfth sets in view, so on those the rules' figure is in sample and the gain understated.
+   The sets in ``SEALED`` are kept out of every fit and scored with the shipped model.
+3. **Real responses.** The shipped model is applied to the dev responses two
    readers labelled (``tests/fixtures/dev_verdicts.jsonl``), which the suite does not contain.
-4. With ``--write``: the model fitted on every case (features seen in at least five cases,
+4. With ``--write``: the model fitted on every case but the sealed sets (features seen in at least five cases,
    kept when some weight reaches 0.02 in size, weights rounded to three places) is written to
    ``src/respcompare/data/verdict_model.json`` with its source and the figures above.
 
@@ -51,6 +52,9 @@ OFF = dataclasses.replace(JudgeConfig.default(), learned_override_above=1.0)
 THRESHOLDS = (0.4, 0.5, 0.55, 0.6, 0.65, 0.7)
 YES = {"answered-yes", "answered-partly"}
 MIN_CASES = 5
+# blind sets kept out of every fit, to measure the model as shipped (see the suite's header for
+# them); move them into the fit when newer sealed sets take their place
+SEALED = frozenset({"set19", "set20"})
 # closed-class words (articles, prepositions, coordinating conjunctions, forms of "be",
 # demonstratives, "it"): fitted, their weights carried noise ("text:or", "evidence:a" among the
 # largest terms behind wrong verdicts); modals, negation, pronouns and "already" are kept
@@ -243,13 +247,16 @@ def main(argv: list[str]) -> int:
     print(f"suite: {len(rows)} cases; rules alone {rules_score(rows)[0]} acceptable")
     figures: dict[str, Any] = {}
     if not args.no_folds:
-        groups = sorted({r.group for r in rows if r.group != "other"}, key=lambda g: int(g[3:]))
+        groups = sorted(
+            {r.group for r in rows if r.group != "other" and r.group not in SEALED},
+            key=lambda g: int(g[3:]),
+        )
         tot: Counter[str] = Counter()
         print("leave one blind set out: acceptable/polarity errors (changed)")
         print(f"{'set':7s} {'n':>4s} {'rules':>7s} " + " ".join(f"{t:>12}" for t in THRESHOLDS))
         for g in groups:
             held = [r for r in rows if r.group == g]
-            model = fit([r for r in rows if r.group != g], args.l2)
+            model = fit([r for r in rows if r.group != g and r.group not in SEALED], args.l2)
             ok, pol = rules_score(held)
             tot["n"] += len(held)
             tot["rules"] += ok
@@ -274,7 +281,16 @@ def main(argv: list[str]) -> int:
             "rules": [tot["rules"], tot["rules_pol"]],
             **{f"override_above_{t}": [tot[f"{t}"], tot[f"{t}_pol"]] for t in THRESHOLDS},
         }
-    model = fit(rows, args.l2)
+    model = fit([r for r in rows if r.group not in SEALED], args.l2)
+    sealed = [r for r in rows if r.group in SEALED]
+    if sealed:
+        ok, pol = rules_score(sealed)
+        print(f"sealed sets ({', '.join(sorted(SEALED))}, {len(sealed)} cases): rules {ok}/{pol}")
+        figures["sealed"] = {"sets": sorted(SEALED), "cases": len(sealed), "rules": [ok, pol]}
+        for t in THRESHOLDS:
+            o, p, ch = score(sealed, model, t)
+            print(f"  override above {t}: {o}/{p} ({ch} changed)")
+            figures["sealed"][f"override_above_{t}"] = [o, p]
     ok, pol = rules_score(readers)
     print(f"readers' dev rows ({len(readers)}): rules {ok}/{pol}")
     figures["readers"] = {"cases": len(readers), "rules": [ok, pol]}
@@ -296,7 +312,10 @@ def main(argv: list[str]) -> int:
     print(f"model: {len(model.weights)} features")
     if args.write:
         extra = {
-            "fitted_on": f"{len(rows)} cases of tests/data/judge_cases.toml",
+            "fitted_on": (
+                f"{len(rows) - len(sealed)} cases of tests/data/judge_cases.toml (all but the "
+                f"sealed sets {', '.join(sorted(SEALED))})"
+            ),
             "l2": args.l2,
             "min_cases_per_feature": MIN_CASES,
             "min_weight": PRUNE,

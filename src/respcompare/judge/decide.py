@@ -705,12 +705,14 @@ _LOOP_COMMITS = re.compile(
 )
 
 
-_NEGATOR = frozenset({"not", "never", "no", "longer", "n't", "nor"})
+# "neither" and "nor" are the negative correlatives ("will neither abolish X nor reintroduce Y",
+# "Neither X nor Y will be removed"): Quirk et al. 1985, 13.38 (correlative coordination)
+_NEGATOR = frozenset({"not", "never", "no", "longer", "n't", "nor", "neither"})
 _BETWEEN = frozenset({"be", "been", "being", "to", "ever", "then", "now", "also", "longer"})
 
 
 _MODALS = frozenset({"will", "would", "shall", "should", "must", "can", "could", "may", "might"})
-_NO_SUBJECT = frozenset({"no", "none", "neither"})
+_NO_SUBJECT = frozenset({"no", "none", "neither", "nor"})
 _CLAUSE_BREAK = frozenset({"and", "but", "or", "that", "which", "who", "because", "so", "if"})
 
 
