@@ -12,11 +12,11 @@ Usage: ``.venv/bin/python benchmarks/fit_verdict_model.py [--write] [--l2 0.003]
    polarity errors per set and in total, the rules' beside. The rules were written with the third
    to twelfth sets in view, so on those the rules' figure is in sample and the gain understated.
    The sets in ``SEALED`` are kept out of every fit and scored with the shipped model.
-3. **Real responses.** The shipped model is applied to the dev responses two
-   readers labelled (``tests/fixtures/dev_verdicts.jsonl``), which the suite does not contain.
-4. With ``--write``: the model fitted on every case but the sealed sets (features seen in at least five cases,
-   kept when some weight reaches 0.02 in size, weights rounded to three places) is written to
-   ``src/respcompare/data/verdict_model.json`` with its source and the figures above.
+3. **Real responses.** The shipped model is applied to the dev responses two readers labelled
+   (``tests/fixtures/dev_verdicts.jsonl``), which the suite does not contain.
+4. With ``--write``: the model fitted on every case but the sealed sets (features seen in at
+   least five cases, kept when some weight reaches 0.02 in size, weights rounded to three places)
+   is written to ``src/respcompare/data/verdict_model.json`` with its source and the figures.
 
 The model: multinomial logistic regression over binary features, L2 penalty, fitted by Adam
 (300 steps, fixed order, so the same suite gives the same weights). A case with several

@@ -89,11 +89,12 @@ def test_inquiry_example_is_a_clear_no() -> None:
         ("Government to match the £500", "single", rc.Verdict.ANSWERED_NO),
         ("Legal right to 2 week review", "single", rc.Verdict.ANSWERED_NO),
         ("Allow corporate worship", "single", rc.Verdict.ANSWERED_NO),
-        # the rules read no position (deflected); the learned verdict model reads the refusal the
-        # two readers both read (dev_verdicts.jsonl: answered-no)
-        ("Make verified ID a requirement", "original", rc.Verdict.ANSWERED_NO),
-        # readers: answered-no; the learned model leans that way (0.41) but under its threshold
-        ("Take back responsibility", "original", rc.Verdict.DEFLECTED),
+        # readers: answered-no; the rules read no position and the learned model, refitted on
+        # more cases, no longer overturns them (it did when fitted on fewer)
+        ("Make verified ID a requirement", "original", rc.Verdict.DEFLECTED),
+        # the rules read no position; the learned verdict model reads the refusal both readers
+        # read (dev_verdicts.jsonl: answered-no)
+        ("Take back responsibility", "original", rc.Verdict.ANSWERED_NO),
         ("Waive the January 2021 tax bill", "revised", rc.Verdict.ANSWERED_NO),
     ],
 )

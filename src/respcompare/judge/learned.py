@@ -190,6 +190,17 @@ def learned_features(
     return f
 
 
+# the commitment-ladder rung (DESIGN.md: 0 explicit refusal, 3 conditional or deferred, 4
+# commitment without specifics) a learned verdict takes when the rules read no rung (their verdict
+# was deflected or not addressed, so no sentence of theirs took a position)
+_LADDER_RUNG: dict[Verdict, int] = {
+    Verdict.ANSWERED_YES: 4,
+    Verdict.ANSWERED_PARTLY: 4,
+    Verdict.ANSWERED_NO: 0,
+    Verdict.DEFERRED: 3,
+}
+
+
 def apply_learned(
     assessment: Assessment,
     petition: Petition,
@@ -207,7 +218,8 @@ def apply_learned(
     verdict, the rules found a sentence to quote. The replaced assessment keeps the rules'
     evidence (the first item re-labelled with the deciding row ``learned.<verdict>`` and a note of
     what the rules said), takes the model's probability as its confidence, and is flagged for
-    review when that is under ``review_below``.
+    review when that is under ``review_below``. Where the rules read no commitment rung, the
+    learned verdict takes the ladder's rung for its kind (``_LADDER_RUNG``).
     """
     feats = learned_features(assessment, petition, response, model.ignored)
     rd = model.read(feats, assessment.verdict, 1.0)
@@ -228,17 +240,23 @@ def apply_learned(
     if evidence:
         e = evidence[0]
         evidence[0] = Evidence(row, e.span, e.text, f"{note} | {e.note}", e.source, e.ask)
+    if v in (Verdict.DEFLECTED, Verdict.NOT_ADDRESSED):
+        commitment = None
+    elif assessment.commitment is not None:
+        commitment = assessment.commitment
+    else:
+        commitment = _LADDER_RUNG[v]
     o = assessment.asks[0]
     first = tuple(evidence[:1]) + tuple(o.evidence[1:]) if evidence else o.evidence
     outcome = replace(
         o,
         verdict=v,
+        commitment=commitment,
         rule=row,
         evidence=first,
         downgrade=o.downgrade if v is Verdict.ANSWERED_PARTLY else None,
         confidence=rd.probability,
     )
-    commitment = None if v in (Verdict.DEFLECTED, Verdict.NOT_ADDRESSED) else assessment.commitment
     reasons = list(assessment.review_reasons)
     if rd.probability < review_below:
         reasons.append(
