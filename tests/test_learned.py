@@ -83,6 +83,8 @@ def test_override_replaces_verdict_rule_and_evidence_consistently() -> None:
         assert a.evidence[0].rule == a.rule
         assert rules.verdict.value in a.evidence[0].note
     assert a.needs_review and any("learned" in x for x in a.review_reasons)
+    # the rules' own confidence reason is gone: the confidence is the model's now
+    assert not any(x.startswith("confidence ") for x in a.review_reasons)
     # the same call with a threshold the model does not pass keeps the rules' verdict
     kept = apply_learned(rules, p, r, model=_toy(target), override_above=0.9999, review_below=0.8)
     assert kept.verdict is rules.verdict and kept.rule == rules.rule

@@ -262,7 +262,8 @@ def apply_learned(
         downgrade=o.downgrade if v is Verdict.ANSWERED_PARTLY else None,
         confidence=rd.probability,
     )
-    reasons = list(assessment.review_reasons)
+    # the rules' own low-confidence reason no longer applies: the confidence is now the model's
+    reasons = [r for r in assessment.review_reasons if not r.startswith("confidence ")]
     if rd.probability < review_below:
         reasons.append(
             f"{said}; the learned verdict model reads {v.value} with probability "
