@@ -144,3 +144,15 @@ def test_a_learned_verdict_reads_in_plain_words() -> None:
         "The response refuses what the petition asks, as the learned verdict model reads it "
         "(the rules alone read it otherwise)."
     )
+
+
+def test_the_reader_html_does_not_call_a_learned_verdicts_quote_deciding() -> None:
+    from pathlib import Path
+
+    fixture = Path(__file__).parent / "fixtures" / "petitions" / "562729.json"
+    review = rc.review(rc.load_petition(fixture))
+    html = review.to_html()
+    learned = [a for a in review.assessments if (a.rule or "").startswith("learned.")]
+    ruled = [a for a in review.assessments if not (a.rule or "").startswith("learned.")]
+    assert ("nearest sentence" in html) == bool(learned)
+    assert ("deciding sentence" in html) == bool(ruled)

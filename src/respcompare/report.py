@@ -37,6 +37,7 @@ from .model import (
     Assessment,
     DirectnessTerm,
     Downgrade,
+    Evidence,
     LearnedReading,
     Verdict,
 )
@@ -537,7 +538,9 @@ def _verdicts_html(review: Review, opts: ReportOptions) -> str:
                 "".join(
                     '<blockquote class="rc-quote">'
                     + (
-                        '<span class="rc-tag">deciding sentence</span> '
+                        # a learned verdict weighed the whole text: its first quote is the
+                        # sentence the rules found nearest the ask, not a deciding one
+                        f'<span class="rc-tag">{_first_quote_tag(ev)}</span> '
                         if k == 0 and g.outcome
                         else ""
                     )
@@ -635,6 +638,11 @@ def _heading(label: str) -> str:
 def _directness_sum(a: Assessment) -> str:
     """The fitted sum behind directness, term by term (terms weighted 0 are left out)."""
     return _fitted_sum(a.directness_terms)
+
+
+def _first_quote_tag(ev: Evidence) -> str:
+    """The tag of an ask's first quoted sentence in the reader's HTML."""
+    return "nearest sentence" if ev.rule.startswith("learned.") else "deciding sentence"
 
 
 def _learned_line(rd: LearnedReading) -> str:
