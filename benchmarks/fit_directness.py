@@ -52,8 +52,8 @@ def roc_auc(pos: list[float], neg: list[float]) -> float:
     return wins / (len(pos) * len(neg))
 
 
-def assess_row(row: dict[str, object]) -> rc.Assessment:
-    """The judge's assessment of one dev row (petition fields and one response)."""
+def row_texts(row: dict[str, object]) -> tuple[rc.Petition, rc.Response]:
+    """The petition and the response of one dev row."""
     petition = rc.Petition(
         action=str(row["action"]),
         background=str(row.get("background") or ""),
@@ -64,7 +64,12 @@ def assess_row(row: dict[str, object]) -> rc.Assessment:
         summary=str(row.get("response_summary") or ""),
         label=str(row.get("role") or "response"),
     )
-    return rc.assess(petition, response)
+    return petition, response
+
+
+def assess_row(row: dict[str, object]) -> rc.Assessment:
+    """The judge's assessment of one dev row (petition fields and one response)."""
+    return rc.assess(*row_texts(row))
 
 
 def features(rows: list[dict[str, object]]) -> tuple[list[str], list[list[float]]]:

@@ -37,6 +37,8 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from eval_dev import polarity_error
+from fit_directness import row_texts
 
 import respcompare as rc
 from respcompare.judge.config import JudgeConfig
@@ -50,7 +52,6 @@ OUT = ROOT / "src" / "respcompare" / "data" / "verdict_model.json"
 CLASSES = tuple(Verdict)
 OFF = dataclasses.replace(JudgeConfig.default(), learned_override_above=1.0)
 THRESHOLDS = (0.4, 0.5, 0.55, 0.6, 0.65, 0.7)
-YES = {"answered-yes", "answered-partly"}
 MIN_CASES = 5
 # blind sets kept out of every fit, to measure the model as shipped (see the suite's header for
 # them); move them into the fit when newer sealed sets take their place
@@ -108,14 +109,6 @@ class Row:
     features: dict[str, float]
 
 
-def polarity_error(verdict: str, accept: list[str]) -> bool:
-    if verdict in YES:
-        return all(a == "answered-no" for a in accept)
-    if verdict == "answered-no":
-        return all(a in YES for a in accept)
-    return False
-
-
 def make_row(label: str, accept: list[str], p: rc.Petition, r: rc.Response, asks: Any) -> Row:
     a = rc.assess(p, r, asks=asks, config=OFF)
     m = re.search(r"\bset(\d+)", label)
@@ -138,16 +131,7 @@ def reader_rows() -> list[Row]:
         if not line.strip():
             continue
         row = json.loads(line)
-        p = rc.Petition(
-            action=str(row["action"]),
-            background=str(row.get("background") or ""),
-            additional_details=str(row.get("additional_details") or ""),
-        )
-        r = rc.Response(
-            text=str(row["response_details"]),
-            summary=str(row.get("response_summary") or ""),
-            label=str(row.get("role") or "response"),
-        )
+        p, r = row_texts(row)
         a = rc.assess(p, r, config=OFF)
         label = f"{row['petition_id']} {row['role']}"
         out.append(

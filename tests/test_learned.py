@@ -55,7 +55,8 @@ def test_probabilities_are_a_distribution_and_terms_explain_the_choice() -> None
     m = VerdictModel.default()
     ps = m.probabilities(feats)
     assert math.isclose(sum(ps), 1.0, rel_tol=1e-9)
-    rd = m.read(feats, V.DEFLECTED, 0.5)
+    rd = m.read(feats, V.DEFLECTED)
+    assert not rd.applied  # only apply_learned decides that
     assert next(v for v, _ in rd.probabilities) is rd.verdict
     assert rd.probability == max(x for _, x in rd.probabilities)
     if rd.verdict is not V.DEFLECTED:

@@ -106,15 +106,13 @@ class VerdictModel:
         s = sum(e)
         return [x / s for x in e]
 
-    def read(
-        self, features: dict[str, float], rule_verdict: Verdict, override_above: float
-    ) -> LearnedReading:
-        """The model's reading, applied when its verdict differs and passes ``override_above``."""
+    def read(self, features: dict[str, float], rule_verdict: Verdict) -> LearnedReading:
+        """The model's reading beside the rules' verdict (``applied`` False: whether it replaces
+        theirs is :func:`apply_learned`'s decision)."""
         ps = self.probabilities(features)
         order = sorted(range(len(ps)), key=lambda k: (-ps[k], k))
         best = order[0]
         verdict = self.classes[best]
-        applied = verdict is not rule_verdict and ps[best] > override_above
         terms: tuple[DirectnessTerm, ...] = ()
         if verdict is not rule_verdict and rule_verdict in self.classes:
             r = self.classes.index(rule_verdict)
@@ -129,7 +127,7 @@ class VerdictModel:
             verdict,
             round(ps[best], 3),
             rule_verdict,
-            applied,
+            False,
             tuple((self.classes[k], round(ps[k], 3)) for k in order),
             terms,
         )
@@ -175,24 +173,23 @@ def learned_features(
         for key in (f"ask verdict={o.verdict.value}", f"ask rule={o.rule or ''}"):
             f[key] = f.get(key, 0.0) + 1.0 / n
         for ev in o.evidence[:_EVIDENCE_READ]:
-            toks = _tokens(ev.text, ignore)
-            for w in toks:
-                if w:
-                    f[f"evidence:{w}"] = 1.0
-            for a, b in pairwise(toks):
-                if a and b:
-                    f[f"evidence:{a} {b}"] = 1.0
+            _add_words(f, "evidence", _tokens(ev.text, ignore))
     first = _tokens(petition.action)[:1]
     if first:
         f[f"petition:{first[0]}"] = 1.0
     toks = _tokens(response.summary + " " + response.text, ignore)
+    _add_words(f, "text", toks)
+    return f
+
+
+def _add_words(f: dict[str, float], prefix: str, toks: list[str]) -> None:
+    """``prefix:word`` and ``prefix:word word`` features (an ignored word, "", makes neither)."""
     for w in toks:
         if w:
-            f[f"text:{w}"] = 1.0
+            f[f"{prefix}:{w}"] = 1.0
     for a, b in pairwise(toks):
         if a and b:
-            f[f"text:{a} {b}"] = 1.0
-    return f
+            f[f"{prefix}:{a} {b}"] = 1.0
 
 
 # the commitment-ladder rung (DESIGN.md: 0 explicit refusal, 3 conditional or deferred, 4
@@ -227,7 +224,7 @@ def apply_learned(
     learned verdict takes the ladder's rung for its kind (``_LADDER_RUNG``).
     """
     feats = learned_features(assessment, petition, response, model.ignored)
-    rd = model.read(feats, assessment.verdict, 1.0)
+    rd = model.read(feats, assessment.verdict)
     v = rd.verdict
     ok = (
         v is not assessment.verdict
