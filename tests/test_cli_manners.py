@@ -125,10 +125,11 @@ def test_alignment_chart_of_one_response_warns_but_writes_the_review(
 
 def test_summary_is_one_line_per_case(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["review", str(FIXTURES / "petitions" / "300239.json"), "--summary"]) == 0
-    assert capsys.readouterr().out == "300239 original=deflected revised=answered-partly\n"
+    # (a ? marks a verdict a person should check: needs_review)
+    assert capsys.readouterr().out == "300239 original=deflected? revised=answered-partly\n"
     assert main(["review", "--example", "grooming-gangs-inquiry", "--summary"]) == 0
     out = capsys.readouterr().out
-    assert out == "grooming-gangs-inquiry response=answered-no\n"
+    assert out == "grooming-gangs-inquiry response=answered-no?\n"
 
 
 def test_skip_lines_name_the_path_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

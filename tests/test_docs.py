@@ -49,6 +49,21 @@ def test_record_columns_are_documented_in_order() -> None:
     assert _listed("records") == list(records[0])
 
 
+def test_a_reviews_columns_are_the_corpus_columns_of_the_same_name() -> None:
+    # one definition per column: a single review's records are the corpus records minus the
+    # corpus columns, in the same order and with the same values ("evidence" was once a count
+    # in one and the quoted sentence in the other)
+    case = rc.load_example("grooming-gangs")
+    single = rc.review(case).to_records()
+    corpus = rc.review_many([case], progress=False).to_records()
+    assert [k for k in corpus[0] if k in single[0]] == list(single[0])
+    for one, many in zip(single, corpus, strict=True):
+        # (review_many measures boilerplate against the corpus index it builds; a lone review
+        # has none, so its boilerplate_share is empty, as documented)
+        same = [k for k in one if k != "boilerplate_share"]
+        assert {k: many[k] for k in same} == {k: one[k] for k in same}
+
+
 def test_error_columns_are_documented_in_order() -> None:
     assert _listed("errors") == list(_ERROR_FIELDS)
 

@@ -65,8 +65,14 @@ def test_every_fixture_case_shows_one_carried_over_figure(fixture_cases: list[rc
         assert list(plot.scorecard_data(r).carried_over_share) == from_profiles
         md = r.to_markdown()
         shown = set(re.findall(r"(\d+%) of the revised text is carried over", md))
-        shown |= set(re.findall(r"carried over from the previous response (\d+%)", md))
+        shown |= set(re.findall(r"carried over from the previous response: (\d+%)", md))
         assert shown == {f"{s:.0%}" for s in from_profiles[1:]}, case.petition.id
+        page = r.to_html()
+        # every share of text a page states is the carried-over share (once a report printed
+        # the alignment's "83% of the text unchanged" a line under "79% ... carried over")
+        on_page = set(re.findall(r"(\d+%) of the (?:revised )?text", page))
+        on_page |= set(re.findall(r"carried over from the previous response: (\d+%)", page))
+        assert on_page == {f"{s:.0%}" for s in from_profiles[1:]}, case.petition.id
         for p, al in zip(r.profiles[1:], r.alignments, strict=True):
             assert p.carried_over_share == rc.carried_over_share(al.a_text, al.b_text)
 

@@ -188,8 +188,8 @@ def _parser() -> _Parser:
     rv.add_argument(
         "--summary",
         action="store_true",
-        help="print one line instead: the case and each response's verdict "
-        "(300239 original=deflected revised=answered-partly)",
+        help="print one line instead: the case and each response's verdict, with ? after one "
+        "a person should check (300239 original=deflected? revised=answered-partly)",
     )
     _add_option_arguments(rv)
     rv.add_argument("--chart", metavar="FILE.png", help="also draw a chart of the review to a PNG")
@@ -301,9 +301,10 @@ def _case_name(case: Case, args: argparse.Namespace) -> str:
 
 
 def _summary_line(name: str, result: Review) -> str:
-    """``300239 original=deflected revised=answered-partly``: one word per response."""
+    """``300239 original=deflected? revised=answered-partly``: one word per response, with a
+    ``?`` after a verdict a person should check (``Assessment.needs_review``)."""
     parts = [
-        f"{'-'.join(r.label.split())}={a.verdict.value}"
+        f"{'-'.join(r.label.split())}={a.verdict.value}{'?' if a.needs_review else ''}"
         for r, a in zip(result.case.responses, result.assessments, strict=True)
     ]
     return " ".join(["-".join(name.split()) or "petition", *parts])

@@ -98,7 +98,6 @@ def response_rows(rs: ReviewSet) -> list[dict[str, Any]]:
         )
         for i, (row, a) in enumerate(zip(rv.to_records(), rv.assessments, strict=True)):
             dept, dept_source = _signing(rv, i)
-            deciding = a.evidence[0].text if a.evidence else None
             out.append(
                 {
                     "source": row["source"],
@@ -120,10 +119,10 @@ def response_rows(rs: ReviewSet) -> list[dict[str, Any]]:
                     "downgrade": row["downgrade"],
                     "confidence": row["confidence"],
                     "needs_review": row["needs_review"],
-                    "review_reasons": "; ".join(a.review_reasons) or None,
+                    "review_reasons": row["review_reasons"],
                     "rule": row["rule"],
-                    "evidence": deciding,
-                    "evidence_count": len(a.evidence),
+                    "evidence": row["evidence"],
+                    "evidence_count": row["evidence_count"],
                     "asks": " | ".join(o.ask.text for o in a.asks) or None,
                     "deflection_share": row["deflection_share"],
                     "hedges_per_100_words": row["hedges_per_100_words"],

@@ -36,6 +36,7 @@ __all__ = [
     "furthest_from_ask",
     "furthest_report",
     "headline",
+    "quote_tag",
     "reader_reasons",
     "row_phrase",
     "verdict_phrase",
@@ -366,3 +367,25 @@ def furthest_from_ask(
         for c in furthest_report(response, assessment, petition=petition, options=options)
         if c.listed
     )
+
+
+def quote_tag(assessment: Assessment, evidence: Evidence) -> str:
+    """What an ask's first quoted sentence is, in a reader's words (Markdown and HTML alike).
+
+    For the rules' verdict it is the deciding sentence. A learned verdict weighed the whole text,
+    so no one sentence decided it; its first quote is the sentence the rules decided from, and the
+    tag says what they read there, which may run the other way.
+
+    >>> from respcompare.model import Evidence, Span
+    >>> ev = Evidence("no.declines", Span.of("We will not.", 0, 12), "We will not.")
+    >>> a = Assessment(Verdict.ANSWERED_NO, 0.9, 0, (), (ev,))
+    >>> quote_tag(a, ev)
+    'deciding sentence'
+    """
+    rd = assessment.learned
+    if evidence.rule.startswith("learned.") and rd is not None and rd.applied:
+        return (
+            f"sentence the rules read as {rd.rule_verdict.value} "
+            "(the learned model weighed the whole text)"
+        )
+    return "deciding sentence"

@@ -37,7 +37,6 @@ from .model import (
     Assessment,
     DirectnessTerm,
     Downgrade,
-    Evidence,
     LearnedReading,
     Verdict,
 )
@@ -47,6 +46,7 @@ from .reading import (
     furthest_from_ask,
     furthest_report,
     headline,
+    quote_tag,
     reader_reasons,
     row_phrase,
     verdict_phrase,
@@ -230,7 +230,9 @@ def _verdicts_md(review: Review, opts: ReportOptions) -> list[str]:
                 out += ["- No sentence takes a position on this ask.", ""]
                 continue
             for k, ev in enumerate(g.evidence):
-                lead = "Deciding sentence: " if k == 0 and g.outcome is not None else ""
+                lead = (
+                    f"{quote_tag(a, ev).capitalize()}: " if k == 0 and g.outcome is not None else ""
+                )
                 out.append(f"- {lead}{_quote_md(ev.text)}")
             out.append("")
         if not a.evidence and not any(g.evidence for g in groups):
@@ -399,7 +401,7 @@ def to_markdown(
     out += ["## Reused text", ""]
     for p in review.profiles:
         share = _pct(p.carried_over_share)
-        line = f"- {md_escape(p.label)}: carried over from the previous response {share}"
+        line = f"- {md_escape(p.label)}: carried over from the previous response: {share}"
         if p.stock_share is not None:
             line += f"; boilerplate shared with the corpus {_pct(p.stock_share)}"
         out.append(line)
@@ -538,9 +540,7 @@ def _verdicts_html(review: Review, opts: ReportOptions) -> str:
                 "".join(
                     '<blockquote class="rc-quote">'
                     + (
-                        # a learned verdict weighed the whole text: its first quote is the
-                        # sentence the rules found nearest the ask, not a deciding one
-                        f'<span class="rc-tag">{_first_quote_tag(ev)}</span> '
+                        f'<span class="rc-tag">{_e(quote_tag(a, ev))}</span> '
                         if k == 0 and g.outcome
                         else ""
                     )
@@ -638,11 +638,6 @@ def _heading(label: str) -> str:
 def _directness_sum(a: Assessment) -> str:
     """The fitted sum behind directness, term by term (terms weighted 0 are left out)."""
     return _fitted_sum(a.directness_terms)
-
-
-def _first_quote_tag(ev: Evidence) -> str:
-    """The tag of an ask's first quoted sentence in the reader's HTML."""
-    return "nearest sentence" if ev.rule.startswith("learned.") else "deciding sentence"
 
 
 def _learned_line(rd: LearnedReading) -> str:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..escape import md_escape
 from ..model import Span
+from .summary import carried_over_share
 
 if TYPE_CHECKING:
     from .core import Alignment, AlignOp
@@ -256,7 +257,14 @@ def to_html(alignment: Alignment, *, similarity: bool = True) -> str:
         rows.append(src_row(g))
     s = alignment.summary()
     counts = ", ".join(f"{n} {k}" for k, n in s.counts.items() if n)
-    headline = f"{s.unchanged_share:.0%} of the text unchanged; {counts}"
+    # the one carried-over figure every report prints (summary.carried_over_share), worded as
+    # the change summary words it, so a page never shows two
+    share = carried_over_share(alignment)
+    headline = (
+        f"{share:.0%} of the revised text is carried over unchanged; {counts}"
+        if share is not None
+        else counts
+    )
     capped = "".join(f'<p class="rc-align-capped">{e(n)}</p>' for n in alignment.notes)
     return (
         f"<style>{THEME_CSS}{_CSS}</style>"

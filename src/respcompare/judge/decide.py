@@ -96,7 +96,7 @@ DECISION_ROWS: tuple[tuple[str, str], ...] = (
     ("deferred.conditional", "would act only if a condition holds"),
     ("deferred.review-loop", "keeps the matter under review"),
     ("deflected.topic-without-position", "engages the ask's topic but takes no position"),
-    ("not-addressed.absent", "the ask's subject does not appear"),
+    ("not-addressed.absent", "never mentions the ask's subject"),
     *(
         (
             f"learned.{v.value}",
