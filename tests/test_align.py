@@ -172,6 +172,20 @@ def test_effects_polarity_and_emotive() -> None:
     assert Effect.EMOTIVE_ADDED in al.ops[-1].effects
 
 
+def test_an_added_refusal_or_deferral_is_an_effect_and_is_said() -> None:
+    # a revision whose new sentences refuse, or put off, is a change a reader needs told (a
+    # deflected original revised to a refusal once read as "It drops a commitment" only)
+    a = "Puppies are imported under strict rules. Checks are made at the border."
+    refused = rc.align(a, f"{a} We will not ban puppy imports.")
+    assert Effect.ADDED_REFUSAL in refused.ops[-1].effects
+    deferred = rc.align(a, f"{a} We will consider the case for a ban in due course.")
+    assert Effect.ADDED_DEFERRAL in deferred.ops[-1].effects
+    back = rc.align(f"{a} We will not ban puppy imports.", a)
+    assert Effect.REMOVED_REFUSAL in back.ops[-1].effects
+    assert Effect.ADDED_REFUSAL.mirror is Effect.REMOVED_REFUSAL
+    assert "It adds a refusal" in describe(refused)
+
+
 def test_ask_now_addressed_needs_the_petition() -> None:
     pet = rc.Petition(action="Publish the grooming gangs review in full")
     a = "Child abuse is a horrific crime. We have increased funding for victims."

@@ -58,7 +58,9 @@ def test_quoted_sentences_render_as_the_source_words() -> None:
     for name, r in fixture_reviews():
         rendered = set()
         for text in _inline_texts(fixture_markdown()[name]):
-            rendered.add(text.removeprefix("Deciding sentence: "))
+            # (the first quote of an ask is led by its tag: "Deciding sentence: ", or for a
+            # learned verdict "Most telling sentence (...): ")
+            rendered.add(re.sub(r"^[^“]*?: (?=“)", "", text))
         for resp, a in zip(r.case.responses, r.assessments, strict=True):
             far = furthest_from_ask(resp, a, petition=r.case.petition)
             for ev in (*(e for o in a.asks for e in o.evidence), *far):

@@ -19,6 +19,7 @@ ORDER = [
     "progress",
     "distributed",
     "model",
+    "palette",
     "departments",
     "escape",
     "segment",

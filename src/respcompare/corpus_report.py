@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from .corpus_records import VERDICT_ORDER
 from .escape import md_escape
-from .report import VERDICT_COLOURS
+from .palette import VERDICT_COLOURS, ink
 
 if TYPE_CHECKING:
     from .corpus import ReviewSet
@@ -204,7 +204,7 @@ def _cases(rs: ReviewSet) -> list[tuple[str, str, str | None, list[dict[str, Any
     for anchor, rows in by_anchor.items():
         first = rows[0]
         name = f"Petition {first['petition_id']}" if first["petition_id"] else str(first["source"])
-        out.append((anchor, f"{name}: {first['petition_action']}", first["url"], rows))
+        out.append((anchor, f"{name}: {first['petition_action']}", _page(first["url"]), rows))
     return out
 
 
@@ -248,7 +248,8 @@ def to_markdown(rs: ReviewSet) -> str:
         for r in rows:
             out.append(
                 f"- **{md_escape(r['response_label'])}** ({md_escape(r['date'] or 'no date')}, "
-                f"{md_escape(r['department'] or 'unknown')}): {md_escape(r['verdict'])}, "
+                f"{md_escape(r['department'] or 'unknown')}): {md_escape(r['verdict'])}"
+                f"{md_escape(_check(r))}, "
                 f"directness {_num(r['directness'])}, boilerplate {_pct(r['boilerplate_share'])}"
                 + (f" — “{md_escape(_short(r['evidence']))}”" if r["evidence"] else "")
             )
@@ -293,7 +294,18 @@ a{color:#0b5cad}
 }
 """
 
-_DARK_TEXT = frozenset({"answered-partly", "deferred", "not-addressed"})
+
+def _page(url: str | None) -> str | None:
+    """The petition's page for a reader: its JSON address (``links.self``) without ``.json``."""
+    if url and url.startswith("https://petition.parliament.uk/") and url.endswith(".json"):
+        return url[: -len(".json")]
+    return url
+
+
+def _check(r: dict[str, Any]) -> str:
+    """The verdict's confidence, and the flag when a person should check it."""
+    conf = "" if r["confidence"] is None else f", confidence {r['confidence']:.2f}"
+    return conf + ("; a person should check this verdict" if r["needs_review"] else "")
 
 
 def _e(text: object) -> str:
@@ -301,10 +313,11 @@ def _e(text: object) -> str:
 
 
 def _badge(verdict: str) -> str:
-    colour = VERDICT_COLOURS.get(verdict, "#555555")
-    ink = "#000" if verdict in _DARK_TEXT else "#fff"
+    """A verdict's badge, in the colour its charts use (:mod:`respcompare.palette`)."""
+    colour = next((c for v, c in VERDICT_COLOURS.items() if v.value == verdict), "#555555")
     return (
-        f'<span class="rc-badge" style="background:{_e(colour)};color:{ink}">{_e(verdict)}</span>'
+        f'<span class="rc-badge" style="background:{colour};color:{ink(colour)}">'
+        f"{_e(verdict)}</span>"
     )
 
 
@@ -356,7 +369,7 @@ def to_html(rs: ReviewSet) -> str:
             out.append(
                 f"<li><strong>{_e(r['response_label'])}</strong> "
                 f"({_e(r['date'] or 'no date')}, {_e(r['department'] or 'unknown')}): "
-                f"{_badge(r['verdict'])} directness {_e(_num(r['directness']))}, "
+                f"{_badge(r['verdict'])}{_e(_check(r))}; directness {_e(_num(r['directness']))}, "
                 f"boilerplate {_e(_pct(r['boilerplate_share']))}.{quote}</li>"
             )
         out.append("</ul></section>")

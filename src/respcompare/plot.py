@@ -38,6 +38,7 @@ from matplotlib.ticker import MaxNLocator
 from .cues import LADDER
 from .errors import InputError
 from .model import Cue, Response, Span, Verdict, parse_date
+from .palette import OKABE_ITO, VERDICT_COLOURS
 from .segment import segment, words
 
 if TYPE_CHECKING:
@@ -80,19 +81,6 @@ __all__ = [
     "verdicts_over_time",
 ]
 
-#: The Okabe-Ito palette (Okabe & Ito 2008), distinct for the common forms of colour blindness.
-OKABE_ITO: dict[str, str] = {
-    "orange": "#E69F00",
-    "sky blue": "#56B4E9",
-    "bluish green": "#009E73",
-    "yellow": "#F0E442",
-    "blue": "#0072B2",
-    "vermillion": "#D55E00",
-    "reddish purple": "#CC79A7",
-    "black": "#000000",
-    "grey": "#999999",
-}
-
 #: One colour per response, in the case's order (original, revised, a second revision...).
 RESPONSE_COLOURS: tuple[str, ...] = (
     OKABE_ITO["orange"],
@@ -115,23 +103,7 @@ KIND_COLOURS: dict[str, str] = {
     "merged": OKABE_ITO["black"],
 }
 
-#: One colour per verdict, six hues of the Okabe-Ito palette (Okabe & Ito 2008, "Color
-#: Universal Design", https://jfly.uni-koeln.de/color/), chosen so that no two verdicts are
-#: shades of one hue: answered-partly (yellow) and answered-no (blue) read apart at a glance,
-#: as do deferred (orange) and deflected (reddish purple). Not-addressed is a light grey
-#: (lighter than any of the five, so it does not merge with reddish purple for deuteranopes)
-#: and hatched (:data:`VERDICT_HATCHES`). Simulated with the Machado, Oliveira & Fernandes
-#: (2009) matrices at full severity, every pair differs by at least 17 CIE76 units for
-#: protanopia, deuteranopia and tritanopia (the earlier palette: 11.9, partly vs no 26 in
-#: normal vision); tests/test_charts_readable.py holds the check.
-VERDICT_COLOURS: dict[Verdict, str] = {
-    Verdict.ANSWERED_YES: OKABE_ITO["bluish green"],
-    Verdict.ANSWERED_PARTLY: OKABE_ITO["yellow"],
-    Verdict.ANSWERED_NO: OKABE_ITO["blue"],
-    Verdict.DEFERRED: OKABE_ITO["orange"],
-    Verdict.DEFLECTED: OKABE_ITO["reddish purple"],
-    Verdict.NOT_ADDRESSED: "#DDDDDD",
-}
+#: One colour per verdict: :data:`respcompare.palette.VERDICT_COLOURS` (reports share it).
 
 #: A hatch per verdict on top of its colour (only not-addressed has one).
 VERDICT_HATCHES: dict[Verdict, str] = {

@@ -373,8 +373,9 @@ def quote_tag(assessment: Assessment, evidence: Evidence) -> str:
     """What an ask's first quoted sentence is, in a reader's words (Markdown and HTML alike).
 
     For the rules' verdict it is the deciding sentence. A learned verdict weighed the whole text,
-    so no one sentence decided it; its first quote is the sentence the rules decided from, and the
-    tag says what they read there, which may run the other way.
+    so no one sentence decided it: its first quote is the most telling sentence (the sentence
+    selector's pick, :mod:`respcompare.judge.decisive`), or, where the selector had none to offer,
+    the rules' deciding sentence, and the tag says which and what the rules read.
 
     >>> from respcompare.model import Evidence, Span
     >>> ev = Evidence("no.declines", Span.of("We will not.", 0, 12), "We will not.")
@@ -384,6 +385,8 @@ def quote_tag(assessment: Assessment, evidence: Evidence) -> str:
     """
     rd = assessment.learned
     if evidence.rule.startswith("learned.") and rd is not None and rd.applied:
+        if "most telling sentence" in evidence.note:
+            return f"most telling sentence (the rules alone read {rd.rule_verdict.value})"
         return (
             f"sentence the rules read as {rd.rule_verdict.value} "
             "(the learned model weighed the whole text)"

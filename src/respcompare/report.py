@@ -40,6 +40,7 @@ from .model import (
     LearnedReading,
     Verdict,
 )
+from .palette import VERDICT_COLOURS, ink
 from .reading import (
     ReportOptions,
     evidence_by_ask,
@@ -438,15 +439,6 @@ _READABILITY_ROWS: tuple[tuple[str, Any], ...] = (
 # --------------------------------------------------------------------------------------------
 # HTML: self-contained, inline CSS, no JavaScript; every piece of text goes through html.escape.
 
-# Okabe-Ito colours (readable by colour-blind readers); every colour also has a text label.
-VERDICT_COLOURS = {
-    "answered-yes": "#009E73",
-    "answered-partly": "#56B4E9",
-    "answered-no": "#0072B2",
-    "deferred": "#E69F00",
-    "deflected": "#D55E00",
-    "not-addressed": "#999999",
-}
 
 # Colours are CSS variables with a light and a dark set (prefers-color-scheme): the review
 # sets both its text and its background colour, so it stays readable inside a dark notebook
@@ -492,10 +484,10 @@ def _e(text: object) -> str:
 
 
 def _badge(verdict: str) -> str:
-    colour = VERDICT_COLOURS.get(verdict, "#555555")
-    text_colour = "#000" if verdict in ("answered-partly", "deferred", "not-addressed") else "#fff"
+    """A verdict's badge, in the colour its charts use (:mod:`respcompare.palette`)."""
+    colour = next((c for v, c in VERDICT_COLOURS.items() if v.value == verdict), "#555555")
     return (
-        f'<span class="rc-badge" style="background:{colour};color:{text_colour}">'
+        f'<span class="rc-badge" style="background:{colour};color:{ink(colour)}">'
         f"{_e(verdict)}</span>"
     )
 

@@ -42,6 +42,10 @@ class Effect(StrEnum):
     REMOVED_COMMITMENT = "removed commitment"
     ADDED_HEDGE = "added hedge"
     REMOVED_HEDGE = "removed hedge"
+    ADDED_REFUSAL = "added refusal"
+    REMOVED_REFUSAL = "removed refusal"
+    ADDED_DEFERRAL = "added deferral"
+    REMOVED_DEFERRAL = "removed deferral"
     ASK_NOW_ADDRESSED = "ask now addressed"
     ASK_NO_LONGER_ADDRESSED = "ask no longer addressed"
     STOCK_PHRASING_ADDED = "stock phrasing added"
@@ -124,6 +128,8 @@ def _one(
             out.append(removed)
 
     more("commitment", Effect.ADDED_COMMITMENT, Effect.REMOVED_COMMITMENT)
+    more("refusal", Effect.ADDED_REFUSAL, Effect.REMOVED_REFUSAL)
+    more("deferral", Effect.ADDED_DEFERRAL, Effect.REMOVED_DEFERRAL)
     more("hedge", Effect.ADDED_HEDGE, Effect.REMOVED_HEDGE)
     if ask_new and op.b and any(op.b.overlaps(s) for s in ask_new):
         out.append(Effect.ASK_NOW_ADDRESSED)

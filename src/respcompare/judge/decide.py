@@ -3588,4 +3588,5 @@ def assess(
         model=VerdictModel.default(),
         override_above=cfg.learned_override_above,
         review_below=cfg.review_below,
+        analysis=analysis,
     )

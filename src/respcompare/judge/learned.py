@@ -7,14 +7,15 @@ someone else: each new set brings phrasings no rule names. The learned verdict m
 reading fitted on the labelled cases of ``tests/data/judge_cases.toml``
 (``benchmarks/fit_verdict_model.py``): a multinomial logistic regression over named, binary
 features of what the rules found (their verdict, the deciding row, the confidence features, each
-ask's verdict and the words of its deciding sentence) and of the text (the words and word pairs
+ask's verdict and the words of its evidence sentences), of the most telling sentence (its words
+and cue categories, :mod:`respcompare.judge.decisive`) and of the text (the words and word pairs
 of the summary and response, the petition's first word). When the model gives another verdict a
 probability above :attr:`~respcompare.judge.config.JudgeConfig.learned_override_above`, that
 verdict replaces the rules' (:func:`apply_learned` says when) and the assessment says so:
-``Assessment.rule`` becomes ``"learned.<verdict>"``, the first evidence item notes what the rules
-read, ``needs_review`` is set when the probability is under ``review_below``, and
-``Assessment.learned`` lists the features that moved it, so the sum behind the choice can be
-shown.
+``Assessment.rule`` becomes ``"learned.<verdict>"``, the first evidence item is the most telling
+sentence (for an answer or a deferral) with a note of what the rules read, ``needs_review`` is set
+when the probability is under ``review_below``, and ``Assessment.learned`` lists the features that
+moved it, so the sum behind the choice can be shown.
 
 The weights are data (``data/verdict_model.json``, with its ``source``, the words it ignores and
 the figures the fit reached, leaving one sealed blind set out at a time). Nothing is downloaded
@@ -31,6 +32,7 @@ from importlib import resources
 from itertools import pairwise
 from typing import Any
 
+from ..analysis import TextAnalysis, analyse_response
 from ..errors import InputError
 from ..model import (
     Assessment,
@@ -42,6 +44,7 @@ from ..model import (
     Verdict,
 )
 from ..segment import word_texts
+from .decisive import SentenceSelector, TellingSentence, most_telling
 
 __all__ = ["VerdictModel", "apply_learned", "learned_features"]
 
@@ -141,11 +144,39 @@ def _tokens(text: str, ignore: frozenset[str] = frozenset()) -> list[str]:
     ]
 
 
+def telling_sentence(
+    assessment: Assessment,
+    petition: Petition,
+    response: Response,
+    selector: SentenceSelector | None = None,
+    analysis: TextAnalysis | None = None,
+) -> TellingSentence | None:
+    """The response's most telling sentence on the asks the assessment judged (the petition's
+    action when it judged none), from ``analysis`` when it is the response's analysis with our
+    lexicon (the selector was fitted on those cues), else from the response's own."""
+    return most_telling(*telling_inputs(assessment, petition, response, analysis), selector)
+
+
+def telling_inputs(
+    assessment: Assessment,
+    petition: Petition,
+    response: Response,
+    analysis: TextAnalysis | None = None,
+) -> tuple[str, TextAnalysis, int]:
+    """What the sentence selector reads: the ask text, the analysis, where the summary ends."""
+    if analysis is None or analysis.lexicon is not None or analysis.text != response.full_text:
+        analysis = analyse_response(response)
+    ask = " ".join(o.ask.text for o in assessment.asks) or petition.action
+    span = response.summary_span
+    return ask, analysis, span.end if span is not None else 0
+
+
 def learned_features(
     assessment: Assessment,
     petition: Petition,
     response: Response,
     ignore: frozenset[str] = frozenset(),
+    telling: TellingSentence | None = None,
 ) -> dict[str, float]:
     """The named features the verdict model reads, from the rules' assessment and the texts.
 
@@ -153,9 +184,10 @@ def learned_features(
     ``ask verdict=`` and ``ask rule=`` as a share of the asks, ``evidence:`` words and word pairs
     of each ask's deciding sentence and up to two more of its evidence), the confidence features
     (``conf:``), directness, and the words and word pairs of the summary and response
-    (``text:``) and the petition's first word (``petition:``). Words in ``ignore`` (the model's
-    ``ignored_words``) make no word feature and no word-pair feature. Deterministic: the same
-    inputs give the same dictionary.
+    (``text:``), the petition's first word (``petition:``) and, given the ``telling`` sentence
+    (:func:`telling_sentence`), its words, word pairs and cue categories (``decisive:``,
+    ``decisive cue=``). Words in ``ignore`` (the model's ``ignored_words``) make no word feature
+    and no word-pair feature. Deterministic: the same inputs give the same dictionary.
     """
     f: dict[str, float] = {}
     rule = assessment.rule or ""
@@ -179,6 +211,10 @@ def learned_features(
         f[f"petition:{first[0]}"] = 1.0
     toks = _tokens(response.summary + " " + response.text, ignore)
     _add_words(f, "text", toks)
+    if telling is not None:
+        _add_words(f, "decisive", _tokens(telling.sentence.span.text, ignore))
+        for c in sorted(telling.cues):
+            f[f"decisive cue={c}"] = 1.0
     return f
 
 
@@ -211,6 +247,8 @@ def apply_learned(
     model: VerdictModel,
     override_above: float,
     review_below: float,
+    selector: SentenceSelector | None = None,
+    analysis: TextAnalysis | None = None,
 ) -> Assessment:
     """The assessment with the model's reading attached, and its verdict when it overrides.
 
@@ -223,7 +261,8 @@ def apply_learned(
     review when that is under ``review_below``. Where the rules read no commitment rung, the
     learned verdict takes the ladder's rung for its kind (``_LADDER_RUNG``).
     """
-    feats = learned_features(assessment, petition, response, model.ignored)
+    telling = telling_sentence(assessment, petition, response, selector, analysis)
+    feats = learned_features(assessment, petition, response, model.ignored, telling)
     rd = model.read(feats, assessment.verdict)
     v = rd.verdict
     ok = (
@@ -239,23 +278,39 @@ def apply_learned(
     said = f"the rules alone read {assessment.verdict.value}"
     note = f"the learned verdict model reads {v.value}, probability {rd.probability:.2f}; {said}"
     evidence = list(assessment.evidence)
-    if evidence:
+    o = assessment.asks[0]
+    if telling is not None and (v.answered or v is Verdict.DEFERRED):
+        # the most telling sentence goes first (the rules' deciding sentence argued their
+        # verdict, which this one replaces); the rules' quotes follow under their own rows
+        span = telling.sentence.span
+        lead = Evidence(
+            row,
+            span,
+            span.text,
+            f"{note}; the most telling sentence (the sentence selector's pick)",
+            "response",
+            o.ask.text,
+        )
+        evidence = [lead, *(e for e in evidence if e.span != span)]
+        first = (lead, *(e for e in o.evidence if e.span != span))
+    elif evidence:
         e = evidence[0]
         evidence[0] = Evidence(row, e.span, e.text, f"{note} | {e.note}", e.source, e.ask)
+        first = (evidence[0], *o.evidence[1:])
+    else:
+        first = o.evidence
     if v in (Verdict.DEFLECTED, Verdict.NOT_ADDRESSED):
         commitment = None
     elif assessment.commitment is not None:
         commitment = assessment.commitment
     else:
         commitment = _LADDER_RUNG[v]
-    o = assessment.asks[0]
-    first = tuple(evidence[:1]) + tuple(o.evidence[1:]) if evidence else o.evidence
     outcome = replace(
         o,
         verdict=v,
         commitment=commitment,
         rule=row,
-        evidence=first,
+        evidence=tuple(first),
         downgrade=o.downgrade if v is Verdict.ANSWERED_PARTLY else None,
         confidence=rd.probability,
     )
