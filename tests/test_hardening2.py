@@ -925,3 +925,37 @@ def test_cli_corpus_on_an_unreadable_file_is_one_line(capsys: pytest.CaptureFixt
     assert main(["corpus", "/proc/self/mem"]) == 2
     err = capsys.readouterr().err
     assert "internal error" not in err and "cannot read" in err
+
+
+# Found by an adversarial probe (sixth session) ------------------------------------------------
+
+
+@pytest.mark.parametrize("attachments", [None, 5, "notes.pdf"])
+def test_case_attachments_of_the_wrong_type_are_a_typed_error(attachments: Any) -> None:
+    p = rc.Petition(action="Publish the report")
+    with pytest.raises(rc.InputError, match="Case.attachments"):
+        rc.Case(petition=p, responses=[rc.Response(text="x")], attachments=attachments)
+
+
+def test_with_updates_takes_updates() -> None:
+    from respcompare.promises import with_updates
+
+    case = rc.load_example("grooming-gangs")
+    with pytest.raises(rc.InputError, match="Update"):
+        with_updates(case, "not an update")  # type: ignore[arg-type]
+
+
+def test_a_due_date_past_the_calendar_is_no_due_date() -> None:
+    import datetime as dt
+
+    text = "We will publish the report within 12 months, and act by early next year."
+    r = rc.Response(text=text, date=dt.date.max)
+    case = rc.Case(petition=rc.Petition(action="Publish the report"), responses=[r])
+    review = rc.review(case)
+    assert review.assessments[0].verdict is not None
+    ledger = rc.track_commitments(case)
+    assert ledger.promises and all(p.due is None for p in ledger.promises)
+    from respcompare.due import find_due_dates
+
+    found = find_due_dates(text, on=dt.date.max)
+    assert found and all(d.due is None for d in found)

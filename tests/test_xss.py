@@ -202,3 +202,21 @@ def test_markdown_report_has_no_unescaped_link_image_or_html(
     payload: str, reviews: dict[str, rc.Review]
 ) -> None:
     _assert_safe_markdown(reviews[payload].to_markdown())
+
+
+def test_control_characters_never_reach_the_html() -> None:
+    # NUL, other C0 and C1 controls and the noncharacters are not allowed in HTML text (a probe
+    # found raw NULs in a review of a petition holding them): each becomes U+FFFD
+    bad = "".join(chr(c) for c in (0, 1, 8, 11, 12, 27, 127, 133, 159, 0xFFFE, 0xFFFF))
+    case = rc.Case(
+        petition=rc.Petition(action=f"Ban {bad} fireworks"),
+        responses=[
+            rc.Response(text=f"We will not ban {bad} fireworks.", label="original"),
+            rc.Response(text=f"We will ban {bad} fireworks next year.", label="revised"),
+        ],
+    )
+    pages = [rc.review(case).to_html(), rc.review(case).to_html(audit=True)]
+    pages.append(rc.review_many([case], progress=False).to_html())
+    for page in pages:
+        assert not re.search("[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f\\ufffe\\uffff]", page)
+        assert "\ufffd" in page

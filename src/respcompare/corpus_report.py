@@ -5,7 +5,7 @@ department comparison table, the least direct responses with the sentence that d
 verdict, the top stock passages (boilerplate across petitions) with their departments and
 dates, then one entry per case with an anchor (``#case-1``...) that the tables link to, and the
 files that were skipped. HTML has inline CSS (light and dark), no JavaScript, and every piece of
-text escaped with :func:`html.escape`; Markdown text goes through
+text escaped with :func:`respcompare.escape.html_escape`; Markdown text goes through
 :func:`respcompare.escape.md_escape`.
 
 >>> from respcompare import load_example, review_many
@@ -17,7 +17,6 @@ True
 from __future__ import annotations
 
 import datetime as _dt
-import html
 import statistics
 from collections import Counter
 from collections.abc import Sequence
@@ -25,7 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .corpus_records import VERDICT_ORDER
-from .escape import md_escape
+from .escape import html_escape, md_escape
 from .palette import VERDICT_COLOURS, ink
 
 if TYPE_CHECKING:
@@ -309,7 +308,7 @@ def _check(r: dict[str, Any]) -> str:
 
 
 def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
+    return html_escape(text)
 
 
 def _badge(verdict: str) -> str:

@@ -115,6 +115,15 @@ def _add_months(day: _dt.date, months: int) -> _dt.date:
 
 
 def _resolve(rule: str, m: re.Match[str], on: _dt.date | None) -> _dt.date | None:
+    """The date a time expression names, or None; None too for a date past the calendar's end
+    (year 9999: "within a year" of a response dated 31 December 9999)."""
+    try:
+        return _resolve_date(rule, m, on)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _resolve_date(rule: str, m: re.Match[str], on: _dt.date | None) -> _dt.date | None:
     if rule == "by-date":
         try:
             return _dt.date(int(m[3]), _MONTHS[m[2].lower()], int(m[1]))

@@ -1,12 +1,13 @@
-"""The one Markdown escaper: every piece of petition or response text in Markdown goes through
-:func:`md_escape` (reports, alignment tables, redlines). HTML uses :func:`html.escape`.
+"""The escapers: every piece of petition or response text in Markdown goes through
+:func:`md_escape` (reports, alignment tables, redlines), and in HTML through :func:`html_escape`.
 """
 
 from __future__ import annotations
 
+import html
 import re
 
-__all__ = ["break_autolinks", "md_escape"]
+__all__ = ["break_autolinks", "html_escape", "md_escape"]
 
 # Characters that can start a link or image ([ ]), code, emphasis, a table cell break or
 # strikethrough get a backslash, which CommonMark renders as the character itself. "<" (raw
@@ -53,3 +54,21 @@ def md_escape(text: str) -> str:
     """
     folded = _ENTITY.sub("&amp;", " ".join(text.split()))
     return break_autolinks(folded.translate(_MD_SPECIAL))
+
+
+# Characters HTML does not allow in text (the C0 and C1 controls other than tab, line feed and
+# carriage return, and the noncharacters U+FFFE and U+FFFF; HTML Living Standard, "control" and
+# "noncharacter", 13.1.2.6 and 4.4): each becomes U+FFFD, the replacement character, so a
+# document made from text holding them still parses and the place of each one shows.
+_NOT_IN_HTML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+def html_escape(text: object) -> str:
+    """``html.escape`` (quotes too) of ``str(text)``, with the characters HTML does not allow in
+    text replaced by U+FFFD.
+
+    >>> out = html_escape('<b a="1">x' + chr(0) + "y</b>")
+    >>> out == "&lt;b a=&quot;1&quot;&gt;x" + chr(0xFFFD) + "y&lt;/b&gt;"
+    True
+    """
+    return _NOT_IN_HTML.sub("\ufffd", html.escape(str(text), quote=True))

@@ -480,6 +480,13 @@ class Case:
                 "name them e.g. 'original', 'revised', 'revised-2'"
             )
         object.__setattr__(self, "responses", responses)
+        if isinstance(self.attachments, (str, bytes, Mapping)) or not isinstance(
+            self.attachments, Iterable
+        ):
+            raise InputError(
+                "Case.attachments must be a list of Attachment objects, not "
+                f"{type(self.attachments).__name__}"
+            )
         attachments = tuple(self.attachments)
         for att in attachments:
             if not isinstance(att, Attachment):

@@ -604,6 +604,14 @@ def with_updates(case: Case, *updates: Update) -> Case:
     """
     import dataclasses
 
+    if not isinstance(case, Case):
+        raise InputError(f"with_updates() takes a Case first, not {type(case).__name__}")
+    for u in updates:
+        if not isinstance(u, Update):
+            raise InputError(
+                f"with_updates() takes Update objects after the case, not {type(u).__name__}: "
+                "Update(subject, date, text)"
+            )
     merged = list(case.updates) + list(updates)
     order = sorted(
         range(len(merged)),

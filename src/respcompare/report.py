@@ -12,8 +12,8 @@ Reports follow a fixed order, the order a Petitions Committee reviewer reads in:
    ``carried_over_share``) and boilerplate, stock text shared with a corpus index;
 7. readability.
 
-Every piece of text that comes from a petition or a response is escaped: ``html.escape`` in
-HTML, :func:`md_escape` in Markdown.
+Every piece of text that comes from a petition or a response is escaped:
+:func:`respcompare.escape.html_escape` in HTML, :func:`md_escape` in Markdown.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as _dt
 import enum
-import html
 from typing import TYPE_CHECKING, Any
 
 from .alignment import to_dict as alignment_to_dict
@@ -30,7 +29,7 @@ from .alignment import to_markdown as alignment_to_markdown
 from .alignment.render import THEME_CSS
 from .cues import LADDER, kwic
 from .errors import InputError
-from .escape import md_escape
+from .escape import html_escape, md_escape
 from .model import (
     Ask,
     AskOutcome,
@@ -437,7 +436,7 @@ _READABILITY_ROWS: tuple[tuple[str, Any], ...] = (
 
 
 # --------------------------------------------------------------------------------------------
-# HTML: self-contained, inline CSS, no JavaScript; every piece of text goes through html.escape.
+# HTML: self-contained, inline CSS, no JavaScript; every piece of text goes through html_escape.
 
 
 # Colours are CSS variables with a light and a dark set (prefers-color-scheme): the review
@@ -480,7 +479,7 @@ padding:.2em .6em}
 
 
 def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
+    return html_escape(text)
 
 
 def _badge(verdict: str) -> str:

@@ -1,17 +1,17 @@
 """Alignment renderers: side-by-side HTML, an inline Markdown redline, and plain JSON types.
 
 HTML is self-contained: inline CSS, no JavaScript, every piece of text through
-:func:`html.escape`. Colours are from the Okabe-Ito palette (safe for colour-blind readers), and
-every change also carries a non-colour mark (underline, strike-through, a kind label).
+:func:`respcompare.escape.html_escape`. Colours are from the Okabe-Ito palette (safe for
+colour-blind readers), and every change also carries a non-colour mark (underline,
+strike-through, a kind label).
 """
 
 from __future__ import annotations
 
-import html
 from bisect import bisect_right
 from typing import TYPE_CHECKING, Any
 
-from ..escape import md_escape
+from ..escape import html_escape, md_escape
 from ..model import Span
 from .summary import carried_over_share
 
@@ -120,10 +120,10 @@ def _marked(text: str, whole: Span, marks: list[tuple[Span, str]]) -> str:
     for span, tag in sorted(marks, key=lambda m: m[0].start):
         if span.start < pos or span.end > whole.end or not len(span):
             continue
-        out.append(html.escape(text[pos : span.start]))
-        out.append(f"<{tag}>{html.escape(span.text)}</{tag}>")
+        out.append(html_escape(text[pos : span.start]))
+        out.append(f"<{tag}>{html_escape(span.text)}</{tag}>")
         pos = span.end
-    out.append(html.escape(text[pos : whole.end]))
+    out.append(html_escape(text[pos : whole.end]))
     return "".join(out)
 
 
@@ -133,9 +133,9 @@ def _cell(alignment: Alignment, op: AlignOp, side: str) -> str:
         return ""
     text = alignment.a_text if side == "a" else alignment.b_text
     if op.kind == "removed":
-        return f"<del>{html.escape(span.text)}</del>"
+        return f"<del>{html_escape(span.text)}</del>"
     if op.kind == "added":
-        return f"<ins>{html.escape(span.text)}</ins>"
+        return f"<ins>{html_escape(span.text)}</ins>"
     if op.kind == "moved-edited" and side == "b":
         return _inline_diff(alignment, op)
     tag = "del" if side == "a" else "ins"
@@ -152,20 +152,20 @@ def _inline_diff(alignment: Alignment, op: AlignOp) -> str:
     pos = op.b.start
     for w in op.words:
         if w.b.start > pos:
-            out.append(html.escape(b[pos : w.b.start]))
+            out.append(html_escape(b[pos : w.b.start]))
         if w.tag == "equal":
-            out.append(html.escape(w.b.text))
+            out.append(html_escape(w.b.text))
         else:
             if w.a.text.strip():
-                out.append(f"<del>{html.escape(w.a.text.strip())}</del>")
+                out.append(f"<del>{html_escape(w.a.text.strip())}</del>")
             if w.b.text.strip():
                 gap = " " if w.a.text.strip() else ""
-                out.append(f"{gap}<ins>{html.escape(w.b.text)}</ins>")
+                out.append(f"{gap}<ins>{html_escape(w.b.text)}</ins>")
             elif out and w.a.text.strip() and b[w.b.start : w.b.start + 1].isalnum():
                 out.append(" ")
         pos = max(pos, w.b.end)
     if op.b.end > pos:
-        out.append(html.escape(b[pos : op.b.end]))
+        out.append(html_escape(b[pos : op.b.end]))
     return "".join(out)
 
 
@@ -183,7 +183,7 @@ def to_html(alignment: Alignment, *, similarity: bool = True) -> str:
     >>> "<b>" in page, "&lt;b&gt;x" in page, "<script" in page
     (False, True, False)
     """
-    e = html.escape
+    e = html_escape
     rows: list[str] = []
     ops = list(alignment.ops)
     # where each move's source row goes: before the first in-order/removed op that follows it in a
