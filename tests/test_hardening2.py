@@ -933,7 +933,7 @@ def test_cli_corpus_on_an_unreadable_file_is_one_line(capsys: pytest.CaptureFixt
 @pytest.mark.parametrize("attachments", [None, 5, "notes.pdf"])
 def test_case_attachments_of_the_wrong_type_are_a_typed_error(attachments: Any) -> None:
     p = rc.Petition(action="Publish the report")
-    with pytest.raises(rc.InputError, match="Case.attachments"):
+    with pytest.raises(rc.InputError, match=r"Case\.attachments"):
         rc.Case(petition=p, responses=[rc.Response(text="x")], attachments=attachments)
 
 
