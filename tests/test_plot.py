@@ -8,6 +8,7 @@ import subprocess
 import sys
 from collections import Counter
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import matplotlib
@@ -547,3 +548,13 @@ def test_verdicts_over_time_draws_every_record_once(
     ax = plot.verdicts_over_time([{"date": d, "verdict": v} for d, v in rows], freq=freq)
     assert sum(p.get_height() for p in _gids(ax, "verdict:")) == len(rows)
     plt.close("all")
+
+
+def test_ladder_asks_take_no_verdict_hue() -> None:
+    case = rc.load_petition(Path(__file__).parent / "fixtures" / "petitions" / "326261.json")
+    ax = plot.commitment_ladder(rc.review(case))
+    points = [ln for ln in ax.lines if (ln.get_gid() or "").startswith("ladder-points:")]
+    assert len(points) > 1
+    verdict_hues = {c.lower() for c in plot.VERDICT_COLOURS.values()}
+    assert not {to_hex(p.get_color()).lower() for p in points} & verdict_hues
+    assert len({p.get_marker() for p in points}) == len(points)  # told apart by shape

@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from .pipeline import Review
 
 __all__ = [
+    "ASK_STYLES",
     "CUE_COLOURS",
     "KIND_COLOURS",
     "LADDER_RUNGS",
@@ -104,6 +105,17 @@ KIND_COLOURS: dict[str, str] = {
 }
 
 #: One colour per verdict: :data:`respcompare.palette.VERDICT_COLOURS` (reports share it).
+
+#: How each ask of a commitment ladder is drawn: greys told apart by marker shape, so that no
+#: ask takes a hue that means a verdict elsewhere (a new user read a green ask as answered-yes).
+ASK_STYLES: tuple[tuple[str, str], ...] = (
+    ("#000000", "o"),
+    ("#5F5F5F", "s"),
+    ("#8C8C8C", "^"),
+    ("#333333", "D"),
+    ("#777777", "v"),
+    ("#4A4A4A", "P"),
+)
 
 #: A hatch per verdict on top of its colour (only not-addressed has one).
 VERDICT_HATCHES: dict[Verdict, str] = {
@@ -615,7 +627,7 @@ def commitment_ladder(review: Review | LadderData, *, ax: Axes | None = None) ->
     # one label per (response, height): asks at the same point share it
     labels: dict[tuple[int, float], dict[str, Any]] = {}
     for j, ask in enumerate(data.asks):
-        colour = RESPONSE_COLOURS[(j + 1) % len(RESPONSE_COLOURS)] if k > 1 else "#000000"
+        colour, marker = ASK_STYLES[j % len(ASK_STYLES)]
         dx = (j - (k - 1) / 2) * spread
         xs = [i + dx for i in range(n)]
         ys = [_NOT_ADDRESSED_Y if lv is None else float(lv) for lv in ask.levels]
@@ -623,7 +635,7 @@ def commitment_ladder(review: Review | LadderData, *, ax: Axes | None = None) ->
             xs,
             ys,
             linestyle="none",
-            marker="o",
+            marker=marker,
             markersize=9,
             color=colour,
             label=textwrap.fill(_short(ask.ask, 120), 40),
