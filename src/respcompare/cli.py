@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .errors import EmptyTextError, InputError, InputTooLargeError, RespcompareError
+from .escape import csv_cell
 from .files import write_atomic
 from .load import case_from_texts, examples, load_example, load_petition
 from .model import MAX_TEXT_CHARS, Case, parse_date, replace_surrogates
@@ -104,9 +105,11 @@ def _read_text(path: str, what: str) -> str:
         raise InputError(f"{what}: {_shown(path)!r} is not UTF-8 text; save it as UTF-8") from None
 
 
-def _write(stream: TextIO, text: str) -> None:
+def _write(stream: TextIO | None, text: str) -> None:
     """Write ``text`` as UTF-8 whatever the stream's encoding (a cp1252 redirect on Windows):
     through the byte buffer when there is one, else with unencodable characters replaced."""
+    if stream is None:
+        raise InputError("standard output is closed: write to a file instead (e.g. --out)")
     buffer = getattr(stream, "buffer", None)
     if buffer is not None:
         stream.flush()
@@ -115,6 +118,11 @@ def _write(stream: TextIO, text: str) -> None:
         return
     encoding = getattr(stream, "encoding", None) or "utf-8"
     stream.write(text.encode(encoding, "replace").decode(encoding, "replace"))
+
+
+def _csv_row(row: dict[str, Any]) -> dict[str, Any]:
+    """A CSV row with every text cell through :func:`respcompare.escape.csv_cell`."""
+    return {k: csv_cell(v) for k, v in row.items()}
 
 
 def _say(message: str) -> None:
@@ -442,6 +450,7 @@ def _corpus_command(args: argparse.Namespace) -> int:
     errors_out = _check_output(args.errors, "--errors", (".csv", ".jsonl")) if args.errors else None
     report_out = _check_output(args.report, "--report", (".html", ".md")) if args.report else None
     chart_out = _check_output(args.chart, "--chart", (".png",)) if args.chart else None
+    _never_overwrite_input(args.path, out, errors_out, report_out, chart_out)
     if args.index and args.no_boilerplate:
         raise InputError("respcompare corpus: give --index or --no-boilerplate, not both")
     if args.min_petitions is not None and (args.index or args.no_boilerplate):
@@ -487,7 +496,7 @@ def _corpus_command(args: argparse.Namespace) -> int:
             buffer = io.StringIO()
             writer = csv.DictWriter(buffer, fieldnames=_ERROR_FIELDS, lineterminator="\n")
             writer.writeheader()
-            writer.writerows(e.to_dict() for e in results.errors)
+            writer.writerows(_csv_row(e.to_dict()) for e in results.errors)
             rows = buffer.getvalue()
         _write_file(errors_out, rows, "--errors")
     if report_out is not None:
@@ -499,6 +508,24 @@ def _corpus_command(args: argparse.Namespace) -> int:
         _write(sys.stdout, data.decode("utf-8"))
     _say(closing)
     return 0
+
+
+def _never_overwrite_input(source: str, *outputs: Path | None) -> None:
+    """Refuse an output file that is the input, or one of the files of an input folder."""
+    path = Path(source)
+    try:
+        inputs = (
+            {p.resolve() for p in path.iterdir() if p.suffix.lower() in (".json", ".jsonl")}
+            if path.is_dir()
+            else {path.resolve()}
+        )
+    except OSError:
+        return  # the loader reports an unreadable input
+    for out in outputs:
+        if out is not None and out.resolve() in inputs:
+            raise InputError(
+                f"{_shown(str(out))!r} is one of the input files; write the output elsewhere"
+            )
 
 
 def _write_bytes(out: Path, data: bytes, option: str) -> None:
@@ -584,7 +611,7 @@ def _reuse_command(args: argparse.Namespace) -> int:
         fields = list(rows[0]) if rows else ["rank"]
         writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows(_csv_row(r) for r in rows)
         text = buffer.getvalue()
     else:
         blocks = [
@@ -639,7 +666,7 @@ def _promises_command(args: argparse.Namespace) -> int:
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=list(_RECORD_COLUMNS), lineterminator="\n")
         writer.writeheader()
-        writer.writerows(ledger.to_records())
+        writer.writerows(_csv_row(r) for r in ledger.to_records())
         text = buffer.getvalue()
     else:
         text = "\n".join(ledger_markdown(ledger))
@@ -974,6 +1001,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _say("respcompare: interrupted")
         return 130
+    except BrokenPipeError:  # the reader went away (| head): nothing more to say
+        return 1
+    except OSError as exc:  # writing the output failed: a full disk, a closed stream
+        _say(f"respcompare: error: cannot write the output ({exc.strerror or exc})")
+        return 1
     except Exception as exc:  # an unexpected error is a bug: say so on one line
         _say(f"respcompare: internal error ({type(exc).__name__}: {exc}); {_BUG_URL}")
         return 1

@@ -26,6 +26,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as _dt
 import json
+import stat
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -147,10 +148,17 @@ class Corpus:
             yield from self._jsonl()
 
     def _folder(self) -> Iterator[Case]:
-        files = sorted(p for p in self.path.iterdir() if p.suffix.lower() == ".json")
+        entries = sorted(p for p in self.path.iterdir() if p.suffix.lower() in (".json", ".jsonl"))
+        # (a broken link stays in: the loader says the file does not exist)
+        regular = [p for p in entries if _regular(p) or not p.exists()]
+        for p in entries:
+            if p not in regular and not p.is_dir():
+                # a pipe or a device would block the run or never end: skip it, and say so
+                self.errors.append(LoadError(str(p), None, _NOT_REGULAR, error="InputError"))
+        files = [p for p in regular if p.suffix.lower() == ".json"]
         if not files:
             self.errors.append(LoadError(str(self.path), None, "no .json files in this folder"))
-        lines = sorted(p for p in self.path.iterdir() if p.suffix.lower() == ".jsonl")
+        lines = [p for p in regular if p.suffix.lower() == ".jsonl"]
         yield from self._files(files)
         for p in lines:
             yield from Corpus._jsonl(_sub(self, p))
@@ -173,6 +181,9 @@ class Corpus:
     def _jsonl(self) -> Iterator[Case]:
         group: list[tuple[int, Mapping[str, Any]]] = []
         seen: set[str] = set()
+        if self.path.exists() and not _regular(self.path):
+            self.errors.append(LoadError(str(self.path), None, _NOT_REGULAR, error="InputError"))
+            return
         try:
             handle = self.path.open(encoding="utf-8-sig")
         except OSError as exc:
@@ -345,6 +356,17 @@ def _petition_id(pid: object) -> int | None:
     if isinstance(pid, str) and 0 < len(pid) <= 12 and pid.isascii() and pid.isdigit():
         return int(pid)
     return None
+
+
+_NOT_REGULAR = "not a regular file (a pipe, socket or device): give a file of petition JSON"
+
+
+def _regular(path: Path) -> bool:
+    """Whether ``path`` is a regular file (following links), not a pipe, socket or device."""
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except (OSError, ValueError):
+        return False
 
 
 def load_corpus(path: str | Path) -> Corpus:

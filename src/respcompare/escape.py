@@ -1,5 +1,6 @@
 """The escapers: every piece of petition or response text in Markdown goes through
-:func:`md_escape` (reports, alignment tables, redlines), and in HTML through :func:`html_escape`.
+:func:`md_escape` (reports, alignment tables, redlines), in HTML through :func:`html_escape`,
+and every text cell of a CSV file through :func:`csv_cell`.
 """
 
 from __future__ import annotations
@@ -7,7 +8,7 @@ from __future__ import annotations
 import html
 import re
 
-__all__ = ["break_autolinks", "html_escape", "md_escape"]
+__all__ = ["break_autolinks", "csv_cell", "html_escape", "md_escape"]
 
 # Characters that can start a link or image ([ ]), code, emphasis, a table cell break or
 # strikethrough get a backslash, which CommonMark renders as the character itself. "<" (raw
@@ -72,3 +73,20 @@ def html_escape(text: object) -> str:
     True
     """
     return _NOT_IN_HTML.sub("\ufffd", html.escape(str(text), quote=True))
+
+
+# A spreadsheet reads a cell that starts with one of these as a formula (OWASP, "CSV
+# Injection"): "=HYPERLINK(...)" in a petition's text would become a live link in Excel.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> object:
+    """A CSV cell's value: text that a spreadsheet would run as a formula gets a leading ``'``
+    (shown by the spreadsheet, and marking the cell as text); anything else is unchanged.
+
+    >>> csv_cell("=cmd|' /C calc'!A0"), csv_cell("-5% for pensioners"), csv_cell(-5)
+    ("'=cmd|' /C calc'!A0", "'-5% for pensioners", -5)
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
