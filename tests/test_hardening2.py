@@ -1044,3 +1044,36 @@ def test_output_that_cannot_be_written_is_one_line(
                 handle.close()
         err = capsys.readouterr().err
         assert "cannot write the output" in err and err.count("\n") == 1
+
+
+def test_a_ledger_of_hundreds_of_promises_is_bounded_and_says_so() -> None:
+    # one review of two responses of 555 "We will publish ..." sentences took 44 s in its
+    # ledger (every promise matched with every later sentence); now the ledger tracks at most
+    # MAX_PROMISES and matches each against at most MAX_MATCHED sentences
+    from respcompare.promises import MAX_PROMISES
+
+    text = "We will publish the review in full. " * 555
+    case = rc.Case(
+        petition=rc.Petition(action="Release the review in full"),
+        responses=[
+            rc.Response(text=text, label="original"),
+            rc.Response(text=text, label="revised"),
+        ],
+    )
+    review = rc.review(case)
+    start = time.perf_counter()
+    md = review.to_markdown()
+    assert time.perf_counter() - start < 20
+    ledger = review.ledger()
+    assert len(ledger.promises) == MAX_PROMISES
+    assert ledger.limits_hit and "not" in ledger.limits_hit[0]
+    assert "Not all read: promises: more than" in md
+
+
+def test_user_asks_are_bounded() -> None:
+    case = rc.load_example("grooming-gangs")
+    with pytest.raises(rc.InputTooLargeError, match="an ask of 10,000 characters"):
+        rc.review(case, asks=["x " * 5000])
+    with pytest.raises(rc.InputTooLargeError, match="more than 50 asks"):
+        rc.assess(case.petition, case.responses[0], asks=["Publish the review"] * 51)
+    assert rc.assess(case.petition, case.responses[0], asks=["Publish the review"] * 50).asks

@@ -31,7 +31,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import InputError, LexiconError
+from .errors import InputError, InputTooLargeError, LexiconError
 from .lemmas import IRREGULAR_VERBS
 from .lexicon import inflections
 from .model import Ask, Petition, Span
@@ -1872,6 +1872,12 @@ def extract_asks_with_limits(
     return tuple(asks[:max_asks]), tuple(dict.fromkeys(limits))
 
 
+#: The longest ask :func:`make_ask` takes (a user's ``asks=``): a petition's action is at most
+#: 80 characters on petition.parliament.uk and its background 500; an ask of a million
+#: characters took 25 s to judge. Past it, InputTooLargeError.
+MAX_ASK_CHARS = 5_000
+
+
 def make_ask(
     text: str,
     *,
@@ -1890,6 +1896,11 @@ def make_ask(
     """
     if not isinstance(text, str) or not text.strip():
         raise InputError("an ask needs its text, e.g. make_ask('Publish the report in full')")
+    if len(text) > MAX_ASK_CHARS:
+        raise InputTooLargeError(
+            f"an ask of {len(text):,} characters, more than the limit of {MAX_ASK_CHARS:,}: an "
+            "ask is what the petition asks for, in a sentence or two; give that"
+        )
     parsed = _clause_asks(text, 0, len(text), "user")
     first = parsed[0] if parsed else None
     if first is None:

@@ -149,6 +149,8 @@ class CommitmentLedger:
     promises: tuple[Promise, ...] = ()
     #: labels of responses dated after ``as_of``: their promises were not made yet
     not_yet_made: tuple[str, ...] = ()
+    #: what a bound left out (:data:`MAX_PROMISES`); empty for real responses
+    limits_hit: tuple[str, ...] = ()
 
     def __len__(self) -> int:
         return len(self.promises)
@@ -183,6 +185,7 @@ class CommitmentLedger:
             "as_of": self.as_of.isoformat() if self.as_of else None,
             "counts": self.counts(),
             "not_yet_made": list(self.not_yet_made),
+            "limits_hit": list(self.limits_hit),
             "promises": [p.to_dict() for p in self.promises],
         }
 
@@ -375,16 +378,33 @@ class _Matcher:
         self.stems = frozenset(content_stems(c.sentence.text))
         self.act_stems = frozenset(stem(w) for f in self.forms + self.completes for w in f)
 
+    def _form(self, sent: _Sentence) -> _Form | None:
+        """How the sentence names the promise's act, or None (the act and synonyms unnamed)."""
+        return _form_of(sent, self.forms, self.completes)
+
     def best(self, source: _Source, sentences: list[_Sentence]) -> _Hit | None:
         from .judge.relevance import ask_model, match, score, vocab_map
 
         best: _Hit | None = None
         model: Any = None
         vocab: dict[str, set[str]] = {}
+        named: list[tuple[_Sentence, _Form]] = []
+        texts: set[str] = set()
         for sent in sentences:
-            form = _form_of(sent, self.forms, self.completes)
-            if form is None:  # the act (or a synonym) is not named
+            if sent.text in texts:  # a repeated sentence reads the same: the first one speaks
                 continue
+            texts.add(sent.text)
+            form = self._form(sent)
+            if form is not None:
+                named.append((sent, form))
+        if len(named) > MAX_MATCHED:
+            # a bound: only the sentences sharing the most words with the promise are matched
+            # (a text of thousands of sentences naming the act made this quadratic)
+            keep = sorted(
+                range(len(named)), key=lambda k: (-len(self.stems & set(named[k][0].stems)), k)
+            )[:MAX_MATCHED]
+            named = [named[k] for k in sorted(keep)]
+        for sent, form in named:
             if model is None:  # prepared once per later text, on its first candidate
                 model = ask_model(self.ask, self.petition, source.text, self.synonyms, self.cfg)
                 words = tuple(sorted({x for s in sentences for x in s.stems}))
@@ -534,6 +554,17 @@ def _newest(case: Case) -> _dt.date | None:
     return max(dates, default=None)
 
 
+#: The most promises one ledger tracks. Each is compared with every sentence of the texts after
+#: it, so the work grows with promises times sentences; the 43 fixture petitions have at most
+#: 11. A text built of hundreds of commitments (one review took 44 s for 555 of them) has the
+#: rest left untracked, and :attr:`CommitmentLedger.limits_hit` says how many.
+MAX_PROMISES = 60
+
+#: The most sentences of one later text matched against one promise: those sharing the most
+#: content words with it, when more than this many name its act.
+MAX_MATCHED = 50
+
+
 def ledger_of(
     case: Case,
     commitments: Sequence[Sequence[Commitment]],
@@ -546,6 +577,7 @@ def ledger_of(
     when = parse_date(as_of, what="as_of") if as_of is not None else _newest(case)
     promises: list[Promise] = []
     later: list[str] = []
+    untracked = 0
     aligned: dict[tuple[int, int], Any] = {}  # each pair of responses aligned once
     read: dict[str, list[_Sentence]] = {}  # each later text read once
     for i, (response, found) in enumerate(zip(case.responses, commitments, strict=True)):
@@ -555,13 +587,24 @@ def ledger_of(
         for c in found:
             if not _is_promise(c):
                 continue
+            if len(promises) == MAX_PROMISES:
+                untracked += 1
+                continue
             status, evidence, due = _status(case, i, c, when, aligned, read)
             promises.append(
                 Promise(
                     response.label, response.date, response.department, c, status, evidence, due
                 )
             )
-    return CommitmentLedger(case.petition.id, when, tuple(promises), tuple(later))
+    limits = (
+        (
+            f"promises: more than {MAX_PROMISES}; the first {MAX_PROMISES} are tracked, "
+            f"{untracked:,} more are not",
+        )
+        if untracked
+        else ()
+    )
+    return CommitmentLedger(case.petition.id, when, tuple(promises), tuple(later), limits)
 
 
 def _commitments_of(response: Response) -> tuple[Commitment, ...]:

@@ -887,6 +887,7 @@ def ledger_markdown(ledger: CommitmentLedger) -> list[str]:
         )
     if ledger.not_yet_made:
         out += ["", f"Not yet made on that date: {md_escape(', '.join(ledger.not_yet_made))}."]
+    out += ["", *(f"Not all read: {md_escape(x)}." for x in ledger.limits_hit)]
     out.append("")
     return out
 
@@ -916,4 +917,5 @@ def ledger_html(ledger: CommitmentLedger) -> str:
     if ledger.not_yet_made:
         later = _e(", ".join(ledger.not_yet_made))
         parts.append(f'<p class="rc-muted">Not yet made on that date: {later}.</p>')
+    parts += [f'<p class="rc-limits">Not all read: {_e(x)}.</p>' for x in ledger.limits_hit]
     return "".join(parts)

@@ -42,6 +42,7 @@ from itertools import pairwise
 
 from ..analysis import TextAnalysis, analyse
 from ..asks import (
+    MAX_ASK_CHARS,
     STOPWORDS,
     Synonyms,
     content_stems,
@@ -54,7 +55,7 @@ from ..asks import (
     verb_base,
     verb_forms,
 )
-from ..errors import InputError
+from ..errors import InputError, InputTooLargeError
 from ..lexicon import Lexicon
 from ..model import (
     Ask,
@@ -3182,6 +3183,11 @@ def _combine(results: Sequence[_AskResult]) -> tuple[Verdict, str]:
     return min(verdicts, key=order.index), "none-answered"
 
 
+#: The most asks a caller may pass to :func:`assess` (``asks=``); each is judged against every
+#: sentence of the response.
+MAX_USER_ASKS = 50
+
+
 def _as_asks(asks: Sequence[Ask | str] | Ask | str | None, petition: Petition) -> tuple[Ask, ...]:
     if asks is None:
         return extract_asks(petition)
@@ -3189,7 +3195,14 @@ def _as_asks(asks: Sequence[Ask | str] | Ask | str | None, petition: Petition) -
         asks = [asks]
     out: list[Ask] = []
     for a in asks:
+        if len(out) == MAX_USER_ASKS:
+            raise InputTooLargeError(
+                f"more than {MAX_USER_ASKS} asks: judge them in groups, or pass None to read "
+                "the asks from the petition"
+            )
         if isinstance(a, Ask):
+            if len(a.text) > MAX_ASK_CHARS:
+                make_ask(a.text)  # the same error, said once
             out.append(a)
         elif isinstance(a, str):
             out.append(make_ask(a))
