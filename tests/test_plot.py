@@ -558,3 +558,28 @@ def test_ladder_asks_take_no_verdict_hue() -> None:
     verdict_hues = {c.lower() for c in plot.VERDICT_COLOURS.values()}
     assert not {to_hex(p.get_color()).lower() for p in points} & verdict_hues
     assert len({p.get_marker() for p in points}) == len(points)  # told apart by shape
+
+
+def test_charts_of_absurd_spans_and_counts_are_bounded() -> None:
+    import time
+
+    rows = [
+        {"date": "1000-01-01", "verdict": "deflected"},
+        {"date": "2000-01-01", "verdict": "answered-no"},
+    ]
+    with pytest.raises(rc.InputError, match="the dates span 12,001 months"):
+        plot.verdicts_over_time(rows, freq="month")
+    with pytest.raises(rc.InputError, match="1,001 years"):
+        plot.verdicts_over_time(rows, freq="year")
+    rows[1]["date"] = "1299-06-30"
+    ax = plot.verdicts_over_time(rows, freq="year")  # 300 years: drawn
+    assert 0 < len(ax.get_xticklabels()) <= 300  # (labels thinned to fit)
+    plt.close(ax.figure)
+    many = [
+        {"department": f"Department {i}", "boilerplate_share": (i % 10) / 10} for i in range(3000)
+    ]
+    start = time.perf_counter()
+    ax = plot.boilerplate_by_department(many)
+    assert time.perf_counter() - start < 30
+    assert len(ax.get_yticklabels()) == plot.MAX_DEPARTMENTS
+    plt.close(ax.figure)

@@ -1251,6 +1251,8 @@ def boilerplate_by_department(records: Any, *, ax: Axes | None = None) -> Axes:
     import numpy as np
 
     order = sorted(shares, key=lambda d: (-float(np.median(shares[d])), d))
+    hidden = order[MAX_DEPARTMENTS:]
+    order = order[:MAX_DEPARTMENTS]
     ax = _axes(ax, (8.0, max(3.0, 0.6 * len(order) + 1.5)))
     for y, dept in enumerate(order):
         vals = np.asarray(sorted(shares[dept]), dtype=float)
@@ -1298,6 +1300,11 @@ def boilerplate_by_department(records: Any, *, ax: Axes | None = None) -> Axes:
     )
     if unknown:
         caption += f"\n{unknown} response(s) with no share not drawn"
+    if hidden:
+        caption += (
+            f"\n{len(hidden)} more department(s) with lower medians not drawn "
+            f"(at most {MAX_DEPARTMENTS})"
+        )
     ax.set_xlabel(caption)
     ax.set_title("Boilerplate share by department")
     ax.grid(axis="x", color="#e4e4e4", linewidth=0.6)
@@ -1361,6 +1368,20 @@ def _is_revision(row: Mapping[str, Any]) -> bool | None:
     return None
 
 
+#: The most periods :func:`verdicts_over_time` draws (400 quarters is a century).
+MAX_PERIODS = 400
+
+#: The most departments :func:`boilerplate_by_department` draws (those with the highest
+#: medians); the caption counts the rest.
+MAX_DEPARTMENTS = 60
+
+
+def _period_count(first: tuple[int, int], last: tuple[int, int], freq: str) -> int:
+    """How many periods from ``first`` to ``last`` inclusive ((year, index) pairs)."""
+    per_year = {"month": 12, "quarter": 4, "year": 1}[freq]
+    return (last[0] - first[0]) * per_year + (last[1] - first[1]) + 1
+
+
 @_literal_text
 def verdicts_over_time(records: Any, *, freq: Freq = "quarter", ax: Axes | None = None) -> Axes:
     """How many responses got each verdict, per month, quarter or year: stacked bars.
@@ -1407,6 +1428,12 @@ def verdicts_over_time(records: Any, *, freq: Freq = "quarter", ax: Axes | None 
     known = set(counts[0]) | set(counts[1])
     if known:
         p, last = min(known), max(known)
+        span = _period_count(p, last, freq)
+        if span > MAX_PERIODS:
+            raise InputError(
+                f"the dates span {span:,} {freq}s, more than the {MAX_PERIODS} one chart draws: "
+                "use a longer freq ('year') or fewer, closer records"
+            )
         while p <= last:
             periods.append(p)
             p = _next_period(p, freq)
