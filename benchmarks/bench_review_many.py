@@ -26,6 +26,12 @@ two runs of this script with ``--workers 1``, alternating with the code before (
 average near 1.8: no executor 103.4 and 88.7 cases/s against 85.9 and 59.9 before. Timed in one
 process, runs interleaved with the code before (8 each, the 43 petitions, fresh objects): a
 median of 81.8 cases per CPU second against 72.7 (1.12x). Still short of 150.
+
+1 December 2026, sixth session (the judge's sentence selector added; 43 fixture petitions x 3,
+load average 1.1 to 2.0): two runs of this script alternating with the code before (41d2a94):
+no executor 54.9 and 56.0 cases/s against 64.4 and 54.4; 2 processes 90.3 and 81.4 against 90.3
+and 99.3. Timed in one process on CPU (3 runs each, alternating twice): 66.4 and 71.9 cases per
+CPU second against 58.4 and 51.0. The two are within the noise of this machine; 150 is not met.
 """
 
 from __future__ import annotations
