@@ -1072,8 +1072,8 @@ def test_a_ledger_of_hundreds_of_promises_is_bounded_and_says_so() -> None:
 
 def test_user_asks_are_bounded() -> None:
     case = rc.load_example("grooming-gangs")
-    with pytest.raises(rc.InputTooLargeError, match="an ask of 10,000 characters"):
-        rc.review(case, asks=["x " * 5000])
+    with pytest.raises(rc.InputTooLargeError, match="an ask of 1,000,000 characters"):
+        rc.review(case, asks=["x " * 500_000])
     with pytest.raises(rc.InputTooLargeError, match="more than 50 asks"):
         rc.assess(case.petition, case.responses[0], asks=["Publish the review"] * 51)
     assert rc.assess(case.petition, case.responses[0], asks=["Publish the review"] * 50).asks

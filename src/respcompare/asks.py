@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 from .errors import InputError, InputTooLargeError, LexiconError
 from .lemmas import IRREGULAR_VERBS
 from .lexicon import inflections
-from .model import Ask, Petition, Span
+from .model import MAX_TEXT_CHARS, Ask, Petition, Span
 from .segment import segment
 
 if TYPE_CHECKING:
@@ -1872,10 +1872,10 @@ def extract_asks_with_limits(
     return tuple(asks[:max_asks]), tuple(dict.fromkeys(limits))
 
 
-#: The longest ask :func:`make_ask` takes (a user's ``asks=``): a petition's action is at most
-#: 80 characters on petition.parliament.uk and its background 500; an ask of a million
-#: characters took 25 s to judge. Past it, InputTooLargeError.
-MAX_ASK_CHARS = 5_000
+#: The longest ask :func:`make_ask` takes (a user's ``asks=``), the limit of every other text
+#: (:data:`respcompare.model.MAX_TEXT_CHARS`): an ask of a million characters took 25 s to judge,
+#: one of 100,000 under 2 s. Past it, InputTooLargeError.
+MAX_ASK_CHARS = MAX_TEXT_CHARS
 
 
 def make_ask(
@@ -1899,7 +1899,7 @@ def make_ask(
     if len(text) > MAX_ASK_CHARS:
         raise InputTooLargeError(
             f"an ask of {len(text):,} characters, more than the limit of {MAX_ASK_CHARS:,}: an "
-            "ask is what the petition asks for, in a sentence or two; give that"
+            "ask is what the petition asks for, usually a sentence or two; give that"
         )
     parsed = _clause_asks(text, 0, len(text), "user")
     first = parsed[0] if parsed else None

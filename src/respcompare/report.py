@@ -887,7 +887,8 @@ def ledger_markdown(ledger: CommitmentLedger) -> list[str]:
         )
     if ledger.not_yet_made:
         out += ["", f"Not yet made on that date: {md_escape(', '.join(ledger.not_yet_made))}."]
-    out += ["", *(f"Not all read: {md_escape(x)}." for x in ledger.limits_hit)]
+    if ledger.limits_hit:
+        out += ["", *(f"Not all read: {md_escape(x)}." for x in ledger.limits_hit)]
     out.append("")
     return out
 
