@@ -1077,3 +1077,30 @@ def test_user_asks_are_bounded() -> None:
     with pytest.raises(rc.InputTooLargeError, match="more than 50 asks"):
         rc.assess(case.petition, case.responses[0], asks=["Publish the review"] * 51)
     assert rc.assess(case.petition, case.responses[0], asks=["Publish the review"] * 50).asks
+
+
+@pytest.mark.parametrize(
+    "hidden",
+    [
+        "no\u200bt",  # zero-width space
+        "no\u00adt",  # soft hyphen
+        "no\u2060t",  # word joiner
+        "n\u200dot",  # zero-width joiner
+        "\uff4e\uff4f\uff54",  # fullwidth letters
+        "n\u0308ot",  # a combining mark NFC cannot compose
+        "\u202enot\u202c",  # bidirectional override
+    ],
+)
+def test_invisible_characters_do_not_turn_a_refusal_around(hidden: str) -> None:
+    # an adversarial probe turned "will not" into answered-yes with characters no reader sees
+    p = rc.Petition(action="Ban the sale of fireworks to the public")
+    plain = rc.assess(p, rc.Response(text="The Government will not ban the sale of fireworks."))
+    r = rc.Response(text=f"The Government will {hidden} ban the sale of fireworks.")
+    assert r.text == "The Government will not ban the sale of fireworks."
+    assert rc.assess(p, r).verdict is plain.verdict is rc.Verdict.ANSWERED_NO
+    assert rc.Petition(action=f"Do {hidden} ban fireworks").action == "Do not ban fireworks"
+
+
+def test_a_text_of_invisible_characters_is_empty() -> None:
+    with pytest.raises(rc.EmptyTextError):
+        rc.Response(text="\u200b\u200b\u2060")

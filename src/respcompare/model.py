@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -37,6 +38,7 @@ __all__ = [
     "Update",
     "Verdict",
     "parse_date",
+    "plain_text",
     "replace_surrogates",
 ]
 
@@ -235,21 +237,54 @@ def _not_a_string(value: object, what: str) -> InputError:
     return InputError(f"{what} must be a string, not {type(value).__name__}")
 
 
+# Characters that change how a text is read without being seen: soft hyphen, the zero-width
+# space, joiners and marks, the bidirectional controls, the word joiner and the invisible
+# operators, the byte-order mark (Unicode category Cf). "no\u200bt" reads as "not" to a person
+# and as two words to a program: an adversarial probe turned refusals into "answered-yes" this
+# way. They carry no meaning in a government response, so they are removed.
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# Fullwidth ASCII forms ("ｎｏｔ") and the ideographic space read as their ASCII letters.
+_FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+# A combining mark on an ASCII letter that NFC cannot compose with it ("n\u0308ot").
+_MARK_ON_ASCII = re.compile(
+    "(?<=[A-Za-z])[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+"
+)
+
+
+def plain_text(text: str) -> str:
+    """``text`` as every stage reads it: NFC-composed, invisible format characters removed,
+    fullwidth letters as ASCII, and a combining mark on an ASCII letter that NFC cannot compose
+    removed. Plain ASCII is returned as it is. Responses, petitions, updates and attachments
+    hold their text this way, so every span indexes the text they hold.
+
+    >>> plain_text("We will no\u200bt ban it."), plain_text("\uff4e\uff4f\uff54")
+    ('We will not ban it.', 'not')
+    >>> plain_text("cafe\u0301") == "caf\u00e9"
+    True
+    """
+    if text.isascii():
+        return text
+    text = unicodedata.normalize("NFC", text)
+    text = _INVISIBLE.sub("", text).translate(_FULLWIDTH)
+    return _MARK_ON_ASCII.sub("", text)
+
+
 def _check_size(value: str, what: str) -> str:
     if len(value) > MAX_TEXT_CHARS:
         raise InputTooLargeError(
             f"{what} has {len(value):,} characters, more than the limit of {MAX_TEXT_CHARS:,}: "
             "split it into parts (e.g. by section) and review each part"
         )
-    return replace_surrogates(value)
+    return plain_text(replace_surrogates(value))
 
 
 def _require_text(value: object, what: str) -> str:
     if not isinstance(value, str):
         raise _not_a_string(value, what)
-    if not value.strip():
+    text = _check_size(value, what)
+    if not text.strip():
         raise EmptyTextError(f"{what} is empty: give the text with at least one word")
-    return _check_size(value, what)
+    return text
 
 
 def _optional_text(value: object, what: str) -> str:
@@ -301,7 +336,7 @@ class Petition:
     url: str | None = None
 
     def __post_init__(self) -> None:
-        _require_text(self.action, "Petition.action")
+        object.__setattr__(self, "action", _require_text(self.action, "Petition.action"))
         object.__setattr__(
             self, "background", _optional_text(self.background, "Petition.background")
         )
@@ -310,7 +345,6 @@ class Petition:
             "additional_details",
             _optional_text(self.additional_details, "Petition.additional_details"),
         )
-        object.__setattr__(self, "action", replace_surrogates(self.action))
         object.__setattr__(self, "departments", _strings(self.departments, "Petition.departments"))
         if self.id is not None and (not isinstance(self.id, int) or isinstance(self.id, bool)):
             raise InputError(f"Petition.id must be an int, not {type(self.id).__name__}")
@@ -358,7 +392,9 @@ class Response(_Memo):
 
     ``label`` is ``"original"``, ``"revised"`` or ``"single"`` for site data, or any name you give.
     ``notes`` keeps site notes the loader stripped out of the text ("This is a revised
-    response. ..."); ``signoff`` keeps the department line that closes a response.
+    response. ..."); ``signoff`` keeps the department line that closes a response. The text
+    and summary are held as :func:`plain_text` makes them (invisible format characters out,
+    fullwidth letters as ASCII), so what a reader sees is what the judge reads.
 
     >>> r = Response(text="We will publish it.", summary="Yes.", label="revised", date="2020-05-19")
     >>> r.full_text
