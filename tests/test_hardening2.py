@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import dataclasses
 import json
 import time
 from pathlib import Path
@@ -1104,3 +1105,35 @@ def test_invisible_characters_do_not_turn_a_refusal_around(hidden: str) -> None:
 def test_a_text_of_invisible_characters_is_empty() -> None:
     with pytest.raises(rc.EmptyTextError):
         rc.Response(text="\u200b\u200b\u2060")
+
+
+def test_options_of_the_wrong_type_are_typed_errors_before_any_work() -> None:
+    from respcompare.analysis import analyse
+    from respcompare.judge import JudgeConfig
+
+    case = rc.load_example("grooming-gangs")
+    calls: list[Any] = [
+        lambda: rc.review(case, asks=5),
+        lambda: rc.review_many([case, case], asks=5, progress=False),
+        lambda: rc.review_many(case),
+        lambda: rc.review_many(None),
+        lambda: rc.review(case, judge="strict"),
+        lambda: rc.align("We act.", "We act now.", options={"edit_threshold": 0.5}),
+        lambda: rc.align("We act.", "We act now.", analyses=[1, 2]),
+        lambda: rc.assess(case.petition, case.responses[0], analysis="text"),
+        lambda: rc.assess(case.petition, case.responses[0], synonyms={}),
+        lambda: dataclasses.replace(JudgeConfig.default(), max_sentences=1.5),
+        lambda: dataclasses.replace(JudgeConfig.default(), max_sentences=float("inf")),
+        lambda: dataclasses.replace(JudgeConfig.default(), spelling_fuzz_cutoff=-1),
+        lambda: dataclasses.replace(JudgeConfig.default(), directness_intercept=float("nan")),
+        lambda: JudgeConfig.from_toml("[setting.review_below]\nsource = 'a'\n"),
+        lambda: JudgeConfig.from_toml("[directness]\nintercept = 'abc'\n"),
+        lambda: JudgeConfig.from_toml("directness = 'x'\n"),
+        lambda: JudgeConfig.from_toml(None),  # type: ignore[arg-type]
+    ]
+    for call in calls:
+        with pytest.raises(rc.InputError):
+            call()
+    # the right types still work
+    ok = rc.assess(case.petition, case.responses[0], analysis=analyse(case.responses[0].full_text))
+    assert ok.verdict is not None

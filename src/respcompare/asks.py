@@ -1776,8 +1776,8 @@ def extract_asks_with_limits(
     """
     if not isinstance(petition, Petition):
         raise InputError(f"extract_asks() takes a Petition, not {type(petition).__name__}")
-    if max_asks < 1:
-        raise InputError("max_asks must be at least 1")
+    if isinstance(max_asks, bool) or not isinstance(max_asks, int) or max_asks < 1:
+        raise InputError(f"max_asks must be a whole number of at least 1, not {max_asks!r}")
     text = petition.text
     offsets = petition_offsets(petition)
     asks: list[Ask] = []

@@ -604,6 +604,12 @@ def review_many(
     """
     if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
         raise InputError(f"batch_size must be an int >= 1, got {batch_size!r}")
+    if isinstance(cases, (Case, str, bytes)) or not isinstance(cases, Iterable):
+        raise InputError(
+            "review_many() takes an iterable of Case objects (a list, or rc.load_corpus(path)), "
+            f"not {type(cases).__name__}"
+            + ("; for one case, rc.review(case)" if isinstance(cases, Case) else "")
+        )
     from concurrent.futures import Executor as _Executor
 
     from .reuse import ReuseIndex, ReuseOptions, build_index
@@ -620,6 +626,10 @@ def review_many(
         )
     if reuse is not None and not isinstance(reuse, ReuseOptions):
         raise InputError("reuse= must be a respcompare.reuse.ReuseOptions (or None)")
+    from .pipeline import check_options
+
+    # a bad option is one error now, not one skipped case per case after the run
+    check_options(asks=asks, lexicon=lexicon, judge=judge, align=align)
     reuse = reuse or ReuseOptions()
     options: dict[str, Any] = {
         "asks": asks,

@@ -17,7 +17,7 @@ from .analysis import TextAnalysis, analyse_response
 from .commitments import Commitment, extract_commitments
 from .errors import InputError, OptionalDependencyError
 from .lexicon import Lexicon
-from .model import Ask, Assessment, Case, Cue, Response, Span
+from .model import Ask, Assessment, Case, Cue, Petition, Response, Span
 from .readability import Readability, readability
 from .segment import MAX_SENTENCES, Segmentation, word_count
 
@@ -260,6 +260,30 @@ def _profile(
     )
 
 
+def check_options(
+    *,
+    asks: Sequence[Ask | str] | Ask | str | None = None,
+    lexicon: Lexicon | None = None,
+    judge: JudgeConfig | None = None,
+    align: AlignOptions | None = None,
+) -> None:
+    """Raise InputError for an option :func:`review` (and ``review_many``, before its run)
+    cannot use; the asks are parsed as the judge will parse them."""
+    from .judge import JudgeConfig
+    from .judge.decide import _as_asks
+
+    if lexicon is not None and not isinstance(lexicon, Lexicon):
+        raise InputError(
+            "lexicon= must be a Lexicon; load one with respcompare.lexicon.load_lexicon(path)"
+        )
+    if align is not None and not isinstance(align, AlignOptions):
+        raise InputError("align= must be a respcompare.alignment.AlignOptions (or None)")
+    if judge is not None and not isinstance(judge, JudgeConfig):
+        raise InputError("judge= must be a respcompare.judge.JudgeConfig (or None)")
+    if asks is not None:
+        _as_asks(asks, Petition(action="(checking the asks)"))
+
+
 def review(
     case: Case,
     *,
@@ -315,12 +339,7 @@ def review(
 
         if not isinstance(index, ReuseIndex):
             raise InputError("index= must be a respcompare.reuse.ReuseIndex (see build_index)")
-    if lexicon is not None and not isinstance(lexicon, Lexicon):
-        raise InputError(
-            "lexicon= must be a Lexicon; load one with respcompare.lexicon.load_lexicon(path)"
-        )
-    if align is not None and not isinstance(align, AlignOptions):
-        raise InputError("align= must be a respcompare.alignment.AlignOptions (or None)")
+    check_options(asks=asks, lexicon=lexicon, judge=judge, align=align)
     responses = case.responses
     ask_list: Sequence[Ask | str] | Ask | str
     ask_limits: tuple[str, ...] = ()

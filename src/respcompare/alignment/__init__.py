@@ -15,6 +15,7 @@ from typing import Any
 
 from ..analysis import TextAnalysis, analyse, analyse_response, response_cues_in
 from ..cues import cues_in_sentences
+from ..errors import InputError
 from ..model import Assessment, Cue, Petition, Response
 from ..segment import segment
 from .core import (
@@ -100,6 +101,17 @@ def align(
     """
     a_text, a_label = text_and_label(a, "a", "the first version")
     b_text, b_label = text_and_label(b, "b", "the second version")
+    if options is not None and not isinstance(options, AlignOptions):
+        raise InputError(
+            "options= must be an AlignOptions (respcompare.alignment), not "
+            f"{type(options).__name__}"
+        )
+    if analyses is not None and (
+        isinstance(analyses, (str, bytes))
+        or len(analyses) != 2
+        or not all(isinstance(x, TextAnalysis) for x in analyses)
+    ):
+        raise InputError("analyses= must be the two texts' TextAnalysis objects (or None)")
     opts = options or DEFAULT_OPTIONS
     if edit_threshold is not None:
         opts = replace(opts, edit_threshold=edit_threshold)

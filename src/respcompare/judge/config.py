@@ -12,6 +12,7 @@ records the figures they reached. Change a number with :func:`dataclasses.replac
 
 from __future__ import annotations
 
+import math
 import tomllib
 from dataclasses import dataclass, fields
 from functools import lru_cache
@@ -93,11 +94,28 @@ class JudgeConfig:
         for f in fields(self):
             v = getattr(self, f.name)
             if f.name in ("directness_weights", "confidence_weights"):
-                if not all(isinstance(k, str) and isinstance(w, (int, float)) for k, w in v):
-                    raise InputError(f"{f.name} must be (name, weight) pairs")
+                ok = isinstance(v, tuple) and all(
+                    isinstance(pair, tuple)
+                    and len(pair) == 2
+                    and isinstance(pair[0], str)
+                    and isinstance(pair[1], (int, float))
+                    and not isinstance(pair[1], bool)
+                    and math.isfinite(pair[1])
+                    for pair in v
+                )
+                if not ok:
+                    raise InputError(f"{f.name} must be a tuple of (name, finite weight) pairs")
                 continue
-            if not isinstance(v, (int, float)) or isinstance(v, bool):
-                raise InputError(f"JudgeConfig.{f.name} must be a number, not {v!r}")
+            if not isinstance(v, (int, float)) or isinstance(v, bool) or not math.isfinite(v):
+                raise InputError(f"JudgeConfig.{f.name} must be a finite number, not {v!r}")
+            if f.type in (int, "int") and not isinstance(v, int):
+                raise InputError(f"JudgeConfig.{f.name} must be a whole number, not {v!r}")
+            if f.name in _COUNTS and v < 1:
+                raise InputError(f"JudgeConfig.{f.name} must be at least 1, not {v!r}")
+            if f.name.endswith("_cutoff") and not 0 <= v <= 100:
+                raise InputError(
+                    f"JudgeConfig.{f.name} is a fuzzy-match score in [0, 100], not {v!r}"
+                )
 
     @staticmethod
     def default() -> JudgeConfig:
@@ -107,11 +125,24 @@ class JudgeConfig:
     @staticmethod
     def from_toml(text: str) -> JudgeConfig:
         """A config from TOML text shaped like ``data/judge.toml``."""
+        if not isinstance(text, str):
+            raise InputError(f"JudgeConfig.from_toml() takes TOML text, not {type(text).__name__}")
         try:
             raw = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
             raise InputError(f"judge config is not valid TOML: {exc}") from exc
-        return _from_raw(raw)
+        try:
+            return _from_raw(raw)
+        except InputError:
+            raise
+        except (TypeError, ValueError, KeyError, AttributeError) as exc:
+            raise InputError(
+                f"judge config is not shaped like data/judge.toml ({type(exc).__name__}: {exc})"
+            ) from None
+
+
+#: The settings that count things (sentences, characters): whole numbers, at least 1.
+_COUNTS = frozenset({"max_sentences", "max_clause_chars"})
 
 
 def _from_raw(raw: dict[str, Any]) -> JudgeConfig:

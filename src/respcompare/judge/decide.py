@@ -3193,6 +3193,11 @@ def _as_asks(asks: Sequence[Ask | str] | Ask | str | None, petition: Petition) -
         return extract_asks(petition)
     if isinstance(asks, (Ask, str)):
         asks = [asks]
+    if isinstance(asks, (bytes, dict)) or not isinstance(asks, (list, tuple)):
+        raise InputError(
+            "asks must be a list of Ask objects or strings such as 'Publish the report in "
+            f"full', not {type(asks).__name__}"
+        )
     out: list[Ask] = []
     for a in asks:
         if len(out) == MAX_USER_ASKS:
@@ -3376,6 +3381,15 @@ def assess(
     if not isinstance(off_ask_count, int) or isinstance(off_ask_count, bool) or off_ask_count < 0:
         raise InputError("off_ask_count must be a whole number >= 0")
     cfg = config or JudgeConfig.default()
+    if synonyms is not None and not isinstance(synonyms, Synonyms):
+        raise InputError("synonyms= must be a Synonyms (respcompare.asks.load_synonyms())")
+    if analysis is not None and not isinstance(analysis, TextAnalysis):
+        raise InputError(
+            "analysis= must be the response's TextAnalysis (respcompare.analysis.analyse), not "
+            f"{type(analysis).__name__}"
+        )
+    if lexicon is not None and not isinstance(lexicon, Lexicon):
+        raise InputError("lexicon= must be a Lexicon (respcompare.lexicon.load_lexicon(path))")
     syn = synonyms or load_synonyms()
     ask_list = _as_asks(asks, petition)
     text = response.full_text
