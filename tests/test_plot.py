@@ -583,3 +583,13 @@ def test_charts_of_absurd_spans_and_counts_are_bounded() -> None:
     assert time.perf_counter() - start < 30
     assert len(ax.get_yticklabels()) == plot.MAX_DEPARTMENTS
     plt.close(ax.figure)
+
+
+def test_charts_given_the_wrong_thing_say_so(seed: rc.Review) -> None:
+    for call in (
+        lambda: plot.scorecard(None),  # type: ignore[arg-type]
+        lambda: plot.commitment_ladder("review"),  # type: ignore[arg-type]
+        lambda: plot.scorecard(seed, ax="axes"),  # type: ignore[arg-type]
+    ):
+        with pytest.raises(rc.InputError):
+            call()

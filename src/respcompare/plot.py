@@ -170,6 +170,12 @@ def _literal_text(draw: Callable[_P, Axes]) -> Callable[_P, Axes]:
 
 def _axes(ax: Axes | None, size: tuple[float, float]) -> Axes:
     if ax is not None:
+        from matplotlib.axes import Axes as _Axes
+
+        if not isinstance(ax, _Axes):
+            raise InputError(
+                f"ax= must be a matplotlib Axes (e.g. fig.add_subplot()), not {type(ax).__name__}"
+            )
         return ax
     import matplotlib.pyplot as plt
 
@@ -205,6 +211,12 @@ def _review_alignments(review: Review) -> list[Alignment]:
 
     rs = review.case.responses
     return [align(a, b, with_effects=False) for a, b in itertools.pairwise(rs)]
+
+
+def _need_review(review: object, what: str) -> None:
+    """A typed error for anything but a review (``rc.review(case)``) where one is read."""
+    if not (hasattr(review, "case") and hasattr(review, "assessments")):
+        raise InputError(f"{what} takes a Review (rc.review(case)), not {type(review).__name__}")
 
 
 def _review_cues(review: Review) -> list[list[Cue]]:
@@ -318,6 +330,7 @@ def scorecard_data(review: Review) -> ScorecardData:
     >>> d.responses
     ('original (24 Apr 2020)', 'revised (19 May 2020)')
     """
+    _need_review(review, "scorecard")
     rs = review.case.responses
     cues = _review_cues(review)
     hedge: list[float | None] = []
@@ -543,6 +556,7 @@ def ladder_data(review: Review) -> LadderData:
     >>> d.asks[0].verdicts
     ('deflected', 'answered-partly')
     """
+    _need_review(review, "commitment_ladder")
     order: list[str] = []
     levels: dict[str, dict[int, int | None]] = {}
     downgrades: dict[str, dict[int, str | None]] = {}
