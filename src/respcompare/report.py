@@ -323,7 +323,7 @@ def to_markdown(
     opts = _options(audit, options)
     case = review.case
     pet = case.petition
-    title = f"e-petition {pet.id}" if pet.id else "petition"
+    title = f"e-petition {pet.id}" if pet.id else "the petition"
     out = [
         f"# Did they answer? Review of {title}",
         "",
@@ -808,7 +808,7 @@ def to_html(
     """
     opts = _options(audit, options)
     pet = review.case.petition
-    title = f"e-petition {pet.id}" if pet.id else "petition"
+    title = f"e-petition {pet.id}" if pet.id else "the petition"
     meta = " · ".join(
         x
         for x in (
