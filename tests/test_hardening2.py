@@ -1137,3 +1137,35 @@ def test_options_of_the_wrong_type_are_typed_errors_before_any_work() -> None:
     # the right types still work
     ok = rc.assess(case.petition, case.responses[0], analysis=analyse(case.responses[0].full_text))
     assert ok.verdict is not None
+
+
+def test_a_symlink_loop_in_a_corpus_folder_is_skipped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import shutil
+
+    shutil.copy(FIXTURES / "petitions" / "300239.json", tmp_path / "300239.json")
+    (tmp_path / "loop.json").symlink_to(tmp_path / "loop.json")
+    out = tmp_path / "r.csv"
+    assert main(["corpus", str(tmp_path), "--out", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "internal error" not in err and "loop.json" in err
+    assert "300239" in out.read_text(encoding="utf-8")
+
+
+def test_two_outputs_may_not_name_one_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "r.csv"
+    code = main(
+        [
+            "corpus",
+            str(FIXTURES / "petitions" / "300239.json"),
+            "--out",
+            str(out),
+            "--errors",
+            str(out),
+        ]
+    )
+    assert code == 2 and not out.exists()
+    assert "named for two outputs" in capsys.readouterr().err

@@ -510,22 +510,41 @@ def _corpus_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def _resolved(path: Path) -> Path | None:
+    """``path`` resolved, or None where it cannot be (a symlink loop, an unreadable folder)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError, ValueError):
+        return None
+
+
 def _never_overwrite_input(source: str, *outputs: Path | None) -> None:
-    """Refuse an output file that is the input, or one of the files of an input folder."""
+    """Refuse an output file that is the input, one of the files of an input folder, or the
+    same file as another output."""
     path = Path(source)
     try:
-        inputs = (
-            {p.resolve() for p in path.iterdir() if p.suffix.lower() in (".json", ".jsonl")}
+        candidates = (
+            [p for p in path.iterdir() if p.suffix.lower() in (".json", ".jsonl")]
             if path.is_dir()
-            else {path.resolve()}
+            else [path]
         )
     except OSError:
-        return  # the loader reports an unreadable input
+        candidates = []  # the loader reports an unreadable input
+    inputs = {r for r in map(_resolved, candidates) if r is not None}
+    seen: set[Path] = set()
     for out in outputs:
-        if out is not None and out.resolve() in inputs:
+        target = _resolved(out) if out is not None else None
+        if out is None or target is None:
+            continue
+        if target in inputs:
             raise InputError(
                 f"{_shown(str(out))!r} is one of the input files; write the output elsewhere"
             )
+        if target in seen:
+            raise InputError(
+                f"{_shown(str(out))!r} is named for two outputs; give each its own file"
+            )
+        seen.add(target)
 
 
 def _write_bytes(out: Path, data: bytes, option: str) -> None:
