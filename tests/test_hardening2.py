@@ -1169,3 +1169,34 @@ def test_two_outputs_may_not_name_one_file(
     )
     assert code == 2 and not out.exists()
     assert "named for two outputs" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "hidden",
+    [
+        "n\u043et",
+        "n\u0585t",
+        "no\u0301t",
+        "n\u00f3t",
+        "n\u03bft",
+    ],  # Cyrillic, Armenian, marks, Greek
+)
+def test_look_alike_letters_do_not_turn_a_refusal_around(hidden: str) -> None:
+    p = rc.Petition(action="Publish the review in full")
+    r = rc.Response(text=f"We will {hidden} publish the review in full.")
+    assert r.text == "We will not publish the review in full."
+    assert rc.assess(p, r).verdict is rc.Verdict.ANSWERED_NO
+    # a word wholly in another script is left as it is
+    assert (
+        "\u041c\u043e\u0441\u043a\u0432\u0430"
+        in rc.Response(text="The \u041c\u043e\u0441\u043a\u0432\u0430 office.").text
+    )
+
+
+@pytest.mark.parametrize("wordless", ["?!", "\x00\x00", "\u0301\u0301", "..."])
+def test_a_text_or_ask_with_no_words_is_refused(wordless: str) -> None:
+    with pytest.raises(rc.EmptyTextError):
+        rc.Petition(action=wordless)
+    case = rc.load_example("grooming-gangs")
+    with pytest.raises(rc.InputError):
+        rc.assess(case.petition, case.responses[0], asks=[wordless])

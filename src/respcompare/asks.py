@@ -1894,8 +1894,8 @@ def make_ask(
     >>> make_ask("Do not remove LGBT content from the curriculum").negated
     True
     """
-    if not isinstance(text, str) or not text.strip():
-        raise InputError("an ask needs its text, e.g. make_ask('Publish the report in full')")
+    if not isinstance(text, str) or not any(ch.isalnum() for ch in text):
+        raise InputError("an ask needs its words, e.g. make_ask('Publish the report in full')")
     if len(text) > MAX_ASK_CHARS:
         raise InputTooLargeError(
             f"an ask of {len(text):,} characters, more than the limit of {MAX_ASK_CHARS:,}: an "

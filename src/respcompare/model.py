@@ -251,6 +251,66 @@ _MARK_ON_ASCII = re.compile(
 )
 
 
+# Letters of other scripts that look like Latin ones (Cyrillic, Greek, Armenian; Unicode's
+# confusables list, confusables.txt), read as the Latin letter when a Latin letter stands
+# beside them: "n\u043et" (a Cyrillic o) is "not" to a reader. A word wholly in another script
+# is left as it is.
+_LOOKALIKE = {
+    "\u0430": "a",
+    "\u0435": "e",
+    "\u043e": "o",
+    "\u0440": "p",
+    "\u0441": "c",
+    "\u0445": "x",
+    "\u0443": "y",
+    "\u0456": "i",
+    "\u0458": "j",
+    "\u0455": "s",
+    "\u0501": "d",
+    "\u04bb": "h",
+    "\u0410": "A",
+    "\u0412": "B",
+    "\u0415": "E",
+    "\u041a": "K",
+    "\u041c": "M",
+    "\u041d": "H",
+    "\u041e": "O",
+    "\u0420": "P",
+    "\u0421": "C",
+    "\u0422": "T",
+    "\u0425": "X",
+    "\u03bf": "o",
+    "\u03b1": "a",
+    "\u03b5": "e",
+    "\u03b9": "i",
+    "\u03ba": "k",
+    "\u03bd": "v",
+    "\u03c1": "p",
+    "\u03c4": "t",
+    "\u039f": "O",
+    "\u0391": "A",
+    "\u0392": "B",
+    "\u0395": "E",
+    "\u0585": "o",
+    "\u0578": "n",
+    "\u057d": "u",
+    "\u0570": "h",
+}
+_LOOKALIKE_IN_LATIN = re.compile(
+    "(?<=[A-Za-z])[" + "".join(_LOOKALIKE) + "]|[" + "".join(_LOOKALIKE) + "](?=[A-Za-z])"
+)
+# A mark on a letter of "not", "no" or "never" ("n\u00f3t"): the word a refusal turns on.
+_MARKED_NEGATION = re.compile(
+    "\\b(?:n[o\u00f2\u00f3\u00f4\u00f5\u00f6\u014d][t\u0165]?|n[e\u00e8\u00e9\u00ea\u00eb]v[e\u00e8\u00e9\u00ea\u00eb]r)\\b",
+    re.I,
+)
+
+
+def _unmark(m: re.Match[str]) -> str:
+    word = unicodedata.normalize("NFD", m.group(0))
+    return "".join(ch for ch in word if not unicodedata.combining(ch))
+
+
 def plain_text(text: str) -> str:
     """``text`` as every stage reads it: NFC-composed, invisible format characters removed,
     fullwidth letters as ASCII, and a combining mark on an ASCII letter that NFC cannot compose
@@ -266,7 +326,9 @@ def plain_text(text: str) -> str:
         return text
     text = unicodedata.normalize("NFC", text)
     text = _INVISIBLE.sub("", text).translate(_FULLWIDTH)
-    return _MARK_ON_ASCII.sub("", text)
+    text = _MARK_ON_ASCII.sub("", text)
+    text = _LOOKALIKE_IN_LATIN.sub(lambda m: _LOOKALIKE[m.group(0)], text)
+    return _MARKED_NEGATION.sub(_unmark, text)
 
 
 def _check_size(value: str, what: str) -> str:
@@ -336,7 +398,11 @@ class Petition:
     url: str | None = None
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "action", _require_text(self.action, "Petition.action"))
+        action = _require_text(self.action, "Petition.action")
+        if not any(ch.isalnum() for ch in action):
+            # a response may be all punctuation and still be reviewed; an ask cannot be read
+            raise EmptyTextError("Petition.action has no words: give what the petition asks for")
+        object.__setattr__(self, "action", action)
         object.__setattr__(
             self, "background", _optional_text(self.background, "Petition.background")
         )
