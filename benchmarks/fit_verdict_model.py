@@ -232,12 +232,7 @@ def fit_selector(
 
 def pick(selector: SentenceSelector, r: Row) -> TellingSentence | None:
     """The selector's sentence for a row (as :func:`respcompare.judge.decisive.most_telling`)."""
-    best: TellingSentence | None = None
-    for k, (sent, cues, feats) in enumerate(r.candidates):
-        sc = selector.score(feats)
-        if best is None or sc > best.score:
-            best = TellingSentence(k, sent, round(sc, 4), cues)
-    return best
+    return decisive.best_of(r.candidates, selector)
 
 
 def featurize(rows: list[Row], selector: SentenceSelector) -> None:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .errors import EmptyTextError, InputError, InputTooLargeError, RespcompareError
-from .escape import csv_cell
+from .escape import csv_row
 from .files import write_atomic
 from .load import case_from_texts, examples, load_example, load_petition
 from .model import MAX_TEXT_CHARS, Case, parse_date, replace_surrogates
@@ -118,11 +118,6 @@ def _write(stream: TextIO | None, text: str) -> None:
         return
     encoding = getattr(stream, "encoding", None) or "utf-8"
     stream.write(text.encode(encoding, "replace").decode(encoding, "replace"))
-
-
-def _csv_row(row: dict[str, Any]) -> dict[str, Any]:
-    """A CSV row with every text cell through :func:`respcompare.escape.csv_cell`."""
-    return {k: csv_cell(v) for k, v in row.items()}
 
 
 def _say(message: str) -> None:
@@ -496,7 +491,7 @@ def _corpus_command(args: argparse.Namespace) -> int:
             buffer = io.StringIO()
             writer = csv.DictWriter(buffer, fieldnames=_ERROR_FIELDS, lineterminator="\n")
             writer.writeheader()
-            writer.writerows(_csv_row(e.to_dict()) for e in results.errors)
+            writer.writerows(csv_row(e.to_dict()) for e in results.errors)
             rows = buffer.getvalue()
         _write_file(errors_out, rows, "--errors")
     if report_out is not None:
@@ -630,7 +625,7 @@ def _reuse_command(args: argparse.Namespace) -> int:
         fields = list(rows[0]) if rows else ["rank"]
         writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(_csv_row(r) for r in rows)
+        writer.writerows(csv_row(r) for r in rows)
         text = buffer.getvalue()
     else:
         blocks = [
@@ -685,7 +680,7 @@ def _promises_command(args: argparse.Namespace) -> int:
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=list(_RECORD_COLUMNS), lineterminator="\n")
         writer.writeheader()
-        writer.writerows(_csv_row(r) for r in ledger.to_records())
+        writer.writerows(csv_row(r) for r in ledger.to_records())
         text = buffer.getvalue()
     else:
         text = "\n".join(ledger_markdown(ledger))

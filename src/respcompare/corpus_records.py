@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from .departments import canonical_department
 from .errors import InputError, OptionalDependencyError
-from .escape import csv_cell
+from .escape import csv_row
 from .files import write_atomic
 from .model import Verdict
 
@@ -249,7 +249,7 @@ def render_records(
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
         writer.writeheader()
-        writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
+        writer.writerows(csv_row(row) for row in rows)
         return buffer.getvalue().encode("utf-8"), info
     if suffix == ".jsonl":
         text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)

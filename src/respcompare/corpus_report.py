@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from .corpus_records import VERDICT_ORDER
 from .escape import html_escape, md_escape
-from .palette import VERDICT_COLOURS, ink
+from .report import verdict_badge
 
 if TYPE_CHECKING:
     from .corpus import ReviewSet
@@ -311,18 +311,9 @@ def _e(text: object) -> str:
     return html_escape(text)
 
 
-def _badge(verdict: str) -> str:
-    """A verdict's badge, in the colour its charts use (:mod:`respcompare.palette`)."""
-    colour = next((c for v, c in VERDICT_COLOURS.items() if v.value == verdict), "#555555")
-    return (
-        f'<span class="rc-badge" style="background:{colour};color:{ink(colour)}">'
-        f"{_e(verdict)}</span>"
-    )
-
-
 def _html_cell(c: _Cell) -> str:
     if c.verdict:
-        return _badge(c.text)
+        return verdict_badge(c.text)
     if c.link:
         return f'<a href="#{_e(c.link)}">{_e(c.text)}</a>'
     if c.nowrap:
@@ -368,7 +359,8 @@ def to_html(rs: ReviewSet) -> str:
             out.append(
                 f"<li><strong>{_e(r['response_label'])}</strong> "
                 f"({_e(r['date'] or 'no date')}, {_e(r['department'] or 'unknown')}): "
-                f"{_badge(r['verdict'])}{_e(_check(r))}; directness {_e(_num(r['directness']))}, "
+                f"{verdict_badge(r['verdict'])}{_e(_check(r))}; "
+                f"directness {_e(_num(r['directness']))}, "
                 f"boilerplate {_e(_pct(r['boilerplate_share']))}.{quote}</li>"
             )
         out.append("</ul></section>")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 import re
 
-__all__ = ["break_autolinks", "csv_cell", "html_escape", "md_escape"]
+__all__ = ["break_autolinks", "csv_cell", "csv_row", "html_escape", "md_escape"]
 
 # Characters that can start a link or image ([ ]), code, emphasis, a table cell break or
 # strikethrough get a backslash, which CommonMark renders as the character itself. "<" (raw
@@ -90,3 +90,8 @@ def csv_cell(value: object) -> object:
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
     return value
+
+
+def csv_row(row: dict[str, object]) -> dict[str, object]:
+    """A record with every cell through :func:`csv_cell`, for ``csv.DictWriter``."""
+    return {k: csv_cell(v) for k, v in row.items()}

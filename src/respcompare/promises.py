@@ -378,10 +378,6 @@ class _Matcher:
         self.stems = frozenset(content_stems(c.sentence.text))
         self.act_stems = frozenset(stem(w) for f in self.forms + self.completes for w in f)
 
-    def _form(self, sent: _Sentence) -> _Form | None:
-        """How the sentence names the promise's act, or None (the act and synonyms unnamed)."""
-        return _form_of(sent, self.forms, self.completes)
-
     def best(self, source: _Source, sentences: list[_Sentence]) -> _Hit | None:
         from .judge.relevance import ask_model, match, score, vocab_map
 
@@ -394,7 +390,7 @@ class _Matcher:
             if sent.text in texts:  # a repeated sentence reads the same: the first one speaks
                 continue
             texts.add(sent.text)
-            form = self._form(sent)
+            form = _form_of(sent, self.forms, self.completes)
             if form is not None:
                 named.append((sent, form))
         if len(named) > MAX_MATCHED:

@@ -190,11 +190,11 @@ def _commitment_words(level: int | None) -> str:
 def _ask_says(a: Assessment, o: AskOutcome, esc: Any) -> str:
     """What the response does on one ask; with one ask the headline has said it already."""
     if len(a.asks) == 1 and o.rule == a.rule:
-        return f"`{o.verdict.value}`." if esc is md_escape else f"{_badge(o.verdict.value)}"
+        return f"`{o.verdict.value}`." if esc is md_escape else f"{verdict_badge(o.verdict.value)}"
     says = row_phrase(o.rule) or verdict_phrase(o.verdict)
     if esc is md_escape:
         return f"`{o.verdict.value}`, the response {md_escape(says)}."
-    return f"{_badge(o.verdict.value)} the response {_e(says)}."
+    return f"{verdict_badge(o.verdict.value)} the response {_e(says)}."
 
 
 def _verdicts_md(review: Review, opts: ReportOptions) -> list[str]:
@@ -482,7 +482,7 @@ def _e(text: object) -> str:
     return html_escape(text)
 
 
-def _badge(verdict: str) -> str:
+def verdict_badge(verdict: str) -> str:
     """A verdict's badge, in the colour its charts use (:mod:`respcompare.palette`)."""
     colour = next((c for v, c in VERDICT_COLOURS.items() if v.value == verdict), "#555555")
     return (
@@ -553,7 +553,7 @@ def _verdicts_html(review: Review, opts: ReportOptions) -> str:
         cards.append(
             f'<div class="rc-card"><h3>{_e(_heading(resp.label))} '
             f'<span class="rc-meta">({_e(_when(resp.date))})</span></h3>'
-            f"<p>{_badge(a.verdict.value)} {_e(headline(a))}</p>"
+            f"<p>{verdict_badge(a.verdict.value)} {_e(headline(a))}</p>"
             f'<ul class="rc-facts">{"".join(facts)}</ul>'
             f"{''.join(groups)}{far_html}</div>"
         )
@@ -679,7 +679,7 @@ def _asks_html(review: Review) -> str:
                 f"<br><i>narrowed: {_e(_downgrade_words(o.downgrade))}</i>" if o.downgrade else ""
             )
             cells.append(
-                f"<td>{_badge(o.verdict.value)} commitment: "
+                f"<td>{verdict_badge(o.verdict.value)} commitment: "
                 f"{_e(_commitment_words(o.commitment))}{extra}</td>"
             )
         rows.append(

@@ -178,9 +178,16 @@ def most_telling(
     'The Government will not ban the pesticide.'
     """
     sel = selector or SentenceSelector.default()
+    return best_of(candidates(ask_text, analysis, summary_end, sel.ignored), sel)
+
+
+def best_of(
+    cands: Sequence[tuple[Sentence, frozenset[str], dict[str, float]]], selector: SentenceSelector
+) -> TellingSentence | None:
+    """The highest-scoring of :func:`candidates` (the earlier of equals), or None for none."""
     best: TellingSentence | None = None
-    for k, (s, cues, feats) in enumerate(candidates(ask_text, analysis, summary_end, sel.ignored)):
-        sc = sel.score(feats)
+    for k, (s, cues, feats) in enumerate(cands):
+        sc = selector.score(feats)
         if best is None or sc > best.score:
             best = TellingSentence(k, s, round(sc, 4), cues)
     return best
@@ -195,10 +202,16 @@ def _bundled() -> SentenceSelector:
 def as_json(selector: SentenceSelector, extra: dict[str, Any]) -> str:
     """The selector as the JSON ``from_json`` reads (used by the fit script): one weight a line."""
     head = {"source": selector.source, **extra, "ignored_words": sorted(selector.ignored)}
+    return weights_json(head, {k: str(round(v, 4)) for k, v in selector.weights.items()})
+
+
+def weights_json(head: dict[str, Any], weights: dict[str, str]) -> str:
+    """A fitted model's JSON: the ``head`` fields, then ``weights`` (name -> its value already
+    written as JSON) one a line, in name order, so a refit diffs line by line."""
     lines = [json.dumps(head, indent=1, ensure_ascii=False)[:-2] + ',\n"weights": {']
-    items = sorted(selector.weights.items())
+    items = sorted(weights.items())
     for i, (k, v) in enumerate(items):
         sep = "," if i < len(items) - 1 else ""
-        lines.append(f"{json.dumps(k, ensure_ascii=False)}: {round(v, 4)}{sep}")
+        lines.append(f"{json.dumps(k, ensure_ascii=False)}: {v}{sep}")
     lines.append("}}")
     return "\n".join(lines) + "\n"

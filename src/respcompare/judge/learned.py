@@ -44,7 +44,7 @@ from ..model import (
     Verdict,
 )
 from ..segment import word_texts
-from .decisive import SentenceSelector, TellingSentence, most_telling
+from .decisive import SentenceSelector, TellingSentence, most_telling, weights_json
 
 __all__ = ["VerdictModel", "apply_learned", "learned_features"]
 
@@ -351,12 +351,6 @@ def _as_json(model: VerdictModel, extra: dict[str, Any]) -> str:
         "intercepts": [round(x, 4) for x in model.intercepts],
         "ignored_words": sorted(model.ignored),
     }
-    lines = [json.dumps(head, indent=1, ensure_ascii=False)[:-2] + ',\n"weights": {']
-    items = sorted(model.weights.items())
-    for i, (k, v) in enumerate(items):
-        sep = "," if i < len(items) - 1 else ""
-        lines.append(
-            f"{json.dumps(k, ensure_ascii=False)}: {json.dumps([round(x, 3) for x in v])}{sep}"
-        )
-    lines.append("}}")
-    return "\n".join(lines) + "\n"
+    return weights_json(
+        head, {k: json.dumps([round(x, 3) for x in v]) for k, v in model.weights.items()}
+    )
