@@ -1226,6 +1226,12 @@ def _coordination_cuts(toks: list[_Tok], p: int) -> list[tuple[int, int, bool]]:
     return cuts
 
 
+#: verbs whose object is followed by a bare infinitive that belongs to them ("let X keep",
+#: "make X pay", "help X stay": in English grammar the causatives that take a bare-infinitive
+#: complement, where a second imperative would need a conjunction or a comma)
+_BARE_INFINITIVE_TAKERS = frozenset(["let", "make", "help", "have"])
+
+
 def _asyndetic(toks: list[_Tok], k: int, p: int) -> bool:
     """A second imperative with no conjunction ("Cancel GCSEs in 2021 replace with coursework"):
     a petition verb written in lower case after a complete phrase, before "with", a particle or
@@ -1233,6 +1239,11 @@ def _asyndetic(toks: list[_Tok], k: int, p: int) -> bool:
     t = toks[k]
     if k < p + 2 or t.word not in ACTION_VERBS or not t.raw[:1].islower():
         return False
+    if toks[p].word in _BARE_INFINITIVE_TAKERS and not any(
+        verb_base(x.word) for x in toks[p + 1 : k]
+    ):
+        return False  # "Let councils keep the money": the verb after a causative's object is
+        # its complement, not a second imperative
     if t.word in _lexicon().modifier_first or t.word in _lexicon().nominal:
         return False
     prev = toks[k - 1].word

@@ -74,7 +74,7 @@ from ..segment import Sentence
 from .config import JudgeConfig
 from .learned import VerdictModel, apply_learned
 from .relevance import LIGHT_HEADS, AskModel, ask_model, head_stem, match, score, vocab_map
-from .stance import ActClass, Clause, act_classes, change_nouns, read_clauses
+from .stance import ActClass, Clause, act_classes, change_nouns, modify_verbs, read_clauses
 
 __all__ = ["COMBINE_ROWS", "DECISION_ROWS", "assess"]
 
@@ -365,6 +365,26 @@ class _SentInfo:
     position: float
     in_summary: bool
     names_petition: bool  # "this petition", "petitioners": read once, for every ask
+
+
+# the state a negated ask wants kept, said of what its act would bring in ("will remain free of
+# charge", "remains exempt from", "will continue to be zero-rated"): the new thing stays absent
+_STAYS_ABSENT = re.compile(
+    r"\b(?:free of|free from|exempt|without|zero[- ]rated|zero rate|not (?:be )?(?:subject|liable))\b",
+    re.I,
+)
+
+
+def _stays_unchanged(ask: Ask, cls: ActClass, text: str, clause: Clause) -> bool:
+    """For a negated ask, told its object stays as it is: True when that is what the petition
+    wants (the act would end or change something that exists: "Do not sell X", "X will remain in
+    public ownership"; or the new thing the act would bring stays absent: "will remain free of
+    charge"), False when the object kept is the thing the petition opposes ("Do not put fluoride
+    in tap water": "fluoridation schemes will remain in place")."""
+    verb = ask.action.split()[0].lower() if ask.action else ""
+    if cls.continuation or cls.name in ("more", "less") or verb in modify_verbs():
+        return True
+    return _STAYS_ABSENT.search(text, clause.cue_start, clause.end) is not None
 
 
 def _class_named(name: str) -> ActClass:
@@ -2531,7 +2551,9 @@ def _clause_candidates(
             # same", "X is effective"): a refusal of the change asked for; but where the petition
             # asks that something NOT be created ("Do not put fluoride in tap water"), the thing
             # going on is what it opposes
-            does = "A" if (ask.negated and not cls.continuation) else "not-A"
+            does = (
+                "A" if (ask.negated and not _stays_unchanged(ask, cls, text, clause)) else "not-A"
+            )
             note = "keeps the ask's object as it is"
         else:
             does = "A" if status_quo_is_a else "not-A"

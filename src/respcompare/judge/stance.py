@@ -119,6 +119,15 @@ def change_nouns() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
+def modify_verbs() -> frozenset[str]:
+    """Acts that change something that already exists (``[modify]`` in judge_acts.toml)."""
+    raw = tomllib.loads(
+        resources.files("respcompare").joinpath("data/judge_acts.toml").read_text("utf-8")
+    )
+    return frozenset(str(v) for v in raw.get("modify", {}).get("verbs", ()))
+
+
+@lru_cache(maxsize=1)
 def act_classes() -> tuple[ActClass, ...]:
     """The bundled act classes (``data/judge_acts.toml``)."""
     raw = tomllib.loads(
