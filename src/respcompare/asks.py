@@ -1218,9 +1218,21 @@ def _coordination_cuts(toks: list[_Tok], p: int) -> list[tuple[int, int, bool]]:
             continue
         if toks[v + 1].word in _NOT_AFTER_VERB or toks[v].stop:
             continue
+        if (
+            w in ("and", "&")
+            and toks[v].word not in ACTION_VERBS
+            and toks[v + 1].word not in _DETERMINERS
+            and k >= 2
+            and toks[k - 2].word in ("on", "of", "for")
+            and toks[k - 1].word.isalpha()
+        ):
+            continue  # "on loft and wall insulation": after "on <noun> and", a word that can be
+            # a verb but is not one a petition opens with, before a bare noun, modifies that noun
         prev = toks[k - 1].word
         if w in ("and", "&", "then") and verb_base(prev) and not _ends_np(toks, k - 1, p):
             continue  # "create and uphold X": two verbs sharing one object
+        if w in ("and", "&") and prev in _QUAL_PREPS | {"for", "of", "to", "from", "with"}:
+            continue  # "prepare for and protect the public from X": the object comes later
         cuts.append((v, k if v == k + 1 else v, False))
         closed = False
     return cuts
