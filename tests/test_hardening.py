@@ -373,3 +373,56 @@ def test_text_at_the_limit_is_accepted() -> None:
     assert len(rc.Response(text=text).text) == MAX_TEXT_CHARS
     with pytest.raises(rc.InputTooLargeError):
         rc.Response(text=text + "x")
+
+
+# --- wrong-typed or out-of-range options (seventh session's probe) --------------------------
+
+
+def _seed_text() -> str:
+    return rc.load_example("grooming-gangs").responses[-1].text
+
+
+def _with_judge(**kw: Any) -> Any:
+    import dataclasses
+
+    return dataclasses.replace(rc.JudgeConfig.default(), **kw)
+
+
+WRONG_OPTIONS: list[tuple[str, Any, type[Exception], str]] = [
+    ("readability long_sentence str", lambda: rc.readability("A b.", long_sentence="x"),
+     rc.InputError, "long_sentence"),
+    ("readability long_sentence 0", lambda: rc.readability("A b.", long_sentence=0),
+     rc.InputError, "long_sentence"),
+    ("build_index of one string", lambda: rc.build_index("one two three"),
+     rc.InputError, "wrap it in a list"),
+    ("query top negative", lambda: rc.build_index(["a b c d e f g h i"]).query("a b", top=-1),
+     rc.InputError, "top"),
+    ("query top str", lambda: rc.build_index(["a b c d e f g h i"]).query("a b", top="3"),
+     rc.InputError, "top"),
+    ("query max_docs 0", lambda: rc.build_index(["a b c d e f g h i"]).query("a b", max_docs=0),
+     rc.InputError, "max_docs"),
+    ("check_draft settings str", lambda: rc.check_draft("Ban it", "We will ban it.", settings="x"),
+     rc.InputError, "CheckSettings"),
+    ("Lexicon of a string", lambda: rc.Lexicon("abc"), rc.LexiconError, "Entry"),
+    ("cue_action of None", lambda: rc.cue_action(None), rc.InputError, "Cue"),
+    ("load_corpus of None", lambda: rc.load_corpus(None), rc.InputError, "path"),
+    ("judge threshold below 0", lambda: _with_judge(learned_override_above=-1),
+     rc.InputError, r"\[0, 1\]"),
+    ("judge carry of -5", lambda: _with_judge(context_carry=-5), rc.InputError, r"\[0, 1\]"),
+    ("judge review_below 1.5", lambda: _with_judge(review_below=1.5), rc.InputError, r"\[0, 1\]"),
+    ("judge negative weight", lambda: _with_judge(head_word_weight=-1), rc.InputError, "weight"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "call,error,message", [w[1:] for w in WRONG_OPTIONS], ids=[w[0] for w in WRONG_OPTIONS]
+)
+def test_wrong_options_are_typed_errors(call: Any, error: type[Exception], message: str) -> None:
+    with pytest.raises(error, match=message):
+        call()
+
+
+def test_judge_settings_at_their_bounds_are_accepted() -> None:
+    assert _with_judge(learned_override_above=1.0).learned_override_above == 1.0
+    assert _with_judge(context_carry=0.0).context_carry == 0.0
+    assert rc.build_index(["a b c d e f g h i"]).query("a b c", top=0).matches == ()

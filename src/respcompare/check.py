@@ -250,6 +250,11 @@ def check_draft(
 
     p = _as_petition(petition)
     r = _as_response(draft)
+    if settings is not None and not isinstance(settings, CheckSettings):
+        raise InputError(
+            "settings= must be a respcompare.check.CheckSettings (or None), "
+            f"not {type(settings).__name__}"
+        )
     cfg = settings or CheckSettings.default()
     a = assess(p, r, asks=asks)
     text = r.full_text

@@ -30,6 +30,7 @@ import stat
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -124,6 +125,11 @@ class Corpus:
     """
 
     def __init__(self, path: str | Path) -> None:
+        if not isinstance(path, (str, PathLike)):
+            raise InputError(
+                f"load_corpus() takes a path (str or Path), not {type(path).__name__}: give a "
+                "folder of petition JSON files or a .jsonl file"
+            )
         p = Path(path)
         if not p.exists():
             raise InputError(

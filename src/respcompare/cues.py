@@ -433,6 +433,8 @@ def cue_action(cue: Cue) -> str | None:
     >>> cue_action(c), c.level, c.sense
     ('publish', 5, 'dated')
     """
+    if not isinstance(cue, Cue):
+        raise InputError(f"cue_action() takes a Cue from find_cues(), not {type(cue).__name__}")
     if ">" not in cue.rule:
         return None
     return cue.rule.rsplit(">", 1)[1].split("+", 1)[0] or None

@@ -172,6 +172,17 @@ class Lexicon:
         default=None, init=False, repr=False, compare=False, hash=False
     )
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.entries, tuple) or not all(
+            isinstance(e, Entry) for e in self.entries
+        ):
+            raise LexiconError(
+                "a Lexicon holds a tuple of Entry objects (respcompare.lexicon.Entry); "
+                "load a lexicon file with respcompare.load_lexicon(path)"
+            )
+        if not isinstance(self.name, str):
+            raise LexiconError(f"a Lexicon's name must be a string, not {type(self.name).__name__}")
+
     def compiled(self) -> CompiledLexicon:
         """The entries' patterns compiled for matching (made once per Lexicon object).
 

@@ -283,8 +283,10 @@ def readability(text: str, *, long_sentence: int = 25) -> Readability:
     """
     if not isinstance(text, str):
         raise InputError(f"readability() takes a string, not {type(text).__name__}")
-    if long_sentence < 1:
-        raise InputError("long_sentence must be a positive number of words, e.g. 25")
+    if isinstance(long_sentence, bool) or not isinstance(long_sentence, int) or long_sentence < 1:
+        raise InputError(
+            f"long_sentence must be a positive whole number of words, e.g. 25; got {long_sentence!r}"
+        )
     seg = segment(text)
     lengths: list[int] = []
     n_words = n_syll = n_nominal = n_passive = 0

@@ -938,6 +938,14 @@ class ReuseIndex:
         only.
         """
         t = _text_of(text, "text")
+        if isinstance(top, bool) or not isinstance(top, int) or top < 0:
+            raise InputError(f"top must be a whole number, 0 or more; got {top!r}")
+        if isinstance(min_words, bool) or not isinstance(min_words, int) or min_words < 1:
+            raise InputError(f"min_words must be a whole number, 1 or more; got {min_words!r}")
+        if max_docs is not None and (
+            isinstance(max_docs, bool) or not isinstance(max_docs, int) or max_docs < 1
+        ):
+            raise InputError(f"max_docs must be a whole number, 1 or more, or None; got {max_docs!r}")
         toks = _tokenise(t)
         starts, ends, tok = toks
         sh = _shingles(tok, self.shingle)
@@ -1423,6 +1431,11 @@ def build_index(
     (2, [1])
     """
     _check_shingle(shingle)
+    if isinstance(docs, (str, bytes)):
+        raise InputError(
+            "build_index takes a list of texts, Responses or Documents, not one string: "
+            "wrap it in a list"
+        )
     if isinstance(min_docs, bool) or not isinstance(min_docs, int) or min_docs < 2:
         raise InputError(f"min_docs must be a whole number >= 2, got {min_docs!r}")
     if isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or chunk_size < 1:

@@ -24,6 +24,34 @@ from ..errors import InputError
 __all__ = ["JudgeConfig"]
 
 
+# settings that are shares of words, relevance scores or probabilities (each in [0, 1])
+_SHARES = frozenset(
+    [
+        "head_floor",
+        "headless_share",
+        "headless_cap",
+        "on_ask_relevance",
+        "topic_relevance",
+        "context_carry",
+        "petition_reference_relevance",
+        "review_below",
+        "learned_override_above",
+    ]
+)
+# word weights and bonuses (0 or more: a negative weight would count a word against a match)
+_WEIGHTS = frozenset(
+    [
+        "generic_word_weight",
+        "number_word_weight",
+        "head_word_weight",
+        "learned_alias_weight",
+        "restated_word_weight",
+        "head_bonus",
+        "act_bonus",
+    ]
+)
+
+
 @dataclass(frozen=True, slots=True)
 class JudgeConfig:
     """The judge's weights and thresholds (see ``data/judge.toml`` for each one's source).
@@ -112,6 +140,12 @@ class JudgeConfig:
                 raise InputError(f"JudgeConfig.{f.name} must be a whole number, not {v!r}")
             if f.name in _COUNTS and v < 1:
                 raise InputError(f"JudgeConfig.{f.name} must be at least 1, not {v!r}")
+            if f.name in _SHARES and not 0 <= v <= 1:
+                raise InputError(
+                    f"JudgeConfig.{f.name} is a share or probability in [0, 1], not {v!r}"
+                )
+            if f.name in _WEIGHTS and v < 0:
+                raise InputError(f"JudgeConfig.{f.name} is a weight, 0 or more, not {v!r}")
             if f.name.endswith("_cutoff") and not 0 <= v <= 100:
                 raise InputError(
                     f"JudgeConfig.{f.name} is a fuzzy-match score in [0, 100], not {v!r}"
