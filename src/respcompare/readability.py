@@ -285,7 +285,8 @@ def readability(text: str, *, long_sentence: int = 25) -> Readability:
         raise InputError(f"readability() takes a string, not {type(text).__name__}")
     if isinstance(long_sentence, bool) or not isinstance(long_sentence, int) or long_sentence < 1:
         raise InputError(
-            f"long_sentence must be a positive whole number of words, e.g. 25; got {long_sentence!r}"
+            "long_sentence must be a positive whole number of words, e.g. 25; "
+            f"got {long_sentence!r}"
         )
     seg = segment(text)
     lengths: list[int] = []

@@ -945,7 +945,9 @@ class ReuseIndex:
         if max_docs is not None and (
             isinstance(max_docs, bool) or not isinstance(max_docs, int) or max_docs < 1
         ):
-            raise InputError(f"max_docs must be a whole number, 1 or more, or None; got {max_docs!r}")
+            raise InputError(
+                f"max_docs must be a whole number, 1 or more, or None; got {max_docs!r}"
+            )
         toks = _tokenise(t)
         starts, ends, tok = toks
         sh = _shingles(tok, self.shingle)

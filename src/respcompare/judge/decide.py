@@ -370,7 +370,8 @@ class _SentInfo:
 # the state a negated ask wants kept, said of what its act would bring in ("will remain free of
 # charge", "remains exempt from", "will continue to be zero-rated"): the new thing stays absent
 _STAYS_ABSENT = re.compile(
-    r"\b(?:free of|free from|exempt|without|zero[- ]rated|zero rate|not (?:be )?(?:subject|liable))\b",
+    r"\b(?:free of|free from|exempt|without|zero[- ]rated|zero rate|"
+    r"not (?:be )?(?:subject|liable))\b",
     re.I,
 )
 
