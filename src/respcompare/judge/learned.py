@@ -98,12 +98,20 @@ class VerdictModel:
 
     def probabilities(self, features: dict[str, float]) -> list[float]:
         """The probability of each of :attr:`classes` given the features."""
-        z = list(self.intercepts)
-        for name, value in features.items():
-            ws = self.weights.get(name)
-            if ws is not None and value:
-                for k, w in enumerate(ws):
-                    z[k] += w * value
+        get = self.weights.get
+        # each feature's weights (times its value when that is not 1), in the features' order,
+        # summed per class from the intercept: the same additions, in the same order, as adding
+        # them one by one (so the same floats), a column at a time
+        rows = [
+            ws if value == 1.0 else tuple(w * value for w in ws)
+            for name, value in features.items()
+            if value and (ws := get(name)) is not None
+        ]
+        z = (
+            [sum(col, b) for col, b in zip(zip(*rows, strict=True), self.intercepts, strict=True)]
+            if rows
+            else list(self.intercepts)
+        )
         top = max(z)
         e = [math.exp(x - top) for x in z]
         s = sum(e)
