@@ -33,8 +33,10 @@ from itertools import pairwise
 from typing import Any
 
 from ..analysis import TextAnalysis, analyse_response
+from ..asks import content_stems
 from ..errors import InputError
 from ..model import (
+    AskOutcome,
     Assessment,
     DirectnessTerm,
     Evidence,
@@ -236,6 +238,64 @@ def _add_words(f: dict[str, float], prefix: str, toks: list[str]) -> None:
             f[f"{prefix}:{a} {b}"] = 1.0
 
 
+def _telling_ask(assessment: Assessment, telling: TellingSentence | None) -> int:
+    """The ask the most telling sentence is about: the one sharing most content stems with it
+    (the first of equals; the first ask without a telling sentence)."""
+    if telling is None or len(assessment.asks) == 1:
+        return 0
+    said = set(content_stems(telling.sentence.span.text))
+    shared = [len(said & set(content_stems(o.ask.text))) for o in assessment.asks]
+    return shared.index(max(shared))
+
+
+def _outcomes(
+    assessment: Assessment,
+    k: int,
+    outcome: AskOutcome,
+    v: Verdict,
+    row: str,
+    note: str,
+    commitment: int | None,
+    probability: float,
+) -> tuple[AskOutcome, ...]:
+    """The per-ask outcomes under a learned response verdict ``v``, so that they do not
+    contradict it. With one ask, the learned outcome. With several, the model read the response
+    as a whole: for ``answered-partly`` (one ask answered, another dodged, or a narrower answer)
+    the ask of the most telling sentence (``k``) takes it and the others keep the rules'
+    outcomes; for any other verdict every ask takes it (a response that declines, defers,
+    deflects or meets the petition does so for each of its asks), each keeping its own quotes
+    under the learned row."""
+    if len(assessment.asks) == 1:
+        return (outcome,)
+    out: list[AskOutcome] = []
+    for i, o in enumerate(assessment.asks):
+        if i == k:
+            out.append(outcome)
+        elif v is Verdict.ANSWERED_PARTLY or o.verdict is v:
+            out.append(o)
+        else:
+            ev = tuple(
+                Evidence(row, e.span, e.text, f"{note} | {e.note}", e.source, e.ask)
+                if j == 0
+                else e
+                for j, e in enumerate(o.evidence)
+            )
+            out.append(
+                replace(
+                    o,
+                    verdict=v,
+                    commitment=None
+                    if v in (Verdict.DEFLECTED, Verdict.NOT_ADDRESSED)
+                    else commitment,
+                    rule=row,
+                    evidence=ev,
+                    downgrade=None,
+                    confidence=probability,
+                )
+            )
+    return tuple(out)
+
+
 # the commitment-ladder rung (DESIGN.md: 0 explicit refusal, 3 conditional or deferred, 4
 # commitment without specifics) a learned verdict takes when the rules read no rung (their verdict
 # was deflected or not addressed, so no sentence of theirs took a position)
@@ -276,7 +336,7 @@ def apply_learned(
     ok = (
         v is not assessment.verdict
         and rd.probability > override_above
-        and len(assessment.asks) == 1
+        and len(assessment.asks) >= 1
         and (bool(assessment.evidence) or not v.answered)
     )
     rd = replace(rd, applied=ok, rule=assessment.rule)
@@ -286,7 +346,8 @@ def apply_learned(
     said = f"the rules alone read {assessment.verdict.value}"
     note = f"the learned verdict model reads {v.value}, probability {rd.probability:.2f}; {said}"
     evidence = list(assessment.evidence)
-    o = assessment.asks[0]
+    k = _telling_ask(assessment, telling)
+    o = assessment.asks[k]
     if telling is not None and (v.answered or v is Verdict.DEFERRED):
         # the most telling sentence goes first (the rules' deciding sentence argued their
         # verdict, which this one replaces); the rules' quotes follow under their own rows
@@ -322,6 +383,7 @@ def apply_learned(
         downgrade=o.downgrade if v is Verdict.ANSWERED_PARTLY else None,
         confidence=rd.probability,
     )
+    outcomes = _outcomes(assessment, k, outcome, v, row, note, commitment, rd.probability)
     # the rules' own low-confidence reason no longer applies: the confidence is now the model's
     reasons = [r for r in assessment.review_reasons if not r.startswith("confidence ")]
     if rd.probability < review_below:
@@ -333,7 +395,7 @@ def apply_learned(
         assessment,
         verdict=v,
         commitment=commitment,
-        asks=(outcome,),
+        asks=outcomes,
         evidence=tuple(evidence),
         downgrade=assessment.downgrade if v is Verdict.ANSWERED_PARTLY else None,
         confidence=rd.probability,
