@@ -407,9 +407,10 @@ WRONG_OPTIONS: list[tuple[str, Any, type[Exception], str]] = [
     ("cue_action of None", lambda: rc.cue_action(None), rc.InputError, "Cue"),
     ("load_corpus of None", lambda: rc.load_corpus(None), rc.InputError, "path"),
     ("judge threshold below 0", lambda: _with_judge(learned_override_above=-1),
-     rc.InputError, r"\[0, 1\]"),
+     rc.InputError, "threshold"),
     ("judge carry of -5", lambda: _with_judge(context_carry=-5), rc.InputError, r"\[0, 1\]"),
-    ("judge review_below 1.5", lambda: _with_judge(review_below=1.5), rc.InputError, r"\[0, 1\]"),
+    ("judge review_below -0.5", lambda: _with_judge(review_below=-0.5), rc.InputError, "threshold"),
+    ("judge share above 1", lambda: _with_judge(headless_share=1.5), rc.InputError, r"\[0, 1\]"),
     ("judge negative weight", lambda: _with_judge(head_word_weight=-1), rc.InputError, "weight"),
 ]  # fmt: skip
 

@@ -236,3 +236,23 @@ def test_invariance_group(group: str) -> None:
         assert not same, "known failure now passes: remove group_expect = 'fail'"
         return
     assert same, f"group {group!r}: verdicts differ across wordings of the ask: {verdicts}"
+
+
+def test_per_ask_outcomes_never_contradict_a_learned_verdict() -> None:
+    """Where the learned model replaced the verdict of a response to several asks, the per-ask
+    outcomes follow it: every ask takes any verdict but answered-partly, and answered-partly is
+    held by at least one ask."""
+    seen = 0
+    for case in CASES:
+        if case["phenomenon"] != "multi-ask":
+            continue
+        a = _assess(case["label"])
+        if len(a.asks) < 2 or not (a.rule or "").startswith("learned."):
+            continue
+        seen += 1
+        verdicts = [o.verdict for o in a.asks]
+        if a.verdict is rc.Verdict.ANSWERED_PARTLY:
+            assert rc.Verdict.ANSWERED_PARTLY in verdicts, case["label"]
+        else:
+            assert set(verdicts) == {a.verdict}, (case["label"], verdicts)
+    assert seen, "no learned verdict on a response to several asks: the check checks nothing"

@@ -261,6 +261,12 @@ def _existing_file(path: str, what: str) -> Path:
             "use 'respcompare corpus')"
         )
     if not exists:
+        if path.strip().isdigit():
+            raise InputError(
+                f"{what}: there is no file {_shown(path)!r}; to review petition {path.strip()} "
+                f"download it first: respcompare fetch {path.strip()} --out petitions/ "
+                "(uses the network)"
+            )
         raise InputError(f"{what}: the file {_shown(path)!r} does not exist; check the path")
     return p
 

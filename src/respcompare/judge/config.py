@@ -24,15 +24,13 @@ from ..errors import InputError
 __all__ = ["JudgeConfig"]
 
 
-# settings that are shares of words, relevance scores or probabilities (each in [0, 1])
-_SHARES = frozenset(
+# settings that are shares (each in [0, 1]) and thresholds on scores in [0, 1] (0 or more: a
+# threshold above 1 is never passed, which turns its step off)
+_SHARES = frozenset(["head_floor", "headless_share", "headless_cap", "context_carry"])
+_THRESHOLDS = frozenset(
     [
-        "head_floor",
-        "headless_share",
-        "headless_cap",
         "on_ask_relevance",
         "topic_relevance",
-        "context_carry",
         "petition_reference_relevance",
         "review_below",
         "learned_override_above",
@@ -141,8 +139,11 @@ class JudgeConfig:
             if f.name in _COUNTS and v < 1:
                 raise InputError(f"JudgeConfig.{f.name} must be at least 1, not {v!r}")
             if f.name in _SHARES and not 0 <= v <= 1:
+                raise InputError(f"JudgeConfig.{f.name} is a share in [0, 1], not {v!r}")
+            if f.name in _THRESHOLDS and v < 0:
                 raise InputError(
-                    f"JudgeConfig.{f.name} is a share or probability in [0, 1], not {v!r}"
+                    f"JudgeConfig.{f.name} is a threshold on a score in [0, 1], 0 or more "
+                    f"(above 1 turns its step off), not {v!r}"
                 )
             if f.name in _WEIGHTS and v < 0:
                 raise InputError(f"JudgeConfig.{f.name} is a weight, 0 or more, not {v!r}")
