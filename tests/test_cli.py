@@ -19,7 +19,7 @@ def test_review_example_markdown(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "Original response (24 April 2020)" in out
     assert "Revised response (19 May 2020)" in out
-    assert out.count("answered: **") == 2
+    assert out.count("takes a position on the ask: **") == 2
 
 
 def test_review_file_json(capsys: pytest.CaptureFixture[str]) -> None:

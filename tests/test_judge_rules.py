@@ -275,3 +275,17 @@ def test_without_fitted_weights_confidence_is_the_rule_strength() -> None:
     )
     assert a.confidence_terms == ()
     assert a.confidence == a.asks[0].confidence
+
+
+def test_a_process_downgrade_offers_the_process_not_a_bare_agent() -> None:
+    # the words after the cue alone were "by the Secretary of State on 11 March"
+    text = (
+        "Coal remains part of the energy mix. The planning application for the mine was called "
+        "in by the Secretary of State on 11 March, and a decision will be made after a public "
+        "inquiry."
+    )
+    a = rc.assess(rc.Petition(action="Stop the new coal mine in Cumbria"), rc.Response(text=text))
+    assert a.verdict is rc.Verdict.ANSWERED_PARTLY and a.downgrade is not None
+    assert a.downgrade.kind == "process"
+    assert a.downgrade.offered.startswith("was called in by the Secretary of State")
+    assert a.downgrade.offered in a.downgrade.span.text

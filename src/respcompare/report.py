@@ -179,7 +179,7 @@ def _downgrade_words(d: Downgrade) -> str:
 
 
 def _clear_no(a: Assessment) -> str:
-    """A refusal is an answer: say so where "answered: yes" sits beside "answered-no"."""
+    """A refusal is an answer: say so where "takes a position: yes" sits beside "answered-no"."""
     return " (a clear no is an answer)" if a.verdict is Verdict.ANSWERED_NO else ""
 
 
@@ -208,7 +208,9 @@ def _verdicts_md(review: Review, opts: ReportOptions) -> list[str]:
         )
         out.append("")
         out += [md_escape(headline(a)), ""]
-        out.append(f"- answered: **{'yes' if a.answered else 'no'}**{_clear_no(a)}")
+        out.append(
+            f"- takes a position on the ask: **{'yes' if a.answered else 'no'}**{_clear_no(a)}"
+        )
         out.append(f"- commitment: {md_escape(_commitment_words(a.commitment))}")
         if a.downgrade:
             out.append(f"- narrowed from the ask: {md_escape(_downgrade_words(a.downgrade))}")
@@ -239,7 +241,11 @@ def _verdicts_md(review: Review, opts: ReportOptions) -> list[str]:
             out += ["No sentence takes a position on the ask.", ""]
         far = furthest_from_ask(resp, a, petition=case.petition, options=opts)
         if far:
-            out += ["**Furthest from the ask** (sentences about other things):", ""]
+            out += [
+                "**Furthest from the ask** (the sentences sharing fewest words with it; one that "
+                "says the same thing in other words can land here):",
+                "",
+            ]
             out += [f"- {_quote_md(ev.text)}" for ev in far]
             out.append("")
     return out
@@ -508,7 +514,8 @@ def _verdicts_html(review: Review, opts: ReportOptions) -> str:
     case = review.case
     for resp, a in zip(case.responses, review.assessments, strict=True):
         facts = [
-            f"<li>answered: <b>{'yes' if a.answered else 'no'}</b>{_e(_clear_no(a))}</li>",
+            f"<li>takes a position on the ask: <b>{'yes' if a.answered else 'no'}</b>"
+            f"{_e(_clear_no(a))}</li>",
             f"<li>commitment: {_e(_commitment_words(a.commitment))}</li>",
         ]
         if a.downgrade:
@@ -543,8 +550,9 @@ def _verdicts_html(review: Review, opts: ReportOptions) -> str:
             groups.append(head + quotes)
         far = furthest_from_ask(resp, a, petition=case.petition, options=opts)
         far_html = (
-            '<p><b>Furthest from the ask</b> <span class="rc-muted">(sentences about other '
-            'things)</span></p><ul class="rc-far">'
+            '<p><b>Furthest from the ask</b> <span class="rc-muted">(the sentences sharing '
+            "fewest words with it; one that says the same thing in other words can land "
+            'here)</span></p><ul class="rc-far">'
             + "".join(f"<li>{_e(ev.text)}</li>" for ev in far)
             + "</ul>"
             if far

@@ -1892,6 +1892,16 @@ def _offered(text: str, clause: Clause) -> str:
     return phrase or _short(text[clause.start : clause.end])
 
 
+def _process_offered(text: str, clause: Clause) -> str:
+    """What a named process offers, from its own cue ("called in by the Secretary of State for
+    Housing, Communities and Local Government on 11 March", "will consult on the proposals this
+    autumn"): the words after the cue alone can be a bare agent ("by the Secretary of State")."""
+    part = re.split(r"[;:]|\.(?:\s|$)", text[clause.cue_start : clause.end], maxsplit=1)[0]
+    words = part.split()
+    phrase = " ".join(words[:16]).strip(" .,")
+    return (phrase + " ...") if len(words) > 16 else phrase or _offered(text, clause)
+
+
 def _narrowing(
     ask: Ask,
     text: str,
@@ -2733,7 +2743,7 @@ def _clause_candidates(
     elif row == "partly.substitute":
         downgrade = Downgrade(ask.text, _offered(text, clause), sent.span, "scope")
     elif row == "partly.process-with-decision":
-        downgrade = Downgrade(ask.text, _offered(text, clause), sent.span, "process")
+        downgrade = Downgrade(ask.text, _process_offered(text, clause), sent.span, "process")
     return _Candidate(
         row=row,
         ask_text=ask.text,

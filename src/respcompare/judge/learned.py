@@ -296,6 +296,8 @@ def _outcomes(
     return tuple(out)
 
 
+_YES_LIKE = frozenset({Verdict.ANSWERED_YES, Verdict.ANSWERED_PARTLY})
+
 # the commitment-ladder rung (DESIGN.md: 0 explicit refusal, 3 conditional or deferred, 4
 # commitment without specifics) a learned verdict takes when the rules read no rung (their verdict
 # was deflected or not addressed, so no sentence of theirs took a position)
@@ -370,7 +372,9 @@ def apply_learned(
         first = o.evidence
     if v in (Verdict.DEFLECTED, Verdict.NOT_ADDRESSED):
         commitment = None
-    elif assessment.commitment is not None:
+    elif assessment.commitment is not None and {v, assessment.verdict} <= _YES_LIKE:
+        # the rules' rung stands where the model only moves yes to partly or back: a refusal or
+        # a deferral read over their commitment takes its own rung
         commitment = assessment.commitment
     else:
         commitment = _LADDER_RUNG[v]
