@@ -89,9 +89,9 @@ def test_inquiry_example_is_a_clear_no() -> None:
         ("Government to match the £500", "single", rc.Verdict.ANSWERED_NO),
         ("Legal right to 2 week review", "single", rc.Verdict.ANSWERED_NO),
         ("Allow corporate worship", "single", rc.Verdict.ANSWERED_NO),
-        # readers: answered-no; the rules read no position and the learned model, refitted on
-        # more cases, no longer overturns them (it did when fitted on fewer)
-        ("Make verified ID a requirement", "original", rc.Verdict.DEFLECTED),
+        # readers: answered-no; the rules read no position and the learned model reads the
+        # refusal (fitted on fewer cases in the sixth session it did not)
+        ("Make verified ID a requirement", "original", rc.Verdict.ANSWERED_NO),
         # the rules read no position; the learned verdict model reads the refusal both readers
         # read (dev_verdicts.jsonl: answered-no)
         ("Take back responsibility", "original", rc.Verdict.ANSWERED_NO),

@@ -593,3 +593,15 @@ def test_charts_given_the_wrong_thing_say_so(seed: rc.Review) -> None:
     ):
         with pytest.raises(rc.InputError):
             call()
+
+
+def test_cue_panels_of_many_responses_wrap_into_rows() -> None:
+    # twenty responses made panels of negative width in one row (a ValueError from matplotlib)
+    case = rc.load_example("grooming-gangs")
+    many = tuple(rc.Response(text=case.responses[i % 2].text, label=f"r{i}") for i in range(20))
+    ax = rc.review(rc.Case(case.petition, many)).plot("cues")
+    panels = ax.child_axes
+    assert len(panels) == 20
+    boxes = [p.get_position() for p in panels]
+    assert all(b.width > 0 and b.height > 0 for b in boxes)
+    assert len({round(b.y0, 3) for b in boxes}) == 4  # six a row: 6, 6, 6, 2

@@ -63,6 +63,11 @@ DEFAULT_BASE_URL = "https://petition.parliament.uk"
 _RETRY_STATUSES = frozenset({429, 503})
 
 
+#: The longest timeout, delay or wait FetchOptions takes, in seconds: a day (1e300 overflowed
+#: the platform's clock).
+MAX_SECONDS = 86_400
+
+
 @dataclass(frozen=True, slots=True)
 class FetchOptions:
     """How to talk to petition.parliament.uk (change with :func:`dataclasses.replace`).
@@ -105,9 +110,12 @@ class FetchOptions:
                 isinstance(value, bool)
                 or not isinstance(value, int | float)
                 or not math.isfinite(value)
-                or value < 0
+                or not 0 <= value <= MAX_SECONDS
             ):
-                raise InputError(f"FetchOptions.{name} must be a number of seconds >= 0")
+                raise InputError(
+                    f"FetchOptions.{name} must be a number of seconds from 0 to {MAX_SECONDS:,} "
+                    "(a day)"
+                )
         if not self.timeout:
             raise InputError("FetchOptions.timeout must be more than 0 seconds")
         for name in ("retries", "max_pages"):

@@ -495,7 +495,7 @@ def _from_toml(data: dict[str, object], *, where: str, default_name: str) -> Lex
         raise LexiconError(
             f"{where}: no entries found; add [[group]] tables with 'category' and 'phrases'"
         )
-    return Lexicon(tuple(entries), name=name, sources=(where,))
+    return Lexicon(_distinct(entries), name=name, sources=(where,))
 
 
 def _from_dic(text: str, *, where: str, category_map: dict[str, str] | None) -> Lexicon:
@@ -530,7 +530,7 @@ def _from_dic(text: str, *, where: str, category_map: dict[str, str] | None) -> 
                 raise LexiconError(
                     f"{where} line {lineno}: {exc}; map .dic categories with category_map="
                 ) from None
-    return Lexicon(tuple(entries), name=Path(where).stem, sources=(where,))
+    return Lexicon(_distinct(entries), name=Path(where).stem, sources=(where,))
 
 
 def load_lexicon(
@@ -608,7 +608,13 @@ def load_lexicon(
             raise LexiconError(f"{where} line {lineno}: {exc}") from None
     if not entries:
         raise LexiconError(f"{where}: no phrases found (one phrase a line, '#' for comments)")
-    return Lexicon(tuple(entries), name=path.stem, sources=(where,))
+    return Lexicon(_distinct(entries), name=path.stem, sources=(where,))
+
+
+def _distinct(entries: list[Entry]) -> tuple[Entry, ...]:
+    """The entries with exact repeats left out, first kept (a file that lists one phrase 850,000
+    times compiled it 850,000 times: 46 s and 2.3 GB)."""
+    return tuple(dict.fromkeys(entries))
 
 
 def _read_lexicon_file(path: Path, where: str) -> str:

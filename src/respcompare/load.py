@@ -113,6 +113,12 @@ def _cut_note(
     return text[: m.start()], full
 
 
+def _newlines(text: str) -> str:
+    """Line ends as "\n": Windows "\r\n" and old Mac "\r" alike (the site's notes and the
+    summary line are found by line)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def split_site_notes(text: str) -> tuple[str, tuple[str, ...], str | None]:
     """Split the site's notes off the end of a response text.
 
@@ -490,7 +496,7 @@ def load_petition(source: str | bytes | Path | Mapping[str, Any]) -> Case:
             raise PetitionFormatError(
                 f"{name}: the 'Original Government response' entry has no body text"
             )
-        text, notes, date = split_site_notes(raw.replace("\r\n", "\n"))
+        text, notes, date = split_site_notes(_newlines(raw))
         summary, _, details = text.strip().partition("\n")
         if not details.strip():
             summary, details = "", summary
@@ -514,7 +520,7 @@ def load_petition(source: str | bytes | Path | Mapping[str, Any]) -> Case:
         summary_raw = _field(gov, "summary", name) or ""
         if not details_raw.strip() and not summary_raw.strip():
             raise PetitionFormatError(f"{name}: 'government_response' has no summary or details")
-        text, notes, _ = split_site_notes(details_raw.replace("\r\n", "\n"))
+        text, notes, _ = split_site_notes(_newlines(details_raw))
         text, signoff = _split_signoff(text.strip(), departments)
         if not text.strip():  # a response that is all summary
             text, summary_raw = summary_raw, ""
@@ -619,7 +625,7 @@ def _updates(attrs: Mapping[str, Any], name: str, after: _dt.date | None) -> tup
                 f"{name}: 'body' of the 'other_parliamentary_business' entry {subject!r} should "
                 f"be text, got {type(body).__name__}"
             )
-        text = (body or "").replace("\r\n", "\n").strip() or subject.strip()
+        text = _newlines(body or "").strip() or subject.strip()
         if not text:
             raise PetitionFormatError(
                 f"{name}: an 'other_parliamentary_business' entry has neither subject nor body; "

@@ -414,6 +414,11 @@ class Petition:
         object.__setattr__(self, "departments", _strings(self.departments, "Petition.departments"))
         if self.id is not None and (not isinstance(self.id, int) or isinstance(self.id, bool)):
             raise InputError(f"Petition.id must be an int, not {type(self.id).__name__}")
+        if self.id is not None and not 0 < self.id < 10**12:
+            shown = "a number of more than 12 digits" if abs(self.id) >= 10**12 else str(self.id)
+            raise InputError(
+                f"Petition.id is a petition number such as 300239 (1 to 12 digits), not {shown}"
+            )
         if self.signature_count is not None and (
             not isinstance(self.signature_count, int) or isinstance(self.signature_count, bool)
         ):
@@ -674,6 +679,23 @@ class Ask:
     span: Span | None = None
     source: str = "action"
     negated: bool = False
+
+    def __post_init__(self) -> None:
+        for name in ("text", "action", "object", "source"):
+            value = getattr(self, name)
+            if not isinstance(value, str):
+                raise InputError(f"Ask.{name} must be a string, not {type(value).__name__}")
+        if not isinstance(self.qualifiers, tuple) or not all(
+            isinstance(q, str) for q in self.qualifiers
+        ):
+            raise InputError(
+                "Ask.qualifiers must be a tuple of strings such as ('in full',), not "
+                f"{type(self.qualifiers).__name__}"
+            )
+        if self.span is not None and not isinstance(self.span, Span):
+            raise InputError(f"Ask.span must be a Span or None, not {type(self.span).__name__}")
+        if not isinstance(self.negated, bool):
+            raise InputError(f"Ask.negated must be True or False, not {self.negated!r}")
 
 
 @dataclass(frozen=True, slots=True)

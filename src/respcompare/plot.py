@@ -1078,6 +1078,10 @@ def cue_density(
     return _finish_stacked(ax, has_data=bool(cats), legend="cue category", empty="no cues found")
 
 
+#: The most panels :func:`cue_density_side_by_side` puts in one row.
+PANELS_PER_ROW = 6
+
+
 @_literal_text
 def cue_density_side_by_side(
     review: Review,
@@ -1102,17 +1106,24 @@ def cue_density_side_by_side(
     all_cues = _review_cues(review)
     found_all = [c for i in picked for c in all_cues[i]]
     cats = _categories(found_all, categories)
-    ax = _axes(ax, (max(8.0, 5.0 * len(picked)), 4.5))
+    # at most PANELS_PER_ROW panels a row, rows stacked (50 responses made panels of negative
+    # width in one row)
+    cols = max(1, min(len(picked), PANELS_PER_ROW))
+    rows = max(1, -(-len(picked) // cols))
+    ax = _axes(ax, (max(8.0, 5.0 * cols), 4.5 * rows))
     ax.set_axis_off()
     ax.set_xticks([])
     ax.set_yticks([])
-    gap = 0.08
-    width = (1.0 - gap * (len(picked) - 1)) / max(len(picked), 1)
+    gap, vgap = 0.08, 0.3 / rows if rows > 1 else 0.0
+    width = (1.0 - gap * (cols - 1)) / cols
+    height = (1.0 - vgap * (rows - 1)) / rows
     panels: list[Axes] = []
     top = 0.0
     for k, i in enumerate(picked):
         r = rs[i]
-        pax = ax.inset_axes((k * (width + gap), 0.0, width, 1.0))
+        row, col = divmod(k, cols)
+        y = 1.0 - (row + 1) * height - row * vgap
+        pax = ax.inset_axes((col * (width + gap), y, width, height))
         pax.set_gid(f"cues-panel:{i}")
         _p, n_words, counts = _cue_counts(r.full_text, all_cues[i])
         top = max(top, _draw_cue_bars(pax, n_words, counts, cats))
@@ -1682,7 +1693,10 @@ def _month_ticks(first: _dt.date, last: _dt.date) -> list[_dt.date]:
     out = []
     for k in range(0, months + 1, step):
         m0 = first.month - 1 + k
-        out.append(_dt.date(first.year + m0 // 12, m0 % 12 + 1, 1))
+        year = first.year + m0 // 12
+        if year > _dt.MAXYEAR:  # a tick past 9999-12 (a text dated December 9999) is left off
+            break
+        out.append(_dt.date(year, m0 % 12 + 1, 1))
     return out
 
 

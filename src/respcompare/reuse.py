@@ -206,9 +206,16 @@ def shingle_hashes(text: str, *, shingle: int = 8) -> U64:
     return _shingles(_tokenise(text)[2], shingle)
 
 
+#: The largest shingle and min_docs an index takes (and a saved index may hold): past them a
+#: shingle covers more words than any response has and no passage recurs in that many petitions.
+MAX_SHINGLE = MAX_MIN_DOCS = 10_000
+
+
 def _check_shingle(shingle: int) -> None:
-    if isinstance(shingle, bool) or not isinstance(shingle, int) or shingle < 1:
-        raise InputError(f"shingle must be a whole number of words >= 1, got {shingle!r}")
+    if isinstance(shingle, bool) or not isinstance(shingle, int) or not 1 <= shingle <= MAX_SHINGLE:
+        raise InputError(
+            f"shingle must be a whole number of words from 1 to {MAX_SHINGLE:,}, got {shingle!r}"
+        )
 
 
 def _chunk_task(texts: list[str], n: int) -> tuple[I64, U64, U64]:
@@ -1167,7 +1174,7 @@ def _read_sidecar(side: Path) -> dict[str, Any]:
         raise _broken(side, "'dates' holds something other than ISO dates") from None
     for key, low in (("shingle", 1), ("min_docs", 2)):
         value = meta.get(key)
-        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= 10_000:
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= MAX_SHINGLE:
             raise _broken(side, f"{key!r} is {value!r}, not a whole number >= {low}")
     if not isinstance(meta.get("sha256"), str) or not isinstance(meta.get("bytes"), int):
         raise _broken(side, "no checksum")
@@ -1438,8 +1445,14 @@ def build_index(
             "build_index takes a list of texts, Responses or Documents, not one string: "
             "wrap it in a list"
         )
-    if isinstance(min_docs, bool) or not isinstance(min_docs, int) or min_docs < 2:
-        raise InputError(f"min_docs must be a whole number >= 2, got {min_docs!r}")
+    if (
+        isinstance(min_docs, bool)
+        or not isinstance(min_docs, int)
+        or not 2 <= min_docs <= MAX_MIN_DOCS
+    ):
+        raise InputError(
+            f"min_docs must be a whole number from 2 to {MAX_MIN_DOCS:,}, got {min_docs!r}"
+        )
     if isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or chunk_size < 1:
         raise InputError(f"chunk_size must be a whole number >= 1, got {chunk_size!r}")
     if executor is not None and not isinstance(executor, Executor):

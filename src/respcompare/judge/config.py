@@ -110,7 +110,7 @@ class JudgeConfig:
     max_sentences: int = 3000
     max_clause_chars: int = 1200
     review_below: float = 0.5
-    learned_override_above: float = 0.55
+    learned_override_above: float = 0.6
     directness_intercept: float = 0.0
     directness_weights: tuple[tuple[str, float], ...] = ()
     confidence_intercept: float = 0.0

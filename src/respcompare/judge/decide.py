@@ -1856,8 +1856,18 @@ def _counted(qualifier: str, text: str) -> bool:
     )
 
 
-def _amounts(text: str) -> list[tuple[float, str]]:
-    """(value, unit) pairs: percentages, money, and counts of weeks, days, hours ..."""
+def _amounts(text: str) -> tuple[tuple[float, str], ...]:
+    """(value, unit) pairs: percentages, money, and counts of weeks, days, hours ...
+    (remembered for texts up to 2,000 characters: an ask's are read against every sentence)"""
+    return _amounts_memo(text) if len(text) <= 2_000 else _amounts_of(text)
+
+
+@lru_cache(maxsize=4096)
+def _amounts_memo(text: str) -> tuple[tuple[float, str], ...]:
+    return _amounts_of(text)
+
+
+def _amounts_of(text: str) -> tuple[tuple[float, str], ...]:
     out = []
     text = _digits(text)
     for m in _NUMBER.finditer(text):
@@ -1869,7 +1879,7 @@ def _amounts(text: str) -> list[tuple[float, str]]:
             out.append((float(m.group(1)), unit))
     # "for a further year", "another month": one of the unit
     out.extend((1.0, m.group(1).lower()) for m in _ONE_PERIOD.finditer(text))
-    return out
+    return tuple(out)
 
 
 _ONE_PERIOD = re.compile(
@@ -3241,6 +3251,13 @@ def _as_asks(asks: Sequence[Ask | str] | Ask | str | None, petition: Petition) -
         if isinstance(a, Ask):
             if len(a.text) > MAX_ASK_CHARS:
                 make_ask(a.text)  # the same error, said once
+            if not any(ch.isalnum() for ch in a.text):
+                raise InputError("an Ask needs its words in text, e.g. 'Publish the report'")
+            if len(a.object) + sum(len(q) for q in a.qualifiers) > MAX_ASK_CHARS:
+                raise InputTooLargeError(
+                    f"an Ask's object and qualifiers are more than {MAX_ASK_CHARS:,} characters: "
+                    "give the thing asked for and its conditions, a sentence or two"
+                )
             out.append(a)
         elif isinstance(a, str):
             out.append(make_ask(a))
