@@ -213,3 +213,32 @@ def test_cli_corpus_reports_bad_files(tmp_path: Path, capsys: pytest.CaptureFixt
     assert "broken.json" in captured.err and captured.err.count("\n") == 2
     assert captured.err.splitlines()[-1] == "respcompare: reviewed 1 of 2 files, 1 skipped"
     assert captured.out.startswith("source,petition_id")
+
+
+def test_jsonl_duplicate_keys_long_lines_and_a_second_action_are_listed(tmp_path: Path) -> None:
+    from respcompare.load import MAX_JSON_BYTES
+
+    def row(pid: int, action: str, **kw: str) -> str:
+        return json.dumps(
+            {"petition_id": pid, "action": action, "response_details": "We will not.", **kw}
+        )
+
+    lines = [
+        row(1, "Ban fireworks"),
+        '{"petition_id": 2, "action": "Ban it", "action": "Allow it", "response_details": "No."}',
+        row(3, "Ban X", role="original"),
+        row(3, "Ban Y", role="revised"),
+        row(4, "x" * (MAX_JSON_BYTES + 10)),
+        row(5, "Ban the sale of fireworks"),
+    ]
+    path = tmp_path / "odd.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    corpus = rc.load_corpus(path)
+    cases = list(corpus)
+    assert [c.petition.id for c in cases] == [1, 3, 5]
+    assert cases[1].petition.action == "Ban X" and len(cases[1].responses) == 2
+    by_line = {e.line: e for e in corpus.errors}
+    assert set(by_line) == {2, 4, 5}
+    assert "appears twice" in by_line[2].reason
+    assert "differs" in by_line[4].reason
+    assert by_line[5].error == "InputTooLargeError"

@@ -412,6 +412,30 @@ WRONG_OPTIONS: list[tuple[str, Any, type[Exception], str]] = [
     ("judge review_below -0.5", lambda: _with_judge(review_below=-0.5), rc.InputError, "threshold"),
     ("judge share above 1", lambda: _with_judge(headless_share=1.5), rc.InputError, r"\[0, 1\]"),
     ("judge negative weight", lambda: _with_judge(head_word_weight=-1), rc.InputError, "weight"),
+    ("check_draft index str", lambda: rc.check_draft("Ban it", "We will ban it.", index="x"),
+     rc.InputError, "ReuseIndex"),
+    ("stock_passages top -1",
+     lambda: rc.review_many([rc.load_example("grooming-gangs")], progress=False)
+     .stock_passages(top=-1), rc.InputError, "top"),
+    ("Ask action int", lambda: rc.Ask(text="Ban it", action=5, object="it"),
+     rc.InputError, "Ask.action"),
+    ("Ask qualifiers str", lambda: rc.Ask(text="Ban it", action="ban", object="it",
+     qualifiers="in full"), rc.InputError, "qualifiers"),
+    ("Ask of no words", lambda: rc.assess(rc.Petition("Ban it"), rc.Response("We will not."),
+     asks=[rc.Ask(text="", action="ban", object="it")]), rc.InputError, "words"),
+    ("ask of 2,001 characters", lambda: rc.assess(rc.Petition("Ban it"), rc.Response("No."),
+     asks=["Ban " + "x" * 1997]), rc.InputTooLargeError, "2,000"),
+    ("Ask object too long", lambda: rc.assess(rc.Petition("Ban it"), rc.Response("No."),
+     asks=[rc.Ask(text="Ban it", action="ban", object="it " * 1001)]),
+     rc.InputTooLargeError, "2,000"),
+    ("Petition id of 13 digits", lambda: rc.Petition("Ban it", id=10**12), rc.InputError, "12"),
+    ("Petition id of 5,000 digits", lambda: rc.Petition("Ban it", id=10**5000),
+     rc.InputError, "more than 12 digits"),
+    ("Petition id negative", lambda: rc.Petition("Ban it", id=-5), rc.InputError, "-5"),
+    ("shingle above 10,000", lambda: rc.build_index(["a b c"], shingle=10**18),
+     rc.InputError, "10,000"),
+    ("fetch delay of 1e300", lambda: __import__("respcompare.fetch", fromlist=["x"])
+     .FetchOptions(delay=1e300), rc.InputError, "a day"),
 ]  # fmt: skip
 
 

@@ -218,6 +218,13 @@ def _has_decision_point(evidence: Sequence[Evidence], a: Assessment) -> bool:
     return any(t.name == "process" and t.value > 0 for t in a.directness_terms)
 
 
+def _reuse_index_type() -> type:
+    """ReuseIndex, imported when an index is passed (it brings numpy)."""
+    from .reuse import ReuseIndex
+
+    return ReuseIndex
+
+
 def check_draft(
     petition: Petition | str,
     draft: Response | str,
@@ -250,6 +257,11 @@ def check_draft(
 
     p = _as_petition(petition)
     r = _as_response(draft)
+    if index is not None and not isinstance(index, _reuse_index_type()):
+        raise InputError(
+            f"index= must be a respcompare.reuse.ReuseIndex (see build_index), not "
+            f"{type(index).__name__}"
+        )
     if settings is not None and not isinstance(settings, CheckSettings):
         raise InputError(
             "settings= must be a respcompare.check.CheckSettings (or None), "

@@ -39,7 +39,7 @@ from .departments import canonical_department
 from .distributed import executor_slots
 from .errors import InputError, RespcompareError
 from .lexicon import Lexicon
-from .load import load_petition
+from .load import MAX_JSON_BYTES, _DuplicateKeyError, _no_duplicate_keys, load_petition
 from .model import Ask, Case, Petition, Response, replace_surrogates
 from .pipeline import Review, review
 from .progress import progress_bar
@@ -199,7 +199,22 @@ class Corpus:
             lineno = 0
             while True:
                 try:
-                    line = handle.readline()
+                    line = handle.readline(MAX_JSON_BYTES + 1)
+                    if len(line) > MAX_JSON_BYTES and not line.endswith("\n"):
+                        # a line longer than a petition file may be: skip it, bounded
+                        while (rest := handle.readline(1 << 20)) and not rest.endswith("\n"):
+                            pass
+                        lineno += 1
+                        self.errors.append(
+                            LoadError(
+                                str(self.path),
+                                lineno,
+                                f"a line of more than {MAX_JSON_BYTES:,} characters; one "
+                                "response a line, each well under that",
+                                error="InputTooLargeError",
+                            )
+                        )
+                        continue
                 except UnicodeDecodeError as exc:
                     self.errors.append(
                         LoadError(str(self.path), lineno + 1, f"not UTF-8 text ({exc.reason})")
@@ -221,7 +236,17 @@ class Corpus:
                 if not line.strip():
                     continue
                 try:
-                    row = json.loads(line)
+                    row = json.loads(line, object_pairs_hook=_no_duplicate_keys)
+                except _DuplicateKeyError as exc:
+                    self.errors.append(
+                        LoadError(
+                            str(self.path),
+                            lineno,
+                            f"the key {exc.key[:80]!r} appears twice in one row; keep one",
+                            error="PetitionFormatError",
+                        )
+                    )
+                    continue
                 except json.JSONDecodeError as exc:
                     self.errors.append(
                         LoadError(
@@ -275,6 +300,15 @@ class Corpus:
             try:
                 if petition is None:
                     petition = _petition(row)
+                elif _text(row, "action") and _text(row, "action") != petition.action:
+                    self.errors.append(
+                        LoadError(
+                            str(self.path),
+                            lineno,
+                            f"petition {pid}: this row's action differs from its first row's; "
+                            "the first is kept (a petition has one action)",
+                        )
+                    )
                 role = str(row.get("role") or "single")
                 if role not in _ROLE_LABELS:
                     raise InputError(f"role {role!r} is not one of original, revised, single")
@@ -474,6 +508,8 @@ class ReviewSet:
         if self.index is None:
             return ()
         found = self.index.catalogue()
+        if top is not None and (isinstance(top, bool) or not isinstance(top, int) or top < 0):
+            raise InputError(f"top must be a whole number, 0 or more, or None; got {top!r}")
         return found if top is None else found[:top]
 
     def commitments(self, *, as_of: _dt.date | str | None = None) -> list[dict[str, Any]]:
