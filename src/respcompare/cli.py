@@ -187,7 +187,9 @@ def _parser() -> _Parser:
         "'31 December 2020'",
     )
     rv.add_argument("--revised-date", metavar="DATE", help="date of the --revised response")
-    rv.add_argument("--format", choices=("md", "html", "json"), default="md", help="output format")
+    rv.add_argument(
+        "--format", choices=("md", "html", "json"), default=None, help="output format (md)"
+    )
     rv.add_argument(
         "--summary",
         action="store_true",
@@ -710,6 +712,23 @@ def _promises_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def _chart_pick(result: Review, response: str | None) -> int | str | None:
+    """The response --chart-response names: a number from 1, or a label."""
+    if response is None:
+        return None
+    labels = [r.label for r in result.case.responses]
+    if response in labels:
+        return response
+    n = len(labels)
+    pick = int(response) - 1 if response.isdigit() else -1
+    if not 0 <= pick < n:
+        raise InputError(
+            f"--chart-response: number the responses from 1 to {n}, or give a label "
+            f"({', '.join(labels)})"
+        )
+    return pick
+
+
 def _save_chart(result: Review, path: str, kind: str, response: str | None = None) -> None:
     target = Path(path)
     if target.suffix.lower() != ".png":
@@ -721,11 +740,7 @@ def _save_chart(result: Review, path: str, kind: str, response: str | None = Non
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    pick: int | str | None = response
-    if response is not None and response.isdigit():
-        pick = int(response) - 1
-        if pick < 0:
-            raise InputError("--chart-response: number the responses from 1")
+    pick = _chart_pick(result, response)
     ax = result.plot(kind, ax=None, response=pick)  # type: ignore[arg-type]
     fig = ax.get_figure(root=True)
     assert fig is not None
@@ -921,8 +936,11 @@ def _review_command(args: argparse.Namespace) -> int:
         _check_output(args.chart, "--chart", (".png",))
     if args.chart_response is not None and (args.chart is None or args.chart_kind != "cues"):
         raise InputError("--chart-response picks the response of --chart-kind cues")
+    if args.summary and args.format is not None:
+        raise InputError("--summary prints one line of verdicts; leave out --format")
     case = _case(args)
     result = review(case, **_options(args))
+    _chart_pick(result, args.chart_response)  # a bad pick is said before any output
     if args.summary:
         out = _summary_line(_case_name(case, args), result)
     elif args.format == "json":

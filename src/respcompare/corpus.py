@@ -158,7 +158,18 @@ class Corpus:
         # (a broken link stays in: the loader says the file does not exist)
         regular = [p for p in entries if _regular(p) or not p.exists()]
         for p in entries:
-            if p not in regular and not p.is_dir():
+            if p not in regular and p.is_dir():
+                # a folder named like a file ("more.json"): not read (folders are not walked)
+                self.errors.append(
+                    LoadError(
+                        str(p),
+                        None,
+                        "a folder named like a petition file: not read (a corpus is one folder; "
+                        "give this folder as its own corpus)",
+                        error="InputError",
+                    )
+                )
+            elif p not in regular:
                 # a pipe or a device would block the run or never end: skip it, and say so
                 self.errors.append(LoadError(str(p), None, _NOT_REGULAR, error="InputError"))
         files = [p for p in regular if p.suffix.lower() == ".json"]

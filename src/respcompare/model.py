@@ -333,11 +333,18 @@ def plain_text(text: str) -> str:
 
 def _check_size(value: str, what: str) -> str:
     if len(value) > MAX_TEXT_CHARS:
-        raise InputTooLargeError(
-            f"{what} has {len(value):,} characters, more than the limit of {MAX_TEXT_CHARS:,}: "
-            "split it into parts (e.g. by section) and review each part"
-        )
-    return plain_text(replace_surrogates(value))
+        raise _too_large(len(value), what)
+    out = plain_text(replace_surrogates(value))
+    if len(out) > MAX_TEXT_CHARS:  # NFC can lengthen a text ("\ufb2c" is three characters)
+        raise _too_large(len(out), what)
+    return out
+
+
+def _too_large(n: int, what: str) -> InputTooLargeError:
+    return InputTooLargeError(
+        f"{what} has {n:,} characters, more than the limit of {MAX_TEXT_CHARS:,}: "
+        "split it into parts (e.g. by section) and review each part"
+    )
 
 
 def _require_text(value: object, what: str) -> str:
@@ -497,6 +504,8 @@ class Response(_Memo):
         if not isinstance(label, str) or not label:
             raise InputError("Response.label must be a non-empty string such as 'original'")
         label = _check_size(label, "Response.label")
+        if not label.strip():  # all spaces, or invisible characters plain_text removed
+            raise InputError("Response.label must have a visible character, such as 'original'")
         _set = object.__setattr__
         _set(self, "text", _require_text(text, f"the text of response {label!r}"))
         _set(self, "summary", _optional_text(summary, "Response.summary"))
