@@ -2594,7 +2594,11 @@ def _clause_candidates(
             relation = _implied_relation(ask, model, cls, clause, text, clause_stems, vmap)
         if relation == "contrary":
             does, row, note = "not-A", "no.contrary", "acts against the ask"
-        elif relation == "same" and _act_negated(ctext, model.act_forms):
+        elif (
+            relation == "same"
+            and clause.rule != "negation.double"  # its "not ... not" is the affirmation itself
+            and _act_negated(ctext, model.act_forms)
+        ):
             # "an expectation that parents should not be penalised": the clause commits to the
             # act's negation
             does, row, note = "not-A", "no.contrary", "commits to not doing the ask's act"
