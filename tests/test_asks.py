@@ -202,12 +202,14 @@ def test_a_clause_fragment_never_becomes_an_ask() -> None:
 def test_long_inputs_stay_fast_and_bounded(text: str) -> None:
     import time
 
-    from respcompare.asks import MAX_QUALIFIERS
+    from respcompare.asks import MAX_ASK_CHARS, MAX_QUALIFIERS
 
     t0 = time.perf_counter()
     asks = extract_asks(rc.Petition(action=text, background=text, additional_details=text))
-    make_ask(text)
+    make_ask(text[:MAX_ASK_CHARS])
     assert time.perf_counter() - t0 < 1.0
+    with pytest.raises(rc.InputTooLargeError, match="2,000"):
+        make_ask(text)  # every one is longer than an ask may be
     assert asks and all(len(a.qualifiers) <= MAX_QUALIFIERS for a in asks)
 
 
