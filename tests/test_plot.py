@@ -161,7 +161,7 @@ def test_scorecard_draws_the_reviews_numbers(seed: rc.Review) -> None:
     notes = [t.get_text() for t in panels[1].texts]
     assert "deflected: no position on the ask" in notes
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert legend == ["original (24 Apr 2020)", "revised (19 May 2020)"]
+    assert legend == ["original (24 Apr 2020): deflected", "revised (19 May 2020): answered-partly"]
 
 
 def test_scorecard_draws_a_refusal_apart_from_not_addressed() -> None:

@@ -480,8 +480,12 @@ def scorecard(review: Review | ScorecardData, *, ax: Axes | None = None) -> Axes
         for side in ("top", "right"):
             pax.spines[side].set_visible(False)
     # a legend entry for every response, even one whose first bar is n/a
+    # each response's verdict beside its name: the chart is read without the report
     handles = [
-        Patch(facecolor=RESPONSE_COLOURS[i % len(RESPONSE_COLOURS)], label=name)
+        Patch(
+            facecolor=RESPONSE_COLOURS[i % len(RESPONSE_COLOURS)],
+            label=f"{name}: {data.verdicts[i]}" if i < len(data.verdicts) else name,
+        )
         for i, name in enumerate(data.responses)
     ]
     ax.set_title("Scorecard: " + " vs ".join(r.split(" (")[0] for r in data.responses))
