@@ -188,7 +188,10 @@ def _parser() -> _Parser:
     )
     rv.add_argument("--revised-date", metavar="DATE", help="date of the --revised response")
     rv.add_argument(
-        "--format", choices=("md", "html", "json"), default=None, help="output format (md)"
+        "--format",
+        choices=("md", "html", "json"),
+        default=None,
+        help="output format (default: md; not with --summary)",
     )
     rv.add_argument(
         "--summary",
