@@ -75,7 +75,7 @@ THRESHOLDS = (0.4, 0.5, 0.55, 0.6, 0.65, 0.7)
 MIN_CASES = 5
 # blind sets kept out of every fit, to measure the model as shipped (see the suite's header for
 # them); move them into the fit when newer sealed sets take their place
-SEALED = frozenset({"set31", "set32", "set33", "set34"})
+SEALED = frozenset({"set35", "set36", "set37", "set38"})
 # closed-class words (articles, prepositions, coordinating conjunctions, forms of "be",
 # demonstratives, "it"): fitted, their weights carried noise ("text:or", "evidence:a" among the
 # largest terms behind wrong verdicts); modals, negation, pronouns and "already" are kept
