@@ -156,6 +156,10 @@ def test_cue_chart_of_one_response(tmp_path: Path, capsys: pytest.CaptureFixture
     assert main([*argv, "--chart-response", "2"]) == 0
     capsys.readouterr()
     assert main([*argv, "--chart-response", "draft"]) == 2
-    assert "no response with that label" in capsys.readouterr().err
+    err = capsys.readouterr()
+    assert "give a label (original, revised)" in err.err
+    assert err.out == ""  # said before any output
+    assert main([*argv, "--chart-response", "99999999999999999999999"]) == 2
+    assert "from 1 to 2" in capsys.readouterr().err
     assert main(["review", "--example", "grooming-gangs", "--chart-response", "revised"]) == 2
     assert "--chart-kind cues" in capsys.readouterr().err
