@@ -94,9 +94,10 @@ def test_override_replaces_verdict_rule_and_evidence_consistently() -> None:
 
 def test_several_asks_follow_the_learned_verdict() -> None:
     p = rc.Petition(action="Ban fireworks and fund animal shelters")
-    r = rc.Response(text="We will ban the sale of fireworks. Animal shelters matter to us.")
+    r = rc.Response(text="Fireworks are enjoyed by many. Animal shelters do valuable work.")
     rules = rc.assess(p, r, config=OFF)
     assert len(rules.asks) == 2
+    assert rules.verdict is V.DEFLECTED  # neither ask answered: both branches below apply
     # any verdict but answered-partly: every ask takes it, so none contradicts the response
     other = V.DEFERRED if rules.verdict is not V.DEFERRED else V.DEFLECTED
     a = apply_learned(rules, p, r, model=_toy(other), override_above=0.1, review_below=0.8)
@@ -105,14 +106,13 @@ def test_several_asks_follow_the_learned_verdict() -> None:
     assert all(o.rule == f"learned.{other.value}" for o in a.asks)
     assert [o.ask for o in a.asks] == [o.ask for o in rules.asks]
     # answered-partly: the ask of the most telling sentence takes it, the other keeps the rules'
-    if rules.verdict is not V.ANSWERED_PARTLY:
-        b = apply_learned(
-            rules, p, r, model=_toy(V.ANSWERED_PARTLY), override_above=0.1, review_below=0.8
-        )
-        assert b.verdict is V.ANSWERED_PARTLY
-        changed = [o for o, before in zip(b.asks, rules.asks, strict=True) if o != before]
-        assert len(changed) == 1 and changed[0].verdict is V.ANSWERED_PARTLY
-        assert b.evidence[0].ask == changed[0].ask.text
+    b = apply_learned(
+        rules, p, r, model=_toy(V.ANSWERED_PARTLY), override_above=0.1, review_below=0.8
+    )
+    assert b.verdict is V.ANSWERED_PARTLY
+    changed = [o for o, before in zip(b.asks, rules.asks, strict=True) if o != before]
+    assert len(changed) == 1 and changed[0].verdict is V.ANSWERED_PARTLY
+    assert b.evidence[0].ask == changed[0].ask.text
 
 
 def test_nothing_to_quote_is_never_called_answered() -> None:

@@ -1231,12 +1231,16 @@ def _coordination_cuts(toks: list[_Tok], p: int) -> list[tuple[int, int, bool]]:
         prev = toks[k - 1].word
         if w in ("and", "&", "then") and verb_base(prev) and not _ends_np(toks, k - 1, p):
             continue  # "create and uphold X": two verbs sharing one object
-        if w in ("and", "&") and prev in _QUAL_PREPS | {"for", "of", "to", "from", "with"}:
+        if w in ("and", "&") and prev in _DANGLING_PREPS:
             continue  # "prepare for and protect the public from X": the object comes later
         cuts.append((v, k if v == k + 1 else v, False))
         closed = False
     return cuts
 
+
+#: prepositions that leave their object to come after "and" ("prepare for and protect the
+#: public from X"): the qualifier prepositions and "of"/"with"
+_DANGLING_PREPS = _QUAL_PREPS | {"of", "with"}
 
 #: verbs whose object is followed by a bare infinitive that belongs to them ("let X keep",
 #: "make X pay", "help X stay": in English grammar the causatives that take a bare-infinitive

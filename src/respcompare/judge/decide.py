@@ -382,10 +382,14 @@ def _stays_unchanged(ask: Ask, cls: ActClass, text: str, clause: Clause) -> bool
     public ownership"; or the new thing the act would bring stays absent: "will remain free of
     charge"), False when the object kept is the thing the petition opposes ("Do not put fluoride
     in tap water": "fluoridation schemes will remain in place")."""
-    verb = ask.action.split()[0].lower() if ask.action else ""
-    if cls.continuation or cls.name in ("more", "less") or verb in modify_verbs():
+    if cls.continuation or cls.name in ("more", "less") or _ask_verb(ask) in modify_verbs():
         return True
     return _STAYS_ABSENT.search(text, clause.cue_start, clause.end) is not None
+
+
+def _ask_verb(ask: Ask) -> str:
+    """The first word of the ask's action, lower-cased ("" for none)."""
+    return ask.action.split()[0].lower() if ask.action else ""
 
 
 def _class_named(name: str) -> ActClass:
@@ -404,7 +408,7 @@ def _ask_class(ask: Ask) -> ActClass:
     "Make it illegal to ..." and "Introduce a ban on ..." are bans whatever their verb; "Stop the
     closure of X" wants X kept: its contrary act is the one the change noun names ("close").
     """
-    verb = ask.action.split()[0].lower() if ask.action else ""
+    verb = _ask_verb(ask)
     cls = next((c for c in act_classes() if verb in c.verbs), _class_named("create"))
     if verb in ("protect", "save", "defend", "safeguard") and _FROM_ENDING.search(ask.text):
         return _class_named("keep")  # "Protect the triple lock from being scrapped"

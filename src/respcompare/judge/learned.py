@@ -238,6 +238,11 @@ def _add_words(f: dict[str, float], prefix: str, toks: list[str]) -> None:
             f[f"{prefix}:{a} {b}"] = 1.0
 
 
+def _relabelled(e: Evidence, row: str, note: str) -> Evidence:
+    """``e`` under the learned row, the model's note before its own."""
+    return Evidence(row, e.span, e.text, f"{note} | {e.note}", e.source, e.ask)
+
+
 def _telling_ask(assessment: Assessment, telling: TellingSentence | None) -> int:
     """The ask the most telling sentence is about: the one sharing most content stems with it
     (the first of equals; the first ask without a telling sentence)."""
@@ -265,8 +270,6 @@ def _outcomes(
     outcomes; for any other verdict every ask takes it (a response that declines, defers,
     deflects or meets the petition does so for each of its asks), each keeping its own quotes
     under the learned row."""
-    if len(assessment.asks) == 1:
-        return (outcome,)
     out: list[AskOutcome] = []
     for i, o in enumerate(assessment.asks):
         if i == k:
@@ -274,12 +277,7 @@ def _outcomes(
         elif v is Verdict.ANSWERED_PARTLY or o.verdict is v:
             out.append(o)
         else:
-            ev = tuple(
-                Evidence(row, e.span, e.text, f"{note} | {e.note}", e.source, e.ask)
-                if j == 0
-                else e
-                for j, e in enumerate(o.evidence)
-            )
+            ev = (_relabelled(o.evidence[0], row, note), *o.evidence[1:]) if o.evidence else ()
             out.append(
                 replace(
                     o,
@@ -338,7 +336,7 @@ def apply_learned(
     ok = (
         v is not assessment.verdict
         and rd.probability > override_above
-        and len(assessment.asks) >= 1
+        and bool(assessment.asks)
         and (bool(assessment.evidence) or not v.answered)
     )
     rd = replace(rd, applied=ok, rule=assessment.rule)
@@ -366,7 +364,7 @@ def apply_learned(
         first = (lead, *(e for e in o.evidence if e.span != span))
     elif evidence:
         e = evidence[0]
-        evidence[0] = Evidence(row, e.span, e.text, f"{note} | {e.note}", e.source, e.ask)
+        evidence[0] = _relabelled(e, row, note)
         first = (evidence[0], *o.evidence[1:])
     else:
         first = o.evidence

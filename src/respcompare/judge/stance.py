@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from ..model import Cue
 
@@ -106,11 +107,17 @@ def rules() -> tuple[Rule, ...]:
 
 
 @lru_cache(maxsize=1)
-def change_nouns() -> dict[str, tuple[str, ...]]:
-    """Nouns that name a change ("closure") -> the acts they name ("close", "shut")."""
-    raw = tomllib.loads(
+def _acts_toml() -> dict[str, Any]:
+    """``data/judge_acts.toml``, read once for the act classes, change nouns and modify verbs."""
+    return tomllib.loads(
         resources.files("respcompare").joinpath("data/judge_acts.toml").read_text("utf-8")
     )
+
+
+@lru_cache(maxsize=1)
+def change_nouns() -> dict[str, tuple[str, ...]]:
+    """Nouns that name a change ("closure") -> the acts they name ("close", "shut")."""
+    raw = _acts_toml()
     return {
         str(n): tuple(str(v) for v in c["verbs"])
         for c in raw.get("change_noun", [])
@@ -121,18 +128,14 @@ def change_nouns() -> dict[str, tuple[str, ...]]:
 @lru_cache(maxsize=1)
 def modify_verbs() -> frozenset[str]:
     """Acts that change something that already exists (``[modify]`` in judge_acts.toml)."""
-    raw = tomllib.loads(
-        resources.files("respcompare").joinpath("data/judge_acts.toml").read_text("utf-8")
-    )
+    raw = _acts_toml()
     return frozenset(str(v) for v in raw.get("modify", {}).get("verbs", ()))
 
 
 @lru_cache(maxsize=1)
 def act_classes() -> tuple[ActClass, ...]:
     """The bundled act classes (``data/judge_acts.toml``)."""
-    raw = tomllib.loads(
-        resources.files("respcompare").joinpath("data/judge_acts.toml").read_text("utf-8")
-    )
+    raw = _acts_toml()
     return tuple(
         ActClass(
             name=str(c["name"]),
